@@ -1,0 +1,83 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { csrf } from 'hono/csrf';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { invalid } from '../domain/errors.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { healthRoutes } from './routes/health.ts';
+import { homePage } from './routes/home-page.ts';
+import { searchPage } from './routes/search-page.ts';
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+/**
+ * The whole register as one Hono app: JSON API and web pages. No AWS imports here; Lambda
+ * (functions/handlers/api.ts) and the local server (functions/local/server.ts) both wrap it.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw invalid(fieldErrorsFromZod(result.error.issues));
+    },
+  });
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  // Form posts must come from our own pages (Origin check); API calls carry bearer tokens.
+  app.use(csrf());
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', homePage(deps));
+  app.route('/', searchPage(deps));
+
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Modern slavery statement register',
+      version: '1.0.0',
+      description:
+        'Statements made under section 54 of the Modern Slavery Act 2015, checked sentence by sentence.',
+    },
+  });
+
+  app.notFound((c) => {
+    if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');
+    const html = deps.render('error.njk', {
+      title: 'Page not found',
+      message: 'If you typed the web address, check it is correct.',
+      nonce: c.get('secureHeadersNonce'),
+    });
+    return c.html(html, 404);
+  });
+
+  app.onError((error, c) => {
+    const response = mapError(error, c, deps.log);
+    if (isApi(c.req.path) || c.req.path === '/health' || response.status < 500) return response;
+    const html = deps.render('error.njk', {
+      title: 'Sorry, there is a problem with the service',
+      message: 'Try again later.',
+      nonce: c.get('secureHeadersNonce'),
+    });
+    return c.html(html, 500);
+  });
+
+  return app;
+}
+
+export type RegisterApp = ReturnType<typeof createApp>;

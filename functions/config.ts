@@ -1,0 +1,22 @@
+import * as z from 'zod';
+
+/** Configuration is read from the environment once, validated, and passed on as a value. */
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(1).default('register'),
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  /** Set locally (DynamoDB Local); unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  PUBLIC_BASE_URL: z.url().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
+import { createApp } from '../app/app.ts';
+import { ensureTable } from '../store/ensure-table.ts';
+import { createStore, type Store } from '../store/store.ts';
+import { processChanges } from '../worker/process-changes.ts';
+import { createReactors } from '../worker/reactors.ts';
+import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { staticAssets } from './static-assets.ts';
+import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
+
+export interface LocalRegisterOptions {
+  port: number;
+  /** Folder for DynamoDB Local's file and the worker's checkpoint; in memory when absent. */
+  dataDir?: string;
+  /** Use a DynamoDB Local that is already running instead of starting one. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  clock?: () => Date;
+  /** Poll the stream on a timer (npm start) or only when drained by hand (tests). */
+  pollStream?: boolean;
+  quiet?: boolean;
+}
+
+export interface LocalRegister {
+  url: string;
+  store: Store;
+  poller: StreamPoller;
+  stop: () => Promise<void>;
+}
+
+const region = 'eu-west-2';
+
+/** The whole register on this machine: DynamoDB Local, the app, static assets and the stream worker. */
+export async function startLocalRegister(options: LocalRegisterOptions): Promise<LocalRegister> {
+  const root = defaultAssetRoot();
+  const log = (message: string, detail?: unknown) => {
+    if (!options.quiet) console.error(message, detail ?? '');
+  };
+  let dynamo: RunningDynamoDbLocal | undefined;
+  let endpoint = options.dynamoEndpoint;
+  if (!endpoint) {
+    if (options.dataDir) mkdirSync(path.join(options.dataDir, 'dynamodb'), { recursive: true });
+    dynamo = await startDynamoDbLocal(
+      options.dataDir ? { dataDir: path.join(options.dataDir, 'dynamodb') } : {},
+    );
+    endpoint = dynamo.endpoint;
+  }
+  const tableName = options.tableName ?? 'register';
+  const store = createStore({ tableName, region, endpoint });
+  await ensureTable(store.client, tableName);
+
+  const clock = options.clock ?? (() => new Date());
+  const app = createApp({ store, clock, render: createRenderer(root), log });
+  // Static files first; everything else is the app itself, with its own 404 and error answers.
+  const outer = staticAssets(root).all('*', (c) => app.fetch(c.req.raw));
+
+  const reactors = createReactors({ store, clock, log });
+  const poller = createStreamPoller({
+    client: store.client,
+    endpoint,
+    region,
+    tableName,
+    handle: async (changes) =>
+      (
+        await processChanges(changes, reactors, (change, error) =>
+          log(`stream worker failed on ${change.pk}`, error),
+        )
+      ).firstFailure,
+    onError: (error) => log('stream poller error', error),
+    ...(options.dataDir ? { checkpointFile: path.join(options.dataDir, 'stream-checkpoint.json') } : {}),
+  });
+  if (options.pollStream !== false) poller.start();
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: outer.fetch, port: options.port, hostname: '127.0.0.1' }, () =>
+      resolve(s as Server),
+    );
+    (s as Server).once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    store,
+    poller,
+    stop: async () => {
+      await poller.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.client.destroy();
+      await dynamo?.stop();
+    },
+  };
+}

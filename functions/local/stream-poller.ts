@@ -1,0 +1,175 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import * as z from 'zod';
+import { type ChangeRecord, changeFromStreamRecord } from '../store/stream-records.ts';
+
+export interface StreamPollerOptions {
+  client: DynamoDBClient;
+  endpoint: string;
+  region: string;
+  tableName: string;
+  /** Handles a batch in order; answers the sequence number of the first failure, if any. */
+  handle: (changes: ChangeRecord[]) => Promise<string | undefined>;
+  onError: (error: unknown) => void;
+  /** Where the last processed sequence number per shard is kept between runs. */
+  checkpointFile?: string;
+  intervalMs?: number;
+}
+
+const checkpointSchema = z.record(z.string(), z.string());
+
+/**
+ * Reads the table's DynamoDB Stream the way Lambda's event source mapping does, so local runs
+ * take the production path: same records, same worker, failures retried from the failing record.
+ */
+export function createStreamPoller(options: StreamPollerOptions) {
+  const streams = new DynamoDBStreamsClient({
+    region: options.region,
+    endpoint: options.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const checkpoints: Record<string, string> =
+    options.checkpointFile && existsSync(options.checkpointFile)
+      ? checkpointSchema.parse(JSON.parse(readFileSync(options.checkpointFile, 'utf8')))
+      : {};
+  const iterators = new Map<string, string | undefined>();
+  const finished = new Set<string>();
+  let streamArn: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = false;
+
+  async function refreshShards(): Promise<void> {
+    if (!streamArn) {
+      const table = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
+      streamArn = table.Table?.LatestStreamArn;
+      if (!streamArn) throw new Error(`Table ${options.tableName} has no stream.`);
+    }
+    const shards: Shard[] = [];
+    let exclusiveStartShardId: string | undefined;
+    do {
+      const page = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+      );
+      shards.push(...(page.StreamDescription?.Shards ?? []));
+      exclusiveStartShardId = page.StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStartShardId);
+    for (const shard of shards) {
+      const id = shard.ShardId;
+      if (!id || iterators.has(id) || finished.has(id)) continue;
+      const after = checkpoints[id];
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: id,
+          ...(after
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+      iterators.set(id, ShardIterator);
+    }
+  }
+
+  function saveCheckpoints(): void {
+    if (options.checkpointFile) writeFileSync(options.checkpointFile, JSON.stringify(checkpoints));
+  }
+
+  /** One pass over every shard; answers how many records were handled. */
+  async function pollOnce(): Promise<number> {
+    await refreshShards();
+    let handled = 0;
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) {
+        iterators.delete(shardId);
+        finished.add(shardId);
+        continue;
+      }
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      const records = page.Records ?? [];
+      if (records.length === 0) {
+        iterators.set(shardId, page.NextShardIterator);
+        continue;
+      }
+      const changes = records.map((record) => changeFromStreamRecord(record));
+      const failedAt = await options.handle(changes);
+      const done = failedAt
+        ? changes.slice(
+            0,
+            changes.findIndex((c) => c.sequenceNumber === failedAt),
+          )
+        : changes;
+      handled += done.length;
+      const last = done.at(-1);
+      if (last) {
+        checkpoints[shardId] = last.sequenceNumber;
+        saveCheckpoints();
+      }
+      if (failedAt) {
+        // Retry from the failing record on the next pass, as Lambda would.
+        const retry = await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ...(last
+              ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last.sequenceNumber }
+              : checkpoints[shardId]
+                ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: checkpoints[shardId] }
+                : { ShardIteratorType: 'TRIM_HORIZON' }),
+          }),
+        );
+        iterators.set(shardId, retry.ShardIterator);
+      } else {
+        iterators.set(shardId, page.NextShardIterator);
+      }
+    }
+    return handled;
+  }
+
+  function pass(): Promise<number> {
+    running ??= pollOnce().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      try {
+        await pass();
+      } catch (error) {
+        options.onError(error);
+      }
+      schedule();
+    }, options.intervalMs ?? 250);
+  }
+
+  return {
+    start(): void {
+      stopped = false;
+      schedule();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    /** Polls until a pass handles nothing: every change so far has been processed (tests use it). */
+    async drain(maxPasses = 50): Promise<void> {
+      for (let i = 0; i < maxPasses; i++) {
+        if ((await pass()) === 0) return;
+      }
+      throw new Error('The stream did not drain.');
+    },
+  };
+}
+
+export type StreamPoller = ReturnType<typeof createStreamPoller>;

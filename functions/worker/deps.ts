@@ -1,0 +1,7 @@
+import type { Store } from '../store/store.ts';
+
+export interface WorkerDeps {
+  store: Store;
+  clock: () => Date;
+  log: (message: string, detail?: unknown) => void;
+}

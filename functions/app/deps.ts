@@ -1,3 +1,4 @@
+import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Store } from '../store/store.ts';
 import type { ErrorLogger } from './problems.ts';
@@ -15,5 +16,7 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     secureHeadersNonce?: string;
+    /** Set by the authentication middleware when the request carries valid credentials. */
+    user?: User;
   };
 }

@@ -10,6 +10,6 @@ export function renderPage(
   context: Record<string, unknown>,
   status: ContentfulStatusCode = 200,
 ) {
-  const html = deps.render(template, { ...context, nonce: c.get('secureHeadersNonce') });
+  const html = deps.render(template, { ...context, nonce: c.get('secureHeadersNonce'), user: c.get('user') });
   return c.html(html, status);
 }

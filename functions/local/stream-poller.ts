@@ -23,6 +23,11 @@ export interface StreamPollerOptions {
   intervalMs?: number;
 }
 
+interface PassResult {
+  handled: number;
+  failed: boolean;
+}
+
 const checkpointSchema = z.record(z.string(), z.string());
 
 /**
@@ -43,7 +48,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
   const finished = new Set<string>();
   let streamArn: string | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  let running: Promise<PassResult> | undefined;
   let stopped = false;
 
   async function refreshShards(): Promise<void> {
@@ -82,10 +87,11 @@ export function createStreamPoller(options: StreamPollerOptions) {
     if (options.checkpointFile) writeFileSync(options.checkpointFile, JSON.stringify(checkpoints));
   }
 
-  /** One pass over every shard; answers how many records were handled. */
-  async function pollOnce(): Promise<number> {
+  /** One pass over every shard: how many records were handled, and whether any failed. */
+  async function pollOnce(): Promise<PassResult> {
     await refreshShards();
     let handled = 0;
+    let failed = false;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) {
         iterators.delete(shardId);
@@ -113,6 +119,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
         saveCheckpoints();
       }
       if (failedAt) {
+        failed = true;
         // Retry from the failing record on the next pass, as Lambda would.
         const retry = await streams.send(
           new GetShardIteratorCommand({
@@ -130,10 +137,10 @@ export function createStreamPoller(options: StreamPollerOptions) {
         iterators.set(shardId, page.NextShardIterator);
       }
     }
-    return handled;
+    return { handled, failed };
   }
 
-  function pass(): Promise<number> {
+  function pass(): Promise<PassResult> {
     running ??= pollOnce().finally(() => {
       running = undefined;
     });
@@ -162,12 +169,13 @@ export function createStreamPoller(options: StreamPollerOptions) {
       if (timer) clearTimeout(timer);
       await running;
     },
-    /** Polls until a pass handles nothing: every change so far has been processed (tests use it). */
+    /** Polls until a pass handles nothing and nothing failed: every change so far is processed (tests use it). */
     async drain(maxPasses = 50): Promise<void> {
       for (let i = 0; i < maxPasses; i++) {
-        if ((await pass()) === 0) return;
+        const { handled, failed } = await pass();
+        if (handled === 0 && !failed) return;
       }
-      throw new Error('The stream did not drain.');
+      throw new Error('The stream did not drain: a change keeps failing.');
     },
   };
 }

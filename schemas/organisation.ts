@@ -29,5 +29,10 @@ export const organisationSchema = newOrganisationSchema.extend({
   updatedAt: timestampSchema,
 });
 
+/** POST /api/v1/organisations answers the enrolment code this once; only its hash is stored. */
+export const createdOrganisationSchema = z
+  .object({ id: idSchema, enrolmentCode: z.string(), enrolmentCodeExpiresAt: timestampSchema })
+  .meta({ id: 'CreatedOrganisation' });
+
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;

@@ -8,12 +8,17 @@
  * | company number (unique) | COMPANY#<number>        | COMPANY               |                                        |
  * | statement header        | STMT#<id>               | STMT                  |                                        |
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
+ * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
  * | statement for a year    | ORG#<orgId>             | YEAR#<yyyy>           |                                        |
  * | membership              | USER#<sub>              | MEMBER#<orgId>        | ORG#<orgId> / MEMBER#<sub>             |
  * | enrolment code          | ENROL#<sha256>          | ENROL                 |                                        |
  * | idempotency record      | IDEMP#<scope>#<key>     | IDEMP                 |                                        |
  * | audit event             | AUDIT#<entity>          | <timestamp>#<ulid>    | AUDIT / <timestamp>#<ulid>             |
+ * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
+ *
+ * Audit entities are "organisation/<id>" or "statement/<id>". Idempotency scopes are
+ * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
  */
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
@@ -39,6 +44,7 @@ export const keys = {
   statementPartition: (id: string) => `STMT#${id}`,
   revision: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `REV#${pad(revision)}` }),
   revisionPrefix: 'REV#',
+  statementDraft: (id: string) => ({ pk: `STMT#${id}`, sk: 'DRAFT' }),
   checkResult: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `CHECK#${pad(revision)}` }),
   statementForYear: (organisationId: string, year: number) => ({
     pk: `ORG#${organisationId}`,
@@ -62,6 +68,10 @@ export const keys = {
     sk: `${at}#${id}`,
     gsi1pk: 'AUDIT',
     gsi1sk: `${at}#${id}`,
+  }),
+  throttle: (scope: string, who: string, windowStart: string) => ({
+    pk: `THROTTLE#${scope}#${who}`,
+    sk: windowStart,
   }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),

@@ -8,6 +8,14 @@ const configSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   STAGE: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Cognito user pool whose ID tokens the API accepts (AWS only). */
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  /** The user pool's app client: the `aud` of its ID tokens. */
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  /** Token issuer; defaults to https://cognito-idp.<region>.amazonaws.com/<pool id>. */
+  COGNITO_ISSUER: z.url().optional(),
+  /** S3 bucket holding the register's copies of statement files (AWS only). */
+  ARCHIVE_BUCKET: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

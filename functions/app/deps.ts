@@ -1,5 +1,7 @@
 import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
+import type { Archive } from '../domain/archive.ts';
+import type { DevTokenIssuer, Verifier } from '../domain/verifier.ts';
 import type { Store } from '../store/store.ts';
 import type { ErrorLogger } from './problems.ts';
 
@@ -10,6 +12,12 @@ export interface AppDeps {
   clock: () => Date;
   render: Render;
   log: ErrorLogger;
+  /** Checks bearer tokens and session cookies: Cognito's JWKS in AWS, the development issuer locally. */
+  verifier: Verifier;
+  /** Keeps the register's copy of uploaded statement files (S3 in AWS, the data folder locally). */
+  archive: Archive;
+  /** Local development only (functions/local/*, tests): signs tokens for the /sign-in page. */
+  devIssuer?: DevTokenIssuer;
 }
 
 /** Per-request values set by middleware. */
@@ -18,5 +26,7 @@ export interface AppEnv {
     secureHeadersNonce?: string;
     /** Set by the authentication middleware when the request carries valid credentials. */
     user?: User;
+    /** The form token every page POST must carry (derived from the session; set with `user`). */
+    csrfToken?: string;
   };
 }

@@ -1,4 +1,7 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { createS3Archive } from '../archive/s3-archive.ts';
 import { type Config, readConfig } from '../config.ts';
+import type { Archive } from '../domain/archive.ts';
 import { createStore, type Store } from '../store/store.ts';
 
 /** What every Lambda builds once per container, at cold start: validated config and the store. */
@@ -7,6 +10,18 @@ export interface Runtime {
   store: Store;
   clock: () => Date;
   log: (message: string, detail?: unknown) => void;
+  /** Statement files: the ARCHIVE_BUCKET in S3. */
+  archive: Archive;
+}
+
+/** Without ARCHIVE_BUCKET the archive refuses every call, loudly, rather than losing files. */
+function archiveFor(config: Config): Archive {
+  if (config.ARCHIVE_BUCKET)
+    return createS3Archive(new S3Client({ region: config.AWS_REGION }), config.ARCHIVE_BUCKET);
+  const missing = async (): Promise<never> => {
+    throw new Error('ARCHIVE_BUCKET is not configured');
+  };
+  return { put: missing, get: missing };
 }
 
 export function createRuntime(env: Record<string, string | undefined> = process.env): Runtime {
@@ -21,5 +36,5 @@ export function createRuntime(env: Record<string, string | undefined> = process.
       detail instanceof Error ? { name: detail.name, message: detail.message, stack: detail.stack } : detail;
     console.error(JSON.stringify({ level: 'ERROR', message, cause }));
   };
-  return { config, store, clock: () => new Date(), log };
+  return { config, store, clock: () => new Date(), log, archive: archiveFor(config) };
 }

@@ -6,7 +6,12 @@ import { createReactors } from '../worker/reactors.ts';
 import { createRuntime } from './runtime.ts';
 
 const runtime = createRuntime();
-const reactors = createReactors({ store: runtime.store, clock: runtime.clock, log: runtime.log });
+const reactors = createReactors({
+  store: runtime.store,
+  clock: runtime.clock,
+  log: runtime.log,
+  archive: runtime.archive,
+});
 
 /**
  * DynamoDB Stream → the worker. Answers a partial batch response: the first failing record and

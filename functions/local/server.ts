@@ -5,11 +5,14 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createApp } from '../app/app.ts';
+import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
+import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createFileArchive } from './file-archive.ts';
 import { staticAssets } from './static-assets.ts';
 import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
@@ -24,12 +27,17 @@ export interface LocalRegisterOptions {
   /** Poll the stream on a timer (npm start) or only when drained by hand (tests). */
   pollStream?: boolean;
   quiet?: boolean;
+  /** The development identity provider; by default its keys live in <dataDir>/dev-issuer (in memory without a dataDir). */
+  devIssuer?: DevIssuer;
 }
 
 export interface LocalRegister {
   url: string;
   store: Store;
   poller: StreamPoller;
+  /** Signs tokens the app accepts (sign-in page, `register dev-token`, tests). */
+  devIssuer: DevIssuer;
+  archive: Archive;
   stop: () => Promise<void>;
 }
 
@@ -55,11 +63,24 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   await ensureTable(store.client, tableName);
 
   const clock = options.clock ?? (() => new Date());
-  const app = createApp({ store, clock, render: createRenderer(root), log });
+  const devIssuer =
+    options.devIssuer ?? (await createDevIssuer(options.dataDir ? { dir: options.dataDir } : {}));
+  const archive = options.dataDir
+    ? createFileArchive(path.join(options.dataDir, 'archive'))
+    : createMemoryArchive();
+  const app = createApp({
+    store,
+    clock,
+    render: createRenderer(root),
+    log,
+    verifier: devIssuer.verifier,
+    archive,
+    devIssuer,
+  });
   // Static files first; everything else is the app itself, with its own 404 and error answers.
   const outer = staticAssets(root).all('*', (c) => app.fetch(c.req.raw));
 
-  const reactors = createReactors({ store, clock, log });
+  const reactors = createReactors({ store, clock, log, archive });
   const poller = createStreamPoller({
     client: store.client,
     endpoint,
@@ -88,6 +109,8 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     url: `http://127.0.0.1:${port}`,
     store,
     poller,
+    devIssuer,
+    archive,
     stop: async () => {
       await poller.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,17 +1,49 @@
 import { createApp } from '../../functions/app/app.ts';
+import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import type { DevTokenIssuer, Verifier } from '../../functions/domain/verifier.ts';
+import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
 import type { Store } from '../../functions/store/store.ts';
 import { createRenderer } from '../../web/render.ts';
 
 export const fixedNow = new Date('2026-11-29T12:00:00.000Z');
 
-/** The app in-process, on a real table, with a fixed clock; errors are collected, not printed. */
+/** One in-memory development issuer per test file: tokens the test app accepts. */
+const issuer = createDevIssuer();
+
+/** A bearer token for a test user; `officer` puts them in the officers group. */
+export async function tokenFor(user: { email: string; officer?: boolean }): Promise<string> {
+  return (await issuer).sign({ email: user.email, officer: user.officer ?? false });
+}
+
+/** The `Authorization` header for a test user. */
+export async function authFor(user: { email: string; officer?: boolean }): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await tokenFor(user)}` };
+}
+
+/** The user id the app sees for a test user's email. */
+export const userIdFor = (email: string) => devUserId(email.trim().toLowerCase());
+
+const verifier: Verifier = { verify: async (token) => (await issuer).verifier.verify(token) };
+const devIssuer: DevTokenIssuer = {
+  lifetimeSeconds: 8 * 3600,
+  sign: async (input) => (await issuer).sign(input),
+};
+
+/**
+ * The app in-process, on a real table, with a fixed clock; errors are collected, not printed.
+ * Tokens from tokenFor()/authFor() are accepted; uploaded files land in `archive` (memory).
+ */
 export function testApp(store: Store, now: () => Date = () => fixedNow) {
   const errors: unknown[] = [];
+  const archive = createMemoryArchive();
   const app = createApp({
     store,
     clock: now,
     render: createRenderer(),
     log: (_message, error) => errors.push(error),
+    verifier,
+    archive,
+    devIssuer,
   });
-  return { app, errors };
+  return { app, errors, archive };
 }

@@ -1,0 +1,295 @@
+import path from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Tags, TimeZone } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { RegisterAuth } from './auth.ts';
+import { projectRoot } from './bundling.ts';
+import { RegisterEdge } from './edge.ts';
+import { acknowledgeAcceptedFindings } from './nag-suppressions.ts';
+import { RegisterObservability } from './observability.ts';
+import { registerFunction } from './register-function.ts';
+import type { RegisterSettings } from './settings.ts';
+import { RegisterStorage } from './storage.ts';
+
+/** Item reads and writes (transactions are authorised per item action), but never Scan. */
+export const apiTableActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+
+export interface RegisterStackProps extends StackProps {
+  settings: RegisterSettings;
+}
+
+/**
+ * The whole register in one stack: table and buckets, Cognito, the api / stream worker /
+ * schedule functions, the HTTP API, CloudFront (+ WAF), alarms and a dashboard.
+ */
+export class RegisterStack extends Stack {
+  readonly storage: RegisterStorage;
+  readonly auth: RegisterAuth;
+  readonly functions: { api: NodejsFunction; stream: NodejsFunction; schedule: NodejsFunction };
+  readonly httpApi: HttpApi;
+  readonly edge: RegisterEdge;
+  readonly streamDlq: Queue;
+  readonly scheduleDlq: Queue;
+  readonly observability: RegisterObservability;
+
+  constructor(scope: Construct, id: string, props: RegisterStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const logRetention =
+      settings.profile.logRetentionDays === 365 ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH;
+    Tags.of(this).add('project', 'modern-slavery-register');
+    Tags.of(this).add('stage', settings.stage);
+
+    this.storage = new RegisterStorage(this, 'Storage');
+    const { table, archiveBucket, assetsBucket, logBucket } = this.storage;
+
+    this.auth = new RegisterAuth(this, 'Auth', {
+      mailFrom: settings.mailFrom,
+      sesIdentity: settings.sesIdentity,
+      sesRegion: this.region,
+    });
+
+    // What every function is told (functions/config.ts). Never DYNAMODB_ENDPOINT (local only)
+    // and never a development token issuer: in AWS, tokens come from the user pool alone.
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      STAGE: settings.stage,
+      ARCHIVE_BUCKET: archiveBucket.bucketName,
+      COGNITO_USER_POOL_ID: this.auth.userPool.userPoolId,
+      COGNITO_CLIENT_ID: this.auth.client.userPoolClientId,
+      COGNITO_ISSUER: this.auth.issuer,
+      ...(settings.domainName ? { PUBLIC_BASE_URL: `https://${settings.domainName}` } : {}),
+      ...(settings.mailFrom ? { MAIL_FROM: settings.mailFrom } : {}),
+    };
+
+    this.functions = {
+      api: registerFunction(this, 'ApiFunction', {
+        handler: 'api',
+        description: 'The register: web pages and JSON API (Hono)',
+        serviceName: 'register-api',
+        memorySize: 1536,
+        timeout: Duration.seconds(29),
+        logRetention,
+        environment,
+      }),
+      stream: registerFunction(this, 'StreamFunction', {
+        handler: 'stream',
+        description: 'The register stream worker: reacts to every table change',
+        serviceName: 'register-stream-worker',
+        memorySize: 1024,
+        timeout: Duration.minutes(2),
+        logRetention,
+        environment,
+      }),
+      schedule: registerFunction(this, 'ScheduleFunction', {
+        handler: 'schedule',
+        description: 'The register daily jobs (missing and late sweep, reminders)',
+        serviceName: 'register-schedule',
+        memorySize: 1024,
+        timeout: Duration.minutes(10),
+        logRetention,
+        environment,
+      }),
+    };
+    const { api, stream, schedule } = this.functions;
+
+    // Least privilege: data-plane item actions on this table (and its indexes) only; on the
+    // archive, reading and writing objects (no deletes: documents are evidence).
+    // The api serves requests, where the house rules forbid Scan: its grant leaves Scan out.
+    table.grant(api, ...apiTableActions);
+    for (const fn of [stream, schedule]) table.grantReadWriteData(fn);
+    for (const fn of [api, stream]) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:GetObject', 's3:PutObject'],
+          resources: [archiveBucket.arnForObjects('*')],
+        }),
+      );
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:ListBucket'], resources: [archiveBucket.bucketArn] }),
+      );
+    }
+
+    // Reminders by email: only the worker and the daily jobs, only from the given identity.
+    if (settings.sesIdentity) {
+      const sendEmail = new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: settings.sesIdentity }),
+        ],
+      });
+      stream.addToRolePolicy(sendEmail);
+      schedule.addToRolePolicy(sendEmail);
+    }
+
+    // HTTP API: every route to the Hono app, which does its own routing and authentication.
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Modern slavery statement register',
+      defaultIntegration: new HttpLambdaIntegration('App', api),
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'HttpApiDefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: settings.profile.apiRateLimit, burstLimit: settings.profile.apiBurstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    // Stream worker: small ordered batches; a failing record is isolated (bisect, partial batch
+    // response), retried a bounded number of times, then its position is dead-lettered.
+    this.streamDlq = new Queue(this, 'StreamDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    stream.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.streamDlq),
+      }),
+    );
+
+    // Daily jobs: EventBridge Scheduler invokes only the schedule function (its own role).
+    this.scheduleDlq = new Queue(this, 'ScheduleDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    new Schedule(this, 'DailySchedule', {
+      description: 'The register daily jobs: missing and late statements, reminders',
+      schedule: ScheduleExpression.cron({ minute: '15', hour: '6', timeZone: TimeZone.EUROPE_LONDON }),
+      target: new LambdaInvoke(schedule, {
+        deadLetterQueue: this.scheduleDlq,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+
+    // Front door and static assets (the same layout functions/local/static-assets.ts serves).
+    this.edge = new RegisterEdge(this, 'Edge', {
+      api: this.httpApi,
+      assetsBucket,
+      logBucket,
+      waf: settings.waf,
+      webAclArn: settings.webAclArn,
+      wafRequestsPer5MinutesPerIp: settings.profile.wafRequestsPer5MinutesPerIp,
+      domainName: settings.domainName,
+      certificateArn: settings.certificateArn,
+    });
+    const govukDist = path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk');
+    const assetDeployment = {
+      destinationBucket: assetsBucket,
+      prune: false,
+      retainOnDelete: true,
+      cacheControl: [CacheControl.fromString('public, max-age=3600')],
+      distribution: this.edge.distribution,
+      distributionPaths: ['/assets/*'],
+      memoryLimit: 512,
+    };
+    new BucketDeployment(this, 'DeployAssets', {
+      ...assetDeployment,
+      sources: [Source.asset(path.join(projectRoot, 'web/assets'))],
+      destinationKeyPrefix: 'assets/',
+    });
+    new BucketDeployment(this, 'DeployGovukAssets', {
+      ...assetDeployment,
+      sources: [
+        Source.asset(path.join(govukDist, 'assets')),
+        Source.asset(govukDist, { exclude: ['*', '!govuk-frontend.min.js'] }),
+      ],
+      destinationKeyPrefix: 'assets/govuk/',
+    });
+
+    this.observability = new RegisterObservability(this, 'Observability', {
+      stage: settings.stage,
+      api: this.httpApi,
+      functions: this.functions,
+      table,
+      streamDlq: this.streamDlq,
+      scheduleDlq: this.scheduleDlq,
+      alarmEmail: settings.alarmEmail,
+    });
+
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output(
+      'SiteUrl',
+      settings.domainName
+        ? `https://${settings.domainName}`
+        : `https://${this.edge.distribution.distributionDomainName}`,
+      'The register: open this in a browser',
+    );
+    output(
+      'DistributionDomainName',
+      this.edge.distribution.distributionDomainName,
+      'Point your DNS (CNAME/alias) here',
+    );
+    output(
+      'ApiEndpoint',
+      this.httpApi.apiEndpoint,
+      'The HTTP API behind CloudFront (use the SiteUrl instead)',
+    );
+    output('TableName', table.tableName, 'The DynamoDB table');
+    output('ArchiveBucketName', archiveBucket.bucketName, 'Archived statement documents');
+    output('AssetsBucketName', assetsBucket.bucketName, 'Static assets served under /assets/');
+    output('UserPoolId', this.auth.userPool.userPoolId, 'Cognito user pool: create the first officer here');
+    output('UserPoolClientId', this.auth.client.userPoolClientId, 'Cognito app client id');
+    output('CognitoIssuer', this.auth.issuer, 'Issuer of the JWTs the API accepts');
+    output('StreamFunctionName', stream.functionName, 'The stream worker (for redriving the DLQ)');
+    output('StreamDlqUrl', this.streamDlq.queueUrl, 'Failed stream batches land here');
+    output('ScheduleDlqUrl', this.scheduleDlq.queueUrl, 'Failed daily-job invocations land here');
+    output('AlarmTopicArn', this.observability.topic.topicArn, 'Subscribe to receive alarms');
+    output('DashboardName', this.observability.dashboard.dashboardName, 'CloudWatch dashboard');
+
+    acknowledgeAcceptedFindings(this, settings);
+  }
+}

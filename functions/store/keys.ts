@@ -1,3 +1,5 @@
+import type { SearchFacet } from '../domain/search/index-entries.ts';
+
 /**
  * Every key the register writes is built here, and nowhere else. One place to read the whole
  * single-table design:
@@ -16,11 +18,52 @@
  * | idempotency record      | IDEMP#<scope>#<key>     | IDEMP                 |                                        |
  * | audit event             | AUDIT#<entity>          | <timestamp>#<ulid>    | AUDIT / <timestamp>#<ulid>             |
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
+ * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
+ * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
+ * | search index state      | STMT#<id>               | SEARCH                |                                        |
+ * | open-data row           | EXPORT#<year>           | <name>#<stmtId>       |                                        |
+ * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
+ * | flag                    | FLAG#<id>               | FLAG                  |                                        |
+ * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
+ * | sweep mark              | ORG#<orgId>             | SWEPT#<kind>#<yyyy>   |                                        |
+ * | coverage of a year      | ORG#<orgId>             | COVERED#<yyyy>#<stmtId> |                                      |
+ * | out-of-scope declaration| ORG#<orgId>             | OUTOFSCOPE#<yyyy>     |                                        |
+ * |   (gsi2: OOS#<yyyy> / <declaredAt>#<orgId>: officers list a year's declarations)                         |
+ * | compliance counters     | COMPLIANCE              | <counter group>       |                                        |
+ * | counted change (TTL)    | COUNTED#<stream seq>    | <pk>#<sk>             |                                        |
+ * | sweep run               | SWEEP#<id>              | SWEEP                 | (gsi2: SWEEPS / <requestedAt>#<id>)    |
+ * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
+ * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
  *
  * Audit entities are "organisation/<id>" or "statement/<id>". Idempotency scopes are
  * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
+ *
+ * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
+ * CN#<company number>, ALL, Y#<year>, S#<sector position>[#<year>], R#<rating>[#<year>],
+ * TO#<turnover position>[#<year>]. Relevance sort keys ascend best first; dates are stored with
+ * their digits inverted so that ascending is newest first.
  */
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
+
+function searchFacetKey(facet: SearchFacet): string {
+  const withYear = (year: number | undefined) => (year === undefined ? '' : `#${year}`);
+  switch (facet.kind) {
+    case 'term':
+      return `IX#T#${facet.prefix}`;
+    case 'company':
+      return `IX#CN#${facet.companyNumber}`;
+    case 'all':
+      return 'IX#ALL';
+    case 'year':
+      return `IX#Y#${facet.year}`;
+    case 'sector':
+      return `IX#S#${facet.sector}${withYear(facet.year)}`;
+    case 'rating':
+      return `IX#R#${facet.rating}${withYear(facet.year)}`;
+    case 'turnover':
+      return `IX#TO#${facet.turnover}${withYear(facet.year)}`;
+  }
+}
 
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
@@ -73,6 +116,83 @@ export const keys = {
     pk: `THROTTLE#${scope}#${who}`,
     sk: windowStart,
   }),
+  /** The search index: one entry per facet partition; see the table above. */
+  searchPartition: (facet: SearchFacet) => searchFacetKey(facet),
+  searchEntry: (
+    facet: SearchFacet,
+    order: { relevance: string; name: string; date?: string | undefined },
+    statementId: string,
+  ) => {
+    const partition = searchFacetKey(facet);
+    return {
+      pk: partition,
+      sk: `${order.relevance}#${statementId}`,
+      gsi1pk: partition,
+      gsi1sk: `${order.name}#${statementId}`,
+      ...(order.date === undefined ? {} : { gsi2pk: partition, gsi2sk: `${order.date}#${statementId}` }),
+    };
+  },
+  /** What the search index holds for a statement, so the next change knows what to replace. */
+  searchState: (statementId: string) => ({ pk: `STMT#${statementId}`, sk: 'SEARCH' }),
+  exportRow: (year: number, nameKey: string, statementId: string) => ({
+    pk: `EXPORT#${year}`,
+    sk: `${nameKey}#${statementId}`,
+  }),
+  exportPartition: (year: number) => `EXPORT#${year}`,
+  statisticsPartition: 'STATS',
+  statisticsShard: (year: number, shard: number) => ({ pk: 'STATS', sk: `${year}#${pad(shard, 2)}` }),
+  /** Compliance officers (functions/store/flags, functions/store/compliance). */
+  flag: (id: string) => ({ pk: `FLAG#${id}`, sk: 'FLAG' }),
+  flagQueue: (status: string, type: string, createdAt: string, id: string) => ({
+    gsi2pk: `FLAGQ#${status}#${type}`,
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  flagQueuePartition: (status: string, type: string) => `FLAGQ#${status}#${type}`,
+  flagOfOrganisation: (organisationId: string, createdAt: string, id: string) => ({
+    gsi3pk: `FLAGORG#${organisationId}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  flagOfOrganisationPartition: (organisationId: string) => `FLAGORG#${organisationId}`,
+  organisationPartition: (organisationId: string) => `ORG#${organisationId}`,
+  sweepMark: (organisationId: string, kind: string, year: number) => ({
+    pk: `ORG#${organisationId}`,
+    sk: `SWEPT#${kind}#${year}`,
+  }),
+  sweepMarkPrefix: 'SWEPT#',
+  coverage: (organisationId: string, year: number, statementId: string) => ({
+    pk: `ORG#${organisationId}`,
+    sk: `COVERED#${year}#${statementId}`,
+  }),
+  coveragePrefix: 'COVERED#',
+  outOfScope: (organisationId: string, year: number) => ({
+    pk: `ORG#${organisationId}`,
+    sk: `OUTOFSCOPE#${year}`,
+  }),
+  outOfScopePrefix: 'OUTOFSCOPE#',
+  outOfScopeListing: (year: number, declaredAt: string, organisationId: string) => ({
+    gsi2pk: `OOS#${year}`,
+    gsi2sk: `${declaredAt}#${organisationId}`,
+  }),
+  outOfScopeListingPartition: (year: number) => `OOS#${year}`,
+  compliancePartition: 'COMPLIANCE',
+  complianceCounter: (group: string) => ({ pk: 'COMPLIANCE', sk: group }),
+  countedChange: (sequenceNumber: string, pk: string, sk: string) => ({
+    pk: `COUNTED#${sequenceNumber}`,
+    sk: `${pk}#${sk}`,
+  }),
+  sweepRun: (id: string) => ({ pk: `SWEEP#${id}`, sk: 'SWEEP' }),
+  sweepRunListing: (requestedAt: string, id: string) => ({
+    gsi2pk: 'SWEEPS',
+    gsi2sk: `${requestedAt}#${id}`,
+  }),
+  sweepRunsPartition: 'SWEEPS',
+  importJob: (id: string) => ({ pk: `IMPORT#${id}`, sk: 'JOB' }),
+  importRows: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `ROWS#${pad(chunk, 4)}` }),
+  importCodes: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `CODES#${pad(chunk, 4)}` }),
+  importPartition: (id: string) => `IMPORT#${id}`,
+  importCodesPrefix: 'CODES#',
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  outboxListing: (createdAt: string, id: string) => ({ gsi2pk: 'OUTBOX', gsi2sk: `${createdAt}#${id}` }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

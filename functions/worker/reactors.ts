@@ -1,7 +1,8 @@
 import type { WorkerDeps } from './deps.ts';
+import { createIndexStatementReactor } from './index-statement.ts';
 import type { Reactor } from './process-changes.ts';
 
 /** What happens after each change to the table, in order. Later capabilities add reactors here. */
-export function createReactors(_deps: WorkerDeps): Reactor[] {
-  return [];
+export function createReactors(deps: WorkerDeps): Reactor[] {
+  return [createIndexStatementReactor(deps)];
 }

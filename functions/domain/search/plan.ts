@@ -1,0 +1,143 @@
+import type { SearchFilters, SearchSort } from '../../../schemas/search.ts';
+import type { Rating } from '../../../schemas/statement-summary.ts';
+import { invalid } from '../errors.ts';
+import { significantWords } from '../names.ts';
+import {
+  MAX_PREFIX,
+  MIN_PREFIX,
+  normaliseCompanyNumber,
+  type SearchFacet,
+  sectorIndex,
+  turnoverIndex,
+} from './index-entries.ts';
+
+/**
+ * How one search is answered: read one partition of the index in one order, keeping the entries
+ * that pass the remaining filters. One partition, never a scan: the cost of a page is bounded by
+ * the read budget whatever the register's size.
+ */
+export interface SearchPlan {
+  facet: SearchFacet;
+  sort: SearchSort;
+  filters: {
+    /** Query words the partition does not already guarantee; an entry's names must have a word starting with each. */
+    words: string[];
+    year?: number;
+    sector?: number;
+    turnover?: number;
+    rating?: Rating;
+  };
+}
+
+/**
+ * Words so common in organisation names that they rarely narrow a search; the partition of
+ * another query word is read instead when there is one.
+ */
+const COMMON_NAME_WORDS = new Set([
+  'group',
+  'holdings',
+  'holding',
+  'international',
+  'services',
+  'solutions',
+  'global',
+  'management',
+  'trading',
+  'industries',
+  'partners',
+  'europe',
+  'british',
+  'investments',
+  'capital',
+  'properties',
+  'systems',
+  'technologies',
+  'enterprises',
+  'logistics',
+  'retail',
+  'foods',
+  'united',
+  'national',
+  'royal',
+]);
+
+function selectivity(word: string): number {
+  // Prefer uncommon words, then longer partitions (up to MAX_PREFIX), then longer words.
+  return (
+    (COMMON_NAME_WORDS.has(word) ? 0 : 100) +
+    Math.min(word.length, MAX_PREFIX) * 10 +
+    Math.min(word.length, 9)
+  );
+}
+
+export function planSearch(filters: SearchFilters): SearchPlan {
+  const q = filters.q?.trim() ?? '';
+  const fromQuery = q ? normaliseCompanyNumber(q) : undefined;
+  const companyNumber = filters.companyNumber ?? fromQuery;
+  const words = fromQuery ? [] : significantWords(q);
+
+  const plan: SearchPlan = {
+    facet: { kind: 'all' },
+    sort: filters.sort,
+    filters: {
+      words: [],
+      ...(filters.year !== undefined ? { year: filters.year } : {}),
+      ...(filters.sector !== undefined ? { sector: sectorIndex(filters.sector) ?? -1 } : {}),
+      ...(filters.turnover !== undefined ? { turnover: turnoverIndex(filters.turnover) ?? -1 } : {}),
+      ...(filters.rating !== undefined ? { rating: filters.rating } : {}),
+    },
+  };
+
+  if (companyNumber) {
+    plan.facet = { kind: 'company', companyNumber };
+    plan.filters.words = words;
+    return plan;
+  }
+
+  if (words.length > 0) {
+    const candidates = words.filter((word) => word.length >= MIN_PREFIX);
+    const driving = candidates.sort((a, b) => selectivity(b) - selectivity(a))[0];
+    if (!driving) {
+      throw invalid([
+        { path: '/q', message: 'enter at least 2 letters or numbers of the organisation’s name' },
+      ]);
+    }
+    plan.facet = { kind: 'term', prefix: driving.slice(0, MAX_PREFIX) };
+    // The partition guarantees the driving word only when it is no longer than its prefix.
+    plan.filters.words = [...new Set(words.filter((word) => word !== driving || word.length > MAX_PREFIX))];
+    return plan;
+  }
+  if (q)
+    throw invalid([
+      { path: '/q', message: 'enter at least 2 letters or numbers of the organisation’s name' },
+    ]);
+
+  // No name: the most selective facet partition; the rest are filters.
+  const { year, sector, rating, turnover } = plan.filters;
+  const { filters: rest } = plan;
+  if (sector !== undefined) {
+    plan.facet = { kind: 'sector', sector, year };
+    delete rest.sector;
+  } else if (rating !== undefined) {
+    plan.facet = { kind: 'rating', rating, year };
+    delete rest.rating;
+  } else if (turnover !== undefined) {
+    plan.facet = { kind: 'turnover', turnover, year };
+    delete rest.turnover;
+  } else if (year !== undefined) {
+    plan.facet = { kind: 'year', year };
+  }
+  if (year !== undefined) delete rest.year;
+  return plan;
+}
+
+/** A short fingerprint of a plan, so a cursor is only ever used with the search that made it. */
+export function planFingerprint(plan: SearchPlan): string {
+  const text = JSON.stringify([plan.facet, plan.sort, plan.filters]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}

@@ -1,0 +1,167 @@
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OpenDataRow } from '../../../schemas/open-data.ts';
+import type { StatementSummary } from '../../../schemas/statement-summary.ts';
+import { indexStatement } from '../../domain/search/index-entries.ts';
+import { contributionDelta } from '../../domain/statistics.ts';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import { keys, shardOf } from '../keys.ts';
+import type { Store } from '../store.ts';
+import { isConditionFailure } from '../transaction-errors.ts';
+import { batchWriteItems, type WriteRequest } from './batch-write-items.ts';
+import { entryItems } from './entry-items.ts';
+import type { SearchIndexState } from './search-index-state.ts';
+
+/** Statistics counters of a year are spread over a few items, so concurrent changes do not collide. */
+export const STATISTICS_SHARDS = 4;
+
+/** What the index should hold for a statement: its summary (submitted) and its open-data row. */
+export interface DesiredIndex {
+  summary: StatementSummary;
+  row: OpenDataRow | null;
+}
+
+type Item = Record<string, unknown> & { pk: string; sk: string };
+
+/** Every item the index holds for one summary: search entries and the open-data row. */
+export function indexItemsFor(summary: StatementSummary, row: OpenDataRow | null): Item[] {
+  const index = indexStatement(summary);
+  const items: Item[] = entryItems(index);
+  const rowKey = keys.exportRow(summary.year, index.nameKey, summary.id);
+  items.push(row ? { ...rowKey, entity: 'openDataRow', ...row } : { ...rowKey });
+  return items;
+}
+
+const keyString = (item: { pk: string; sk: string }) => `${item.pk}\u0000${item.sk}`;
+
+/**
+ * Brings the index of one statement from `state` to `desired` (null: not listed):
+ * 1. records the change as pending on the state item (conditional on the state read), so an
+ *    interrupted change is cleaned up by the next one;
+ * 2. puts the new and changed entries and deletes the ones no longer wanted (batches; the
+ *    entries are derived data, so a retry converges);
+ * 3. in one transaction, records the new state and adds the difference to the statistics
+ *    counters — conditional on the state read, so counters change exactly once per change even
+ *    when the stream delivers a change twice or two workers race.
+ * Answers false when a concurrent change moved the state on (the caller retries from a fresh read).
+ */
+export async function applySearchIndex(
+  store: Store,
+  statementId: string,
+  state: SearchIndexState & { exists: boolean },
+  desired: DesiredIndex | null,
+  fingerprint: string,
+  options: { now: string; capacity?: CapacityMeter },
+): Promise<boolean> {
+  const stateKey = keys.searchState(statementId);
+  const condition = {
+    ConditionExpression: 'attribute_not_exists(pk) OR #fp = :seen',
+    ExpressionAttributeNames: { '#fp': 'fingerprint' },
+  };
+
+  const oldItems = new Map<string, Item>();
+  for (const summary of [state.pending, state.indexed]) {
+    if (!summary) continue;
+    for (const item of indexItemsFor(summary, null)) oldItems.set(keyString(item), item);
+  }
+  const indexedJson = new Map<string, string>();
+  if (state.indexed && !state.pending) {
+    // Entries built from the indexed summary are known to be in the table as built.
+    for (const item of indexItemsFor(state.indexed, null)) {
+      if (item.entity === 'searchEntry') indexedJson.set(keyString(item), JSON.stringify(item));
+    }
+  }
+  const newItems = desired ? indexItemsFor(desired.summary, desired.row) : [];
+  const wanted = new Set(newItems.map(keyString));
+
+  const requests: WriteRequest[] = [];
+  for (const item of newItems) {
+    if (indexedJson.get(keyString(item)) === JSON.stringify(item)) continue;
+    requests.push({ PutRequest: { Item: item } });
+  }
+  for (const [key, item] of oldItems) {
+    if (!wanted.has(key)) requests.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
+  }
+
+  try {
+    if (desired && requests.length > 0) {
+      const marked = await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: stateKey,
+          UpdateExpression:
+            'SET #fp = if_not_exists(#fp, :empty), #indexed = if_not_exists(#indexed, :none), #pending = :pending, #entity = :entity, #updatedAt = :now',
+          ...condition,
+          ExpressionAttributeNames: {
+            ...condition.ExpressionAttributeNames,
+            '#indexed': 'indexed',
+            '#pending': 'pending',
+            '#entity': 'entity',
+            '#updatedAt': 'updatedAt',
+          },
+          ExpressionAttributeValues: {
+            ':seen': state.fingerprint,
+            ':empty': '',
+            ':none': null,
+            ':pending': desired.summary,
+            ':entity': 'searchIndexState',
+            ':now': options.now,
+          },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      recordCapacity(options.capacity, 'write', marked.ConsumedCapacity);
+    }
+
+    await batchWriteItems(store, requests, { capacity: options.capacity });
+
+    const shard = shardOf(statementId, STATISTICS_SHARDS);
+    const counterUpdates = [...contributionDelta(state.indexed, desired?.summary ?? null)].map(
+      ([year, delta]) => {
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = { ':year': year };
+        const adds = Object.entries(delta).map(([name, value], i) => {
+          names[`#c${i}`] = name;
+          values[`:c${i}`] = value;
+          return `#c${i} :c${i}`;
+        });
+        return {
+          Update: {
+            TableName: store.tableName,
+            Key: keys.statisticsShard(year, shard),
+            UpdateExpression: `SET #year = :year, #entity = :entity ADD ${adds.join(', ')}`,
+            ExpressionAttributeNames: { ...names, '#year': 'year', '#entity': 'entity' },
+            ExpressionAttributeValues: { ...values, ':entity': 'statistics' },
+          },
+        };
+      },
+    );
+    const done = await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: {
+                ...stateKey,
+                entity: 'searchIndexState',
+                fingerprint,
+                indexed: desired?.summary ?? null,
+                pending: null,
+                updatedAt: options.now,
+              },
+              ...condition,
+              ExpressionAttributeValues: { ':seen': state.fingerprint },
+            },
+          },
+          ...counterUpdates,
+        ],
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    recordCapacity(options.capacity, 'write', done.ConsumedCapacity);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { ZodError } from 'zod';
+import type { OpenDataRow } from '../../schemas/open-data.ts';
+import type { StatementSummary } from '../../schemas/statement-summary.ts';
+import { openDataRow } from '../domain/open-data.ts';
+import type { CapacityMeter } from '../store/capacity.ts';
+import { getCheckResult } from '../store/public/get-check-result.ts';
+import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
+import { getStatementSummary } from '../store/search/get-statement-summary.ts';
+import { getSearchIndexState } from '../store/search/search-index-state.ts';
+import { getRevision } from '../store/statements/get-revision.ts';
+import type { Store } from '../store/store.ts';
+import type { WorkerDeps } from './deps.ts';
+import type { Reactor } from './process-changes.ts';
+
+const HEADER_PREFIX = 'STMT#';
+
+/**
+ * Keeps the search index, the open-data rows and the statistics counters in step with each
+ * statement's header item (keys.statement). The change is only a trigger: the header is read
+ * again (strongly consistent) and the index brought to what it says now, so re-delivered,
+ * duplicated or out-of-order records all converge on the latest state; a fingerprint of what was
+ * indexed makes a repeat a no-op. Submitted statements are listed; drafts, withdrawn and deleted
+ * ones are not.
+ */
+export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
+  return async (change) => {
+    if (change.sk !== 'STMT' || !change.pk.startsWith(HEADER_PREFIX)) return;
+    await reindexStatement(deps.store, change.pk.slice(HEADER_PREFIX.length), {
+      now: () => deps.clock().toISOString(),
+      log: deps.log,
+    });
+  };
+}
+
+export interface ReindexOptions {
+  now: () => string;
+  log?: (message: string, detail?: unknown) => void;
+  capacity?: CapacityMeter;
+}
+
+export async function reindexStatement(
+  store: Store,
+  statementId: string,
+  options: ReindexOptions,
+): Promise<'unchanged' | 'applied'> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [summary, state] = await Promise.all([
+      getStatementSummary(store, statementId, options.capacity),
+      getSearchIndexState(store, statementId, options.capacity),
+    ]);
+    const desired: DesiredIndex | null =
+      summary?.status === 'submitted' ? { summary, row: await rowFor(store, summary, options) } : null;
+    const fingerprint = desired
+      ? createHash('sha256').update(JSON.stringify(desired)).digest('base64url')
+      : '';
+    if (fingerprint === state.fingerprint && !state.pending) return 'unchanged';
+    const applied = await applySearchIndex(store, statementId, state, desired, fingerprint, {
+      now: options.now(),
+      ...(options.capacity ? { capacity: options.capacity } : {}),
+    });
+    if (applied) return 'applied';
+  }
+  throw new Error(`Search index of statement ${statementId} kept changing under the worker.`);
+}
+
+/** The open-data row from the latest revision and its check; none when they cannot be read as the contract says. */
+async function rowFor(
+  store: Store,
+  summary: StatementSummary,
+  options: ReindexOptions,
+): Promise<OpenDataRow | null> {
+  try {
+    const [revision, checkResult] = await Promise.all([
+      getRevision(store, summary.id, summary.revision),
+      getCheckResult(store, summary.id, summary.revision),
+    ]);
+    if (!revision) {
+      options.log?.(`statement ${summary.id}: revision ${summary.revision} not found; no open-data row`);
+      return null;
+    }
+    return openDataRow(summary, revision, checkResult);
+  } catch (error) {
+    // A malformed item would block the stream for good if thrown; the row waits for the next change.
+    if (error instanceof ZodError) {
+      options.log?.(`statement ${summary.id}: revision or check result does not match its schema`, error);
+      return null;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,356 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { planSearch } from '../../functions/domain/search/plan.ts';
+import { createStreamPoller } from '../../functions/local/stream-poller.ts';
+import { newCapacityMeter } from '../../functions/store/capacity.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { getStatistics } from '../../functions/store/public/get-statistics.ts';
+import { searchStatements } from '../../functions/store/search/search-statements.ts';
+import type { ChangeRecord } from '../../functions/store/stream-records.ts';
+import { reindexStatement } from '../../functions/worker/index-statement.ts';
+import { processChanges } from '../../functions/worker/process-changes.ts';
+import { createReactors } from '../../functions/worker/reactors.ts';
+import type { SearchFilters } from '../../schemas/search.ts';
+import {
+  checkResultFor,
+  deleteHeader,
+  putCheckResult,
+  putHeader,
+  putOrganisation,
+  putStatement,
+} from '../public/fixtures.ts';
+import { testRegion, useTestTable } from '../support/table.ts';
+
+describe('the search index kept by the stream worker', () => {
+  const table = useTestTable();
+  const log: unknown[] = [];
+
+  function poller() {
+    const reactors = createReactors({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: (message: string, detail?: unknown) => log.push([message, detail]),
+      archive: createMemoryArchive(),
+    });
+    return createStreamPoller({
+      client: table.store.client,
+      endpoint: table.endpoint,
+      region: testRegion,
+      tableName: table.store.tableName,
+      handle: async (changes) =>
+        (
+          await processChanges(changes, reactors, (_change, error) => {
+            throw error;
+          })
+        ).firstFailure,
+      onError: (error) => {
+        throw error;
+      },
+    });
+  }
+  const stream = poller();
+
+  const search = async (filters: Partial<SearchFilters>, limit = 20, cursor?: string) =>
+    searchStatements(table.store, planSearch({ sort: 'relevance', ...filters }), { limit, cursor });
+  const namesFor = async (filters: Partial<SearchFilters>) =>
+    (await search(filters)).items.map((item) => item.organisationName);
+
+  it('finds a submitted statement by partial words in any order, ignoring case, punctuation and Ltd/Limited/plc', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Bramblewood Retail Holdings Ltd.' });
+    await putStatement(table.store, { organisation });
+    await stream.drain();
+
+    for (const q of [
+      'bramblewood',
+      'BRAMBLE',
+      'br',
+      'retail bramblewood',
+      'hold bram',
+      'Bramblewood Retail Holdings Limited',
+      'bramblewood retail holdings plc',
+      "bramble-wood's",
+    ]) {
+      const names = await namesFor({ q });
+      if (q === "bramble-wood's") expect(names, q).not.toContain('Bramblewood Retail Holdings Ltd.');
+      else expect(names, q).toContain('Bramblewood Retail Holdings Ltd.');
+    }
+    expect(await namesFor({ q: 'bramblewood wholesale' })).toEqual([]);
+    expect(await namesFor({ q: 'bramblewoods' })).toEqual([]);
+  });
+
+  it('finds group statements by a member’s name and company number, saying which member matched', async () => {
+    const organisation = await putOrganisation(table.store, {
+      name: 'Quillfeather Group plc',
+      companyNumber: '07654321',
+    });
+    await putStatement(table.store, {
+      organisation,
+      document: {
+        isGroup: true,
+        groupMembers: [
+          { name: 'Tansy Foods Limited', companyNumber: 'SC123456' },
+          { name: 'Quillfeather Logistics Ltd', companyNumber: null },
+        ],
+      },
+    });
+    await stream.drain();
+
+    const bySubsidiary = await search({ q: 'tansy foods' });
+    expect(bySubsidiary.items).toHaveLength(1);
+    expect(bySubsidiary.items[0]).toMatchObject({
+      organisationName: 'Quillfeather Group plc',
+      isGroup: true,
+      matchedName: 'Tansy Foods Limited',
+    });
+    const byOwnName = await search({ q: 'quillfeather' });
+    expect(byOwnName.items[0]).toMatchObject({
+      organisationName: 'Quillfeather Group plc',
+      matchedName: null,
+    });
+
+    expect((await search({ q: 'sc123456' })).items[0]?.matchedName).toBe('Tansy Foods Limited');
+    expect((await search({ q: '7654321' })).items.map((i) => i.companyNumber)).toEqual(['07654321']);
+    expect((await search({ companyNumber: '07654321' })).items).toHaveLength(1);
+    // Words must come from one name: the parent's "group" and a member's "tansy" do not make a match.
+    expect(await namesFor({ q: 'tansy group' })).toEqual([]);
+  });
+
+  it('filters by sector, turnover band, reporting year and check rating, alone and with a name', async () => {
+    const fernOrg = await putOrganisation(table.store, { name: 'Fernhollow Mining plc' });
+    const fern = await putStatement(table.store, {
+      organisation: fernOrg,
+      document: {
+        sectors: ['Mining, metals, chemicals and resources (including oil and gas)'],
+        turnover: '£60 million to £100 million',
+        periodStart: '2022-01-01',
+        periodEnd: '2022-12-31',
+        approvalDate: '2023-05-01',
+      },
+    });
+    await putCheckResult(
+      table.store,
+      fern,
+      checkResultFor({ meetsLegalMinimum: false, areasCovered: 2, rating: 'non_compliant' }),
+    );
+    const otherOrg = await putOrganisation(table.store, { name: 'Fernhollow Foods Ltd' });
+    await putStatement(table.store, {
+      organisation: otherOrg,
+      check: { meetsLegalMinimum: true, areasCovered: 6, rating: 'strong' },
+    });
+    await stream.drain();
+
+    const mining = 'Mining, metals, chemicals and resources (including oil and gas)' as const;
+    expect(await namesFor({ sector: mining })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ q: 'fernhollow', sector: mining })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ q: 'fernhollow', turnover: '£60 million to £100 million' })).toEqual([
+      'Fernhollow Mining plc',
+    ]);
+    expect(await namesFor({ turnover: '£60 million to £100 million' })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ year: 2022 })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ q: 'fernhollow', year: 2025 })).toEqual(['Fernhollow Foods Ltd']);
+    expect(await namesFor({ rating: 'non_compliant' })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ rating: 'non_compliant', year: 2022 })).toEqual(['Fernhollow Mining plc']);
+    expect(await namesFor({ rating: 'non_compliant', year: 2025 })).toEqual([]);
+    expect(await namesFor({ q: 'fernhollow', rating: 'strong' })).toEqual(['Fernhollow Foods Ltd']);
+    expect(await namesFor({ sector: mining, rating: 'strong' })).toEqual([]);
+
+    const [hit] = (await search({ q: 'fernhollow mining' })).items;
+    expect(hit?.check).toEqual({ meetsLegalMinimum: false, areasCovered: 2, rating: 'non_compliant' });
+  });
+
+  it('lists only submitted statements: drafts never, withdrawn and deleted ones removed', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Marigold Draftworks Ltd' });
+    const draft = await putStatement(table.store, { organisation, status: 'draft' });
+    const submittedOrg = await putOrganisation(table.store, { name: 'Marigold Papers Ltd' });
+    const submitted = await putStatement(table.store, { organisation: submittedOrg });
+    const gone = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Marigold Shipping Ltd' }),
+    });
+    await stream.drain();
+    expect((await namesFor({ q: 'marigold' })).sort()).toEqual([
+      'Marigold Papers Ltd',
+      'Marigold Shipping Ltd',
+    ]);
+
+    await putHeader(table.store, {
+      ...submitted.header,
+      status: 'withdrawn',
+      updatedAt: '2025-08-01T00:00:00.000Z',
+    });
+    await deleteHeader(table.store, gone.header.id);
+    await stream.drain();
+    expect(await namesFor({ q: 'marigold' })).toEqual([]);
+    expect(draft.header.status).toBe('draft');
+
+    // Nothing is left behind in any partition once a statement is no longer listed.
+    for (const id of [submitted.header.id, gone.header.id]) {
+      const { Items } = await table.store.doc.send(
+        new QueryCommand({
+          TableName: table.store.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'term', prefix: 'mari' }) },
+        }),
+      );
+      expect(Items?.filter((item) => item.id === id)).toEqual([]);
+    }
+  });
+
+  it('applies a change once however often it is delivered, and converges whatever the order', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Oxbow Lantern Company Ltd' });
+    const first = await putStatement(table.store, { organisation });
+    await stream.drain();
+    const before = await getStatistics(table.store);
+
+    // The same change again, and an old record after a newer state: the header is re-read each time.
+    const change: ChangeRecord = {
+      eventName: 'INSERT',
+      sequenceNumber: '1',
+      pk: keys.statement(first.header.id).pk,
+      sk: 'STMT',
+      newImage: { ...first.header, organisationName: 'A stale name' },
+      oldImage: undefined,
+    };
+    const reactors = createReactors({
+      store: table.store,
+      clock: () => new Date(),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    await processChanges([change, change], reactors, (_c, error) => {
+      throw error;
+    });
+    expect(await getStatistics(table.store)).toEqual(before);
+    expect(await namesFor({ q: 'stale' })).toEqual([]);
+
+    await putHeader(table.store, {
+      ...first.header,
+      organisationName: 'Oxbow Lanterns Ltd',
+      updatedAt: '2025-09-01T00:00:00.000Z',
+    });
+    await stream.drain();
+    await processChanges([change], reactors, () => {});
+    expect(await namesFor({ q: 'oxbow' })).toEqual(['Oxbow Lanterns Ltd']);
+    expect(
+      await reindexStatement(table.store, first.header.id, { now: () => '2026-01-01T00:00:00.000Z' }),
+    ).toBe('unchanged');
+  });
+
+  it('counts statements per year for the statistics, once each, following checks and withdrawals', async () => {
+    const year = 2019;
+    const document = { periodStart: '2018-04-01', periodEnd: '2019-03-31', approvalDate: '2019-06-01' };
+    const a = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Statsworth One Ltd' }),
+      document: { ...document, sectors: ['Education and research'] },
+    });
+    const b = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Statsworth Two Ltd' }),
+      document: { ...document, sectors: ['Education and research', 'Public sector'] },
+    });
+    await stream.drain();
+    await putCheckResult(
+      table.store,
+      a,
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' }),
+    );
+    await putCheckResult(
+      table.store,
+      b,
+      checkResultFor({ meetsLegalMinimum: false, areasCovered: 1, rating: 'non_compliant' }),
+    );
+    await stream.drain();
+    await stream.drain();
+
+    const stats = (await getStatistics(table.store)).years.find((y) => y.year === year);
+    expect(stats).toMatchObject({
+      statements: 2,
+      checked: 2,
+      meetsLegalMinimum: 1,
+      doesNotMeetLegalMinimum: 1,
+      shareMeetingLegalMinimum: 0.5,
+      averageAreasCovered: 3,
+      ratings: { strong: 0, adequate: 1, weak: 0, non_compliant: 1 },
+    });
+    expect(stats?.sectors).toEqual([
+      {
+        sector: 'Public sector',
+        statements: 1,
+        checked: 1,
+        averageAreasCovered: 1,
+        shareMeetingLegalMinimum: 0,
+      },
+      {
+        sector: 'Education and research',
+        statements: 2,
+        checked: 2,
+        averageAreasCovered: 3,
+        shareMeetingLegalMinimum: 0.5,
+      },
+    ]);
+
+    await putHeader(table.store, { ...b.header, status: 'withdrawn', updatedAt: '2026-01-01T00:00:00.000Z' });
+    await stream.drain();
+    expect((await getStatistics(table.store)).years.find((y) => y.year === year)).toMatchObject({
+      statements: 1,
+      checked: 1,
+      meetsLegalMinimum: 1,
+    });
+  });
+
+  it('pages through results with cursors, in the asked order, with no entry twice or missed', async () => {
+    const names = Array.from(
+      { length: 23 },
+      (_, i) => `Pagewell ${String.fromCharCode(65 + ((i * 7) % 23))}${i} Ltd`,
+    );
+    for (const [i, name] of names.entries()) {
+      await putStatement(table.store, {
+        organisation: await putOrganisation(table.store, { name }),
+        submittedAt: new Date(Date.UTC(2025, 6, 1 + i)).toISOString(),
+        document: { sectors: i % 2 === 0 ? ['Cosmetics and toiletries'] : ['Defence and aerospace'] },
+      });
+    }
+    await stream.drain();
+
+    const collect = async (filters: Partial<SearchFilters>, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 30; page++) {
+        const result = await search(filters, limit, cursor);
+        seen.push(...result.items.map((item) => item.organisationName));
+        if (!result.nextCursor) break;
+        cursor = result.nextCursor;
+      }
+      return seen;
+    };
+    const byName = await collect({ q: 'pagewell', sort: 'name' }, 5);
+    expect(byName).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    const byDate = await collect({ q: 'pagewell', sort: 'date' }, 4);
+    expect(byDate).toEqual([...names].reverse());
+    const cosmetics = await collect({ q: 'pagewell', sector: 'Cosmetics and toiletries', sort: 'name' }, 3);
+    expect(cosmetics).toEqual(
+      names.filter((_, i) => i % 2 === 0).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
+
+    const first = await search({ q: 'pagewell', sort: 'name' }, 5);
+    await expect(search({ q: 'pagewell', sort: 'date' }, 5, first.nextCursor!)).rejects.toThrow(
+      /another search/,
+    );
+    await expect(search({ q: 'pagewell' }, 5, 'not-a-cursor')).rejects.toThrow(/not valid/);
+  });
+
+  it('spends under 10 read units on a page, filtered or not', async () => {
+    for (const filters of [
+      { q: 'pagewell' },
+      { q: 'pagewell', sector: 'Cosmetics and toiletries' as const },
+      {},
+    ]) {
+      const capacity = newCapacityMeter();
+      await searchStatements(table.store, planSearch({ sort: 'relevance', ...filters }), {
+        limit: 100,
+        capacity,
+      });
+      expect(capacity.readUnits).toBeGreaterThan(0);
+      expect(capacity.readUnits).toBeLessThan(10);
+    }
+  });
+});

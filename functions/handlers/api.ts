@@ -1,3 +1,6 @@
+import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { createRenderer } from '../../web/render.ts';
@@ -5,6 +8,7 @@ import { createApp } from '../app/app.ts';
 import { unauthenticated } from '../domain/errors.ts';
 import type { Verifier } from '../domain/verifier.ts';
 import { createCognitoVerifier } from '../identity/jwt-verifier.ts';
+import { logger, metrics } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 const runtime = createRuntime();
@@ -37,4 +41,6 @@ const app = createApp({
 });
 
 /** API Gateway (HTTP API) → the register's Hono app. */
-export const handler = middy(handle(app));
+export const handler = middy(handle(app))
+  .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.API_GATEWAY_HTTP, resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

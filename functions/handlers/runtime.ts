@@ -3,6 +3,7 @@ import { createS3Archive } from '../archive/s3-archive.ts';
 import { type Config, readConfig } from '../config.ts';
 import type { Archive } from '../domain/archive.ts';
 import { createStore, type Store } from '../store/store.ts';
+import { logError } from './observability.ts';
 
 /** What every Lambda builds once per container, at cold start: validated config and the store. */
 export interface Runtime {
@@ -31,10 +32,5 @@ export function createRuntime(env: Record<string, string | undefined> = process.
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
   });
-  const log = (message: string, detail?: unknown) => {
-    const cause =
-      detail instanceof Error ? { name: detail.name, message: detail.message, stack: detail.stack } : detail;
-    console.error(JSON.stringify({ level: 'ERROR', message, cause }));
-  };
-  return { config, store, clock: () => new Date(), log, archive: archiveFor(config) };
+  return { config, store, clock: () => new Date(), log: logError, archive: archiveFor(config) };
 }

@@ -1,5 +1,9 @@
+import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
+import { logger, metrics } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 const runtime = createRuntime();
@@ -12,5 +16,8 @@ export const handler = middy(async () => {
     log: runtime.log,
     archive: runtime.archive,
   });
+  logger.info('daily jobs finished', { results });
   return results;
-});
+})
+  .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.EVENT_BRIDGE, resetKeys: true }))
+  .use(logMetrics(metrics));

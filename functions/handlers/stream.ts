@@ -1,8 +1,12 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { changeFromStreamRecord } from '../store/stream-records.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
+import { logger, metrics } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 const runtime = createRuntime();
@@ -29,5 +33,10 @@ export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoD
   const { firstFailure } = await processChanges(changes, reactors, (change, error) =>
     runtime.log(`stream worker failed on ${change.pk}/${change.sk}`, error),
   );
+  metrics.addMetric('StreamRecords', MetricUnit.Count, event.Records.length);
+  metrics.addMetric('StreamRecordsMalformed', MetricUnit.Count, event.Records.length - changes.length);
+  metrics.addMetric('StreamBatchFailures', MetricUnit.Count, firstFailure ? 1 : 0);
   return { batchItemFailures: firstFailure ? [{ itemIdentifier: firstFailure }] : [] };
-});
+})
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -1,0 +1,120 @@
+import type { CheckDocument, CheckOrganisation, EarlierStatement } from '../../../schemas/check-request.ts';
+import type {
+  CheckedSentence,
+  Evidence,
+  Finding,
+  FindingStatus,
+  RuleId,
+  SentenceTag,
+  Severity,
+} from '../../../schemas/check-result.ts';
+import type { Extraction } from '../extract/document.ts';
+
+/** What the website checks found (fetched before the pure check runs); undefined when offline. */
+export interface WebsiteFindings {
+  statement?: UrlProbe | undefined;
+  homepage?: HomepageProbe | undefined;
+  previous?: UrlProbe[] | undefined;
+}
+
+export interface UrlProbe {
+  url: string;
+  /** 'ok' answered with HTML/PDF; 'failed' answered wrongly (404, wrong type); 'unreachable' no answer (unknown). */
+  outcome: 'ok' | 'failed' | 'unreachable';
+  finalUrl?: string | undefined;
+  kind?: 'html' | 'pdf' | undefined;
+  detail: string;
+}
+
+export interface HomepageProbe {
+  url: string;
+  outcome: 'ok' | 'failed' | 'unreachable';
+  detail: string;
+  /** The link that leads to the statement, when one was found. */
+  link?:
+    | { href: string; text: string; where: 'nav' | 'header' | 'footer' | 'body'; via?: string | undefined }
+    | undefined;
+}
+
+/** A statement of another organisation whose MinHash signature is close to this one's. */
+export interface SimilarStatement {
+  statementId: string;
+  organisationId: string;
+  organisationName?: string | undefined;
+  similarity: number;
+}
+
+export interface CheckInput {
+  document: CheckDocument;
+  organisation?: CheckOrganisation | undefined;
+  extraction: Extraction;
+  /** Whether the text came as text (pasted, statementText) rather than a document. */
+  textGiven: boolean;
+  /** The organisation's earlier statements; undefined when the register is not consulted. */
+  history?: EarlierStatement[] | undefined;
+  website?: WebsiteFindings | undefined;
+  /** Near-copies among other organisations' statements; undefined when the register is not consulted. */
+  similar?: SimilarStatement[] | undefined;
+  now: Date;
+}
+
+/** What every rule reads: the input plus the tagged sentences. */
+export interface RuleContext extends CheckInput {
+  sentences: CheckedSentence[];
+  /** Sentence indices by tag. */
+  byTag: Map<SentenceTag, number[]>;
+  entityType: string | undefined;
+  wordCount: number;
+}
+
+export type Rule = (context: RuleContext) => Finding;
+
+export function finding(
+  rule: RuleId,
+  severity: Severity,
+  status: FindingStatus,
+  message: string,
+  evidence: Evidence[] = [],
+): Finding {
+  return { rule, severity, status, message, evidence };
+}
+
+export function quote(context: RuleContext, index: number): Evidence {
+  const text = context.sentences[index]?.text ?? '';
+  return { sentence: index, text: text.length > 400 ? `${text.slice(0, 397)}…` : text };
+}
+
+export function quotes(context: RuleContext, indices: readonly number[], max = 3): Evidence[] {
+  return indices.slice(0, max).map((i) => quote(context, i));
+}
+
+export function tagged(context: RuleContext, ...tags: SentenceTag[]): number[] {
+  const indices = new Set<number>();
+  for (const tag of tags) for (const i of context.byTag.get(tag) ?? []) indices.add(i);
+  return [...indices].sort((a, b) => a - b);
+}
+
+/** Indices of sentences whose text matches. */
+export function matching(context: RuleContext, pattern: RegExp, within?: readonly number[]): number[] {
+  const pool = within ?? context.sentences.map((_, i) => i);
+  return pool.filter((i) => pattern.test(context.sentences[i]!.text));
+}
+
+export const hasText = (context: RuleContext) => context.sentences.length > 0;
+
+/** The text could not be read at all (scan, password, unreadable): text rules cannot decide. */
+export const textUnreadable = (context: RuleContext) =>
+  !hasText(context) &&
+  context.extraction.problem !== undefined &&
+  context.extraction.problem.reason !== 'empty';
+
+export function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

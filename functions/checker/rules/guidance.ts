@@ -1,0 +1,479 @@
+import type { Evidence, Finding, RuleId, SentenceTag } from '../../../schemas/check-result.ts';
+import {
+  finding,
+  formatDate,
+  quotes,
+  type Rule,
+  type RuleContext,
+  tagged,
+  textUnreadable,
+} from './context.ts';
+import { approvalSentences } from './legal.ts';
+
+/** Guidance rules: the Home Office statutory guidance (rules.md). */
+
+function monthsBetween(start: string, end: string): number {
+  const a = new Date(`${start}T00:00:00Z`);
+  const b = new Date(`${end}T00:00:00Z`);
+  // A period 1 April – 31 March is 12 months: count to the day after the end.
+  b.setUTCDate(b.getUTCDate() + 1);
+  return (
+    (b.getUTCFullYear() - a.getUTCFullYear()) * 12 +
+    (b.getUTCMonth() - a.getUTCMonth()) +
+    (b.getUTCDate() - a.getUTCDate()) / 31
+  );
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const PERIOD_END_IN_TEXT = new RegExp(
+  `\\b(?:year|period)\\s+(?:ended|ending|to|end(?:ed)?)\\s+(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})|(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)\\s+(\\d{4})`,
+  'gi',
+);
+
+export const period: Rule = (c) => {
+  const { periodStart, periodEnd } = c.document;
+  if (!periodStart || !periodEnd)
+    return finding('uk-period', 'guidance', 'unknown', 'The period covered was not given.');
+  const evidence: Evidence[] = [
+    { field: 'periodStart', text: periodStart },
+    { field: 'periodEnd', text: periodEnd },
+  ];
+  const months = monthsBetween(periodStart, periodEnd);
+  if (months < 11.9 || months > 18.05) {
+    return finding(
+      'uk-period',
+      'guidance',
+      'fail',
+      `The period covered is ${months.toFixed(1)} months; it should be 12 to 18 months.`,
+      evidence,
+    );
+  }
+  const endYear = Number(periodEnd.slice(0, 4));
+  const disagreeing: number[] = [];
+  const agreeing: number[] = [];
+  c.sentences.forEach((s, i) => {
+    for (const m of s.text.matchAll(PERIOD_END_IN_TEXT)) {
+      const year = Number(m[5]);
+      const month = (m[2] ?? m[3] ?? '').toLowerCase();
+      const declaredMonth = new Date(`${periodEnd}T00:00:00Z`)
+        .toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
+        .toLowerCase();
+      if (year === endYear && month === declaredMonth) agreeing.push(i);
+      else if (year === endYear || year === endYear - 1 || year === endYear + 1) disagreeing.push(i);
+    }
+  });
+  if (disagreeing.length && !agreeing.length) {
+    return finding(
+      'uk-period',
+      'guidance',
+      'warn',
+      `The text names a different period end from the declared ${formatDate(periodEnd)}.`,
+      [...quotes(c, disagreeing, 2), ...evidence],
+    );
+  }
+  return finding(
+    'uk-period',
+    'guidance',
+    'pass',
+    `The period covered is ${Math.round(months)} months, ending ${formatDate(periodEnd)}${agreeing.length ? ', as the text says' : ''}.`,
+    [...quotes(c, agreeing, 1), ...evidence],
+  );
+};
+
+export function deadlineOf(periodEnd: string): string {
+  const d = new Date(`${periodEnd}T00:00:00Z`);
+  const day = d.getUTCDate();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 6, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export const onTime: Rule = (c) => {
+  const { periodEnd } = c.document;
+  if (!periodEnd)
+    return finding(
+      'uk-on-time',
+      'guidance',
+      'unknown',
+      'The period end was not given, so the deadline is not known.',
+    );
+  const deadline = deadlineOf(periodEnd);
+  const submitted = c.document.submittedAt ?? undefined;
+  const when = (submitted ?? c.now.toISOString()).slice(0, 10);
+  const evidence: Evidence[] = [
+    { field: 'periodEnd', text: periodEnd },
+    ...(submitted ? [{ field: 'submittedAt', text: submitted }] : []),
+  ];
+  if (when > deadline) {
+    return finding(
+      'uk-on-time',
+      'guidance',
+      'fail',
+      `${submitted ? 'Submitted' : 'Checked'} on ${formatDate(when)}, after the deadline of ${formatDate(deadline)} (six months after the period end).`,
+      evidence,
+    );
+  }
+  return finding(
+    'uk-on-time',
+    'guidance',
+    'pass',
+    `${submitted ? 'Submitted' : 'Checked'} on ${formatDate(when)}, within six months of the period end (deadline ${formatDate(deadline)}).`,
+    evidence,
+  );
+};
+
+const DATE_IN_TEXT = new RegExp(
+  `\\b\\d{1,2}(st|nd|rd|th)? (${MONTHS}),? \\d{4}\\b|\\b(${MONTHS}) \\d{1,2}(st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b`,
+  'i',
+);
+
+export const approvalDate: Rule = (c) => {
+  const { approvalDate: date, periodEnd } = c.document;
+  const dated = approvalSentences(c).filter((i) => DATE_IN_TEXT.test(c.sentences[i]!.text));
+  const inTextDate = c.sentences.length
+    ? [...approvalSentences(c), ...tagged(c, 'signature')].filter((i) =>
+        DATE_IN_TEXT.test(c.sentences[i]!.text),
+      )
+    : [];
+  if (!date) {
+    if (dated.length)
+      return finding(
+        'uk-approval-date',
+        'guidance',
+        'warn',
+        'The text dates the approval, but the form gives no approval date.',
+        quotes(c, dated, 1),
+      );
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'fail',
+      'No approval date is given, in the form or the text.',
+    );
+  }
+  const evidence: Evidence[] = [{ field: 'approvalDate', text: date }];
+  if (date > c.now.toISOString().slice(0, 10)) {
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'fail',
+      `The approval date ${formatDate(date)} is in the future.`,
+      evidence,
+    );
+  }
+  if (periodEnd && date < periodEnd) {
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'fail',
+      `The approval date ${formatDate(date)} is before the end of the period it reports on (${formatDate(periodEnd)}).`,
+      [...evidence, { field: 'periodEnd', text: periodEnd }],
+    );
+  }
+  if (!inTextDate.length && !textUnreadable(c)) {
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'warn',
+      `Approved on ${formatDate(date)} according to the form, but the statement itself does not state the date.`,
+      evidence,
+    );
+  }
+  return finding(
+    'uk-approval-date',
+    'guidance',
+    'pass',
+    `Approved on ${formatDate(date)}, after the period end, and dated in the statement.`,
+    [...quotes(c, inTextDate, 1), ...evidence],
+  );
+};
+
+const LEGAL_SUFFIX =
+  /\b(limited|ltd|plc|llp|lp|inc|incorporated|corporation|corp|company|co|group|holdings?|uk|the)\b\.?/gi;
+const normaliseName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(LEGAL_SUFFIX, ' ')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export const groupMembersNamed: Rule = (c) => {
+  if (!c.document.isGroup)
+    return finding('uk-group-members-named', 'guidance', 'not_applicable', 'Not a group statement.');
+  const members = c.document.groupMembers ?? [];
+  if (!members.length)
+    return finding(
+      'uk-group-members-named',
+      'guidance',
+      'fail',
+      'A group statement, but no member organisations are listed in the form.',
+    );
+  if (textUnreadable(c))
+    return finding(
+      'uk-group-members-named',
+      'guidance',
+      'unknown',
+      'The statement’s text could not be read.',
+    );
+  const text = ` ${normaliseName(c.sentences.map((s) => s.text).join(' '))} `;
+  const missing = members.filter((m) => {
+    const name = normaliseName(m.name);
+    return !name || !text.includes(` ${name} `);
+  });
+  const evidence: Evidence[] = missing.slice(0, 20).map((m) => ({ field: 'groupMembers', text: m.name }));
+  if (missing.length) {
+    return finding(
+      'uk-group-members-named',
+      'guidance',
+      'fail',
+      `${missing.length} of ${members.length} member organisations are not named in the statement: ${missing
+        .slice(0, 5)
+        .map((m) => m.name)
+        .join(', ')}${missing.length > 5 ? '…' : ''}.`,
+      evidence,
+    );
+  }
+  return finding(
+    'uk-group-members-named',
+    'guidance',
+    'pass',
+    `All ${members.length} member organisations are named in the statement.`,
+  );
+};
+
+export interface AreaRule {
+  rule: RuleId;
+  area: string;
+  letter: string;
+  tags: SentenceTag[];
+  /** The submission's `areas` key that declares it. */
+  declared: 'structure' | 'policies' | 'riskAssessment' | 'dueDiligence' | 'training' | 'kpis';
+  /** How many sentences make it "addressed". */
+  minimum: number;
+}
+
+export const AREAS: AreaRule[] = [
+  {
+    rule: 'uk-area-structure',
+    area: 'structure, business and supply chains',
+    letter: 'a',
+    tags: ['structure', 'operations', 'supply_chains'],
+    declared: 'structure',
+    minimum: 2,
+  },
+  {
+    rule: 'uk-area-policies',
+    area: 'policies on slavery and human trafficking',
+    letter: 'b',
+    tags: ['policies'],
+    declared: 'policies',
+    minimum: 1,
+  },
+  {
+    rule: 'uk-area-due-diligence',
+    area: 'due diligence processes',
+    letter: 'c',
+    tags: ['due_diligence'],
+    declared: 'dueDiligence',
+    minimum: 2,
+  },
+  {
+    rule: 'uk-area-risk',
+    area: 'where the risks are, and how they are assessed and managed',
+    letter: 'd',
+    tags: ['risk'],
+    declared: 'riskAssessment',
+    minimum: 1,
+  },
+  {
+    rule: 'uk-area-effectiveness',
+    area: 'effectiveness, measured against performance indicators',
+    letter: 'e',
+    tags: ['effectiveness'],
+    declared: 'kpis',
+    minimum: 1,
+  },
+  {
+    rule: 'uk-area-training',
+    area: 'training available to staff',
+    letter: 'f',
+    tags: ['training'],
+    declared: 'training',
+    minimum: 1,
+  },
+];
+
+export function areaFinding(c: RuleContext, area: AreaRule): Finding {
+  if (textUnreadable(c))
+    return finding(area.rule, 'guidance', 'unknown', 'The statement’s text could not be read.');
+  const found = tagged(c, ...area.tags);
+  if (found.length >= area.minimum) {
+    return finding(
+      area.rule,
+      'guidance',
+      'pass',
+      `Area (${area.letter}), ${area.area}, is addressed in ${found.length} sentence${found.length === 1 ? '' : 's'}.`,
+      quotes(c, found, 3),
+    );
+  }
+  if (found.length) {
+    return finding(
+      area.rule,
+      'guidance',
+      'warn',
+      `Area (${area.letter}), ${area.area}, is touched on in only ${found.length} sentence.`,
+      quotes(c, found, 3),
+    );
+  }
+  return finding(
+    area.rule,
+    'guidance',
+    'fail',
+    `Area (${area.letter}), ${area.area}, is not addressed in the text.`,
+  );
+}
+
+export const areaRules: Rule[] = AREAS.map((area) => (c: RuleContext) => areaFinding(c, area));
+
+export const declaredMatchesText: Rule = (c) => {
+  const areas = c.document.areas;
+  if (!areas)
+    return finding('uk-declared-matches-text', 'guidance', 'unknown', 'The form’s six areas were not given.');
+  if (textUnreadable(c))
+    return finding(
+      'uk-declared-matches-text',
+      'guidance',
+      'unknown',
+      'The statement’s text could not be read.',
+    );
+  const problems: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const area of AREAS) {
+    const declared = areas[area.declared];
+    if (!declared) continue;
+    const inText = areaFinding(c, area).status !== 'fail';
+    if (declared.covered && !inText) {
+      problems.push(`area (${area.letter}) is declared covered but not found in the text`);
+      evidence.push({ field: `areas.${area.declared}.covered`, text: 'true' });
+    }
+    if (!declared.covered && !declared.reason?.trim()) {
+      problems.push(`area (${area.letter}) is declared not covered without a reason`);
+      evidence.push({ field: `areas.${area.declared}.reason` });
+    }
+  }
+  if (problems.length) {
+    return finding(
+      'uk-declared-matches-text',
+      'guidance',
+      'warn',
+      `The form and the text disagree: ${problems.join('; ')}.`,
+      evidence,
+    );
+  }
+  return finding(
+    'uk-declared-matches-text',
+    'guidance',
+    'pass',
+    'Every area declared covered is found in the text, and every area not covered has a reason.',
+  );
+};
+
+const DENIAL =
+  /\b(no|not|low|minimal|negligible)\b[^.]{0,40}\b(risks?|instances?|cases?|incidents?|evidence)\b|\b(risks?)\b[^.]{0,30}\b(is|are|remains?) (low|minimal|negligible)\b|\bnot (identified|aware of|found)\b/i;
+const SPECIFIC =
+  /\b(countr(y|ies)|regions?|china|india|bangladesh|malaysia|thailand|vietnam|turkey|brazil|uzbekistan|xinjiang|africa|asia|middle east|eastern europe|sectors?|industr(y|ies)|agricultur\w*|construction|cleaning|security|hospitality|logistics|textiles?|apparel|garments?|electronics|cotton|cocoa|seafood|fishing|mining|minerals?|solar|rubber|palm oil|migrants?|migrant workers|agency (workers|staff|labour)|temporary|seasonal|contract(ed)? workers|low[- ]skilled|women|children|refugees|tier ?[1-4]|tier (one|two|three)|raw materials?|recruitment (agencies|fees)|labour providers?|subcontract\w*|outsourc\w*|warehous\w*|high[- ]risk)\b/i;
+
+export const risksIdentified: Rule = (c) => {
+  if (textUnreadable(c))
+    return finding('uk-risks-identified', 'guidance', 'unknown', 'The statement’s text could not be read.');
+  const risk = tagged(c, 'risk');
+  const specific = risk.filter(
+    (i) => SPECIFIC.test(c.sentences[i]!.text) && !DENIAL.test(c.sentences[i]!.text),
+  );
+  if (specific.length) {
+    return finding(
+      'uk-risks-identified',
+      'guidance',
+      'pass',
+      `Names specific risks (${specific.length} sentence${specific.length === 1 ? '' : 's'}).`,
+      quotes(c, specific, 3),
+    );
+  }
+  const denials = risk.filter((i) => DENIAL.test(c.sentences[i]!.text));
+  if (denials.length) {
+    return finding(
+      'uk-risks-identified',
+      'guidance',
+      'fail',
+      'Denies or minimises risk rather than naming where it lies: “if businesses are not identifying risks, they are probably not looking hard enough”.',
+      quotes(c, denials, 2),
+    );
+  }
+  return finding(
+    'uk-risks-identified',
+    'guidance',
+    'fail',
+    'Names no specific risks (sectors, countries, groups of workers or supply-chain tiers).',
+    quotes(c, risk, 2),
+  );
+};
+
+export const previousOnline: Rule = (c) => {
+  if (!c.history)
+    return finding(
+      'uk-previous-online',
+      'guidance',
+      'unknown',
+      'The organisation’s earlier statements were not available.',
+    );
+  const earlier = c.history.filter((h) => h.statementUrl);
+  if (!earlier.length)
+    return finding(
+      'uk-previous-online',
+      'guidance',
+      'not_applicable',
+      'The register holds no earlier statement addresses for this organisation.',
+    );
+  const probes = c.website?.previous;
+  if (!probes)
+    return finding(
+      'uk-previous-online',
+      'guidance',
+      'unknown',
+      'Earlier statement addresses were not checked (offline).',
+      earlier.map((h) => ({ url: h.statementUrl! })),
+    );
+  const failed = probes.filter((p) => p.outcome === 'failed');
+  const unreachable = probes.filter((p) => p.outcome === 'unreachable');
+  const evidence: Evidence[] = probes.map((p) => ({
+    url: p.url,
+    text: p.outcome === 'ok' ? 'online' : p.detail,
+  }));
+  if (failed.length) {
+    return finding(
+      'uk-previous-online',
+      'guidance',
+      'fail',
+      `${failed.length} earlier statement${failed.length === 1 ? ' is' : 's are'} no longer online.`,
+      evidence,
+    );
+  }
+  if (unreachable.length)
+    return finding(
+      'uk-previous-online',
+      'guidance',
+      'unknown',
+      'Some earlier statement addresses could not be reached.',
+      evidence,
+    );
+  return finding(
+    'uk-previous-online',
+    'guidance',
+    'pass',
+    `All ${probes.length} earlier statement${probes.length === 1 ? ' is' : 's are'} still online.`,
+    evidence,
+  );
+};

@@ -1,0 +1,193 @@
+/**
+ * Sentence features for the tagger, shared by training and run time: hashed word uni/bi-grams,
+ * hashed character 4-grams, the words of the previous and next sentences, the heading the
+ * sentence sits under, the position in the document, and a few hand-written lexicon cues.
+ * Pure and allocation-light: `register classify` must do thousands of sentences per second.
+ */
+
+export interface FeatureOptions {
+  /** log2 of the hashed feature space. */
+  bits: number;
+}
+
+export interface SentenceInContext {
+  text: string;
+  heading?: string | undefined;
+}
+
+/** A sparse feature vector: hashed indices and their values (L2-normalised). */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashString(text: string, seed = FNV_OFFSET): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2)), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const TOKEN = /[a-z0-9]+(?:[''][a-z]+)?/g;
+
+/** Lower-cased word tokens; digits are folded to 0 so years and figures share features. */
+export function tokens(text: string): string[] {
+  const lower = text.toLowerCase().replace(/\d/g, '0');
+  return lower.match(TOKEN) ?? [];
+}
+
+/** Namespaces, so the same word in the sentence, its neighbours or its heading are different features. */
+const NS = {
+  word: hashString('w'),
+  bigram: hashString('b'),
+  trigram: hashString('t'),
+  char: hashString('c'),
+  prev: hashString('p'),
+  next: hashString('n'),
+  heading: hashString('h'),
+  cue: hashString('q'),
+  prev2: hashString('p2'),
+  next2: hashString('n2'),
+} as const;
+
+const EXPERIMENT = { ctx2: process.env.TAGGER_CTX2 === '1' };
+
+/** Hand-written cues that generalise across jurisdictions (criteria.md's definitions). */
+const CUES: [string, RegExp][] = [
+  ['approved', /\b(approved|approval|adopted)\b/i],
+  ['board', /\b(board|directors|governing body|members of the llp|trustees|council)\b/i],
+  ['signed', /\b(signed|signature|sign-off)\b/i],
+  [
+    'role',
+    /\b(chief executive|ceo|managing director|director|chair(man|woman|person)?|president|partner|officer|cfo|secretary)\b/i,
+  ],
+  [
+    'date',
+    /\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i,
+  ],
+  ['onbehalf', /\bon behalf of\b/i],
+  ['risk', /\b(risks?|high[- ]risk|vulnerab\w*|exposure)\b/i],
+  ['supplier', /\b(suppliers?|supply chains?|vendors?|procure\w*|sourc\w+|purchas\w+|tier)\b/i],
+  [
+    'mitigate',
+    /\b(audit\w*|assess\w*|screen\w*|questionnaire\w*|due diligence|policy|policies|code of conduct|clauses?|training|trained)\b/i,
+  ],
+  ['remedy', /\b(remed\w+|grievance|whistle[- ]?blow\w*|hotline|helpline|speak up|speak-up)\b/i],
+  [
+    'effective',
+    /\b(effective\w*|kpis?|key performance|indicators?|metrics?|measure\w*|track\w*|progress)\b/i,
+  ],
+  [
+    'structure',
+    /\b(subsidiar\w+|headquarter\w*|head office|group|owned|employees|listed|incorporated|registered)\b/i,
+  ],
+  ['operations', /\b(products?|services|operat\w+|customers|manufactur\w+|stores|sites)\b/i],
+  ['future', /\b(will|plan to|intend|aim to|going forward|next year|in 20\d\d|continue to)\b/i],
+  ['percent', /\d\s?%|\bper ?cent\b/i],
+  ['number', /\d/],
+  [
+    'slavery',
+    /\b(modern slavery|forced labour|forced labor|child labour|child labor|human trafficking|servitude)\b/i,
+  ],
+];
+
+const cueHashes = CUES.map(([name]) => mix(NS.cue, hashString(name)));
+
+export interface FeatureBuilder {
+  /** Features of sentence `index` of a document, given all its sentences. */
+  build(sentences: readonly SentenceInContext[], index: number): SparseVector;
+}
+
+export function createFeatureBuilder(options: FeatureOptions): FeatureBuilder {
+  const mask = (1 << options.bits) - 1;
+  const acc = new Map<number, number>();
+  const add = (hash: number, value: number) => {
+    const index = hash & mask;
+    acc.set(index, (acc.get(index) ?? 0) + value);
+  };
+
+  function addWords(ns: number, words: readonly string[], weight: number, withBigrams: boolean) {
+    let prev = -1;
+    let prev2 = -1;
+    for (const word of words) {
+      const h = hashString(word);
+      add(mix(ns, h), weight);
+      if (withBigrams && prev >= 0) {
+        add(mix(NS.bigram ^ ns, mix(prev, h)), weight);
+        if (prev2 >= 0) add(mix(NS.trigram ^ ns, mix(prev2, mix(prev, h))), weight * 0.7);
+      }
+      prev2 = prev;
+      prev = h;
+    }
+  }
+
+  function addChars(text: string, weight: number) {
+    const lower = ` ${text
+      .toLowerCase()
+      .replace(/\d/g, '0')
+      .replace(/[^a-z0 ]+/g, ' ')
+      .replace(/ +/g, ' ')} `;
+    for (let i = 0; i + 4 <= lower.length; i++) {
+      let h = NS.char;
+      for (let j = i; j < i + 4; j++) h = Math.imul(h ^ lower.charCodeAt(j), FNV_PRIME);
+      add(h >>> 0, weight);
+    }
+  }
+
+  return {
+    build(sentences, index) {
+      acc.clear();
+      const sentence = sentences[index]!;
+      const words = tokens(sentence.text);
+      addWords(NS.word, words, 1, true);
+      addChars(sentence.text, 0.35);
+      const prev = sentences[index - 1];
+      const next = sentences[index + 1];
+      if (prev) addWords(NS.prev, tokens(prev.text), 0.4, false);
+      else add(mix(NS.prev, hashString('<start>')), 0.4);
+      if (next) addWords(NS.next, tokens(next.text), 0.4, false);
+      else add(mix(NS.next, hashString('<end>')), 0.4);
+      const prev2 = sentences[index - 2];
+      const next2 = sentences[index + 2];
+      if (EXPERIMENT.ctx2 && prev2) addWords(NS.prev2, tokens(prev2.text), 0.2, false);
+      if (EXPERIMENT.ctx2 && next2) addWords(NS.next2, tokens(next2.text), 0.2, false);
+      if (sentence.heading) addWords(NS.heading, tokens(sentence.heading), 0.6, false);
+      const n = sentences.length;
+      const pos = Math.min(9, Math.floor((index / Math.max(1, n)) * 10));
+      add(mix(NS.cue, hashString(`pos${pos}`)), 1);
+      if (n - index <= 3) add(mix(NS.cue, hashString('last3')), 1);
+      if (index < 3) add(mix(NS.cue, hashString('first3')), 1);
+      const lengthBucket =
+        words.length < 4 ? 0 : words.length < 8 ? 1 : words.length < 16 ? 2 : words.length < 32 ? 3 : 4;
+      add(mix(NS.cue, hashString(`len${lengthBucket}`)), 1);
+      for (let c = 0; c < CUES.length; c++) if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, 1);
+      add(mix(NS.cue, hashString('bias')), 1);
+
+      let norm = 0;
+      for (const v of acc.values()) norm += v * v;
+      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      const indices = new Int32Array(acc.size);
+      const values = new Float32Array(acc.size);
+      let k = 0;
+      for (const [i, v] of acc) {
+        indices[k] = i;
+        values[k] = v * scale;
+        k++;
+      }
+      return { indices, values };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { SentenceTag } from '../../../schemas/check-result.ts';
+
+/**
+ * The model predicts AIMS's c4_risk_mitigation as one label; the project's tags split it into
+ * policies, due_diligence and training (criteria.md). Which of the three is decided by these
+ * lexicons; a mitigation sentence that matches none is due diligence (an action on risk).
+ */
+const POLICY =
+  /\b(polic(y|ies)|code of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|commitment)\b/i;
+const TRAINING =
+  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?)\b/i;
+const DUE_DILIGENCE =
+  /\b(due diligence|audit(s|ed|ing)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|certif\w+|due-diligence)\b/i;
+
+export function mitigationTags(text: string): SentenceTag[] {
+  const tags: SentenceTag[] = [];
+  if (POLICY.test(text)) tags.push('policies');
+  if (TRAINING.test(text)) tags.push('training');
+  if (DUE_DILIGENCE.test(text) || tags.length === 0) tags.push('due_diligence');
+  return tags;
+}
+
+/**
+ * A sentence about modern-slavery training is a training sentence even where the model missed
+ * the mitigation label (the training rule and WikiRate's metric look for exactly this).
+ */
+const TRAINING_STRONG =
+  /\b(train(ing|ed)?|e-?learning|awareness (sessions?|programmes?|programs?|raising|campaigns?))\b.*\b(slavery|trafficking|forced labou?r|child labou?r|exploitation|ethical|human rights|staff|employees|colleagues|buyers|procurement|suppliers|managers)\b|\b(slavery|trafficking|forced labou?r)\b.*\btrain(ing|ed)\b/i;
+
+export function isTrainingSentence(text: string): boolean {
+  return TRAINING_STRONG.test(text);
+}

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import type { SentenceTag } from '../../../schemas/check-result.ts';
+import { createFeatureBuilder, type SentenceInContext } from './features.ts';
+import { AIMS_LABELS, type AimsLabel } from './labels.ts';
+import { isTrainingSentence, mitigationTags } from './lexicon.ts';
+import { stackFeatures } from './stack.ts';
+
+/**
+ * The tagger at run time: the committed model (functions/checker/model/tagger.json and
+ * tagger.bin, built by `npm run train`), hashed features, one multiply-add per non-zero and
+ * label, a small second stage over the neighbours' probabilities, per-label thresholds. No network, no download.
+ */
+export const modelMetaSchema = z.object({
+  format: z.literal('register-tagger/1'),
+  bits: z.number().int().min(8).max(24),
+  labels: z.array(z.enum(AIMS_LABELS)),
+  thresholds: z.array(z.number()),
+  /** Weight of the neighbours' mean probability added to a sentence's own, per label. */
+  smoothing: z.array(z.number()),
+  biases: z.array(z.number()),
+  /** weights = int8 value × scale[label]. */
+  scales: z.array(z.number()),
+  /** Second stage (tagger/stack.ts): feature-major weights and biases, when the model is stacked. */
+  stage2: z.object({ weights: z.array(z.number()), biases: z.array(z.number()) }).optional(),
+  trainedOn: z.array(z.string()),
+  trainedSentences: z.number().int(),
+  recipe: z.record(z.string(), z.unknown()),
+});
+export type ModelMeta = z.infer<typeof modelMetaSchema>;
+
+export const MODEL_DIR = join(import.meta.dirname, '../model');
+
+export interface TaggerModel {
+  meta: ModelMeta;
+  /** Feature-major quantised weights: weights[f * labels + l]. */
+  weights: Int8Array;
+}
+
+export function loadModel(dir: string = MODEL_DIR): TaggerModel {
+  const meta = modelMetaSchema.parse(JSON.parse(readFileSync(join(dir, 'tagger.json'), 'utf8')));
+  const bytes = readFileSync(join(dir, 'tagger.bin'));
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (weights.length !== (1 << meta.bits) * meta.labels.length)
+    throw new Error('tagger.bin does not match tagger.json');
+  return { meta, weights };
+}
+
+/** Quantises float weights (feature-major) to int8 with one scale per label. */
+export function quantise(weights: Float32Array, labels: number): { weights: Int8Array; scales: number[] } {
+  const max = new Float64Array(labels);
+  for (let i = 0; i < weights.length; i++)
+    max[i % labels] = Math.max(max[i % labels]!, Math.abs(weights[i]!));
+  const scales = Array.from(max, (m) => (m > 0 ? m / 127 : 1));
+  const out = new Int8Array(weights.length);
+  for (let i = 0; i < weights.length; i++) out[i] = Math.round(weights[i]! / scales[i % labels]!);
+  return { weights: out, scales };
+}
+
+export interface Tagger {
+  /** Probability of each AIMS label for each sentence, after neighbour smoothing. */
+  scores(sentences: readonly SentenceInContext[]): Float32Array[];
+  /** AIMS labels of each sentence. */
+  aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][];
+  /** The project's tags (criteria.md) of each sentence. */
+  tag(sentences: readonly SentenceInContext[]): SentenceTag[][];
+}
+
+const AIMS_TO_TAG: Partial<Record<AimsLabel, SentenceTag>> = {
+  approval: 'approval',
+  signature: 'signature',
+  c1_reporting_entity: 'reporting_entity',
+  c2_structure: 'structure',
+  c2_operations: 'operations',
+  c2_supply_chains: 'supply_chains',
+  c3_risk_description: 'risk',
+  c4_remediation: 'remediation',
+  c5_effectiveness: 'effectiveness',
+  c6_consultation: 'consultation',
+};
+
+/** Raw scores → smoothed scores: p'_i = p_i + s·(p_{i-1} + p_{i+1})/2. */
+export function smooth(raw: readonly Float32Array[], smoothing: readonly number[]): Float32Array[] {
+  return raw.map((p, i) => {
+    const prev = raw[i - 1];
+    const next = raw[i + 1];
+    const out = new Float32Array(p.length);
+    for (let l = 0; l < p.length; l++) {
+      const neighbours = ((prev?.[l] ?? 0) + (next?.[l] ?? 0)) / 2;
+      out[l] = p[l]! + (smoothing[l] ?? 0) * neighbours;
+    }
+    return out;
+  });
+}
+
+export function createTagger(model: TaggerModel = loadModel()): Tagger {
+  const { meta, weights } = model;
+  const labels = meta.labels.length;
+  const builder = createFeatureBuilder({ bits: meta.bits });
+  const scales = Float32Array.from(meta.scales);
+  const biases = Float32Array.from(meta.biases);
+  const thresholds = meta.thresholds;
+
+  function rawScores(sentences: readonly SentenceInContext[]): Float32Array[] {
+    const margins = new Float32Array(labels);
+    return sentences.map((_, i) => {
+      const x = builder.build(sentences, i);
+      margins.fill(0);
+      for (let k = 0; k < x.indices.length; k++) {
+        const base = x.indices[k]! * labels;
+        const value = x.values[k]!;
+        for (let l = 0; l < labels; l++) margins[l]! += weights[base + l]! * value;
+      }
+      const out = new Float32Array(labels);
+      for (let l = 0; l < labels; l++) out[l] = 1 / (1 + Math.exp(-(margins[l]! * scales[l]! + biases[l]!)));
+      return out;
+    });
+  }
+
+  const stage2 = meta.stage2
+    ? { weights: Float32Array.from(meta.stage2.weights), biases: Float32Array.from(meta.stage2.biases) }
+    : undefined;
+
+  function stacked(first: Float32Array[]): Float32Array[] {
+    if (!stage2) return first;
+    return stackFeatures(first, labels).map((x) => {
+      const out = new Float32Array(labels);
+      out.set(stage2.biases);
+      for (let k = 0; k < x.indices.length; k++) {
+        const value = x.values[k]!;
+        if (value === 0) continue;
+        const base = x.indices[k]! * labels;
+        for (let l = 0; l < labels; l++) out[l]! += stage2.weights[base + l]! * value;
+      }
+      for (let l = 0; l < labels; l++) out[l] = 1 / (1 + Math.exp(-out[l]!));
+      return out;
+    });
+  }
+
+  const scores = (sentences: readonly SentenceInContext[]) =>
+    smooth(stacked(rawScores(sentences)), meta.smoothing);
+
+  function aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][] {
+    return scores(sentences).map((p) => meta.labels.filter((_, l) => p[l]! >= thresholds[l]!));
+  }
+
+  return {
+    scores,
+    aimsLabels,
+    tag(sentences) {
+      return aimsLabels(sentences).map((found, i) => {
+        const text = sentences[i]!.text;
+        const tags = new Set<SentenceTag>();
+        for (const label of found) {
+          if (label === 'c4_risk_mitigation') for (const tag of mitigationTags(text)) tags.add(tag);
+          else {
+            const tag = AIMS_TO_TAG[label];
+            if (tag) tags.add(tag);
+          }
+        }
+        if (isTrainingSentence(text)) tags.add('training');
+        return [...tags];
+      });
+    },
+  };
+}
+
+let shared: Tagger | undefined;
+/** The committed model, loaded once per process. */
+export function defaultTagger(): Tagger {
+  shared ??= createTagger();
+  return shared;
+}

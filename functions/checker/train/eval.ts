@@ -1,0 +1,143 @@
+/**
+ * `npm run eval`: scores the tagger the way criteria.md describes and prints a table beside
+ * the published anchors.
+ * - 5-fold cross-validation by statement over AIMS.au + AIMS.ca (thresholds and smoothing
+ *   chosen by inner cross-validation inside each training fold only);
+ * - AU→CA and CA→AU (train on one dataset, score on the other);
+ * - statement-level accuracy of the training criterion on wikirate-uk-training.jsonl, with the
+ *   committed model and the checker's own sentence splitter.
+ */
+
+import { type AimsLabel, SHARED_LABELS } from '../tagger/labels.ts';
+import { createTagger, loadModel } from '../tagger/model.ts';
+import { sentencesFromText } from '../text/sentences.ts';
+import { loadAims, loadWikirate } from './data.ts';
+import {
+  decide,
+  type FeaturisedDoc,
+  featurise,
+  foldsOf,
+  type LabelScore,
+  predictTagger,
+  RECIPE,
+  scoreSentences,
+  statementAccuracy,
+  trainWithThresholds,
+} from './pipeline.ts';
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const au = featurise(loadAims('aims-au'));
+const ca = featurise(loadAims('aims-ca'));
+const all = [...au, ...ca];
+
+interface Run {
+  name: string;
+  scores: LabelScore[];
+  statement: Record<string, number>;
+}
+
+function evaluate(
+  name: string,
+  train: FeaturisedDoc[],
+  test: FeaturisedDoc[],
+): { predictions: boolean[][][] } {
+  const tagger = trainWithThresholds(train);
+  const predictions = decide(predictTagger(tagger, test), tagger);
+  console.error(`  ${name}: trained on ${train.length} statements, scored ${test.length} (${elapsed()})`);
+  return { predictions };
+}
+
+function run(name: string, predictions: boolean[][][], docs: FeaturisedDoc[]): Run {
+  return {
+    name,
+    scores: scoreSentences(predictions, docs, SHARED_LABELS),
+    statement: statementAccuracy(predictions, docs, SHARED_LABELS),
+  };
+}
+
+console.error('Scoring the tagger (criteria.md)…');
+const k = 5;
+const fold = foldsOf(all, k, RECIPE.seed + 99);
+const cvPredictions: boolean[][][] = all.map(() => []);
+for (let f = 0; f < k; f++) {
+  const test = all.filter((_, i) => fold[i] === f);
+  const { predictions } = evaluate(
+    `fold ${f + 1}/${k}`,
+    all.filter((_, i) => fold[i] !== f),
+    test,
+  );
+  let j = 0;
+  all.forEach((_, i) => {
+    if (fold[i] === f) cvPredictions[i] = predictions[j++]!;
+  });
+}
+const runs: Run[] = [run('5-fold CV (AU+CA)', cvPredictions, all)];
+runs.push(run('AU→CA', evaluate('AU→CA', au, ca).predictions, ca));
+runs.push(run('CA→AU', evaluate('CA→AU', ca, au).predictions, au));
+
+const mean = (scores: LabelScore[]) => scores.reduce((n, s) => n + s.f1, 0) / scores.length;
+const f = (x: number) => (Number.isNaN(x) ? '  –  ' : x.toFixed(3));
+
+const lines: string[] = [];
+lines.push('Sentence level, per label: P / R / F1');
+lines.push(`| label | ${runs.map((r) => r.name).join(' | ')} |`);
+lines.push(`|---|${runs.map(() => '---').join('|')}|`);
+for (const label of SHARED_LABELS) {
+  const cells = runs.map((r) => {
+    const s = r.scores.find((x) => x.label === label)!;
+    return `${f(s.precision)} / ${f(s.recall)} / **${f(s.f1)}**`;
+  });
+  lines.push(`| ${label} | ${cells.join(' | ')} |`);
+}
+lines.push(`| **mean F1 (nine labels)** | ${runs.map((r) => `**${f(mean(r.scores))}**`).join(' | ')} |`);
+lines.push('');
+lines.push('Statement level: accuracy per criterion (a statement meets it when any sentence does)');
+lines.push(`| label | ${runs.map((r) => r.name).join(' | ')} |`);
+lines.push(`|---|${runs.map(() => '---').join('|')}|`);
+for (const label of SHARED_LABELS)
+  lines.push(`| ${label} | ${runs.map((r) => f(r.statement[label as AimsLabel]!)).join(' | ')} |`);
+const statementMean = (r: Run) =>
+  SHARED_LABELS.reduce((n, l) => n + r.statement[l]!, 0) / SHARED_LABELS.length;
+lines.push(`| **mean** | ${runs.map((r) => `**${f(statementMean(r))}**`).join(' | ')} |`);
+
+// WikiRate UK: the committed model, the checker's own splitter, the `training` tag.
+const tagger = createTagger(loadModel());
+const wikirate = loadWikirate();
+let correct = 0;
+let tp = 0;
+let fp = 0;
+let fn = 0;
+for (const statement of wikirate) {
+  const sentences = sentencesFromText(statement.text);
+  const predicted = tagger.tag(sentences).some((tags) => tags.includes('training'));
+  if (predicted === statement.labels.training) correct++;
+  if (predicted && statement.labels.training) tp++;
+  else if (predicted) fp++;
+  else if (statement.labels.training) fn++;
+}
+const positives = wikirate.filter((s) => s.labels.training).length;
+lines.push('');
+lines.push(
+  `WikiRate UK (${wikirate.length} statements, ${positives} with training): statement-level accuracy of the training criterion ${f(correct / wikirate.length)} (P ${f(tp / (tp + fp))}, R ${f(tp / (tp + fn))}); majority-class baseline ${f(Math.max(positives, wikirate.length - positives) / wikirate.length)}.`,
+);
+lines.push('');
+lines.push('Published anchors, mean F1 over the same labels, sentence level (criteria.md):');
+lines.push('| model | AIMS.au | AIMS.ca | AIMS.uk |');
+lines.push('|---|---|---|---|');
+for (const [model, a, c, u] of [
+  ['Distilled ModernBERT (340M)', 0.731, 0.73, 0.724],
+  ['Llama 3.2 3B fine-tuned, 100 words of context', 0.738, 0.719, 0.686],
+  ['Llama 3.2 3B fine-tuned, no context', 0.726, 0.716, 0.672],
+  ['BERT fine-tuned, 100 words of context', 0.719, 0.7, 0.669],
+  ['GPT-4o, chain of thought, few-shot', 0.617, 0.614, 0.573],
+  ['GPT-4o, zero-shot', 0.601, 0.582, 0.542],
+] as const) {
+  lines.push(`| ${model} | ${a.toFixed(3)} | ${c.toFixed(3)} | ${u.toFixed(3)} |`);
+}
+lines.push(
+  `| **this tagger** (CA→AU / AU→CA / —) | ${f(mean(runs[2]!.scores))} | ${f(mean(runs[1]!.scores))} | not measurable here |`,
+);
+lines.push('');
+lines.push(`(${elapsed()} on this machine)`);
+console.log(lines.join('\n'));

@@ -1,0 +1,275 @@
+import { createFeatureBuilder, type SparseVector } from '../tagger/features.ts';
+import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
+import { smooth } from '../tagger/model.ts';
+import { stackDims, stackFeatures } from '../tagger/stack.ts';
+import { type AimsStatement, annotatedLabels } from './data.ts';
+import {
+  type LinearModel,
+  predictProbabilities,
+  seededRandom,
+  type TrainOptions,
+  trainLogReg,
+} from './logreg.ts';
+
+/** The training recipe: one place, so train.ts and eval.ts cannot drift apart. */
+export const RECIPE = {
+  bits: 18,
+  epochs: 8,
+  lambda: 2e-5,
+  eta0: 0.5,
+  positiveWeight: 2,
+  seed: 20250,
+  innerFolds: 4,
+} as const;
+
+export interface FeaturisedDoc {
+  id: string;
+  jurisdiction: string;
+  x: SparseVector[];
+  /** Per sentence, per AIMS label: 1 positive, 0 negative, 2 not annotated by this dataset. */
+  y: Uint8Array[];
+  statementLabels: Record<string, boolean>;
+}
+
+export function featurise(statements: readonly AimsStatement[], bits: number = RECIPE.bits): FeaturisedDoc[] {
+  const builder = createFeatureBuilder({ bits });
+  return statements.map((statement) => {
+    const sentences = statement.sentences.map((s) => ({ text: s.text }));
+    const annotated = annotatedLabels(statement);
+    return {
+      id: statement.id,
+      jurisdiction: statement.jurisdiction,
+      x: sentences.map((_, i) => builder.build(sentences, i)),
+      y: statement.sentences.map((s) =>
+        Uint8Array.from(AIMS_LABELS, (label) =>
+          annotated.has(label) ? (s.labels.includes(label) ? 1 : 0) : 2,
+        ),
+      ),
+      statementLabels: statement.labels,
+    };
+  });
+}
+
+export interface TrainedTagger extends Decision {
+  model: LinearModel;
+  /** The second stage over neighbours' first-stage probabilities (tagger/stack.ts). */
+  stage2?: LinearModel | undefined;
+}
+
+export const STACKED = process.env.TAGGER_STACK !== '0';
+
+function trainStage2(probabilities: Float32Array[][], docs: readonly FeaturisedDoc[]): LinearModel {
+  const L = AIMS_LABELS.length;
+  return trainLogReg(
+    probabilities.flatMap((p) => stackFeatures(p, L)),
+    docs.flatMap((d) => d.y),
+    {
+      dims: stackDims(L),
+      labels: L,
+      epochs: 12,
+      lambda: 1e-4,
+      eta0: 0.05,
+      positiveWeight: 1,
+      seed: RECIPE.seed + 2,
+    },
+  );
+}
+
+/** Final probabilities of each sentence of each document. */
+export function predictTagger(
+  tagger: Pick<TrainedTagger, 'model' | 'stage2'>,
+  docs: readonly FeaturisedDoc[],
+): Float32Array[][] {
+  const first = predictDocs(tagger.model, docs);
+  if (!tagger.stage2) return first;
+  const stage2 = tagger.stage2;
+  return first.map((p) => stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)));
+}
+
+function trainOptions(bits: number): TrainOptions {
+  return {
+    dims: 1 << bits,
+    labels: AIMS_LABELS.length,
+    epochs: RECIPE.epochs,
+    lambda: RECIPE.lambda,
+    eta0: RECIPE.eta0,
+    positiveWeight: RECIPE.positiveWeight,
+    seed: RECIPE.seed,
+  };
+}
+
+export function trainModel(docs: readonly FeaturisedDoc[], bits: number = RECIPE.bits): LinearModel {
+  return trainLogReg(
+    docs.flatMap((d) => d.x),
+    docs.flatMap((d) => d.y),
+    trainOptions(bits),
+  );
+}
+
+export function predictDocs(model: LinearModel, docs: readonly FeaturisedDoc[]): Float32Array[][] {
+  return docs.map((d) => d.x.map((x) => predictProbabilities(model, x)));
+}
+
+/** Splits documents into k folds, deterministically, keeping each dataset spread evenly over them. */
+export function foldsOf<T extends { id: string; jurisdiction: string }>(
+  docs: readonly T[],
+  k: number,
+  seed: number,
+) {
+  const random = seededRandom(seed);
+  const byJurisdiction = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    byJurisdiction.set(d.jurisdiction, [...(byJurisdiction.get(d.jurisdiction) ?? []), i]);
+  });
+  const fold = new Array<number>(docs.length).fill(0);
+  let offset = 0;
+  for (const indices of byJurisdiction.values()) {
+    for (let i = indices.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [indices[i], indices[j]] = [indices[j]!, indices[i]!];
+    }
+    indices.forEach((docIndex, n) => {
+      fold[docIndex] = (n + offset) % k;
+    });
+    offset += indices.length;
+  }
+  return fold;
+}
+
+export const SMOOTHING_GRID = [0, 0.25, 0.5, 0.75] as const;
+
+export interface Decision {
+  thresholds: Float32Array;
+  smoothing: Float32Array;
+}
+
+/**
+ * Per label, the neighbour smoothing and threshold that maximise F1 over the given (out-of-fold)
+ * predictions.
+ */
+export function chooseDecision(probabilities: Float32Array[][], docs: readonly FeaturisedDoc[]): Decision {
+  const L = AIMS_LABELS.length;
+  const thresholds = new Float32Array(L).fill(0.5);
+  const smoothing = new Float32Array(L);
+  const best = new Float64Array(L).fill(-1);
+  for (const s of SMOOTHING_GRID) {
+    const smoothed = probabilities.map((doc) => smooth(doc, new Array(L).fill(s)));
+    for (let l = 0; l < L; l++) {
+      for (let t = 0.1; t <= 0.9 * (1 + s) + 1e-9; t += 0.025) {
+        let tp = 0;
+        let fp = 0;
+        let fn = 0;
+        docs.forEach((d, di) => {
+          d.y.forEach((y, si) => {
+            if (y[l] === 2) return;
+            const predicted = smoothed[di]![si]![l]! >= t;
+            if (predicted && y[l] === 1) tp++;
+            else if (predicted) fp++;
+            else if (y[l] === 1) fn++;
+          });
+        });
+        const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+        if (f1 > best[l]! + 1e-9) {
+          best[l] = f1;
+          thresholds[l] = t;
+          smoothing[l] = s;
+        }
+      }
+    }
+  }
+  return { thresholds, smoothing };
+}
+
+/**
+ * Trains on `docs` with thresholds chosen by inner cross-validation inside `docs` only (the
+ * out-of-fold predictions of models that never saw the sentence), then fits on all of `docs`.
+ */
+export function trainWithThresholds(
+  docs: readonly FeaturisedDoc[],
+  bits: number = RECIPE.bits,
+): TrainedTagger {
+  const k = RECIPE.innerFolds;
+  const fold = foldsOf(docs, k, RECIPE.seed + 1);
+  const oof: Float32Array[][] = docs.map(() => []);
+  for (let f = 0; f < k; f++) {
+    const train = docs.filter((_, i) => fold[i] !== f);
+    const model = trainModel(train, bits);
+    docs.forEach((d, i) => {
+      if (fold[i] === f) oof[i] = d.x.map((x) => predictProbabilities(model, x));
+    });
+  }
+  const model = trainModel(docs, bits);
+  if (!STACKED) return { model, ...chooseDecision(oof, docs) };
+  const stage2 = trainStage2(oof, docs);
+  const stage2Probabilities = oof.map((p) =>
+    stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)),
+  );
+  return { model, stage2, ...chooseDecision(stage2Probabilities, docs) };
+}
+
+export interface LabelScore {
+  label: AimsLabel;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function scoreSentences(
+  predictions: readonly boolean[][][],
+  docs: readonly FeaturisedDoc[],
+  labels: readonly AimsLabel[],
+): LabelScore[] {
+  return labels.map((label) => {
+    const l = AIMS_LABELS.indexOf(label);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    docs.forEach((d, di) => {
+      d.y.forEach((y, si) => {
+        if (y[l] === 2) return;
+        const predicted = predictions[di]![si]![l]!;
+        if (predicted && y[l] === 1) tp++;
+        else if (predicted) fp++;
+        else if (y[l] === 1) fn++;
+      });
+    });
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    return { label, tp, fp, fn, precision, recall, f1 };
+  });
+}
+
+/** Statement level: a statement meets a criterion when any of its sentences does. */
+export function statementAccuracy(
+  predictions: readonly boolean[][][],
+  docs: readonly FeaturisedDoc[],
+  labels: readonly AimsLabel[],
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const label of labels) {
+    const l = AIMS_LABELS.indexOf(label);
+    let correct = 0;
+    let total = 0;
+    docs.forEach((d, di) => {
+      const gold = d.statementLabels[label];
+      if (gold === undefined) return;
+      const predicted = predictions[di]!.some((p) => p[l]);
+      total++;
+      if (predicted === gold) correct++;
+    });
+    result[label] = total ? correct / total : Number.NaN;
+  }
+  return result;
+}
+
+export function decide(probabilities: Float32Array[][], decision: Decision): boolean[][][] {
+  return probabilities.map((doc) =>
+    smooth(doc, Array.from(decision.smoothing)).map((p) =>
+      Array.from(p, (value, l) => value >= decision.thresholds[l]!),
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run train`: trains the sentence tagger on AIMS.au + AIMS.ca (../shared/data), chooses
+ * per-label thresholds and neighbour smoothing by inner cross-validation, and writes the model
+ * to functions/checker/model/ (tagger.json + tagger.bin). Deterministic: the same data gives
+ * the same files.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AIMS_LABELS } from '../tagger/labels.ts';
+import { MODEL_DIR, type ModelMeta, quantise } from '../tagger/model.ts';
+import { loadAims } from './data.ts';
+import { featurise, RECIPE, trainWithThresholds } from './pipeline.ts';
+
+const started = Date.now();
+const statements = [...loadAims('aims-au'), ...loadAims('aims-ca')];
+const docs = featurise(statements);
+const sentences = docs.reduce((n, d) => n + d.x.length, 0);
+console.log(`Training on ${statements.length} statements, ${sentences} sentences…`);
+const tagger = trainWithThresholds(docs);
+const { weights, scales } = quantise(tagger.model.weights, AIMS_LABELS.length);
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const meta: ModelMeta = {
+  format: 'register-tagger/1',
+  bits: RECIPE.bits,
+  labels: [...AIMS_LABELS],
+  thresholds: Array.from(tagger.thresholds, round),
+  smoothing: Array.from(tagger.smoothing, round),
+  biases: Array.from(tagger.model.biases, round),
+  scales: scales.map((s) => Number(s.toPrecision(8))),
+  ...(tagger.stage2
+    ? {
+        stage2: {
+          weights: Array.from(tagger.stage2.weights, round),
+          biases: Array.from(tagger.stage2.biases, round),
+        },
+      }
+    : {}),
+  trainedOn: ['AIMS.au gold test set (CC-BY-4.0)', 'AIMS.ca (CC-BY-4.0)'],
+  trainedSentences: sentences,
+  recipe: { ...RECIPE },
+};
+mkdirSync(MODEL_DIR, { recursive: true });
+const bin = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
+writeFileSync(join(MODEL_DIR, 'tagger.bin'), bin);
+writeFileSync(join(MODEL_DIR, 'tagger.json'), `${JSON.stringify(meta, null, 2)}\n`);
+console.log(
+  `Wrote ${MODEL_DIR}/tagger.json and tagger.bin (${(bin.length / 1024 / 1024).toFixed(2)} MB, sha256 ${createHash('sha256').update(bin).digest('hex').slice(0, 16)}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);
+console.log(
+  'Thresholds:',
+  meta.labels.map((l, i) => `${l}=${meta.thresholds[i]!.toFixed(3)}/s${meta.smoothing[i]}`).join(' '),
+);

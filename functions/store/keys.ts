@@ -12,6 +12,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
+ * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
+ * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
  * | statement for a year    | ORG#<orgId>             | YEAR#<yyyy>           |                                        |
  * | membership              | USER#<sub>              | MEMBER#<orgId>        | ORG#<orgId> / MEMBER#<sub>             |
  * | enrolment code          | ENROL#<sha256>          | ENROL                 |                                        |
@@ -89,6 +91,14 @@ export const keys = {
   revisionPrefix: 'REV#',
   statementDraft: (id: string) => ({ pk: `STMT#${id}`, sk: 'DRAFT' }),
   checkResult: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `CHECK#${pad(revision)}` }),
+  checkResultListing: (rulesVersion: string, id: string, revision: number) => ({
+    gsi2pk: 'CHECKS',
+    gsi2sk: `${rulesVersion}#${id}#${pad(revision)}`,
+  }),
+  checkResultListingPartition: 'CHECKS',
+  /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
+  minhashBand: (bandKey: string, statementId: string) => ({ pk: `MINHASH#${bandKey}`, sk: `STMT#${statementId}` }),
+  minhashBandPartition: (bandKey: string) => `MINHASH#${bandKey}`,
   statementForYear: (organisationId: string, year: number) => ({
     pk: `ORG#${organisationId}`,
     sk: `YEAR#${year}`,

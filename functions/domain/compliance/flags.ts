@@ -1,0 +1,236 @@
+import type { NoticeKind, OutboxMessage } from '../../../schemas/compliance.ts';
+import type { Flag, FlagFinding, FlagType, ReportReason } from '../../../schemas/flag.ts';
+import { flagIds, noticeIds } from './flag-ids.ts';
+import { raisedEntry } from './flag-workflow.ts';
+import { composeNotice } from './notices.ts';
+import type { ReportingYear } from './reporting-years.ts';
+import type { LateDecision } from './sweep-decisions.ts';
+
+/** Where officers see the evidence behind a flag. */
+export function flagLinks(organisationId: string, statementId?: string) {
+  return {
+    organisation: `/organisations/${organisationId}`,
+    ...(statementId
+      ? { statement: `/statements/${statementId}`, findings: `/statements/${statementId}#findings` }
+      : {}),
+  };
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+export const formatDay = (isoDate: string) => longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+
+interface Subject {
+  id: string;
+  name: string;
+}
+
+function base(
+  id: string,
+  type: FlagType,
+  organisation: Subject,
+  year: number | null,
+  at: string,
+  note: string,
+  by = 'system',
+): Flag {
+  return {
+    id,
+    type,
+    status: 'open',
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    year,
+    sectors: [],
+    links: flagLinks(organisation.id),
+    assignee: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    history: [raisedEntry(at, by, note)],
+  };
+}
+
+export function missingFlag(organisation: Subject, entry: ReportingYear, at: string): Flag {
+  return {
+    ...base(
+      flagIds.missing(organisation.id, entry.year),
+      'missing',
+      organisation,
+      entry.year,
+      at,
+      `No statement for the financial year ending ${formatDay(entry.periodEnd)}; it was due by ${formatDay(entry.deadline)}.`,
+    ),
+    deadline: entry.deadline,
+  };
+}
+
+export function lateFlag(
+  organisation: Subject,
+  late: LateDecision,
+  at: string,
+  sectors: string[] = [],
+): Flag {
+  return {
+    ...base(
+      flagIds.late(organisation.id, late.year),
+      'late',
+      organisation,
+      late.year,
+      at,
+      `The statement for ${late.year} was submitted on ${formatDay(late.receivedAt)}, after its deadline of ${formatDay(late.deadline)}.`,
+    ),
+    statementId: late.statementId,
+    sectors,
+    deadline: late.deadline,
+    receivedAt: late.receivedAt,
+    links: flagLinks(organisation.id, late.statementId),
+  };
+}
+
+export interface CheckedStatement {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  year: number;
+  revision: number;
+  sectors: string[];
+}
+
+/** `legal_minimum` (a legal rule fails) or `weak` (the rating) for one checked revision. */
+export function checkerFlag(
+  type: 'legal_minimum' | 'weak',
+  statement: CheckedStatement,
+  findings: FlagFinding[],
+  at: string,
+): Flag {
+  const id =
+    type === 'legal_minimum'
+      ? flagIds.legalMinimum(statement.id, statement.revision)
+      : flagIds.weak(statement.id, statement.revision);
+  const note =
+    type === 'legal_minimum'
+      ? findings.length > 0
+        ? `Revision ${statement.revision} fails ${findings.length === 1 ? 'a legal rule' : `${findings.length} legal rules`}: ${findings.map((f) => f.rule).join(', ')}.`
+        : `Revision ${statement.revision} does not meet the legal minimum.`
+      : `Revision ${statement.revision} is rated weak.`;
+  return {
+    ...base(
+      id,
+      type,
+      { id: statement.organisationId, name: statement.organisationName },
+      statement.year,
+      at,
+      note,
+    ),
+    statementId: statement.id,
+    revision: statement.revision,
+    sectors: statement.sectors,
+    findings,
+    links: flagLinks(statement.organisationId, statement.id),
+  };
+}
+
+export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
+  broken_link: 'The link to the statement does not work',
+  wrong_organisation: 'The statement is filed under the wrong organisation',
+  other: 'Something else is wrong',
+};
+
+export function reportFlag(
+  id: string,
+  statement: Omit<CheckedStatement, 'revision'>,
+  report: { reason: ReportReason; details?: string | undefined },
+  at: string,
+): Flag {
+  const note = report.details
+    ? `${REPORT_REASON_LABELS[report.reason]}: ${report.details}`
+    : REPORT_REASON_LABELS[report.reason];
+  return {
+    ...base(
+      id,
+      'report',
+      { id: statement.organisationId, name: statement.organisationName },
+      statement.year,
+      at,
+      note,
+      'public',
+    ),
+    statementId: statement.id,
+    sectors: statement.sectors,
+    reason: report.reason,
+    ...(report.details ? { details: report.details } : {}),
+    links: flagLinks(statement.organisationId, statement.id),
+  };
+}
+
+export function manualFlag(
+  id: string,
+  subject: {
+    organisationId: string;
+    organisationName: string;
+    year: number | null;
+    statementId?: string | undefined;
+    sectors?: string[];
+  },
+  note: string,
+  by: string,
+  at: string,
+  assignee: string | null = null,
+): Flag {
+  return {
+    ...base(
+      id,
+      'manual',
+      { id: subject.organisationId, name: subject.organisationName },
+      subject.year,
+      at,
+      note,
+      by,
+    ),
+    ...(subject.statementId ? { statementId: subject.statementId } : {}),
+    sectors: subject.sectors ?? [],
+    assignee,
+    links: flagLinks(subject.organisationId, subject.statementId),
+  };
+}
+
+export function notice(
+  kind: NoticeKind,
+  organisation: Subject,
+  entry: ReportingYear,
+  at: string,
+  baseUrl = '',
+): OutboxMessage {
+  const words = composeNotice(
+    kind,
+    {
+      organisationName: organisation.name,
+      year: entry.year,
+      periodEnd: entry.periodEnd,
+      deadline: entry.deadline,
+    },
+    baseUrl,
+  );
+  return {
+    id:
+      kind === 'reminder'
+        ? noticeIds.reminder(organisation.id, entry.year)
+        : noticeIds.overdue(organisation.id, entry.year),
+    kind,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    year: entry.year,
+    deadline: entry.deadline,
+    status: 'pending',
+    recipients: [],
+    subject: words.subject,
+    body: words.body,
+    createdAt: at,
+    sentAt: null,
+  };
+}

@@ -1,0 +1,69 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutboxMessage } from '../../../schemas/compliance.ts';
+import type { Flag } from '../../../schemas/flag.ts';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import { outboxItem } from '../compliance/outbox-items.ts';
+import { keys } from '../keys.ts';
+import type { Store } from '../store.ts';
+import { isConditionFailure } from '../transaction-errors.ts';
+import { flagItem } from './flag-items.ts';
+
+export interface SweepMarkInput {
+  organisationId: string;
+  kind: string;
+  year: number;
+}
+
+export interface Raising {
+  /** The flag to raise; nothing is written when a flag with its id exists already. */
+  flag?: Flag | undefined;
+  /** What the sweep records in the organisation's partition so the next run knows (sweep marks). */
+  marks?: readonly SweepMarkInput[];
+  /** Notices to queue in the outbox with it. */
+  notices?: readonly OutboxMessage[];
+}
+
+/**
+ * Raises a flag with its sweep marks and outbox notices in one transaction: all of it, or (when
+ * the flag or a notice exists already: raised before, or by a concurrent run) none of it.
+ * Answers whether it was written.
+ */
+export async function raise(store: Store, raising: Raising, meter?: CapacityMeter): Promise<boolean> {
+  const items = [
+    ...(raising.flag
+      ? [
+          {
+            Put: {
+              TableName: store.tableName,
+              Item: flagItem(raising.flag),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+    ...(raising.notices ?? []).map((notice) => ({
+      Put: {
+        TableName: store.tableName,
+        Item: outboxItem(notice),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })),
+    ...(raising.marks ?? []).map((mark) => ({
+      Put: {
+        TableName: store.tableName,
+        Item: { ...keys.sweepMark(mark.organisationId, mark.kind, mark.year), entity: 'sweepMark', ...mark },
+      },
+    })),
+  ];
+  if (items.length === 0) return false;
+  try {
+    const result = await store.doc.send(
+      new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: meter ? 'TOTAL' : undefined }),
+    );
+    recordCapacity(meter, 'write', result.ConsumedCapacity);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

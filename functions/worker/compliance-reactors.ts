@@ -1,0 +1,338 @@
+import { ulid } from 'ulid';
+import * as z from 'zod';
+import { outboxMessageSchema } from '../../schemas/compliance.ts';
+import { FLAG_STATUSES, FLAG_TYPES, type FlagFinding } from '../../schemas/flag.ts';
+import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
+import {
+  type Contribution,
+  declarationContribution,
+  delta,
+  flagContribution,
+  organisationContribution,
+  statementContribution,
+} from '../domain/compliance/counters.ts';
+import { flagIds } from '../domain/compliance/flag-ids.ts';
+import { checkerFlag, formatDay, lateFlag } from '../domain/compliance/flags.ts';
+import { deadlineFor, isLate } from '../domain/compliance/reporting-years.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { applyCounterDeltas } from '../store/compliance/counters.ts';
+import { deleteCoverage, putCoverage } from '../store/compliance/coverage.ts';
+import { organisationIdByCompanyNumber } from '../store/compliance/organisation-by-company-number.ts';
+import { contactsOfOrganisation, settleNotice } from '../store/compliance/outbox.ts';
+import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
+import { finishSweepRun, startSweepRun } from '../store/compliance/sweep-runs.ts';
+import { getFlag } from '../store/flags/get-flag.ts';
+import { listFlags } from '../store/flags/list-flags.ts';
+import { raise } from '../store/flags/raise-flag.ts';
+import { closeOutstandingFlag, updateFlag } from '../store/flags/update-flag.ts';
+import { getCheckResult } from '../store/public/get-check-result.ts';
+import type { Store } from '../store/store.ts';
+import type { ChangeRecord } from '../store/stream-records.ts';
+import type { Reactor } from './process-changes.ts';
+import { runSweep, type SweepDeps } from './sweep.ts';
+
+export interface ComplianceWorkerDeps extends SweepDeps {
+  mailer?: Mailer | undefined;
+}
+
+const isHeader = (change: ChangeRecord) => change.pk.startsWith('STMT#') && change.sk === 'STMT';
+
+function summaryOf(image: Record<string, unknown> | undefined): StatementSummary | undefined {
+  if (!image) return undefined;
+  const parsed = statementSummarySchema.safeParse(image);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The organisations a statement speaks for: its own, and group members the register knows by company number. */
+async function coveredOrganisations(store: Store, statement: StatementSummary) {
+  const organisations = [
+    {
+      id: statement.organisationId,
+      name: statement.organisationName,
+      viaGroupOf: undefined as string | undefined,
+    },
+  ];
+  if (!statement.isGroup) return organisations;
+  for (const member of statement.groupMembers) {
+    if (!member.companyNumber || member.companyNumber === statement.companyNumber) continue;
+    const id = await organisationIdByCompanyNumber(store, member.companyNumber);
+    if (id && id !== statement.organisationId)
+      organisations.push({ id, name: member.name, viaGroupOf: statement.organisationId });
+  }
+  return organisations;
+}
+
+/**
+ * A statement arrives (its header becomes `submitted`): it covers its organisation's year (and
+ * its group members' years), any outstanding `missing` flag for that year is resolved, and, when
+ * it came after the deadline the flag was about, a `late` flag is raised. A withdrawn statement
+ * stops covering the year, and a `missing` flag it had resolved is reopened.
+ */
+export function createStatementArrivalReactor(deps: ComplianceWorkerDeps): Reactor {
+  return async (change) => {
+    if (!isHeader(change)) return;
+    const before = summaryOf(change.oldImage);
+    const after = summaryOf(change.newImage);
+    if (after?.status === 'submitted' && before?.status !== 'submitted') {
+      const receipt = after.revision > 1 ? await readStatementReceipt(deps.store, after.id) : undefined;
+      const receivedAt = receipt?.receivedAt ?? after.submittedAt ?? deps.clock().toISOString();
+      const deadline = deadlineFor(after.periodEnd);
+      const at = deps.clock().toISOString();
+      for (const organisation of await coveredOrganisations(deps.store, after)) {
+        await putCoverage(deps.store, organisation.id, {
+          year: after.year,
+          statementId: after.id,
+          receivedAt,
+          deadline,
+          viaGroupOf: organisation.viaGroupOf,
+        });
+        const resolved = await closeOutstandingFlag(
+          deps.store,
+          { id: flagIds.missing(organisation.id, after.year), type: 'missing' },
+          {
+            at,
+            by: 'system',
+            action: 'status',
+            to: 'resolved',
+            note: organisation.viaGroupOf
+              ? `A group statement naming this organisation was submitted on ${formatDay(receivedAt)}.`
+              : `A statement for ${after.year} was submitted on ${formatDay(receivedAt)}.`,
+          },
+        );
+        if (resolved && isLate(receivedAt, deadline)) {
+          await raise(deps.store, {
+            flag: lateFlag(
+              { id: organisation.id, name: organisation.name },
+              { year: after.year, statementId: after.id, receivedAt, deadline },
+              at,
+              after.sectors,
+            ),
+            marks: [{ organisationId: organisation.id, kind: 'late', year: after.year }],
+          });
+        }
+      }
+    }
+    if (before?.status === 'submitted' && after && after.status === 'withdrawn') {
+      const at = deps.clock().toISOString();
+      for (const organisation of await coveredOrganisations(deps.store, after)) {
+        await deleteCoverage(deps.store, organisation.id, after.year, after.id);
+        const missing = await getFlag(deps.store, flagIds.missing(organisation.id, after.year), {
+          consistent: true,
+        });
+        if (missing && missing.status === 'resolved' && missing.history.at(-1)?.by === 'system') {
+          await updateFlag(deps.store, missing, missing.version, {
+            status: 'open',
+            assignee: missing.assignee,
+            entry: {
+              at,
+              by: 'system',
+              action: 'status',
+              from: 'resolved',
+              to: 'open',
+              note: `The statement that resolved this flag was withdrawn on ${formatDay(at)}.`,
+            },
+          });
+        }
+      }
+    }
+  };
+}
+
+async function failingFindings(
+  store: Store,
+  statementId: string,
+  revision: number,
+  type: 'legal_minimum' | 'weak',
+) {
+  try {
+    const result = await getCheckResult(store, statementId, revision);
+    if (!result) return [];
+    const findings: FlagFinding[] =
+      type === 'legal_minimum'
+        ? result.findings
+            .filter((finding) => finding.severity === 'legal' && finding.status === 'fail')
+            .map((finding) => ({ rule: finding.rule, status: finding.status, message: finding.message }))
+        : result.findings
+            .filter((finding) => finding.status === 'fail' || finding.status === 'warn')
+            .map((finding) => ({ rule: finding.rule, status: finding.status, message: finding.message }));
+    return findings;
+  } catch {
+    // A result in a form this reader does not know: the flag still links to the findings page.
+    return [];
+  }
+}
+
+/**
+ * Checker-driven flags: when the header's `check` summary is set for a revision, a failing legal
+ * minimum raises `legal_minimum` and a `weak` rating raises `weak` (one per revision, with the
+ * findings behind it). When a later revision passes, the earlier revision's open flags of that
+ * kind are resolved.
+ */
+export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps): Reactor {
+  return async (change) => {
+    if (!isHeader(change)) return;
+    const before = summaryOf(change.oldImage);
+    const after = summaryOf(change.newImage);
+    if (!after?.check || after.status !== 'submitted' || after.revision < 1) return;
+    if (
+      before?.check &&
+      before.revision === after.revision &&
+      before.status === after.status &&
+      JSON.stringify(before.check) === JSON.stringify(after.check)
+    ) {
+      return;
+    }
+    const at = deps.clock().toISOString();
+    const statement = {
+      id: after.id,
+      organisationId: after.organisationId,
+      organisationName: after.organisationName,
+      year: after.year,
+      revision: after.revision,
+      sectors: after.sectors,
+    };
+    const raisedTypes: ('legal_minimum' | 'weak')[] = [];
+    if (after.check.meetsLegalMinimum === false) raisedTypes.push('legal_minimum');
+    if (after.check.rating === 'weak') raisedTypes.push('weak');
+    for (const type of raisedTypes) {
+      const findings = await failingFindings(deps.store, after.id, after.revision, type);
+      await raise(deps.store, { flag: checkerFlag(type, statement, findings, at) });
+    }
+    const cleared: ('legal_minimum' | 'weak')[] = [];
+    if (after.check.meetsLegalMinimum === true) cleared.push('legal_minimum');
+    if (after.check.rating !== 'weak') cleared.push('weak');
+    if (cleared.length === 0) return;
+    let cursor: string | undefined;
+    do {
+      const page = await listFlags(
+        deps.store,
+        { organisationId: after.organisationId, statuses: ['open', 'contacted'], types: cleared },
+        { order: 'oldest', limit: 100, cursor },
+      );
+      for (const flag of page.items) {
+        if (flag.statementId !== after.id || (flag.revision ?? 0) >= after.revision) continue;
+        await closeOutstandingFlag(deps.store, flag, {
+          at,
+          by: 'system',
+          action: 'status',
+          to: 'resolved',
+          note:
+            flag.type === 'legal_minimum'
+              ? `Revision ${after.revision} meets the legal minimum.`
+              : `Revision ${after.revision} is rated ${after.check.rating.replace('_', ' ')}.`,
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  };
+}
+
+const organisationImage = z.object({
+  inScope: z.boolean().optional(),
+  createdAt: z.string(),
+  financialYearEnd: z.string(),
+});
+const flagImage = z.object({
+  type: z.enum(FLAG_TYPES),
+  status: z.enum(FLAG_STATUSES),
+  year: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+const declarationImage = z.object({ year: z.number().int(), status: z.enum(['declared', 'challenged']) });
+
+function contributionOf(change: ChangeRecord, image: Record<string, unknown> | undefined): Contribution {
+  if (!image) return {};
+  if (change.pk.startsWith('ORG#') && change.sk === 'ORG') {
+    const parsed = organisationImage.safeParse(image);
+    return parsed.success ? organisationContribution(parsed.data) : {};
+  }
+  if (isHeader(change)) return statementContribution(summaryOf(image));
+  if (change.pk.startsWith('FLAG#') && change.sk === 'FLAG') {
+    const parsed = flagImage.safeParse(image);
+    return parsed.success ? flagContribution(parsed.data) : {};
+  }
+  if (change.pk.startsWith('ORG#') && change.sk.startsWith('OUTOFSCOPE#')) {
+    const parsed = declarationImage.safeParse(image);
+    return parsed.success ? declarationContribution(parsed.data) : {};
+  }
+  return {};
+}
+
+/**
+ * The dashboard's counters, kept change by change from old and new images (organisations,
+ * statement headers, flags, out-of-scope declarations): each change adds new − old, once.
+ */
+export function createComplianceCountersReactor(deps: ComplianceWorkerDeps): Reactor {
+  return async (change) => {
+    if (
+      !(change.pk.startsWith('ORG#') && (change.sk === 'ORG' || change.sk.startsWith('OUTOFSCOPE#'))) &&
+      !isHeader(change) &&
+      !(change.pk.startsWith('FLAG#') && change.sk === 'FLAG')
+    ) {
+      return;
+    }
+    const changes = delta(contributionOf(change, change.oldImage), contributionOf(change, change.newImage));
+    await applyCounterDeltas(deps.store, change, changes, deps.clock());
+  };
+}
+
+/** Sends each new outbox notice to the organisation's enrolled contacts, once. */
+export function createNoticesReactor(deps: ComplianceWorkerDeps): Reactor {
+  return async (change) => {
+    if (change.eventName !== 'INSERT' || !change.pk.startsWith('OUTBOX#') || change.sk !== 'OUTBOX') return;
+    const parsed = outboxMessageSchema.safeParse(change.newImage);
+    if (!parsed.success || parsed.data.status !== 'pending' || !deps.mailer) return;
+    const message = parsed.data;
+    const recipients = await contactsOfOrganisation(deps.store, message.organisationId);
+    if (recipients.length === 0) {
+      await settleNotice(deps.store, message.id, { status: 'no_recipient', recipients, sentAt: null });
+      return;
+    }
+    await deps.mailer.send({
+      to: recipients,
+      subject: message.subject,
+      text: message.body,
+      noticeId: message.id,
+    });
+    await settleNotice(deps.store, message.id, {
+      status: 'sent',
+      recipients,
+      sentAt: deps.clock().toISOString(),
+    });
+  };
+}
+
+/** POST /api/v1/sweeps writes a run request; the worker runs it (with its 15 minutes) and records the outcome. */
+export function createSweepRequestReactor(deps: ComplianceWorkerDeps): Reactor {
+  return async (change) => {
+    if (change.eventName !== 'INSERT' || !change.pk.startsWith('SWEEP#') || change.sk !== 'SWEEP') return;
+    if (change.newImage?.status !== 'requested') return;
+    const id = change.pk.slice('SWEEP#'.length);
+    const now = deps.clock();
+    if (!(await startSweepRun(deps.store, id, now.toISOString(), now.toISOString().slice(0, 10)))) return;
+    try {
+      const stats = await runSweep(deps);
+      await finishSweepRun(deps.store, id, { finishedAt: deps.clock().toISOString(), stats, error: null });
+    } catch (error) {
+      deps.log('sweep failed', error);
+      await finishSweepRun(deps.store, id, {
+        finishedAt: deps.clock().toISOString(),
+        stats: null,
+        error: error instanceof Error ? error.message : 'The sweep failed.',
+      });
+    }
+  };
+}
+
+export function createComplianceReactors(deps: ComplianceWorkerDeps): Reactor[] {
+  return [
+    createStatementArrivalReactor(deps),
+    createCheckerFlagsReactor(deps),
+    createComplianceCountersReactor(deps),
+    createNoticesReactor(deps),
+    createSweepRequestReactor(deps),
+  ];
+}
+
+/** A fresh id for runs and hand-made flags. */
+export const newId = () => ulid();

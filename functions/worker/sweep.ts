@@ -1,0 +1,152 @@
+import type { SweepStats } from '../../schemas/compliance.ts';
+import { lateFlag, missingFlag, notice } from '../domain/compliance/flags.ts';
+import { dayOf, deadlineFor } from '../domain/compliance/reporting-years.ts';
+import {
+  type Coverage,
+  decideSweep,
+  expectedYears,
+  firstCoverage,
+  type SweptOrganisation,
+} from '../domain/compliance/sweep-decisions.ts';
+import { type CapacityMeter, newCapacityMeter } from '../store/capacity.ts';
+import { putCoverage } from '../store/compliance/coverage.ts';
+import { organisationsOfShard } from '../store/compliance/organisation-shard.ts';
+import { readOrganisationState } from '../store/compliance/organisation-state.ts';
+import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
+import { raise } from '../store/flags/raise-flag.ts';
+import { ORGANISATION_SHARDS } from '../store/keys.ts';
+import type { Store } from '../store/store.ts';
+
+export interface SweepDeps {
+  store: Store;
+  clock: () => Date;
+  log: (message: string, detail?: unknown) => void;
+  /** Links in notices start with this (the public site's address); relative when absent. */
+  publicBaseUrl?: string | undefined;
+}
+
+export interface SweepOptions {
+  /** Organisations swept at once within each shard (all 16 shards run in parallel). */
+  concurrencyPerShard?: number;
+  meter?: CapacityMeter;
+  /** Sweep only these listing shards (default: all). */
+  shards?: readonly number[];
+}
+
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * The missing/late sweep (README "Compliance officers"): every in-scope organisation, every year
+ * whose deadline has passed. Organisations are listed from the 16 listing shards in parallel; each
+ * costs one Query of its own partition (statements claimed for each year, coverage, earlier sweep
+ * marks, declarations), plus a read of a statement header only when a claimed year has no
+ * coverage recorded yet. Raising is idempotent (deterministic ids, conditional writes), so
+ * running it twice, or two runs at once, raise each flag once.
+ */
+export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Promise<SweepStats> {
+  const meter = options.meter ?? newCapacityMeter();
+  const startRead = meter.readUnits;
+  const startWrite = meter.writeUnits;
+  const now = deps.clock();
+  const today = dayOf(now);
+  const at = now.toISOString();
+  const stats: SweepStats = {
+    organisations: 0,
+    yearsChecked: 0,
+    missingRaised: 0,
+    lateRaised: 0,
+    remindersQueued: 0,
+    readUnits: 0,
+    writeUnits: 0,
+  };
+  const shards = options.shards ?? Array.from({ length: ORGANISATION_SHARDS }, (_, shard) => shard);
+  const concurrency = options.concurrencyPerShard ?? 4;
+
+  async function sweepOrganisation(organisation: SweptOrganisation): Promise<void> {
+    stats.organisations += 1;
+    if (!organisation.inScope) return;
+    const state = await readOrganisationState(deps.store, organisation.id, meter);
+    const coverage: Coverage[] = [...state.coverage];
+    // A claimed year with no coverage yet (the statement reactor has not run, or it is a draft):
+    // read the statement once, and record its coverage so later sweeps need not.
+    for (const entry of expectedYears({ organisation, outOfScope: state.outOfScope }, today)) {
+      const statementId = state.claims.get(entry.year);
+      if (!statementId || firstCoverage(coverage, entry.year)) continue;
+      const receipt = await readStatementReceipt(deps.store, statementId, meter);
+      if (receipt?.status !== 'submitted' || !receipt.receivedAt) continue;
+      const covered: Coverage = {
+        year: entry.year,
+        statementId,
+        receivedAt: receipt.receivedAt,
+        deadline: deadlineFor(receipt.periodEnd),
+      };
+      await putCoverage(deps.store, organisation.id, covered, meter);
+      coverage.push(covered);
+    }
+    const decision = decideSweep({ ...state, organisation, coverage }, today);
+    stats.yearsChecked += decision.yearsChecked;
+    for (const entry of decision.missing) {
+      const raised = await raise(
+        deps.store,
+        {
+          flag: missingFlag(organisation, entry, at),
+          marks: [
+            { organisationId: organisation.id, kind: 'missing', year: entry.year },
+            { organisationId: organisation.id, kind: 'overdue', year: entry.year },
+          ],
+          notices: state.marks.has(`overdue#${entry.year}`)
+            ? []
+            : [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
+        },
+        meter,
+      );
+      if (raised) stats.missingRaised += 1;
+    }
+    for (const late of decision.late) {
+      const raised = await raise(
+        deps.store,
+        {
+          flag: lateFlag(organisation, late, at),
+          marks: [{ organisationId: organisation.id, kind: 'late', year: late.year }],
+        },
+        meter,
+      );
+      if (raised) stats.lateRaised += 1;
+    }
+    for (const entry of decision.reminders) {
+      const queued = await raise(
+        deps.store,
+        {
+          notices: [notice('reminder', organisation, entry, at, deps.publicBaseUrl)],
+          marks: [{ organisationId: organisation.id, kind: 'reminder', year: entry.year }],
+        },
+        meter,
+      );
+      if (queued) stats.remindersQueued += 1;
+    }
+  }
+
+  await Promise.all(
+    shards.map(async (shard) => {
+      for await (const page of organisationsOfShard(deps.store, shard, meter)) {
+        await eachLimited(page, concurrency, sweepOrganisation);
+      }
+    }),
+  );
+  stats.readUnits = meter.readUnits - startRead;
+  stats.writeUnits = meter.writeUnits - startWrite;
+  return stats;
+}

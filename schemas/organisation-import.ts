@@ -1,0 +1,74 @@
+import * as z from 'zod';
+import { companyNumberSchema, idSchema } from './common.ts';
+import { entityTypeSchema, financialYearEndSchema, turnoverSchema } from './organisation.ts';
+
+/** The CSV header POST /api/v1/organisations/import expects (api.md), in this order. */
+export const IMPORT_COLUMNS = [
+  'name',
+  'companyNumber',
+  'entityType',
+  'financialYearEnd',
+  'turnover',
+] as const;
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** One CSV line: empty cells are absent values; the organisation is in scope (that is what the list is). */
+export const importRowSchema = z.object({
+  name: z.string().trim().min(1, 'enter the organisation name').max(250),
+  companyNumber: z.preprocess(blankToUndefined, companyNumberSchema.optional()),
+  entityType: entityTypeSchema,
+  financialYearEnd: financialYearEndSchema,
+  turnover: z.preprocess(blankToUndefined, turnoverSchema.optional()),
+});
+
+export const importLineErrorSchema = z.object({ line: z.number().int().min(1), message: z.string() });
+
+/** One new organisation's code for the letter-merge file: shown once, never stored in clear. */
+export const importedCodeSchema = z.object({
+  line: z.number().int().min(1),
+  organisationId: idSchema,
+  name: z.string(),
+  companyNumber: z.string().nullable(),
+  enrolmentCode: z.string(),
+});
+
+export const importResultSchema = z
+  .object({
+    created: z.number().int().min(0),
+    updated: z.number().int().min(0),
+    errors: z.array(importLineErrorSchema),
+    /** The new organisations' enrolment codes (this answer is the only place they appear). */
+    enrolmentCodes: z.array(importedCodeSchema),
+  })
+  .meta({ id: 'OrganisationImportResult' });
+
+/** The letter-merge file's columns, in order. */
+export const LETTER_MERGE_COLUMNS = ['name', 'companyNumber', 'organisationId', 'enrolmentCode'] as const;
+
+export const importJobStatusSchema = z.enum(['running', 'done']);
+
+export const importJobSchema = z.object({
+  id: idSchema,
+  status: importJobStatusSchema,
+  fileName: z.string(),
+  /** Rows that passed validation and are being imported. */
+  total: z.number().int().min(0),
+  processed: z.number().int().min(0),
+  created: z.number().int().min(0),
+  updated: z.number().int().min(0),
+  chunks: z.number().int().min(0),
+  chunksDone: z.number().int().min(0),
+  errors: z.array(importLineErrorSchema),
+  /** Whether the letter-merge file has been collected (it can be, once). */
+  codesCollected: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+
+export type ImportRow = z.infer<typeof importRowSchema>;
+export type ImportLineError = z.infer<typeof importLineErrorSchema>;
+export type ImportedCode = z.infer<typeof importedCodeSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
+export type ImportJob = z.infer<typeof importJobSchema>;

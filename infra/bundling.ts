@@ -37,6 +37,11 @@ export const esbuildOptions = {
    * package-lock.json are the ones tested here.
    */
   external: [] as string[],
+  /**
+   * `zod` without its 60 translations (infra/zod-lean/zod.mjs): about 260 KB less to ship and to
+   * compile at every cold start. Relative to the project root, where esbuild runs.
+   */
+  alias: { zod: './infra/zod-lean/zod.mjs' } as Record<string, string>,
   /** The handler file in the bundle folder; `.mjs` so Node loads it as ESM. */
   outfile: 'index.mjs',
 } as const;

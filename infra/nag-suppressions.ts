@@ -110,6 +110,7 @@ export function acknowledgeAcceptedFindings(stack: RegisterStack, settings: Regi
 
   // The BucketDeployment handler is made and owned by aws-cdk-lib (one per stack).
   const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
   const qualifier = String(stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') ?? 'hnb659fds');
   for (const handler of stack.node.children.filter((child) =>
     child.node.id.startsWith('Custom::CDKBucketDeployment'),
@@ -126,7 +127,7 @@ export function acknowledgeAcceptedFindings(stack: RegisterStack, settings: Regi
       'IAM5[Action::s3:List*]',
       'IAM5[Action::s3:DeleteObject*]',
       'IAM5[Action::s3:Abort*]',
-      `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${region}/*]`,
+      `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*]`,
       `IAM5[Resource::${arnOf(stack.storage.assetsBucket)}/*]`,
     ]) {
       ack(handler, id, reason);

@@ -73,6 +73,9 @@ export function registerFunction(scope: Construct, id: string, props: RegisterFu
       mainFields: [...esbuildOptions.mainFields],
       banner: esbuildOptions.banner,
       externalModules: [...esbuildOptions.external],
+      esbuildArgs: {
+        '--alias': Object.entries(esbuildOptions.alias).map(([from, to]) => `${from}=${to}`),
+      },
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],

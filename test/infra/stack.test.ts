@@ -19,7 +19,7 @@ let synth: Synthesized;
 beforeAll(() => {
   synth = synthRegister();
 });
-afterAll(() => synth.cleanup());
+afterAll(() => synth?.cleanup());
 
 const logicalId = (construct: IConstruct) =>
   Stack.of(construct).getLogicalId(

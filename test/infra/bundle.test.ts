@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { lambdaLikeEnv } from '../../bench/bundle.ts';
+import { esmRequireBanner, projectRoot } from '../../infra/bundling.ts';
+import { registerFunction } from '../../infra/register-function.ts';
+
+/**
+ * The one test that runs the real bundling: the api function exactly as the stack declares it
+ * (NodejsFunction, esbuild, the template-copy hook), synthesised in a throwaway app.
+ */
+let outdir: string;
+let bundleDir: string;
+
+beforeAll(() => {
+  outdir = mkdtempSync(path.join(tmpdir(), 'register-bundle-test-'));
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  const stack = new Stack(app, 'ApiBundle', { env: { region: 'us-east-1' } });
+  registerFunction(stack, 'ApiFunction', {
+    handler: 'api',
+    description: 'bundling test',
+    serviceName: 'register-api',
+    memorySize: 1536,
+    timeout: Duration.seconds(29),
+    logRetention: RetentionDays.ONE_MONTH,
+    environment: { TABLE_NAME: 'register', STAGE: 'dev' },
+  });
+  app.synth();
+  const assets = readdirSync(outdir).filter(
+    (name) => name.startsWith('asset.') && existsSync(path.join(outdir, name, 'index.mjs')),
+  );
+  expect(assets).toHaveLength(1);
+  bundleDir = path.join(outdir, assets[0] as string);
+}, 120_000);
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+
+describe('the api bundle', () => {
+  test('is one minified ESM file (.mjs) under 1 MB, with a require shim and a source map without sources', () => {
+    const file = path.join(bundleDir, 'index.mjs');
+    const bytes = statSync(file).size;
+    expect(bytes).toBeLessThan(1_000_000);
+    const code = readFileSync(file, 'utf8');
+    expect(code.startsWith(esmRequireBanner)).toBe(true);
+    expect(code.split('\n').length).toBeLessThan(200);
+    const map = JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(map.sourcesContent).toBeUndefined();
+  });
+
+  test('carries every view and the GOV.UK Frontend templates, and nothing else of GOV.UK Frontend', () => {
+    const views = filesUnder(path.join(projectRoot, 'web/views'));
+    expect(views.length).toBeGreaterThan(0);
+    expect(filesUnder(path.join(bundleDir, 'web/views')).sort()).toEqual(views.sort());
+    const govuk = filesUnder(path.join(bundleDir, 'govuk-frontend/govuk'));
+    expect(govuk).toEqual(expect.arrayContaining(['template.njk', 'components/button/macro.njk']));
+    expect(govuk.filter((name) => !name.endsWith('.njk'))).toEqual([]);
+  });
+
+  test('ships zod without its translations', () => {
+    const code = readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8');
+    expect(code).toContain('Invalid input');
+    // A message only zod's French locale carries.
+    expect(code).not.toContain('Entrée invalide');
+  });
+
+  test('serves the home page (Nunjucks + GOV.UK templates) and the OpenAPI document from the bundle alone', () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'register-invoke-'));
+    try {
+      const runner = path.join(scratch, 'invoke.mjs');
+      const result = path.join(scratch, 'result.json');
+      writeFileSync(runner, invokeScript);
+      execFileSync(process.execPath, [runner, path.join(bundleDir, 'index.mjs'), result], {
+        env: lambdaLikeEnv(bundleDir),
+        cwd: scratch,
+        stdio: 'ignore',
+        timeout: 60_000,
+      });
+      const answers = JSON.parse(readFileSync(result, 'utf8')) as Record<
+        string,
+        { statusCode: number; body: string }
+      >;
+      expect(answers['/']?.statusCode).toBe(200);
+      expect(answers['/']?.body).toContain('govuk-template');
+      expect(answers['/']?.body).toContain('<form');
+      expect(answers['/api/v1/openapi.json']?.statusCode).toBe(200);
+      expect(JSON.parse(answers['/api/v1/openapi.json']?.body ?? '{}')).toMatchObject({ openapi: '3.1.0' });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Calls the bundled handler as API Gateway (HTTP API, payload 2.0) would. */
+const invokeScript = `
+import { writeFileSync } from 'node:fs';
+const { handler } = await import(process.argv[2]);
+const event = (rawPath) => ({
+  version: '2.0', routeKey: '$default', rawPath, rawQueryString: '', isBase64Encoded: false,
+  headers: { host: 'abc123.execute-api.us-east-1.amazonaws.com', accept: 'text/html,application/json' },
+  requestContext: {
+    accountId: '123456789012', apiId: 'abc123', domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
+    domainPrefix: 'abc123', requestId: 'req-' + rawPath, routeKey: '$default', stage: '$default',
+    time: '29/Nov/2026:12:00:00 +0000', timeEpoch: 1795953600000,
+    http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'bundle-test' },
+  },
+});
+const context = {
+  awsRequestId: 'req', functionName: 'register-api', functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:register-api', memoryLimitInMB: '1536',
+  logGroupName: '/aws/lambda/register-api', logStreamName: 'bundle-test', callbackWaitsForEmptyEventLoop: true,
+  getRemainingTimeInMillis: () => 29000,
+};
+const answers = {};
+for (const path of ['/', '/api/v1/openapi.json']) {
+  const response = await handler(event(path), context);
+  const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64').toString('utf8') : response.body;
+  answers[path] = { statusCode: response.statusCode, body };
+}
+writeFileSync(process.argv[3], JSON.stringify(answers));
+`;

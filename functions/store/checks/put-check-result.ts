@@ -1,0 +1,103 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CheckResult } from '../../../schemas/check-result.ts';
+import { keys } from '../keys.ts';
+import type { Store } from '../store.ts';
+
+/** DynamoDB's item limit is 400 KB; results are trimmed well below it. */
+export const MAX_RESULT_BYTES = 300_000;
+
+export interface StoredCheck {
+  statementId: string;
+  organisationId: string;
+  organisationName?: string | undefined;
+  revision: number;
+  result: CheckResult;
+  checkedAt: string;
+  /** The MinHash signature (base64) and its LSH band keys, for the near-copy index. */
+  signature?: { encoded: string; bands: string[] } | undefined;
+  /** Where the register archived the statement it fetched, if it did. */
+  archivedFile?: { key: string; contentType: string; bytes: number; sha256: string } | undefined;
+}
+
+/**
+ * Keeps a result under the item limit: first the long texts of untagged sentences are cut, then
+ * untagged sentences are emptied (their indices stay, so evidence still points at the right place).
+ */
+export function fitResult(result: CheckResult): { result: CheckResult; trimmed: boolean } {
+  const size = (r: CheckResult) => Buffer.byteLength(JSON.stringify(r));
+  if (size(result) <= MAX_RESULT_BYTES) return { result, trimmed: false };
+  let sentences = result.sentences.map((s) =>
+    s.tags.length || s.text.length <= 300 ? s : { ...s, text: `${s.text.slice(0, 297)}…` },
+  );
+  let trimmed: CheckResult = { ...result, sentences };
+  if (size(trimmed) <= MAX_RESULT_BYTES) return { result: trimmed, trimmed: true };
+  sentences = sentences.map((s) => (s.tags.length ? s : { text: '', tags: [] }));
+  trimmed = { ...result, sentences };
+  if (size(trimmed) <= MAX_RESULT_BYTES) return { result: trimmed, trimmed: true };
+  sentences = sentences.map((s) => ({ ...s, text: s.text.slice(0, 200), heading: undefined }));
+  return {
+    result: { ...result, sentences: sentences.map(({ heading: _h, ...rest }) => rest) },
+    trimmed: true,
+  };
+}
+
+/**
+ * Stores one revision's check result, its near-copy band entries and — when this revision is still
+ * the statement's latest submitted one — the `check` summary on the header item, in one
+ * transaction (nothing half-written). Idempotent: writing the same result twice changes nothing.
+ */
+export async function putCheckResult(store: Store, check: StoredCheck): Promise<{ headerUpdated: boolean }> {
+  const { result, trimmed } = fitResult(check.result);
+  const resultItem = {
+    ...keys.checkResult(check.statementId, check.revision),
+    ...keys.checkResultListing(result.rulesVersion, check.statementId, check.revision),
+    entity: 'checkResult',
+    statementId: check.statementId,
+    organisationId: check.organisationId,
+    revision: check.revision,
+    rulesVersion: result.rulesVersion,
+    checkedAt: check.checkedAt,
+    trimmed,
+    result,
+    ...(check.archivedFile ? { archivedFile: check.archivedFile } : {}),
+  };
+  const bandItems = (check.signature?.bands ?? []).map((band) => ({
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        ...keys.minhashBand(band, check.statementId),
+        entity: 'minhashBand',
+        statementId: check.statementId,
+        organisationId: check.organisationId,
+        ...(check.organisationName ? { organisationName: check.organisationName } : {}),
+        signature: check.signature!.encoded,
+      },
+    },
+  }));
+  const headerUpdate = {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.statement(check.statementId),
+      UpdateExpression: 'SET #check = :check',
+      ConditionExpression: 'attribute_exists(pk) AND #revision = :revision',
+      ExpressionAttributeNames: { '#check': 'check', '#revision': 'revision' },
+      ExpressionAttributeValues: { ':check': result.summary, ':revision': check.revision },
+    },
+  };
+  const base = [{ Put: { TableName: store.tableName, Item: resultItem } }, ...bandItems];
+  try {
+    await store.doc.send(new TransactWriteCommand({ TransactItems: [...base, headerUpdate] }));
+    return { headerUpdated: true };
+  } catch (error) {
+    const reasons =
+      error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+    const headerRefused =
+      reasons?.[base.length]?.Code === 'ConditionalCheckFailed' &&
+      reasons.every((r, i) => i === base.length || !r.Code || r.Code === 'None');
+    if (!headerRefused) throw error;
+    // A newer revision (or no header yet): keep this revision's result, leave the header alone.
+    await store.doc.send(new TransactWriteCommand({ TransactItems: base }));
+    return { headerUpdated: false };
+  }
+}

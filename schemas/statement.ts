@@ -118,6 +118,7 @@ export const draftViewSchema = z
   })
   .meta({ id: 'StatementDraft' });
 
+export type StatementStatus = z.infer<typeof statementStatusSchema>;
 export type StatementHeader = z.infer<typeof statementHeaderSchema>;
 export type Revision = z.infer<typeof revisionSchema>;
 export type Draft = z.infer<typeof draftSchema>;

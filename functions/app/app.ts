@@ -2,11 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
+import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { enrolmentApi } from './routes/enrolment-api.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home-page.ts';
 import { searchPage } from './routes/search-page.ts';
+import { statementsApi } from './routes/statements-api.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
 
@@ -41,10 +44,15 @@ export function createApp(deps: AppDeps) {
   );
   // Form posts must come from our own pages (Origin check); API calls carry bearer tokens.
   app.use(csrf());
+  // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
+  app.use(authentication(deps));
+  app.use(pageCsrfProtection);
 
   app.route('/', healthRoutes(deps));
   app.route('/', homePage(deps));
   app.route('/', searchPage(deps));
+  app.route('/', enrolmentApi(deps));
+  app.route('/', statementsApi(deps));
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

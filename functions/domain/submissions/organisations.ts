@@ -1,0 +1,179 @@
+import type { AuditEvent } from '../../../schemas/audit.ts';
+import type { Membership } from '../../../schemas/membership.ts';
+import type { NewOrganisation, Organisation } from '../../../schemas/organisation.ts';
+import type { User } from '../../../schemas/user.ts';
+import {
+  CodeNotRedeemableError,
+  getEnrolmentCode,
+  redeemEnrolmentCode,
+} from '../../store/enrolment/redeem-enrolment-code.ts';
+import { listMembershipsOfUser } from '../../store/memberships/list-memberships-of-user.ts';
+import { createOrganisation } from '../../store/organisations/create-organisation.ts';
+import { getOrganisation } from '../../store/organisations/get-organisation.ts';
+import { DuplicateCompanyNumberError } from '../../store/organisations/put-organisation.ts';
+import type { Store } from '../../store/store.ts';
+import { attemptWindow, countAttempts, recordAttempt } from '../../store/throttle/attempts.ts';
+import { ConditionsFailedError, type TransactItem, TransactionConflictError } from '../../store/transact.ts';
+import {
+  enrolmentCodeExpiry,
+  generateEnrolmentCode,
+  hashEnrolmentCode,
+  looksLikeEnrolmentCode,
+} from '../enrolment-codes.ts';
+import { conflict, invalid, throttled } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { IdempotencyRaceError } from './statements.ts';
+
+export interface OrganisationDeps {
+  store: Store;
+  clock: () => Date;
+}
+
+/** Wrong enrolment codes allowed per user per window before 429. */
+export const ENROLMENT_FAILURES_ALLOWED = 5;
+export const ENROLMENT_WINDOW_SECONDS = 15 * 60;
+
+function audit(
+  now: Date,
+  user: User,
+  entity: string,
+  action: AuditEvent['action'],
+  detail?: Record<string, unknown>,
+) {
+  return {
+    id: newId(now),
+    entity,
+    action,
+    at: now.toISOString(),
+    actor: { id: user.id, email: user.email },
+    ...(detail ? { detail } : {}),
+  } satisfies AuditEvent;
+}
+
+export interface CreatedOrganisation {
+  id: string;
+  enrolmentCode: string;
+  enrolmentCodeExpiresAt: string;
+}
+
+/** An officer adds an organisation; the answer carries its enrolment code, shown this once. */
+export async function addOrganisation(
+  deps: OrganisationDeps,
+  officer: User,
+  input: NewOrganisation,
+  idempotency?: (status: number, body: CreatedOrganisation) => TransactItem,
+): Promise<CreatedOrganisation> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const id = newId(now);
+  const organisation: Organisation = { ...input, id, createdAt: at, updatedAt: at };
+  const code = generateEnrolmentCode();
+  const result = { id, enrolmentCode: code, enrolmentCodeExpiresAt: enrolmentCodeExpiry(now) };
+  try {
+    await createOrganisation(deps.store, {
+      organisation,
+      enrolment: {
+        codeHash: hashEnrolmentCode(code),
+        record: {
+          organisationId: id,
+          codeExpiresAt: result.enrolmentCodeExpiresAt,
+          createdAt: at,
+          createdBy: officer.id,
+        },
+      },
+      audits: [
+        audit(now, officer, `organisation/${id}`, 'organisation.created', {
+          name: organisation.name,
+          companyNumber: organisation.companyNumber ?? null,
+        }),
+        audit(now, officer, `organisation/${id}`, 'enrolment_code.issued', {
+          expiresAt: result.enrolmentCodeExpiresAt,
+        }),
+      ],
+      extra: idempotency ? [idempotency(201, result)] : [],
+    });
+  } catch (error) {
+    if (error instanceof DuplicateCompanyNumberError) {
+      throw conflict(
+        `An organisation with company number ${organisation.companyNumber} is already registered.`,
+      );
+    }
+    if (error instanceof ConditionsFailedError && idempotency) throw new IdempotencyRaceError();
+    throw error;
+  }
+  return result;
+}
+
+export interface Enrolment {
+  organisationId: string;
+  organisationName: string;
+}
+
+const wrongCode = () =>
+  invalid([
+    { path: '/code', message: 'Enter a valid enrolment code: it may be wrong, used already or expired' },
+  ]);
+
+/**
+ * A signed-in user redeems an organisation's enrolment code and may act for it from then on.
+ * Codes are single-use and expire; wrong guesses count against the user (5 per 15 minutes → 429).
+ */
+export async function redeemCode(
+  deps: OrganisationDeps,
+  user: User,
+  code: string,
+  idempotency?: (status: number, body: Enrolment) => TransactItem,
+): Promise<Enrolment> {
+  const now = deps.clock();
+  const window = attemptWindow('enrol', user.id, now, ENROLMENT_WINDOW_SECONDS);
+  if ((await countAttempts(deps.store, window)) >= ENROLMENT_FAILURES_ALLOWED) {
+    throw throttled('Too many wrong enrolment codes. Wait 15 minutes, then try again.');
+  }
+  const fail = async () => {
+    await recordAttempt(deps.store, window);
+    return wrongCode();
+  };
+  if (!looksLikeEnrolmentCode(code)) throw await fail();
+  const codeHash = hashEnrolmentCode(code);
+  const record = await getEnrolmentCode(deps.store, codeHash);
+  if (!record || record.usedAt || record.codeExpiresAt <= now.toISOString()) throw await fail();
+  const organisation = await getOrganisation(deps.store, record.organisationId);
+  if (!organisation) throw await fail();
+  const at = now.toISOString();
+  const membership: Membership = {
+    userId: user.id,
+    email: user.email,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    role: 'submitter',
+    createdAt: at,
+  };
+  const result = { organisationId: organisation.id, organisationName: organisation.name };
+  try {
+    await redeemEnrolmentCode(deps.store, {
+      codeHash,
+      membership,
+      audit: audit(now, user, `organisation/${organisation.id}`, 'membership.created', {
+        userId: user.id,
+        email: user.email,
+      }),
+      extra: idempotency ? [idempotency(201, result)] : [],
+    });
+  } catch (error) {
+    if (error instanceof CodeNotRedeemableError) throw await fail();
+    if (error instanceof ConditionsFailedError && idempotency) throw new IdempotencyRaceError();
+    if (error instanceof TransactionConflictError)
+      throw conflict('The code is being used at this moment; try again.');
+    throw error;
+  }
+  return result;
+}
+
+/** The organisations a user may act for, in name order. */
+export async function organisationsOf(store: Store, user: User): Promise<Organisation[]> {
+  const memberships = await listMembershipsOfUser(store, user.id);
+  const organisations = await Promise.all(memberships.map((m) => getOrganisation(store, m.organisationId)));
+  return organisations
+    .filter((organisation): organisation is Organisation => organisation !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

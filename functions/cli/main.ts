@@ -21,7 +21,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'classify                            tag sentences: JSON lines {id, sentences} on stdin → {id, labels}',
     load: async () => (await import('./classify.ts')).classifyCommand,
   },
-  // dev-token (functions/cli/dev-token.ts) is added here by the submissions capability.
+  'dev-token': {
+    summary:
+      'dev-token --email <e> [--officer]   local development only: print a token from the local issuer',
+    load: async () => (await import('./dev-token.ts')).devTokenCommand,
+  },
 };
 
 function usage(io: Io) {

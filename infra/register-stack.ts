@@ -285,6 +285,7 @@ export class RegisterStack extends Stack {
     output('UserPoolClientId', this.auth.client.userPoolClientId, 'Cognito app client id');
     output('CognitoIssuer', this.auth.issuer, 'Issuer of the JWTs the API accepts');
     output('StreamFunctionName', stream.functionName, 'The stream worker (for redriving the DLQ)');
+    output('ScheduleFunctionName', schedule.functionName, 'The daily jobs (to run them again by hand)');
     output('StreamDlqUrl', this.streamDlq.queueUrl, 'Failed stream batches land here');
     output('ScheduleDlqUrl', this.scheduleDlq.queueUrl, 'Failed daily-job invocations land here');
     output('AlarmTopicArn', this.observability.topic.topicArn, 'Subscribe to receive alarms');

@@ -16,6 +16,8 @@ const configSchema = z.object({
   COGNITO_ISSUER: z.url().optional(),
   /** S3 bucket holding the register's copies of statement files (AWS only). */
   ARCHIVE_BUCKET: z.string().min(1).optional(),
+  /** Verified SES sender for reminder and overdue notices (AWS only); without it notices stay in the outbox. */
+  MAIL_FROM: z.email().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -15,6 +15,7 @@ export const handler = middy(async () => {
     clock: runtime.clock,
     log: runtime.log,
     archive: runtime.archive,
+    publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
   });
   logger.info('daily jobs finished', { results });
   return results;

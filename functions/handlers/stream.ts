@@ -3,6 +3,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createSesMailer } from '../mail/ses-mailer.ts';
 import { changeFromStreamRecord } from '../store/stream-records.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
@@ -15,6 +16,10 @@ const reactors = createReactors({
   clock: runtime.clock,
   log: runtime.log,
   archive: runtime.archive,
+  mailer: runtime.config.MAIL_FROM
+    ? createSesMailer({ from: runtime.config.MAIL_FROM, region: runtime.config.AWS_REGION })
+    : undefined,
+  publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
 });
 
 /**

@@ -1,16 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createApp } from '../app/app.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
+import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
+import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
+import { devOutboxPage } from './dev-outbox-page.ts';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createFileArchive } from './file-archive.ts';
 import { staticAssets } from './static-assets.ts';
@@ -29,6 +33,8 @@ export interface LocalRegisterOptions {
   quiet?: boolean;
   /** The development identity provider; by default its keys live in <dataDir>/dev-issuer (in memory without a dataDir). */
   devIssuer?: DevIssuer;
+  /** Run the daily jobs (the compliance sweep) on a timer: an hour after start, then daily. Default: as pollStream. */
+  dailyJobs?: boolean;
 }
 
 export interface LocalRegister {
@@ -38,6 +44,8 @@ export interface LocalRegister {
   /** Signs tokens the app accepts (sign-in page, `register dev-token`, tests). */
   devIssuer: DevIssuer;
   archive: Archive;
+  /** The notices the worker sent, as files in <dataDir>/outbox (a temporary folder without a dataDir); also at /dev/outbox. */
+  outbox: { list: () => Promise<StoredMail[]> };
   stop: () => Promise<void>;
 }
 
@@ -77,10 +85,24 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     archive,
     devIssuer,
   });
-  // Static files first; everything else is the app itself, with its own 404 and error answers.
-  const outer = staticAssets(root).all('*', (c) => app.fetch(c.req.raw));
+  const mailer = createFileMailer(
+    options.dataDir
+      ? path.join(options.dataDir, 'outbox')
+      : path.join(
+          tmpdir(),
+          `register-outbox-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+        ),
+    clock,
+  );
+  const render = createRenderer(root);
+  // Static files first, then the local-only outbox page (never part of the deployed app); everything
+  // else is the app itself, with its own 404 and error answers.
+  const outer = staticAssets(root)
+    .route('/', devOutboxPage({ render, list: () => mailer.list() }))
+    .all('*', (c) => app.fetch(c.req.raw));
 
-  const reactors = createReactors({ store, clock, log, archive });
+  const workerDeps = { store, clock, log, archive, mailer };
+  const reactors = createReactors(workerDeps);
   const poller = createStreamPoller({
     client: store.client,
     endpoint,
@@ -96,6 +118,17 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     ...(options.dataDir ? { checkpointFile: path.join(options.dataDir, 'stream-checkpoint.json') } : {}),
   });
   if (options.pollStream !== false) poller.start();
+  const timers: NodeJS.Timeout[] = [];
+  if (options.dailyJobs ?? options.pollStream !== false) {
+    const daily = async () => {
+      try {
+        log('daily jobs finished', await runDailyJobs(workerDeps));
+      } catch (error) {
+        log('daily jobs failed', error);
+      }
+    };
+    timers.push(setTimeout(daily, 3_600_000).unref(), setInterval(daily, 86_400_000).unref());
+  }
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: outer.fetch, port: options.port, hostname: '127.0.0.1' }, () =>
@@ -111,7 +144,9 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     poller,
     devIssuer,
     archive,
+    outbox: { list: () => mailer.list() },
     stop: async () => {
+      for (const timer of timers) clearTimeout(timer);
       await poller.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.client.destroy();

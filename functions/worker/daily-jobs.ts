@@ -1,4 +1,5 @@
 import type { WorkerDeps } from './deps.ts';
+import { runRecordedSweep } from './sweep.ts';
 
 export interface DailyJobResult {
   job: string;
@@ -9,6 +10,10 @@ export interface DailyJobResult {
  * The jobs that run once a day (EventBridge Scheduler in AWS, a timer locally). Each must be safe
  * to run twice. Later capabilities add theirs here (the missing/late sweep, open data exports).
  */
-export async function runDailyJobs(_deps: WorkerDeps): Promise<DailyJobResult[]> {
-  return [];
+export async function runDailyJobs(deps: WorkerDeps): Promise<DailyJobResult[]> {
+  const results: DailyJobResult[] = [];
+  // The missing/late sweep (README "Compliance officers"): idempotent, so a repeated run raises nothing new.
+  const sweep = await runRecordedSweep(deps);
+  results.push({ job: 'compliance-sweep', detail: { runId: sweep.id, ...sweep.stats } });
+  return results;
 }

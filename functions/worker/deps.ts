@@ -1,4 +1,5 @@
 import type { Archive } from '../domain/archive.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Store } from '../store/store.ts';
 
 export interface WorkerDeps {
@@ -7,4 +8,8 @@ export interface WorkerDeps {
   log: (message: string, detail?: unknown) => void;
   /** The register's copy of statement files (revision.document.archivedFile.key). */
   archive: Archive;
+  /** Sends the outbox's reminder and overdue notices (SES in AWS, files locally); none: notices wait. */
+  mailer?: Mailer | undefined;
+  /** The public site's address, for links in notices. */
+  publicBaseUrl?: string | undefined;
 }

@@ -1,4 +1,5 @@
-import type { SweepStats } from '../../schemas/compliance.ts';
+import { ulid } from 'ulid';
+import type { SweepRun, SweepStats } from '../../schemas/compliance.ts';
 import { lateFlag, missingFlag, notice } from '../domain/compliance/flags.ts';
 import { dayOf, deadlineFor } from '../domain/compliance/reporting-years.ts';
 import {
@@ -13,6 +14,7 @@ import { putCoverage } from '../store/compliance/coverage.ts';
 import { organisationsOfShard } from '../store/compliance/organisation-shard.ts';
 import { readOrganisationState } from '../store/compliance/organisation-state.ts';
 import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
+import { finishSweepRun, putSweepRun } from '../store/compliance/sweep-runs.ts';
 import { raise } from '../store/flags/raise-flag.ts';
 import { ORGANISATION_SHARDS } from '../store/keys.ts';
 import type { Store } from '../store/store.ts';
@@ -149,4 +151,36 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
   stats.readUnits = meter.readUnits - startRead;
   stats.writeUnits = meter.writeUnits - startWrite;
   return stats;
+}
+
+/**
+ * The daily run: sweeps and records the run (shown on the dashboard). The record is written as
+ * `running` at once, so the sweep-request reactor (which starts only `requested` runs) leaves it.
+ */
+export async function runRecordedSweep(deps: SweepDeps): Promise<SweepRun> {
+  const started = deps.clock().toISOString();
+  const run: SweepRun = {
+    id: ulid(),
+    status: 'running',
+    trigger: 'schedule',
+    requestedBy: 'schedule',
+    requestedAt: started,
+    startedAt: started,
+    finishedAt: null,
+    asOf: started.slice(0, 10),
+    stats: null,
+    error: null,
+  };
+  await putSweepRun(deps.store, run);
+  try {
+    const stats = await runSweep(deps);
+    const finishedAt = deps.clock().toISOString();
+    await finishSweepRun(deps.store, run.id, { finishedAt, stats, error: null });
+    return { ...run, status: 'done', finishedAt, stats };
+  } catch (error) {
+    const finishedAt = deps.clock().toISOString();
+    const message = error instanceof Error ? error.message : 'The sweep failed.';
+    await finishSweepRun(deps.store, run.id, { finishedAt, stats: null, error: message });
+    throw error;
+  }
 }

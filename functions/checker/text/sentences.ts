@@ -27,6 +27,8 @@ const MAX_SENTENCE_CHARS = 1_500;
 
 const BULLET = /^\s*(?:[•●▪■◦‣∙·\-–*]|\(?[a-z0-9]{1,3}[.)])\s+/i;
 const TERMINAL = /[.!?;:)"'”’]$/;
+const DATE_LIKE =
+  /\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/i;
 const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length;
 
 function isShort(text: string): boolean {
@@ -35,6 +37,7 @@ function isShort(text: string): boolean {
 
 function looksLikeHeading(text: string): boolean {
   if (!isShort(text) || TERMINAL.test(text)) return false;
+  if (DATE_LIKE.test(text)) return false;
   if (/^\d+(\.\d+)*\.?\s+\p{Lu}/u.test(text)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 3 && letters === letters.toUpperCase()) return true;
@@ -75,7 +78,9 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
     const text = paragraph.lines.join(' ').replace(/(\w)- (\p{Ll})/gu, '$1$2');
     const single = paragraph.lines.length === 1;
     const next = paragraphs[i + 1];
-    const nextIsBody = next !== undefined && (next.lines.length > 1 || !isShort(next.lines[0]!));
+    const nextIsBody =
+      next !== undefined &&
+      (next.lines.length > 1 || !isShort(next.lines[0]!) || TERMINAL.test(next.lines[0]!));
     if (single && looksLikeHeading(text) && (nextIsBody || /^\d+(\.\d+)*\.?\s/.test(text))) {
       blocks.push({ kind: 'heading', text, page: paragraph.page });
     } else if (single && isShort(text) && !TERMINAL.test(text)) {

@@ -15,7 +15,7 @@ import {
 export const RECIPE = {
   bits: 18,
   epochs: 8,
-  lambda: 2e-5,
+  lambda: Number(process.env.TAGGER_LAMBDA ?? 2e-5),
   eta0: 0.5,
   positiveWeight: 2,
   seed: 20250,
@@ -56,7 +56,7 @@ export interface TrainedTagger extends Decision {
   stage2?: LinearModel | undefined;
 }
 
-export const STACKED = process.env.TAGGER_STACK !== '0';
+export const STACKED = process.env.TAGGER_STACK === '1';
 
 function trainStage2(probabilities: Float32Array[][], docs: readonly FeaturisedDoc[]): LinearModel {
   const L = AIMS_LABELS.length;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
+  afterBundlingCommands,
   esbuildOptions,
   type HandlerName,
   handlerEntries,
   projectRoot,
-  templateCopyCommands,
 } from '../infra/bundling.ts';
 
 /** Targets from the brief: what a cold start of the api function may cost. */
@@ -22,7 +22,7 @@ export interface BuiltBundle {
 
 /**
  * Bundles one handler with esbuild exactly as the stack's NodejsFunction does (the options
- * of infra/bundling.ts, and the api's template copy), into `outDir`.
+ * of infra/bundling.ts, and the same after-bundling file copies), into `outDir`.
  */
 export async function bundleLikeTheStack(handler: HandlerName, outDir: string): Promise<BuiltBundle> {
   const file = path.join(outDir, esbuildOptions.outfile);
@@ -43,9 +43,8 @@ export async function bundleLikeTheStack(handler: HandlerName, outDir: string): 
     alias: esbuildOptions.alias,
     logLevel: 'error',
   });
-  if (handler === 'api') {
-    execFileSync('bash', ['-c', templateCopyCommands(projectRoot, outDir).join(' && ')]);
-  }
+  const extras = afterBundlingCommands(handler, projectRoot, outDir);
+  if (extras.length > 0) execFileSync('bash', ['-c', extras.join(' && ')], { cwd: projectRoot });
   return { dir: outDir, file, bytes: statSync(file).size };
 }
 

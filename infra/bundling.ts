@@ -47,10 +47,32 @@ export const esbuildOptions = {
 } as const;
 
 /**
- * Folders the api bundle carries beside index.mjs so Nunjucks can load templates at run time
- * (web/render.ts resolves them under REGISTER_ASSET_ROOT=/var/task): our views, and only the
- * `.njk` files of GOV.UK Frontend (its fonts, images and scripts are served from the assets bucket).
+ * Files a bundle carries beside index.mjs, for code that reads them at run time:
+ * - templates (api): our views and the `.njk` files of GOV.UK Frontend, which web/render.ts
+ *   loads under REGISTER_ASSET_ROOT=/var/task (its fonts, images and scripts are served from the
+ *   assets bucket instead);
+ * - checker (api, stream worker): the PDF reader's worker thread, bundled on its own as
+ *   `pdf-worker.mjs` beside index.mjs (functions/checker/extract/pdf.ts starts it from there), and
+ *   the tagger model, copied to functions/checker/model under REGISTER_ASSET_ROOT.
  */
+export const bundleExtras: Record<HandlerName, { templates: boolean; checker: boolean }> = {
+  api: { templates: true, checker: true },
+  stream: { templates: false, checker: true },
+  schedule: { templates: false, checker: false },
+};
+
+export const carriesFiles = (handler: HandlerName): boolean =>
+  bundleExtras[handler].templates || bundleExtras[handler].checker;
+
+/** Shell commands (bash) run after esbuild, with the project at inputDir and the bundle at outputDir. */
+export function afterBundlingCommands(handler: HandlerName, inputDir: string, outputDir: string): string[] {
+  const extras = bundleExtras[handler];
+  return [
+    ...(extras.templates ? templateCopyCommands(inputDir, outputDir) : []),
+    ...(extras.checker ? checkerFileCommands(inputDir, outputDir) : []),
+  ];
+}
+
 export function templateCopyCommands(inputDir: string, outputDir: string): string[] {
   const govukTarget = `${outputDir}/govuk-frontend/govuk`;
   return [
@@ -60,6 +82,30 @@ export function templateCopyCommands(inputDir: string, outputDir: string): strin
     `cp -R "${inputDir}/node_modules/govuk-frontend/dist/govuk" "${govukTarget}"`,
     `find "${govukTarget}" -type f ! -name '*.njk' -delete`,
     `find "${govukTarget}" -type d -empty -delete`,
+  ];
+}
+
+export const pdfWorkerEntry = 'functions/checker/extract/pdf-worker.mjs';
+export const checkerModelDir = 'functions/checker/model';
+
+export function checkerFileCommands(inputDir: string, outputDir: string): string[] {
+  const esbuild = [
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/${pdfWorkerEntry}"`,
+    '--bundle',
+    `--platform=${esbuildOptions.platform}`,
+    `--format=${esbuildOptions.format}`,
+    `--target=${esbuildOptions.target}`,
+    '--minify',
+    `--main-fields=${esbuildOptions.mainFields.join(',')}`,
+    '--log-level=warning',
+    `"--banner:js=${esmRequireBanner}"`,
+    `--outfile="${outputDir}/pdf-worker.mjs"`,
+  ].join(' ');
+  return [
+    esbuild,
+    `if [ -d "${inputDir}/${checkerModelDir}" ]; then mkdir -p "${outputDir}/functions/checker" && ` +
+      `cp -R "${inputDir}/${checkerModelDir}" "${outputDir}/${checkerModelDir}"; fi`,
   ];
 }
 

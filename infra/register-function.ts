@@ -6,12 +6,13 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import {
+  afterBundlingCommands,
+  carriesFiles,
   esbuildOptions,
   type HandlerName,
   handlerEntries,
   lambdaAssetRoot,
   projectRoot,
-  templateCopyCommands,
 } from './bundling.ts';
 
 export interface RegisterFunctionProps {
@@ -30,7 +31,7 @@ export const metricsNamespace = 'ModernSlaveryRegister';
 /**
  * One of the register's Lambda functions: Node 22 on arm64, an ESM bundle built by esbuild
  * (minified, with source maps), X-Ray tracing, JSON logs into a log group with a set retention.
- * The api bundle also carries the Nunjucks templates.
+ * Bundles carry the files their code reads at run time (infra/bundling.ts, bundleExtras).
  */
 export function registerFunction(scope: Construct, id: string, props: RegisterFunctionProps): NodejsFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -43,7 +44,6 @@ export function registerFunction(scope: Construct, id: string, props: RegisterFu
     description: `Runs the register ${props.handler} function`,
   });
   logGroup.grantWrite(role);
-  const carriesTemplates = props.handler === 'api';
   return new NodejsFunction(scope, id, {
     role,
     description: props.description,
@@ -62,7 +62,7 @@ export function registerFunction(scope: Construct, id: string, props: RegisterFu
       ...props.environment,
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
-      ...(carriesTemplates ? { REGISTER_ASSET_ROOT: lambdaAssetRoot } : {}),
+      ...(carriesFiles(props.handler) ? { REGISTER_ASSET_ROOT: lambdaAssetRoot } : {}),
     },
     bundling: {
       format: OutputFormat.ESM,
@@ -79,8 +79,7 @@ export function registerFunction(scope: Construct, id: string, props: RegisterFu
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (inputDir, outputDir) =>
-          carriesTemplates ? templateCopyCommands(inputDir, outputDir) : [],
+        afterBundling: (inputDir, outputDir) => afterBundlingCommands(props.handler, inputDir, outputDir),
       },
     },
   });

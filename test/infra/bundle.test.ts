@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lambdaLikeEnv } from '../../bench/bundle.ts';
-import { esmRequireBanner, projectRoot } from '../../infra/bundling.ts';
+import { checkerModelDir, esmRequireBanner, projectRoot } from '../../infra/bundling.ts';
 import { registerFunction } from '../../infra/register-function.ts';
 
 /**
@@ -68,6 +70,37 @@ describe('the api bundle', () => {
     const govuk = filesUnder(path.join(bundleDir, 'govuk-frontend/govuk'));
     expect(govuk).toEqual(expect.arrayContaining(['template.njk', 'components/button/macro.njk']));
     expect(govuk.filter((name) => !name.endsWith('.njk'))).toEqual([]);
+  });
+
+  test('carries its own PDF reader thread, which reads a PDF, and the tagger model files', async () => {
+    const worker = path.join(bundleDir, 'pdf-worker.mjs');
+    expect(existsSync(worker)).toBe(true);
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Approved by the board of directors.', {
+      x: 50,
+      y: 700,
+      size: 12,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+    });
+    const bytes = await doc.save();
+    const answer = await new Promise((resolve, reject) => {
+      const thread = new Worker(worker, { workerData: { bytes: bytes.buffer, maxPages: 5 } });
+      thread.once('message', (message) => {
+        void thread.terminate();
+        resolve(message);
+      });
+      thread.once('error', reject);
+    });
+    expect(answer).toEqual({
+      ok: true,
+      totalPages: 1,
+      pages: [{ page: 1, lines: ['Approved by the board of directors.'] }],
+    });
+    const model = path.join(projectRoot, checkerModelDir);
+    const modelFiles = existsSync(model) ? filesUnder(model) : [];
+    if (modelFiles.length > 0) {
+      expect(filesUnder(path.join(bundleDir, checkerModelDir)).sort()).toEqual(modelFiles.sort());
+    }
   });
 
   test('ships zod without its translations', () => {

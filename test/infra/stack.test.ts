@@ -113,11 +113,11 @@ describe('the Lambda functions', () => {
     },
   );
 
-  test('only the api bundle is pointed at its templates (REGISTER_ASSET_ROOT=/var/task)', () => {
+  test('the api and stream bundles are told where their files are (REGISTER_ASSET_ROOT=/var/task)', () => {
     const envOf = (id: string) => synth.template.toJSON().Resources[id].Properties.Environment.Variables;
     const ids = functionIds();
     expect(envOf(ids.api).REGISTER_ASSET_ROOT).toBe('/var/task');
-    expect(envOf(ids.stream).REGISTER_ASSET_ROOT).toBeUndefined();
+    expect(envOf(ids.stream).REGISTER_ASSET_ROOT).toBe('/var/task');
     expect(envOf(ids.schedule).REGISTER_ASSET_ROOT).toBeUndefined();
   });
 

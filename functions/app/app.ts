@@ -5,10 +5,12 @@ import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { accountPages } from './routes/account-pages.ts';
 import { enrolmentApi } from './routes/enrolment-api.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home-page.ts';
 import { searchPage } from './routes/search-page.ts';
+import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', searchPage(deps));
   app.route('/', enrolmentApi(deps));
   app.route('/', statementsApi(deps));
+  app.route('/', accountPages(deps));
+  app.route('/', statementPages(deps));
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -1,9 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { User } from '../../schemas/user.ts';
-import { DomainError, forbidden, unauthenticated } from '../domain/errors.ts';
+import { DomainError, forbidden, tooLarge, unauthenticated } from '../domain/errors.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+
+/** Page form posts (a 10 MB file upload and its form) are refused above this before being read. */
+const PAGE_BODY_LIMIT = 11 * 1024 * 1024;
 
 /** The web pages' session: an http-only cookie holding the same token the API takes as a bearer. */
 export const SESSION_COOKIE = 'register_session';
@@ -99,13 +103,23 @@ export const pageCsrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => 
   if (c.req.method !== 'POST' || c.req.path.startsWith('/api/')) return next();
   const expected = c.get('csrfToken');
   if (!expected) return next();
-  const type = c.req.header('content-type') ?? '';
-  let given: unknown;
-  if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    given = (await c.req.parseBody({ all: true })).csrfToken;
-  }
-  if (typeof given !== 'string' || !sameToken(given, expected)) {
-    throw forbidden('The form has expired or did not come from this register. Go back and try again.');
-  }
-  return next();
+  // The body is read here, so its size is limited here (the limit wraps the stream: no header trusted).
+  return pageBodyLimit(c, async () => {
+    const type = c.req.header('content-type') ?? '';
+    let given: unknown;
+    if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
+      given = (await c.req.parseBody({ all: true })).csrfToken;
+    }
+    if (typeof given !== 'string' || !sameToken(given, expected)) {
+      throw forbidden('The form has expired or did not come from this register. Go back and try again.');
+    }
+    await next();
+  });
 };
+
+const pageBodyLimit = bodyLimit({
+  maxSize: PAGE_BODY_LIMIT,
+  onError: () => {
+    throw tooLarge('The form is too large: files must be at most 10 MB.');
+  },
+});

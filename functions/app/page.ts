@@ -10,6 +10,12 @@ export function renderPage(
   context: Record<string, unknown>,
   status: ContentfulStatusCode = 200,
 ) {
-  const html = deps.render(template, { ...context, nonce: c.get('secureHeadersNonce'), user: c.get('user') });
+  const html = deps.render(template, {
+    ...context,
+    nonce: c.get('secureHeadersNonce'),
+    user: c.get('user'),
+    // Every form on a page posts this back (see pageCsrfProtection): {% include "csrf.njk" %}.
+    csrfToken: c.get('csrfToken'),
+  });
   return c.html(html, status);
 }

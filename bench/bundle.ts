@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism as availableCores, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import {
@@ -104,6 +104,7 @@ const median = (values: number[]) => {
  */
 export async function benchBundle(): Promise<string> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'register-bundle-'));
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     const bundle = await bundleLikeTheStack('api', path.join(scratch, 'api'));
     const runs = Array.from({ length: 5 }, () => coldImportMs(bundle, scratch));
@@ -120,7 +121,9 @@ export async function benchBundle(): Promise<string> {
       `| cold import, median of 5 | ${importMs.toFixed(0)} ms (runs: ${runs.map((ms) => ms.toFixed(0)).join(', ')}) | < 300 ms: ${mark(importOk)} |`,
       '',
       `Bundled with esbuild as infra/bundling.ts sets it; imported with ${process.version} on this machine ` +
-        '(Lambda runs Node 22); time measured inside a fresh `node` process around `import()`.',
+        '(Lambda runs Node 22); time measured inside a fresh `node` process around `import()`; ' +
+        `1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]?.toFixed(1)} after ` +
+        `(${availableCores()} cores): a loaded machine inflates the import time.`,
       '',
     ].join('\n');
   } finally {

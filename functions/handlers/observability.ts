@@ -7,9 +7,9 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  * event, and CloudWatch metrics in embedded metric format. One instance each per container.
  * Service name and namespace come from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE.
  */
-export const logger = new Logger({ serviceName: 'register', correlationIdSearchFn: search });
+export const logger = new Logger({ correlationIdSearchFn: search });
 
-export const metrics = new Metrics({ namespace: 'ModernSlaveryRegister', serviceName: 'register' });
+export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ModernSlaveryRegister' });
 
 /** The shape every domain and app logger takes: a message and, optionally, the error or detail. */
 export function logError(message: string, detail?: unknown): void {

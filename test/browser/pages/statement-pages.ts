@@ -26,14 +26,12 @@ export class StatementPages {
 
   /** The error summary's messages and where each links. */
   async errorSummary(): Promise<{ text: string; href: string }[]> {
-    return this.page
-      .locator('.govuk-error-summary__list a')
-      .evaluateAll((links) =>
-        links.map((link) => ({
-          text: link.textContent?.trim() ?? '',
-          href: link.getAttribute('href') ?? '',
-        })),
-      );
+    return this.page.locator('.govuk-error-summary__list a').evaluateAll((links) =>
+      links.map((link) => ({
+        text: link.textContent?.trim() ?? '',
+        href: link.getAttribute('href') ?? '',
+      })),
+    );
   }
 
   async heading(): Promise<string> {

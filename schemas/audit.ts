@@ -8,6 +8,9 @@ export const auditEntitySchema = z
 
 export const auditActionSchema = z.enum([
   'organisation.created',
+  'organisation.updated',
+  'organisation.declared_out_of_scope',
+  'organisation.out_of_scope_challenged',
   'enrolment_code.issued',
   'membership.created',
   'statement.created',

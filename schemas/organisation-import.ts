@@ -38,6 +38,8 @@ export const importResultSchema = z
   .object({
     created: z.number().int().min(0),
     updated: z.number().int().min(0),
+    /** Rows naming a known company number whose answers were already the same. */
+    unchanged: z.number().int().min(0),
     errors: z.array(importLineErrorSchema),
     /** The new organisations' enrolment codes (this answer is the only place they appear). */
     enrolmentCodes: z.array(importedCodeSchema),
@@ -58,6 +60,7 @@ export const importJobSchema = z.object({
   processed: z.number().int().min(0),
   created: z.number().int().min(0),
   updated: z.number().int().min(0),
+  unchanged: z.number().int().min(0),
   chunks: z.number().int().min(0),
   chunksDone: z.number().int().min(0),
   errors: z.array(importLineErrorSchema),

@@ -9,6 +9,9 @@ import { accountPages } from './routes/account-pages.ts';
 import { enrolmentApi } from './routes/enrolment-api.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home-page.ts';
+import { officersComplianceApi } from './routes/officers-compliance-api.ts';
+import { officersFlagsApi } from './routes/officers-flags-api.ts';
+import { reportPages, reportsApi } from './routes/reports.ts';
 import { searchPage } from './routes/search-page.ts';
 import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
@@ -57,6 +60,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', statementsApi(deps));
   app.route('/', accountPages(deps));
   app.route('/', statementPages(deps));
+  app.route('/', officersFlagsApi(deps));
+  app.route('/', officersComplianceApi(deps));
+  app.route('/', reportsApi(deps));
+  app.route('/', reportPages(deps));
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

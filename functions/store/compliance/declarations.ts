@@ -1,9 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../../schemas/audit.ts';
 import { type OutOfScopeDeclaration, outOfScopeDeclarationSchema } from '../../../schemas/out-of-scope.ts';
 import { conflict } from '../../domain/errors.ts';
+import { auditPut } from '../audit/audit-item.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { isConditionFailure } from '../transaction-errors.ts';
+import { ConditionsFailedError, transactWrite } from '../transact.ts';
 
 const fromItem = (item: Record<string, unknown>) => outOfScopeDeclarationSchema.parse(withoutKeys(item));
 
@@ -20,19 +22,26 @@ function declarationItem(declaration: OutOfScopeDeclaration) {
  * Records (or replaces) an organisation's declaration for a year. A declaration an officer has
  * challenged cannot be replaced by the organisation: 409.
  */
-export async function putDeclaration(store: Store, declaration: OutOfScopeDeclaration): Promise<void> {
+export async function putDeclaration(
+  store: Store,
+  declaration: OutOfScopeDeclaration,
+  audit: AuditEvent,
+): Promise<void> {
   try {
-    await store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: declarationItem(declaration),
-        ConditionExpression: 'attribute_not_exists(pk) OR #status <> :challenged',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':challenged': 'challenged' },
-      }),
-    );
+    await transactWrite(store, [
+      {
+        Put: {
+          TableName: store.tableName,
+          Item: declarationItem(declaration),
+          ConditionExpression: 'attribute_not_exists(pk) OR #status <> :challenged',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':challenged': 'challenged' },
+        },
+      },
+      auditPut(store, audit),
+    ]);
   } catch (error) {
-    if (isConditionFailure(error)) {
+    if (error instanceof ConditionsFailedError) {
       throw conflict('A compliance officer has challenged this declaration; contact them about it.');
     }
     throw error;
@@ -56,28 +65,34 @@ export async function challengeDeclaration(
   organisationId: string,
   year: number,
   challenge: { note: string; by: string; at: string },
+  audit: AuditEvent,
 ): Promise<OutOfScopeDeclaration> {
   try {
-    const { Attributes } = await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.outOfScope(organisationId, year),
-        UpdateExpression: 'SET #status = :challenged, challenge = :challenge',
-        ConditionExpression: 'attribute_exists(pk) AND #status = :declared',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':challenged': 'challenged',
-          ':declared': 'declared',
-          ':challenge': challenge,
+    await transactWrite(store, [
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: keys.outOfScope(organisationId, year),
+          UpdateExpression: 'SET #status = :challenged, challenge = :challenge',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :declared',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':challenged': 'challenged',
+            ':declared': 'declared',
+            ':challenge': challenge,
+          },
         },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return fromItem(Attributes ?? {});
+      },
+      auditPut(store, audit),
+    ]);
   } catch (error) {
-    if (isConditionFailure(error)) throw conflict('This declaration has already been challenged.');
+    if (error instanceof ConditionsFailedError)
+      throw conflict('This declaration has already been challenged.');
     throw error;
   }
+  const declaration = await getDeclaration(store, organisationId, year);
+  if (!declaration) throw conflict('The declaration was removed meanwhile.');
+  return declaration;
 }
 
 /** A year's declarations, newest first (gsi2 OOS#<year>). */

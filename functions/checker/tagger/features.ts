@@ -8,6 +8,8 @@
 export interface FeatureOptions {
   /** log2 of the hashed feature space. */
   bits: number;
+  /** Answer raw counts (training weighs and normalises them later). */
+  raw?: boolean;
 }
 
 export interface SentenceInContext {
@@ -111,7 +113,26 @@ export interface FeatureBuilder {
   build(sentences: readonly SentenceInContext[], index: number): SparseVector;
 }
 
-export function createFeatureBuilder(options: FeatureOptions): FeatureBuilder {
+/** Scales a vector to unit length, in place. */
+export function normalise(values: Float32Array): void {
+  let norm = 0;
+  for (const v of values) norm += v * v;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let k = 0; k < values.length; k++) values[k]! *= scale;
+}
+
+/**
+ * Inverse document frequency of each hashed feature over the training sentences:
+ * log((n + 1) / (df + 1)) + 1, so rare words weigh more than words every sentence has.
+ */
+export function inverseDocumentFrequency(vectors: readonly SparseVector[], bits: number): Float32Array {
+  const df = new Float32Array(1 << bits);
+  for (const x of vectors) for (const i of x.indices) df[i]! += 1;
+  const n = vectors.length;
+  return df.map((d) => Math.log((n + 1) / (d + 1)) + 1);
+}
+
+export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array): FeatureBuilder {
   const mask = (1 << options.bits) - 1;
   const acc = new Map<number, number>();
   const add = (hash: number, value: number) => {
@@ -176,17 +197,15 @@ export function createFeatureBuilder(options: FeatureOptions): FeatureBuilder {
       for (let c = 0; c < CUES.length; c++) if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, 1);
       add(mix(NS.cue, hashString('bias')), 1);
 
-      let norm = 0;
-      for (const v of acc.values()) norm += v * v;
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
       const indices = new Int32Array(acc.size);
       const values = new Float32Array(acc.size);
       let k = 0;
       for (const [i, v] of acc) {
         indices[k] = i;
-        values[k] = v * scale;
+        values[k] = idf ? v * idf[i]! : v;
         k++;
       }
+      if (!options.raw) normalise(values);
       return { indices, values };
     },
   };

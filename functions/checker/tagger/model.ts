@@ -22,6 +22,8 @@ export const modelMetaSchema = z.object({
   biases: z.array(z.number()),
   /** weights = int8 value × scale[label]. */
   scales: z.array(z.number()),
+  /** IDF weights of the hashed features (tagger-idf.bin, uint8 × idfScale), when the model uses them. */
+  idfScale: z.number().optional(),
   /** Second stage (tagger/stack.ts): feature-major weights and biases, when the model is stacked. */
   stage2: z.object({ weights: z.array(z.number()), biases: z.array(z.number()) }).optional(),
   trainedOn: z.array(z.string()),
@@ -36,6 +38,7 @@ export interface TaggerModel {
   meta: ModelMeta;
   /** Feature-major quantised weights: weights[f * labels + l]. */
   weights: Int8Array;
+  idf?: Float32Array | undefined;
 }
 
 export function loadModel(dir: string = MODEL_DIR): TaggerModel {
@@ -97,7 +100,7 @@ export function smooth(raw: readonly Float32Array[], smoothing: readonly number[
 export function createTagger(model: TaggerModel = loadModel()): Tagger {
   const { meta, weights } = model;
   const labels = meta.labels.length;
-  const builder = createFeatureBuilder({ bits: meta.bits });
+  const builder = createFeatureBuilder({ bits: meta.bits }, model.idf);
   const scales = Float32Array.from(meta.scales);
   const biases = Float32Array.from(meta.biases);
   const thresholds = meta.thresholds;

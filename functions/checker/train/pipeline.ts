@@ -1,4 +1,9 @@
-import { createFeatureBuilder, type SparseVector } from '../tagger/features.ts';
+import {
+  createFeatureBuilder,
+  inverseDocumentFrequency,
+  normalise,
+  type SparseVector,
+} from '../tagger/features.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { smooth } from '../tagger/model.ts';
 import { stackDims, stackFeatures } from '../tagger/stack.ts';
@@ -25,6 +30,9 @@ export const RECIPE = {
 export interface FeaturisedDoc {
   id: string;
   jurisdiction: string;
+  /** Raw feature counts, before IDF weighting and normalisation. */
+  raw: SparseVector[];
+  /** The vectors the model reads (see prepare()). */
   x: SparseVector[];
   /** Per sentence, per AIMS label: 1 positive, 0 negative, 2 not annotated by this dataset. */
   y: Uint8Array[];
@@ -32,14 +40,16 @@ export interface FeaturisedDoc {
 }
 
 export function featurise(statements: readonly AimsStatement[], bits: number = RECIPE.bits): FeaturisedDoc[] {
-  const builder = createFeatureBuilder({ bits });
+  const builder = createFeatureBuilder({ bits, raw: true });
   return statements.map((statement) => {
     const sentences = statement.sentences.map((s) => ({ text: s.text }));
     const annotated = annotatedLabels(statement);
+    const raw = sentences.map((_, i) => builder.build(sentences, i));
     return {
       id: statement.id,
       jurisdiction: statement.jurisdiction,
-      x: sentences.map((_, i) => builder.build(sentences, i)),
+      raw,
+      x: raw.map((v) => weigh(v, undefined)),
       y: statement.sentences.map((s) =>
         Uint8Array.from(AIMS_LABELS, (label) =>
           annotated.has(label) ? (s.labels.includes(label) ? 1 : 0) : 2,
@@ -50,7 +60,22 @@ export function featurise(statements: readonly AimsStatement[], bits: number = R
   });
 }
 
+export const USE_IDF = process.env.TAGGER_IDF !== '0';
+
+function weigh(v: SparseVector, idf: Float32Array | undefined): SparseVector {
+  const values = Float32Array.from(v.values, (value, k) => (idf ? value * idf[v.indices[k]!]! : value));
+  normalise(values);
+  return { indices: v.indices, values };
+}
+
+/** The documents' vectors as a model with this IDF table reads them. */
+export function prepare(docs: readonly FeaturisedDoc[], idf: Float32Array | undefined): FeaturisedDoc[] {
+  return docs.map((d) => ({ ...d, x: d.raw.map((v) => weigh(v, idf)) }));
+}
+
 export interface TrainedTagger extends Decision {
+  /** IDF weights of the hashed features, from the training sentences. */
+  idf?: Float32Array | undefined;
   model: LinearModel;
   /** The second stage over neighbours' first-stage probabilities (tagger/stack.ts). */
   stage2?: LinearModel | undefined;
@@ -185,9 +210,16 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
  * out-of-fold predictions of models that never saw the sentence), then fits on all of `docs`.
  */
 export function trainWithThresholds(
-  docs: readonly FeaturisedDoc[],
+  raw: readonly FeaturisedDoc[],
   bits: number = RECIPE.bits,
 ): TrainedTagger {
+  const idf = USE_IDF
+    ? inverseDocumentFrequency(
+        raw.flatMap((d) => d.raw),
+        bits,
+      )
+    : undefined;
+  const docs = idf ? prepare(raw, idf) : raw;
   const k = RECIPE.innerFolds;
   const fold = foldsOf(docs, k, RECIPE.seed + 1);
   const oof: Float32Array[][] = docs.map(() => []);
@@ -199,12 +231,12 @@ export function trainWithThresholds(
     });
   }
   const model = trainModel(docs, bits);
-  if (!STACKED) return { model, ...chooseDecision(oof, docs) };
+  if (!STACKED) return { model, idf, ...chooseDecision(oof, docs) };
   const stage2 = trainStage2(oof, docs);
   const stage2Probabilities = oof.map((p) =>
     stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)),
   );
-  return { model, stage2, ...chooseDecision(stage2Probabilities, docs) };
+  return { model, stage2, idf, ...chooseDecision(stage2Probabilities, docs) };
 }
 
 export interface LabelScore {

@@ -20,6 +20,8 @@ console.log(`Training on ${statements.length} statements, ${sentences} sentences
 const tagger = trainWithThresholds(docs);
 const { weights, scales } = quantise(tagger.model.weights, AIMS_LABELS.length);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+const idfMax = tagger.idf ? tagger.idf.reduce((m, v) => Math.max(m, v), 0) : undefined;
+const idfScale = idfMax !== undefined ? Number((idfMax / 255).toPrecision(8)) : undefined;
 const meta: ModelMeta = {
   format: 'register-tagger/1',
   bits: RECIPE.bits,
@@ -28,6 +30,7 @@ const meta: ModelMeta = {
   smoothing: Array.from(tagger.smoothing, round),
   biases: Array.from(tagger.model.biases, round),
   scales: scales.map((s) => Number(s.toPrecision(8))),
+  ...(idfScale !== undefined ? { idfScale } : {}),
   ...(tagger.stage2
     ? {
         stage2: {
@@ -43,6 +46,12 @@ const meta: ModelMeta = {
 mkdirSync(MODEL_DIR, { recursive: true });
 const bin = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
 writeFileSync(join(MODEL_DIR, 'tagger.bin'), bin);
+if (tagger.idf && idfScale !== undefined) {
+  writeFileSync(
+    join(MODEL_DIR, 'tagger-idf.bin'),
+    Uint8Array.from(tagger.idf, (v) => Math.round(v / idfScale)),
+  );
+}
 writeFileSync(join(MODEL_DIR, 'tagger.json'), `${JSON.stringify(meta, null, 2)}\n`);
 console.log(
   `Wrote ${MODEL_DIR}/tagger.json and tagger.bin (${(bin.length / 1024 / 1024).toFixed(2)} MB, sha256 ${createHash('sha256').update(bin).digest('hex').slice(0, 16)}) in ${((Date.now() - started) / 1000).toFixed(0)} s.`,

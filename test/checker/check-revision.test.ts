@@ -1,0 +1,258 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { describe, expect, it } from 'vitest';
+import { RULES_VERSION } from '../../functions/checker/check.ts';
+import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
+import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { createStreamPoller } from '../../functions/local/stream-poller.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
+import { createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
+import type { WorkerDeps } from '../../functions/worker/deps.ts';
+import { processChanges } from '../../functions/worker/process-changes.ts';
+import { testRegion, useTestTable } from '../support/table.ts';
+import { GOOD_DOCUMENT, GOOD_TEXT } from './support.ts';
+
+const NOW = new Date('2025-08-01T12:00:00.000Z');
+
+describe('the check reactor, on DynamoDB Local and its stream', () => {
+  const table = useTestTable();
+  const archive = createMemoryArchive();
+  const fetched: string[] = [];
+  const pages: Record<string, string> = {
+    'https://beta.example/msa': `<html><body><main><h1>Modern slavery statement</h1>${GOOD_TEXT.split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</main></body></html>`,
+  };
+  /** A stub for the guarded fetcher: known pages answer, everything else is unreachable. */
+  const fetcher = async (url: string): Promise<FetchOutcome> => {
+    fetched.push(url);
+    const page = pages[url];
+    if (!page) return { ok: false, reason: 'network', message: 'unreachable', url, redirects: [] };
+    return {
+      ok: true,
+      url,
+      status: 200,
+      contentType: 'text/html',
+      kind: 'html',
+      body: new TextEncoder().encode(page),
+      redirects: [],
+    };
+  };
+  const logged: unknown[] = [];
+  const deps = (): WorkerDeps => ({
+    store: table.store,
+    clock: () => NOW,
+    log: (m, d) => logged.push([m, d]),
+    archive,
+  });
+
+  function poller() {
+    const reactor = createCheckRevisionReactor(deps(), { fetcher });
+    return createStreamPoller({
+      client: table.store.client,
+      endpoint: table.endpoint,
+      region: testRegion,
+      tableName: table.store.tableName,
+      handle: async (changes) => (await processChanges(changes, [reactor], () => {})).firstFailure,
+      onError: (error) => {
+        throw error;
+      },
+    });
+  }
+
+  const put = (item: Record<string, unknown>) =>
+    table.store.doc.send(new PutCommand({ TableName: table.store.tableName, Item: item }));
+
+  /** A statement as the submission side writes it: header, year marker and submitted revision. */
+  async function submit(options: {
+    organisationId: string;
+    name: string;
+    year: number;
+    document: Record<string, unknown>;
+  }) {
+    const id = ulid();
+    const periodEnd = `${options.year}-03-31`;
+    const at = `${options.year}-07-20T10:00:00.000Z`;
+    await put({
+      ...keys.statement(id),
+      id,
+      organisationId: options.organisationId,
+      organisationName: options.name,
+      companyNumber: null,
+      isGroup: false,
+      groupMembers: [],
+      year: options.year,
+      periodStart: `${options.year - 1}-04-01`,
+      periodEnd,
+      sectors: [],
+      turnover: null,
+      status: 'submitted',
+      revision: 1,
+      submittedAt: at,
+      updatedAt: at,
+      check: null,
+      entityType: 'company',
+      etag: '1',
+      draftVersion: 0,
+      hasDraft: false,
+      createdAt: at,
+      createdBy: 'user-1',
+    });
+    await put({ ...keys.statementForYear(options.organisationId, options.year), statementId: id });
+    await put({
+      ...keys.revision(id, 1),
+      statementId: id,
+      organisationId: options.organisationId,
+      revision: 1,
+      status: 'submitted',
+      year: options.year,
+      document: { ...options.document, periodStart: `${options.year - 1}-04-01`, periodEnd },
+      organisation: { name: options.name, entityType: 'company', companyNumber: null },
+      submittedAt: at,
+      submittedBy: 'user-1',
+    });
+    return id;
+  }
+
+  const header = async (id: string) =>
+    (
+      await table.store.doc.send(
+        new GetCommand({ TableName: table.store.tableName, Key: keys.statement(id) }),
+      )
+    ).Item;
+
+  const { organisation: _organisation, submittedAt: _submittedAt, ...fields } = GOOD_DOCUMENT;
+
+  it('stores a check result for a submitted revision and sets the summary on the statement', async () => {
+    const orgA = ulid();
+    const id = await submit({
+      organisationId: orgA,
+      name: 'Acme Retail Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const result = await getCheckResult(table.store, id, 1);
+    expect(result?.rulesVersion).toBe(RULES_VERSION);
+    expect(result?.sentences.length).toBeGreaterThan(20);
+    expect(result?.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
+    expect((await header(id))?.check).toEqual(result?.summary);
+  });
+
+  it('is idempotent: a revision already checked with the current rules is not checked again', async () => {
+    const orgB = ulid();
+    const id = await submit({
+      organisationId: orgB,
+      name: 'Gamma Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    const first = poller();
+    await first.drain();
+    const stored = await table.store.doc.send(
+      new GetCommand({ TableName: table.store.tableName, Key: keys.checkResult(id, 1) }),
+    );
+    const reactor = createCheckRevisionReactor(
+      { ...deps(), clock: () => new Date('2025-09-01T00:00:00Z') },
+      { fetcher },
+    );
+    await reactor({
+      eventName: 'MODIFY',
+      sequenceNumber: '1',
+      ...keys.revision(id, 1),
+      newImage: {
+        ...(
+          await table.store.doc.send(
+            new GetCommand({ TableName: table.store.tableName, Key: keys.revision(id, 1) }),
+          )
+        ).Item,
+      },
+      oldImage: undefined,
+    });
+    const again = await table.store.doc.send(
+      new GetCommand({ TableName: table.store.tableName, Key: keys.checkResult(id, 1) }),
+    );
+    expect(again.Item?.checkedAt).toBe(stored.Item?.checkedAt);
+  });
+
+  it('fetches the statement from its URL through the fetcher, archives it, and checks it', async () => {
+    const orgC = ulid();
+    const { statementText: _t, ...withoutText } = { ...fields, statementText: undefined };
+    const id = await submit({
+      organisationId: orgC,
+      name: 'Beta plc',
+      year: 2025,
+      document: {
+        ...withoutText,
+        statementUrl: 'https://beta.example/msa',
+        homepageUrl: 'https://beta.example/',
+      },
+    });
+    await poller().drain();
+    const item = (
+      await table.store.doc.send(
+        new GetCommand({ TableName: table.store.tableName, Key: keys.checkResult(id, 1) }),
+      )
+    ).Item;
+    expect(fetched).toContain('https://beta.example/msa');
+    expect(item?.archivedFile?.contentType).toBe('text/html');
+    expect(archive.objects.has(item?.archivedFile?.key)).toBe(true);
+    const result = await getCheckResult(table.store, id, 1);
+    expect(result?.findings.find((f) => f.rule === 'uk-published')?.status).toBe('pass');
+    expect(result?.findings.find((f) => f.rule === 'uk-homepage-link')?.status).toBe('unknown');
+    expect(result?.sentences.some((s) => /approved by the Board/.test(s.text))).toBe(true);
+  });
+
+  it('compares with the organisation’s earlier statement and other organisations’ statements in the register', async () => {
+    const orgD = ulid();
+    const orgE = ulid();
+    await submit({
+      organisationId: orgD,
+      name: 'Delta Ltd',
+      year: 2024,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const next = await submit({
+      organisationId: orgD,
+      name: 'Delta Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT.replace(/2025/g, '2026') },
+    });
+    const copy = await submit({
+      organisationId: orgE,
+      name: 'Epsilon Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const nextResult = await getCheckResult(table.store, next, 1);
+    expect(nextResult?.findings.find((f) => f.rule === 'uk-not-copied')?.status).toBe('fail');
+    expect(nextResult?.findings.find((f) => f.rule === 'uk-statement-for-year')?.status).toBe('pass');
+    const copyResult = await getCheckResult(table.store, copy, 1);
+    const boilerplate = copyResult?.findings.find((f) => f.rule === 'uk-not-boilerplate');
+    expect(boilerplate?.status).toBe('fail');
+    expect(boilerplate?.message).toMatch(/near-copy/);
+  });
+
+  it('ignores drafts and other items', async () => {
+    const reactor = createCheckRevisionReactor(deps(), { fetcher });
+    const id = ulid();
+    await reactor({
+      eventName: 'INSERT',
+      sequenceNumber: '1',
+      ...keys.statementDraft(id),
+      newImage: { status: 'draft' },
+      oldImage: undefined,
+    });
+    await reactor({
+      eventName: 'INSERT',
+      sequenceNumber: '2',
+      ...keys.revision(id, 1),
+      newImage: { status: 'draft' },
+      oldImage: undefined,
+    });
+    expect(await getCheckResult(table.store, id, 1)).toBeUndefined();
+  });
+});

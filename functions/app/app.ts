@@ -5,12 +5,15 @@ import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { accountPages } from './routes/account-pages.ts';
 import { checkApi } from './routes/check-api.ts';
 import { checkPage } from './routes/check-page.ts';
-import { accountPages } from './routes/account-pages.ts';
 import { enrolmentApi } from './routes/enrolment-api.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home-page.ts';
+import { officersComplianceApi } from './routes/officers-compliance-api.ts';
+import { officersFlagsApi } from './routes/officers-flags-api.ts';
+import { reportPages, reportsApi } from './routes/reports.ts';
 import { searchPage } from './routes/search-page.ts';
 import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
@@ -61,6 +64,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', checkPage(deps));
   app.route('/', accountPages(deps));
   app.route('/', statementPages(deps));
+  app.route('/', officersFlagsApi(deps));
+  app.route('/', officersComplianceApi(deps));
+  app.route('/', reportsApi(deps));
+  app.route('/', reportPages(deps));
 
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -48,7 +48,14 @@ describe('register classify', () => {
         ],
       },
       { id: 'b', sentences: [] },
-      { id: 'c', sentences: ['All new suppliers complete a modern slavery questionnaire and are audited.'] },
+      {
+        id: 'c',
+        sentences: [
+          'Due diligence',
+          'All new suppliers complete a modern slavery questionnaire before we approve them.',
+          'Where an audit finds a problem we agree a corrective action plan with the supplier.',
+        ],
+      },
     ];
     const { code, stdout } = await register(['classify'], input.map((l) => JSON.stringify(l)).join('\n'));
     expect(code).toBe(0);
@@ -60,7 +67,8 @@ describe('register classify', () => {
     expect(lines[0].labels).toHaveLength(2);
     expect(lines[0].labels[0]).toContain('approval');
     expect(lines[1].labels).toEqual([]);
-    expect(lines[2].labels[0]).toContain('due_diligence');
+    expect(lines[2].labels).toHaveLength(3);
+    expect(lines[2].labels[1]).toContain('due_diligence');
   });
 
   it('answers an error line for a bad input line, keeping the output aligned', async () => {

@@ -60,7 +60,7 @@ export function featurise(statements: readonly AimsStatement[], bits: number = R
   });
 }
 
-export const USE_IDF = process.env.TAGGER_IDF !== '0';
+export const USE_IDF = process.env.TAGGER_IDF === '1';
 
 function weigh(v: SparseVector, idf: Float32Array | undefined): SparseVector {
   const values = Float32Array.from(v.values, (value, k) => (idf ? value * idf[v.indices[k]!]! : value));

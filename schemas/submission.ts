@@ -361,11 +361,26 @@ export function datedIssues(doc: DraftFields, today: string): Issue[] {
   return issues;
 }
 
-function withRules<T extends z.ZodType<DraftFields>>(schema: T, complete: boolean, today?: () => string) {
-  return schema.superRefine((doc, ctx) => {
-    for (const issue of crossFieldIssues(doc, complete)) ctx.addIssue({ code: 'custom', ...issue });
-    if (today) for (const issue of datedIssues(doc, today())) ctx.addIssue({ code: 'custom', ...issue });
-  });
+/**
+ * Adds the rules that join answers. They run even when some answers are invalid on their own (so
+ * one answer names every problem), over just the answers that are valid on their own.
+ */
+function withRules<T extends z.ZodObject>(schema: T, complete: boolean, today?: () => string) {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const soundAnswers = (value: unknown): DraftFields => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {} as DraftFields;
+    return Object.fromEntries(
+      Object.entries(value).filter(([key, answer]) => shape[key]?.safeParse(answer).success ?? false),
+    ) as DraftFields;
+  };
+  return schema.superRefine(
+    (value, ctx) => {
+      const doc = soundAnswers(value);
+      for (const issue of crossFieldIssues(doc, complete)) ctx.addIssue({ code: 'custom', ...issue });
+      if (today) for (const issue of datedIssues(doc, today())) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    { when: (payload) => Boolean(payload.value) && typeof payload.value === 'object' },
+  );
 }
 
 const utcToday = (now: () => Date) => () => now().toISOString().slice(0, 10);

@@ -8,7 +8,12 @@ import {
   statementWriteResultSchema,
   withdrawBodySchema,
 } from '../../../schemas/statement.ts';
-import { archivedFileSchema } from '../../../schemas/submission.ts';
+import {
+  archivedFileSchema,
+  submissionDocumentSchemaAt,
+  submissionDraftSchemaAt,
+} from '../../../schemas/submission.ts';
+import { invalid } from '../../domain/errors.ts';
 import { archiveStatementFile } from '../../domain/submissions/documents.ts';
 import {
   createStatement,
@@ -31,7 +36,7 @@ import {
 import { currentUser, requireUser } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { idempotent } from '../idempotency.ts';
-import { problemResponse } from '../problems.ts';
+import { fieldErrorsFromZod, problemResponse } from '../problems.ts';
 
 const statementParams = z.object({ id: z.string().min(1).max(64) });
 const organisationParams = z.object({ orgId: z.string().min(1).max(64) });
@@ -165,6 +170,37 @@ const uploadRoute = createRoute({
   },
 });
 
+/**
+ * A body that fails its schema is checked once more as a whole document, so the 422 names every
+ * problem at once: answers wrong on their own and answers that contradict each other.
+ */
+function wholeDocumentHook(deps: AppDeps) {
+  return <R extends { success: boolean }>(outcome: R): undefined => {
+    const result = outcome as unknown as {
+      success: boolean;
+      error?: z.ZodError;
+      data?: unknown;
+      target?: string;
+    };
+    if (result.success || !result.error) return undefined;
+    const errors = fieldErrorsFromZod(result.error.issues);
+    if (result.target === 'json' && result.data && typeof result.data === 'object') {
+      const { submit, ...document } = result.data as Record<string, unknown>;
+      const schema =
+        submit === true ? submissionDocumentSchemaAt(deps.clock) : submissionDraftSchemaAt(deps.clock);
+      const whole = schema.safeParse(document);
+      if (!whole.success) {
+        const seen = new Set(errors.map((e) => `${e.path} ${e.message}`));
+        for (const error of fieldErrorsFromZod(whole.error.issues)) {
+          if (!seen.has(`${error.path} ${error.message}`)) errors.push(error);
+          seen.add(`${error.path} ${error.message}`);
+        }
+      }
+    }
+    throw invalid(errors);
+  };
+}
+
 function answer(c: Context, result: StatementWriteResult, status: 200 | 201) {
   c.header('etag', `"${result.etag}"`);
   return { status, body: result } as const;
@@ -174,34 +210,46 @@ export function statementsApi(deps: AppDeps) {
   const app = apiRouter();
   registerBearerAuth(app);
 
-  app.openapi(createStatementRoute, async (c) => {
-    const user = currentUser(c);
-    const { orgId } = c.req.valid('param');
-    const { submit, ...document } = c.req.valid('json');
-    return idempotent(c, deps, user, { orgId, body: c.req.valid('json') }, async (idempotency) =>
-      answer(
-        c,
-        await createStatement(deps, user, orgId, document, { submit: submit ?? false, idempotency }),
-        201,
-      ),
-    ) as never;
-  });
+  const hook = wholeDocumentHook(deps);
 
-  app.openapi(replaceStatementRoute, async (c) => {
-    const user = currentUser(c);
-    const ifMatch = parseIfMatch(c.req.header('if-match'));
-    if (ifMatch === undefined) {
-      return problemResponse(
-        c,
-        428 as never,
-        'Send If-Match with the statement’s current etag (its revision) to change it.',
+  app.openapi(
+    createStatementRoute,
+    async (c) => {
+      const user = currentUser(c);
+      const { orgId } = c.req.valid('param');
+      const { submit, ...document } = c.req.valid('json');
+      return idempotent(c, deps, user, { orgId, body: c.req.valid('json') }, async (idempotency) =>
+        answer(
+          c,
+          await createStatement(deps, user, orgId, document, { submit: submit ?? false, idempotency }),
+          201,
+        ),
       ) as never;
-    }
-    const { submit, ...document } = c.req.valid('json');
-    const result = await replaceStatement(deps, user, c.req.valid('param').id, ifMatch, document, { submit });
-    c.header('etag', `"${result.etag}"`);
-    return c.json(result, 200);
-  });
+    },
+    hook,
+  );
+
+  app.openapi(
+    replaceStatementRoute,
+    async (c) => {
+      const user = currentUser(c);
+      const ifMatch = parseIfMatch(c.req.header('if-match'));
+      if (ifMatch === undefined) {
+        return problemResponse(
+          c,
+          428 as never,
+          'Send If-Match with the statement’s current etag (its revision) to change it.',
+        ) as never;
+      }
+      const { submit, ...document } = c.req.valid('json');
+      const result = await replaceStatement(deps, user, c.req.valid('param').id, ifMatch, document, {
+        submit,
+      });
+      c.header('etag', `"${result.etag}"`);
+      return c.json(result, 200);
+    },
+    hook,
+  );
 
   app.openapi(submitRoute, async (c) => {
     const user = currentUser(c);

@@ -51,6 +51,10 @@ export const LETTER_MERGE_COLUMNS = ['name', 'companyNumber', 'organisationId', 
 
 export const importJobStatusSchema = z.enum(['running', 'done']);
 
+/** At most this many line errors are kept on a job (the count says how many there were). */
+export const MAX_JOB_ERRORS = 500;
+
+/** A CSV import run in the background from the officers' import page, with its progress. */
 export const importJobSchema = z.object({
   id: idSchema,
   status: importJobStatusSchema,
@@ -63,11 +67,19 @@ export const importJobSchema = z.object({
   unchanged: z.number().int().min(0),
   chunks: z.number().int().min(0),
   chunksDone: z.number().int().min(0),
+  /** Line errors (the first MAX_JOB_ERRORS of them). */
   errors: z.array(importLineErrorSchema),
+  errorCount: z.number().int().min(0),
   /** Whether the letter-merge file has been collected (it can be, once). */
   codesCollected: z.boolean(),
   createdAt: z.string(),
-  createdBy: z.string(),
+  createdBy: z.object({ id: z.string(), email: z.string() }),
+});
+
+/** One stored slice of a job's rows, imported in one go. */
+export const importChunkSchema = z.object({
+  status: z.enum(['pending', 'done']),
+  rows: z.array(z.object({ line: z.number().int(), row: importRowSchema })),
 });
 
 export type ImportRow = z.infer<typeof importRowSchema>;

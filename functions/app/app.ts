@@ -14,6 +14,7 @@ import { homePage } from './routes/home-page.ts';
 import { officersComplianceApi } from './routes/officers-compliance-api.ts';
 import { officersFlagsApi } from './routes/officers-flags-api.ts';
 import { officersPages } from './routes/officers-pages.ts';
+import { officersPages } from './routes/officers-pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
 import { searchPage } from './routes/search-page.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', officersComplianceApi(deps));
   app.route('/', reportsApi(deps));
   app.route('/', reportPages(deps));
+  app.route('/', officersPages(deps));
   app.route('/', officersPages(deps));
 
   app.doc31('/api/v1/openapi.json', {

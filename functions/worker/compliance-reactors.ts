@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import * as z from 'zod';
 import { outboxMessageSchema } from '../../schemas/compliance.ts';
 import { FLAG_STATUSES, FLAG_TYPES, type FlagFinding } from '../../schemas/flag.ts';
@@ -28,6 +27,7 @@ import { closeOutstandingFlag, updateFlag } from '../store/flags/update-flag.ts'
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
+import { createImportJobReactor } from './import-job.ts';
 import type { Reactor } from './process-changes.ts';
 import { runSweep, type SweepDeps } from './sweep.ts';
 
@@ -331,8 +331,6 @@ export function createComplianceReactors(deps: ComplianceWorkerDeps): Reactor[] 
     createComplianceCountersReactor(deps),
     createNoticesReactor(deps),
     createSweepRequestReactor(deps),
+    createImportJobReactor(deps),
   ];
 }
-
-/** A fresh id for runs and hand-made flags. */
-export const newId = () => ulid();

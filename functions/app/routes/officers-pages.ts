@@ -1,0 +1,486 @@
+import { stringify } from 'csv-stringify/sync';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import type { ComplianceSummary } from '../../../schemas/compliance.ts';
+import {
+  FLAG_STATUSES,
+  FLAG_TYPES,
+  type Flag,
+  flagListQuerySchema,
+  flagUpdateSchema,
+  newManualFlagSchema,
+} from '../../../schemas/flag.ts';
+import {
+  type ImportJob,
+  LETTER_MERGE_COLUMNS,
+  MAX_JOB_ERRORS,
+} from '../../../schemas/organisation-import.ts';
+import { challengeBodySchema } from '../../../schemas/out-of-scope.ts';
+import { SECTORS } from '../../../schemas/registry-options.ts';
+import { TRANSITIONS } from '../../domain/compliance/flag-workflow.ts';
+import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
+import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
+import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
+import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { listDeclarations } from '../../store/compliance/declarations.ts';
+import { collectImportCodes, createImportJob, getImportJob } from '../../store/compliance/import-jobs.ts';
+import { getFlag } from '../../store/flags/get-flag.ts';
+import { listFlags } from '../../store/flags/list-flags.ts';
+import { currentUser, requireSignedInPage } from '../auth.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { renderPage } from '../page.ts';
+import { fieldErrorsFromZod } from '../problems.ts';
+import { errorView, renderDomainError } from './account-pages.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+import {
+  challengeOutOfScope,
+  complianceSummary,
+  defaultSummaryYear,
+  requestSweep,
+} from './officers-compliance-api.ts';
+import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
+
+export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
+  missing: 'Missing statement',
+  late: 'Late statement',
+  weak: 'Weak statement',
+  legal_minimum: 'Fails the legal minimum',
+  report: 'Public report',
+  manual: 'Flagged by an officer',
+};
+
+export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
+  open: 'Open',
+  contacted: 'Contacted',
+  resolved: 'Resolved',
+  dismissed: 'Dismissed',
+};
+
+const STATUS_TAG: Record<Flag['status'], string> = {
+  open: 'govuk-tag--red',
+  contacted: 'govuk-tag--yellow',
+  resolved: 'govuk-tag--green',
+  dismissed: 'govuk-tag--grey',
+};
+
+/** Pages for officers only: anonymous visitors go to sign-in, others get 403. */
+const requireOfficerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('user')?.isOfficer) throw forbidden('Only compliance officers can see this page.');
+  await next();
+};
+
+const pct = (rate: number | null) => (rate === null ? 'None checked' : `${Math.round(rate * 100)}%`);
+
+function dashboardCharts(summary: ComplianceSummary) {
+  const years = summary.years;
+  return {
+    perYear: groupedBarChart({
+      id: 'chart-per-year',
+      title: 'Organisations in scope and statements received, by reporting year',
+      description: years
+        .map((y) => `${y.year}: ${y.organisationsInScope} in scope, ${y.statementsReceived} received`)
+        .join('; '),
+      groups: years.map((y) => ({
+        label: String(y.year),
+        values: [y.organisationsInScope, y.statementsReceived],
+      })),
+      series: [
+        { name: 'Organisations in scope', fill: COLOURS.blue },
+        { name: 'Statements received', fill: COLOURS.green },
+      ],
+    }),
+    flags: horizontalBarChart({
+      id: 'chart-flags',
+      title: `Outstanding flags for ${summary.year}, by type`,
+      description: FLAG_TYPES.map(
+        (type) => `${FLAG_TYPE_LABELS[type]}: ${summary.flags[type].outstanding}`,
+      ).join('; '),
+      rows: FLAG_TYPES.map((type) => ({
+        label: FLAG_TYPE_LABELS[type],
+        value: summary.flags[type].outstanding,
+        display: summary.flags[type].outstanding.toLocaleString('en-GB'),
+      })),
+      fill: COLOURS.orange,
+    }),
+    sectors: horizontalBarChart({
+      id: 'chart-sectors',
+      title: `Share of ${summary.year} statements meeting the legal minimum, by sector`,
+      description:
+        summary.bySector.length === 0
+          ? 'No statements checked yet.'
+          : summary.bySector.map((row) => `${row.sector}: ${pct(row.passRate)}`).join('; '),
+      rows: summary.bySector.map((row) => ({
+        label: row.sector,
+        value: row.passRate ?? 0,
+        display: pct(row.passRate),
+      })),
+      max: 1,
+      fill: COLOURS.green,
+    }),
+    age: horizontalBarChart({
+      id: 'chart-age',
+      title: 'Open flags by age',
+      description: summary.openFlagsByAge.map((bucket) => `${bucket.label}: ${bucket.count}`).join('; '),
+      rows: summary.openFlagsByAge.map((bucket) => ({
+        label: bucket.label,
+        value: bucket.count,
+        display: bucket.count.toLocaleString('en-GB'),
+      })),
+      fill: COLOURS.purple,
+    }),
+  };
+}
+
+function queueQueryOf(c: Context) {
+  const raw = Object.fromEntries(
+    Object.entries(c.req.query()).filter(
+      ([name, value]) => typeof value === 'string' && value !== '' && !(name === 'status' && value === 'any'),
+    ),
+  );
+  const parsed = flagListQuerySchema.safeParse(raw);
+  if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues), 'Some filters are not valid.');
+  return parsed.data;
+}
+
+function withQuery(path: string, query: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function importView(job: ImportJob) {
+  return {
+    job,
+    percent: job.total === 0 ? 100 : Math.floor((job.processed / job.total) * 100),
+    moreErrors: Math.max(0, job.errorCount - job.errors.length),
+  };
+}
+
+/**
+ * The compliance officers' pages: the dashboard, the flags queue and each flag's workflow, the
+ * CSV import with its progress, and out-of-scope declarations. All server-rendered, all working
+ * without JavaScript.
+ */
+export function officersPages(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/officers', requireSignedInPage, requireOfficerPage);
+  app.use('/officers/*', requireSignedInPage, requireOfficerPage);
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return renderDomainError(c, deps, error);
+    throw error;
+  });
+
+  app.get('/officers', async (c) => {
+    const requested = Number(c.req.query('year'));
+    const thisYear = deps.clock().getUTCFullYear();
+    const year =
+      Number.isInteger(requested) && requested >= FIRST_REPORTING_YEAR && requested <= thisYear + 1
+        ? requested
+        : defaultSummaryYear(deps.clock());
+    const summary = await complianceSummary(deps, year);
+    c.header('cache-control', 'private, no-store');
+    return renderPage(c, deps, 'officers/dashboard.njk', {
+      title: 'Compliance dashboard',
+      activeNav: 'officers',
+      summary,
+      charts: dashboardCharts(summary),
+      typeLabels: FLAG_TYPE_LABELS,
+      flagTypes: FLAG_TYPES,
+      yearItems: summary.years.map((y) => ({
+        value: y.year,
+        text: String(y.year),
+        selected: y.year === year,
+      })),
+      sweepRequested: c.req.query('sweep'),
+      pct,
+    });
+  });
+
+  app.post('/officers/sweeps', async (c) => {
+    const run = await requestSweep(deps, currentUser(c));
+    return c.redirect(`/officers?sweep=${run.id}`, 303);
+  });
+
+  app.get('/officers/flags', async (c) => {
+    const query = queueQueryOf(c);
+    const statusFilter = c.req.query('status') === undefined ? 'open' : query.status;
+    const effective = { ...query, status: statusFilter };
+    const page = await listFlags(deps.store, flagFilterOf(effective), {
+      order: query.order,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const filters = {
+      type: query.type,
+      status: statusFilter ?? 'any',
+      sector: query.sector,
+      year: query.year,
+      assignee: query.assignee,
+      order: query.order,
+    };
+    c.header('cache-control', 'private, no-store');
+    return renderPage(c, deps, 'officers/queue.njk', {
+      title: 'Flags',
+      activeNav: 'officers',
+      flags: page.items,
+      filters,
+      typeItems: [
+        { value: '', text: 'Any type' },
+        ...FLAG_TYPES.map((type) => ({ value: type, text: FLAG_TYPE_LABELS[type] })),
+      ].map((item) => ({ ...item, selected: item.value === (query.type ?? '') })),
+      statusItems: [
+        { value: 'any', text: 'Any status' },
+        ...FLAG_STATUSES.map((s) => ({ value: s, text: FLAG_STATUS_LABELS[s] })),
+      ].map((item) => ({ ...item, selected: item.value === (statusFilter ?? 'any') })),
+      sectorItems: [{ value: '', text: 'Any sector' }, ...SECTORS.map((s) => ({ value: s, text: s }))].map(
+        (item) => ({
+          ...item,
+          selected: item.value === (query.sector ?? ''),
+        }),
+      ),
+      orderItems: [
+        { value: 'newest', text: 'Newest first', selected: query.order === 'newest' },
+        { value: 'oldest', text: 'Oldest first', selected: query.order === 'oldest' },
+      ],
+      typeLabels: FLAG_TYPE_LABELS,
+      statusLabels: FLAG_STATUS_LABELS,
+      statusTags: STATUS_TAG,
+      nextHref: page.nextCursor
+        ? withQuery('/officers/flags', { ...filters, limit: query.limit, cursor: page.nextCursor })
+        : undefined,
+      csvHref: withQuery('/api/v1/flags.csv', { ...filters, status: statusFilter }),
+    });
+  });
+
+  app.get('/officers/flags/new', (c) =>
+    renderPage(c, deps, 'officers/new-flag.njk', {
+      title: 'Flag an organisation or statement',
+      activeNav: 'officers',
+      values: { organisationId: c.req.query('organisationId'), statementId: c.req.query('statementId') },
+    }),
+  );
+
+  app.post('/officers/flags', async (c) => {
+    const form = await c.req.parseBody();
+    const text = (name: string) =>
+      typeof form[name] === 'string' && (form[name] as string).trim()
+        ? (form[name] as string).trim()
+        : undefined;
+    const values = {
+      organisationId: text('organisationId'),
+      statementId: text('statementId'),
+      year: text('year'),
+      note: text('note'),
+    };
+    const parsed = newManualFlagSchema.safeParse({
+      ...values,
+      year: values.year ? Number(values.year) : undefined,
+    });
+    try {
+      if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
+      const flag = await createManualFlag(deps, currentUser(c), parsed.data);
+      return c.redirect(`/officers/flags/${flag.id}?raised=1`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+      return renderPage(
+        c,
+        deps,
+        'officers/new-flag.njk',
+        {
+          title: 'Error: Flag an organisation or statement',
+          activeNav: 'officers',
+          values,
+          ...errorView(error.fieldErrors, (path) => path.replace(/^\//, '').split('/')[0] ?? ''),
+        },
+        422,
+      );
+    }
+  });
+
+  async function flagPage(
+    c: Context<AppEnv>,
+    flag: Flag,
+    extra: Record<string, unknown> = {},
+    status: 200 | 409 | 422 = 200,
+  ) {
+    c.header('cache-control', 'private, no-store');
+    return renderPage(
+      c,
+      deps,
+      'officers/flag.njk',
+      {
+        title: `${FLAG_TYPE_LABELS[flag.type]}: ${flag.organisationName}`,
+        activeNav: 'officers',
+        flag,
+        typeLabel: FLAG_TYPE_LABELS[flag.type],
+        statusLabels: FLAG_STATUS_LABELS,
+        statusTag: STATUS_TAG[flag.status],
+        reasonLabel: flag.reason ? REPORT_REASON_LABELS[flag.reason] : undefined,
+        moveItems: [
+          { value: '', text: `Keep it ${FLAG_STATUS_LABELS[flag.status].toLowerCase()}` },
+          ...TRANSITIONS[flag.status].map((to) => ({
+            value: to,
+            text: `Mark as ${FLAG_STATUS_LABELS[to].toLowerCase()}`,
+          })),
+        ],
+        values: {},
+        ...extra,
+      },
+      status,
+    );
+  }
+
+  app.get('/officers/flags/:id', async (c) => {
+    const flag = await getFlag(deps.store, c.req.param('id'), { consistent: true });
+    if (!flag) throw notFound('The flag');
+    return flagPage(c, flag, { updated: c.req.query('updated'), raised: c.req.query('raised') });
+  });
+
+  app.post('/officers/flags/:id', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const values = { status: value('status'), note: value('note'), assignee: value('assignee').trim() };
+    const current = await getFlag(deps.store, id, { consistent: true });
+    if (!current) throw notFound('The flag');
+    const parsed = flagUpdateSchema.safeParse({
+      note: values.note,
+      ...(values.status ? { status: values.status } : {}),
+      ...(values.assignee !== (current.assignee ?? '') ? { assignee: values.assignee || null } : {}),
+    });
+    try {
+      if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
+      await changeFlag(deps, currentUser(c), id, parsed.data, value('version') || undefined);
+      return c.redirect(`/officers/flags/${id}?updated=1`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict'))
+        throw error;
+      const errors =
+        error.kind === 'invalid' ? error.fieldErrors : [{ path: '/status', message: error.message }];
+      const fresh = (await getFlag(deps.store, id, { consistent: true })) ?? current;
+      return flagPage(
+        c,
+        fresh,
+        { values, ...errorView(errors, (path) => path.replace(/^\//, '').split('/')[0] ?? '') },
+        error.kind === 'invalid' ? 422 : 409,
+      );
+    }
+  });
+
+  app.get('/officers/import', (c) =>
+    renderPage(c, deps, 'officers/import.njk', {
+      title: 'Import organisations in scope',
+      activeNav: 'officers',
+    }),
+  );
+
+  app.post('/officers/import', async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File) || file.size === 0) {
+      return renderPage(
+        c,
+        deps,
+        'officers/import.njk',
+        {
+          title: 'Error: Import organisations in scope',
+          activeNav: 'officers',
+          ...errorView([{ path: '/file', message: 'Select a CSV file' }], () => 'file'),
+        },
+        422,
+      );
+    }
+    const parsed = parseImportCsv(await file.text());
+    const officer = currentUser(c);
+    const now = deps.clock();
+    const job: ImportJob = {
+      id: newId(now),
+      status: parsed.rows.length === 0 ? 'done' : 'running',
+      fileName: file.name.slice(0, 200),
+      total: parsed.rows.length,
+      processed: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      chunks: Math.ceil(parsed.rows.length / 250),
+      chunksDone: 0,
+      errors: parsed.errors.slice(0, MAX_JOB_ERRORS),
+      errorCount: parsed.errors.length,
+      codesCollected: false,
+      createdAt: now.toISOString(),
+      createdBy: { id: officer.id, email: officer.email },
+    };
+    await createImportJob(deps.store, job, parsed.rows, now);
+    return c.redirect(`/officers/imports/${job.id}`, 303);
+  });
+
+  app.get('/officers/imports/:id', async (c) => {
+    const job = await getImportJob(deps.store, c.req.param('id'));
+    if (!job) throw notFound('The import');
+    c.header('cache-control', 'private, no-store');
+    return renderPage(c, deps, 'officers/import-progress.njk', {
+      title: job.status === 'done' ? 'Import finished' : 'Importing organisations',
+      activeNav: 'officers',
+      ...importView(job),
+    });
+  });
+
+  app.get('/officers/imports/:id/letters.csv', async (c) => {
+    const codes = await collectImportCodes(deps.store, c.req.param('id'));
+    if (!codes) {
+      return renderPage(
+        c,
+        deps,
+        'error.njk',
+        {
+          title: 'The letter-merge file has already been downloaded',
+          message:
+            'Enrolment codes are shown once and only their hashes are kept. Issue a new code from the organisation if one was lost.',
+        },
+        410,
+      );
+    }
+    const csv = stringify([
+      [...LETTER_MERGE_COLUMNS],
+      ...codes.map((code) => [code.name, code.companyNumber ?? '', code.organisationId, code.enrolmentCode]),
+    ]);
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="enrolment-letters-${dayOf(deps.clock())}.csv"`,
+        'cache-control': 'private, no-store',
+      },
+    });
+  });
+
+  app.get('/officers/out-of-scope', async (c) => {
+    const requested = Number(c.req.query('year'));
+    const year =
+      Number.isInteger(requested) && requested >= FIRST_REPORTING_YEAR
+        ? requested
+        : defaultSummaryYear(deps.clock());
+    const declarations = await listDeclarations(deps.store, year, 200);
+    c.header('cache-control', 'private, no-store');
+    return renderPage(c, deps, 'officers/out-of-scope.njk', {
+      title: 'Out-of-scope declarations',
+      activeNav: 'officers',
+      year,
+      declarations,
+      challenged: c.req.query('challenged'),
+    });
+  });
+
+  app.post('/officers/out-of-scope/:orgId/:year/challenge', async (c) => {
+    const year = Number(c.req.param('year'));
+    const form = await c.req.parseBody();
+    const parsed = challengeBodySchema.safeParse({ note: typeof form.note === 'string' ? form.note : '' });
+    if (!parsed.success)
+      throw invalid(fieldErrorsFromZod(parsed.error.issues), 'Enter a note saying why you challenge it.');
+    await challengeOutOfScope(deps, currentUser(c), c.req.param('orgId'), year, parsed.data.note);
+    return c.redirect(`/officers/out-of-scope?year=${year}&challenged=${c.req.param('orgId')}`, 303);
+  });
+
+  return app;
+}

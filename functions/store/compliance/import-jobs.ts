@@ -1,0 +1,234 @@
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import {
+  type ImportedCode,
+  type ImportJob,
+  type ImportLineError,
+  type ImportRow,
+  importChunkSchema,
+  importedCodeSchema,
+  importJobSchema,
+  MAX_JOB_ERRORS,
+} from '../../../schemas/organisation-import.ts';
+import { keys, withoutKeys } from '../keys.ts';
+import type { Store } from '../store.ts';
+import { ConditionsFailedError, transactWrite } from '../transact.ts';
+import { isConditionFailure } from '../transaction-errors.ts';
+
+/** Rows per stored chunk: one chunk is imported, and its progress recorded, at a time. */
+export const ROWS_PER_CHUNK = 250;
+/** Rows and codes are kept a week at most (TTL); codes are deleted once collected. */
+const KEEP_SECONDS = 7 * 24 * 3600;
+
+const expiry = (now: Date) => Math.floor(now.getTime() / 1000) + KEEP_SECONDS;
+
+async function batchWrite(store: Store, requests: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = requests.slice(i, i + 25);
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('The table kept refusing writes.');
+      const result = await store.doc.send(
+        new BatchWriteCommand({ RequestItems: { [store.tableName]: pending as never } }),
+      );
+      pending = result.UnprocessedItems?.[store.tableName] as Record<string, unknown>[] | undefined;
+      if (pending && pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Stores a validated import for the worker: its rows in chunks first, then the job item, whose
+ * arrival on the stream starts the import (so the worker never sees a job without its rows).
+ */
+export async function createImportJob(
+  store: Store,
+  job: ImportJob,
+  rows: readonly { line: number; row: ImportRow }[],
+  now: Date,
+): Promise<void> {
+  const chunks: Record<string, unknown>[] = [];
+  for (let i = 0; i * ROWS_PER_CHUNK < rows.length; i++) {
+    chunks.push({
+      PutRequest: {
+        Item: {
+          ...keys.importRows(job.id, i + 1),
+          entity: 'importRows',
+          status: 'pending',
+          rows: rows.slice(i * ROWS_PER_CHUNK, (i + 1) * ROWS_PER_CHUNK),
+          expiresAt: expiry(now),
+        },
+      },
+    });
+  }
+  await batchWrite(store, chunks);
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.importJob(job.id), entity: 'importJob', ...job, expiresAt: expiry(now) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function getImportJob(store: Store, id: string): Promise<ImportJob | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.importJob(id), ConsistentRead: true }),
+  );
+  return Item ? importJobSchema.parse(withoutKeys(Item)) : undefined;
+}
+
+export async function getImportChunk(store: Store, id: string, chunk: number) {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.importRows(id, chunk), ConsistentRead: true }),
+  );
+  return Item ? importChunkSchema.parse(withoutKeys(Item)) : undefined;
+}
+
+/**
+ * Records one imported chunk: the chunk marked done, its new codes kept for the letter-merge
+ * file, and the job's progress, in one transaction made only while the chunk is still pending
+ * (a re-delivered job does not count a chunk twice). Answers whether it was recorded.
+ */
+export async function completeImportChunk(
+  store: Store,
+  id: string,
+  chunk: number,
+  outcome: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    errors: ImportLineError[];
+    codes: ImportedCode[];
+  },
+  room: number,
+  now: Date,
+): Promise<boolean> {
+  const kept = outcome.errors.slice(0, Math.max(0, room));
+  try {
+    await transactWrite(store, [
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: keys.importRows(id, chunk),
+          UpdateExpression: 'SET #status = :done',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done', ':pending': 'pending' },
+        },
+      },
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: keys.importJob(id),
+          UpdateExpression:
+            'ADD #processed :processed, #created :created, #updated :updated, #unchanged :unchanged, ' +
+            '#chunksDone :one, #errorCount :errorCount SET #errors = list_append(#errors, :errors)',
+          ExpressionAttributeNames: {
+            '#processed': 'processed',
+            '#created': 'created',
+            '#updated': 'updated',
+            '#unchanged': 'unchanged',
+            '#chunksDone': 'chunksDone',
+            '#errorCount': 'errorCount',
+            '#errors': 'errors',
+          },
+          ExpressionAttributeValues: {
+            ':processed': outcome.created + outcome.updated + outcome.unchanged + outcome.errors.length,
+            ':created': outcome.created,
+            ':updated': outcome.updated,
+            ':unchanged': outcome.unchanged,
+            ':one': 1,
+            ':errorCount': outcome.errors.length,
+            ':errors': kept,
+          },
+        },
+      },
+      ...(outcome.codes.length > 0
+        ? [
+            {
+              Put: {
+                TableName: store.tableName,
+                Item: {
+                  ...keys.importCodes(id, chunk),
+                  entity: 'importCodes',
+                  codes: outcome.codes,
+                  expiresAt: expiry(now),
+                },
+              },
+            },
+          ]
+        : []),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionsFailedError) return false;
+    throw error;
+  }
+}
+
+export async function finishImportJob(store: Store, id: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: keys.importJob(id),
+      UpdateExpression: 'SET #status = :done',
+      ConditionExpression: '#chunksDone >= #chunks',
+      ExpressionAttributeNames: { '#status': 'status', '#chunksDone': 'chunksDone', '#chunks': 'chunks' },
+      ExpressionAttributeValues: { ':done': 'done' },
+    }),
+  );
+}
+
+const codesItemSchema = z.object({ sk: z.string(), codes: z.array(importedCodeSchema) });
+
+/**
+ * The new organisations' codes, once: the job is marked collected first (so a second request
+ * gets nothing), then the codes are read and deleted. Answers undefined when already collected.
+ */
+export async function collectImportCodes(store: Store, id: string): Promise<ImportedCode[] | undefined> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.importJob(id),
+        UpdateExpression: 'SET codesCollected = :yes',
+        ConditionExpression: 'attribute_exists(pk) AND codesCollected = :no AND #status = :done',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':yes': true, ':no': false, ':done': 'done' },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+  const codes: ImportedCode[] = [];
+  const keysToDelete: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.importPartition(id), ':prefix': keys.importCodesPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const parsed = codesItemSchema.parse(item);
+      codes.push(...parsed.codes);
+      keysToDelete.push({ DeleteRequest: { Key: { pk: keys.importPartition(id), sk: parsed.sk } } });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await batchWrite(store, keysToDelete);
+  return codes.sort((a, b) => a.line - b.line);
+}
+
+export { MAX_JOB_ERRORS };

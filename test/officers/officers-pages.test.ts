@@ -1,0 +1,159 @@
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImportJob } from '../../functions/worker/import-job.ts';
+import { flagSchema } from '../../schemas/flag.ts';
+import { authFor, fixedNow, testApp } from '../support/app.ts';
+import { useTestTable } from '../support/table.ts';
+import { seedOrganisation, seedStatement } from './support.ts';
+
+const officer = { email: 'olive@officers.example', officer: true };
+const submitter = { email: 'sam@acme.example' };
+const origin = 'http://localhost';
+
+describe('compliance officers’ pages', () => {
+  const table = useTestTable();
+  let flagId = '';
+  let statementId = '';
+
+  async function request(
+    method: string,
+    path: string,
+    who?: { email: string; officer?: boolean },
+    body?: BodyInit,
+  ) {
+    const { app } = testApp(table.store);
+    return app.request(`${origin}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { ...(who ? await authFor(who) : {}), ...(method === 'POST' ? { origin } : {}) },
+      ...(body === undefined ? {} : { body }),
+    });
+  }
+
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+
+  beforeAll(async () => {
+    const organisation = await seedOrganisation(table.store, {
+      name: 'Acme Retail Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2024-02-01T09:00:00.000Z',
+    });
+    statementId = await seedStatement(table.store, {
+      organisation,
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+      submittedAt: '2025-08-01T09:00:00.000Z',
+    });
+    const { app } = testApp(table.store);
+    const response = await app.request('/api/v1/flags', {
+      method: 'POST',
+      headers: { ...(await authFor(officer)), 'content-type': 'application/json' },
+      body: JSON.stringify({ organisationId: organisation.id, note: 'No homepage link' }),
+    });
+    flagId = flagSchema.parse(await response.json()).id;
+  });
+
+  const pages = () => [
+    '/officers',
+    '/officers/flags',
+    `/officers/flags/${flagId}`,
+    '/officers/flags/new',
+    '/officers/import',
+    '/officers/out-of-scope',
+  ];
+
+  it('sends anonymous visitors to sign in, refuses submitters (403) and shows officers every page', async () => {
+    for (const path of pages()) {
+      const anonymous = await request('GET', path);
+      expect(anonymous.status, path).toBe(303);
+      expect(anonymous.headers.get('location'), path).toMatch(/^\/sign-in\?next=/);
+      expect((await request('GET', path, submitter)).status, path).toBe(403);
+      const page = await request('GET', path, officer);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
+    }
+    const posts = [
+      { path: '/officers/sweeps', body: {} },
+      { path: `/officers/flags/${flagId}`, body: { note: 'A note' } },
+    ];
+    for (const post of posts) {
+      expect((await request('POST', post.path, undefined, form(post.body))).status).toBe(303);
+      expect((await request('POST', post.path, submitter, form(post.body))).status).toBe(403);
+    }
+  });
+
+  it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
+    const moved = await request(
+      'POST',
+      `/officers/flags/${flagId}`,
+      officer,
+      form({ status: 'contacted', note: 'Phoned them', assignee: '' }),
+    );
+    expect(moved.status).toBe(303);
+    expect(moved.headers.get('location')).toBe(`/officers/flags/${flagId}?updated=1`);
+    const page = await (await request('GET', `/officers/flags/${flagId}`, officer)).text();
+    expect(page).toContain('Phoned them');
+    expect(page).toMatch(/Open → Contacted/);
+
+    const noNote = await request(
+      'POST',
+      `/officers/flags/${flagId}`,
+      officer,
+      form({ status: 'resolved', note: '' }),
+    );
+    expect(noNote.status).toBe(422);
+    expect(await noNote.text()).toContain('Enter a note');
+    const bad = await request(
+      'POST',
+      `/officers/flags/${flagId}`,
+      officer,
+      form({ status: 'open', note: 'Back' }),
+    );
+    expect(bad.status).toBe(409);
+  });
+
+  it('imports a CSV in the background with progress, then gives the letter-merge file exactly once', async () => {
+    const csv =
+      'name,companyNumber,entityType,financialYearEnd,turnover\nBolt Ltd,01234567,company,03-31,\nCord Ltd,,company,13-01,\n';
+    const body = new FormData();
+    body.set('file', new File([csv], 'orgs.csv', { type: 'text/csv' }));
+    const started = await request('POST', '/officers/import', officer, body);
+    expect(started.status).toBe(303);
+    const jobPath = started.headers.get('location') ?? '';
+    expect(jobPath).toMatch(/^\/officers\/imports\/[0-9A-Z]{26}$/);
+    const running = await (await request('GET', jobPath, officer)).text();
+    expect(running).toContain('0 of 1 rows imported');
+    expect(running).toContain('http-equiv="refresh"');
+
+    await runImportJob({ store: table.store, clock: () => fixedNow }, jobPath.split('/').at(-1) ?? '');
+    const done = await (await request('GET', jobPath, officer)).text();
+    expect(done).toContain('Import finished');
+    expect(done).toMatch(/financialYearEnd/);
+
+    const letters = await request('GET', `${jobPath}/letters.csv`, officer);
+    expect(letters.status).toBe(200);
+    const rows = parse(await letters.text(), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'Bolt Ltd', companyNumber: '01234567' });
+    expect(rows[0]?.enrolmentCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+    expect((await request('GET', `${jobPath}/letters.csv`, officer)).status).toBe(410);
+  });
+
+  it('lets anyone report a broken link from the report page, and explains what is wrong with a bad form', async () => {
+    const page = await request('GET', `/statements/${statementId}/report`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Report a problem with this statement');
+    const empty = await request('POST', `/statements/${statementId}/report`, undefined, form({}));
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Choose what is wrong');
+    const sent = await request(
+      'POST',
+      `/statements/${statementId}/report`,
+      undefined,
+      form({ reason: 'broken_link', details: 'Goes to a 404' }),
+    );
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain('Report sent');
+    expect((await request('GET', '/statements/01ARZ3NDEKTSV4RRFFQ69G5FAV/report')).status).toBe(404);
+  });
+});

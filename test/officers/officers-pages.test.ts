@@ -72,7 +72,7 @@ describe('compliance officers’ pages', () => {
       expect(page.status, path).toBe(200);
       expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
     }
-    const posts = [
+    const posts: { path: string; body: Record<string, string> }[] = [
       { path: '/officers/sweeps', body: {} },
       { path: `/officers/flags/${flagId}`, body: { note: 'A note' } },
     ];

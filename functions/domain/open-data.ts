@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../../schemas/check-result.ts';
 import type { OpenDataCheck, OpenDataRow } from '../../schemas/open-data.ts';
 import type { Revision } from '../../schemas/statement.ts';
@@ -160,4 +161,27 @@ export const OPEN_DATA_HEADER = OPEN_DATA_COLUMNS.map((column) => column.name);
 
 export function openDataRecord(row: OpenDataRow): (string | number)[] {
   return OPEN_DATA_COLUMNS.map((column) => column.value(row));
+}
+
+/**
+ * Version of the open-data line format (columns and their rendering). Lines are rendered when a
+ * statement changes and stored; bump this when OPEN_DATA_COLUMNS change, so every statement's
+ * lines are rendered again (the index fingerprint includes it).
+ */
+export const OPEN_DATA_VERSION = 1;
+
+/** RFC 4180 options shared by the header and every record: CRLF line ends, quotes only where needed. */
+const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
+
+export const OPEN_DATA_CSV_HEADER = stringify([OPEN_DATA_HEADER], CSV_OPTIONS);
+
+/**
+ * A statement's open-data lines, rendered once when it changes: its CSV record (with its CRLF)
+ * and its JSON line (the API's PublicStatement). Downloads concatenate stored lines.
+ */
+export function renderOpenDataLines(row: OpenDataRow): { csv: string; jsonl: string } {
+  return {
+    csv: stringify([openDataRecord(row)], CSV_OPTIONS),
+    jsonl: `${JSON.stringify(row.statement)}\n`,
+  };
 }

@@ -23,7 +23,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
- * | open-data row           | EXPORT#<year>           | <name>#<stmtId>       |                                        |
+ * | open-data line          | EXPORT#<year>#<format>  | <name>#<stmtId>       |                                        |
  * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
  * | flag                    | FLAG#<id>               | FLAG                  |                                        |
  * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
@@ -97,7 +97,10 @@ export const keys = {
   }),
   checkResultListingPartition: 'CHECKS',
   /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
-  minhashBand: (bandKey: string, statementId: string) => ({ pk: `MINHASH#${bandKey}`, sk: `STMT#${statementId}` }),
+  minhashBand: (bandKey: string, statementId: string) => ({
+    pk: `MINHASH#${bandKey}`,
+    sk: `STMT#${statementId}`,
+  }),
   minhashBandPartition: (bandKey: string) => `MINHASH#${bandKey}`,
   statementForYear: (organisationId: string, year: number) => ({
     pk: `ORG#${organisationId}`,
@@ -144,11 +147,11 @@ export const keys = {
   },
   /** What the search index holds for a statement, so the next change knows what to replace. */
   searchState: (statementId: string) => ({ pk: `STMT#${statementId}`, sk: 'SEARCH' }),
-  exportRow: (year: number, nameKey: string, statementId: string) => ({
-    pk: `EXPORT#${year}`,
+  openDataLine: (year: number, format: 'csv' | 'jsonl', nameKey: string, statementId: string) => ({
+    pk: `EXPORT#${year}#${format}`,
     sk: `${nameKey}#${statementId}`,
   }),
-  exportPartition: (year: number) => `EXPORT#${year}`,
+  openDataPartition: (year: number, format: 'csv' | 'jsonl') => `EXPORT#${year}#${format}`,
   statisticsPartition: 'STATS',
   statisticsShard: (year: number, shard: number) => ({ pk: 'STATS', sk: `${year}#${pad(shard, 2)}` }),
   /** Compliance officers (functions/store/flags, functions/store/compliance). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { OpenDataRow } from '../../schemas/open-data.ts';
 import type { StatementSummary } from '../../schemas/statement-summary.ts';
-import { openDataRow } from '../domain/open-data.ts';
+import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
@@ -52,7 +52,9 @@ export async function reindexStatement(
     const desired: DesiredIndex | null =
       summary?.status === 'submitted' ? { summary, row: await rowFor(store, summary, options) } : null;
     const fingerprint = desired
-      ? createHash('sha256').update(JSON.stringify(desired)).digest('base64url')
+      ? createHash('sha256')
+          .update(JSON.stringify([OPEN_DATA_VERSION, desired]))
+          .digest('base64url')
       : '';
     if (fingerprint === state.fingerprint && !state.pending) return 'unchanged';
     const applied = await applySearchIndex(store, statementId, state, desired, fingerprint, {

@@ -1,6 +1,8 @@
+import { deflateRawSync } from 'node:zlib';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenDataRow } from '../../../schemas/open-data.ts';
 import type { StatementSummary } from '../../../schemas/statement-summary.ts';
+import { OPEN_DATA_VERSION, renderOpenDataLines } from '../../domain/open-data.ts';
 import { indexStatement } from '../../domain/search/index-entries.ts';
 import { contributionDelta } from '../../domain/statistics.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
@@ -22,12 +24,23 @@ export interface DesiredIndex {
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
-/** Every item the index holds for one summary: search entries and the open-data row. */
+/**
+ * Every item the index holds for one summary: search entries and the open-data lines (CSV record
+ * and JSON line, rendered now, stored deflated: downloads stream them without parsing).
+ * Without a row, only the lines' keys (for deletion).
+ */
 export function indexItemsFor(summary: StatementSummary, row: OpenDataRow | null): Item[] {
   const index = indexStatement(summary);
   const items: Item[] = entryItems(index);
-  const rowKey = keys.exportRow(summary.year, index.nameKey, summary.id);
-  items.push(row ? { ...rowKey, entity: 'openDataRow', ...row } : { ...rowKey });
+  const lines = row ? renderOpenDataLines(row) : undefined;
+  for (const format of ['csv', 'jsonl'] as const) {
+    const key = keys.openDataLine(summary.year, format, index.nameKey, summary.id);
+    items.push(
+      lines
+        ? { ...key, entity: 'openDataLine', v: OPEN_DATA_VERSION, z: deflateRawSync(lines[format]) }
+        : key,
+    );
+  }
   return items;
 }
 

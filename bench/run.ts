@@ -1,0 +1,181 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import * as z from 'zod';
+import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { ensureTable } from '../functions/store/ensure-table.ts';
+import { createStore } from '../functions/store/store.ts';
+import { benchSearch, type SearchFigures } from './search.ts';
+import { existingSeed, type SeedSample, seedRegister } from './seed.ts';
+
+/**
+ * `npm run bench`: the register's benchmarks, printed as markdown.
+ *
+ * Search: seeds registers of BENCH_SIZES statements (default 1000,10000; the issue's full set is
+ * BENCH_SIZES=1000,10000,100000) into an in-memory DynamoDB Local (file-backed DynamoDB Local
+ * writes about 40 items/s here, in-memory about 500–1,000), then measures search latency and read
+ * units per page, and streams every year's CSV and JSON lines in a fresh process to time them
+ * and read the peak memory. BENCH_DYNAMO_ENDPOINT reuses a running DynamoDB Local: a size seeded
+ * there by an earlier run (same generator) is not seeded again. Then the other engineers'
+ * benchmarks, when present (BENCH_ONLY=benchChecker,… picks some).
+ */
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+
+const exportFiguresSchema = z.object({
+  rows: z.number(),
+  bytes: z.number(),
+  seconds: z.number(),
+  readUnits: z.number(),
+  peakRssMb: z.number(),
+});
+type ExportFigures = z.infer<typeof exportFiguresSchema>;
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function exportFigures(endpoint: string, table: string, years: number[], format: 'csv' | 'jsonl') {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'bench/export-child.ts'),
+      endpoint,
+      table,
+      format,
+      ...years.map(String),
+    ],
+    { cwd: root, maxBuffer: 1 << 20, env: { ...process.env } },
+  );
+  return exportFiguresSchema.parse(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'));
+}
+
+async function searchSection(): Promise<string[]> {
+  if (sizes.length === 0) return ['(BENCH_SIZES is empty: search benchmarks skipped)'];
+  const running = process.env.BENCH_DYNAMO_ENDPOINT;
+  const dynamo = running ? { endpoint: running, stop: async () => {} } : await startDynamoDbLocal();
+  const lines: string[] = [];
+  const seeds: string[] = [];
+  const results: { size: number; figures: SearchFigures[]; csv: ExportFigures; jsonl: ExportFigures }[] = [];
+  try {
+    for (const size of sizes) {
+      const tableName = `bench-${size}`;
+      const store = createStore({ tableName, region: 'eu-west-2', endpoint: dynamo.endpoint });
+      await ensureTable(store.client, tableName);
+      let seed = await existingSeed(store, size);
+      if (seed) {
+        seeds.push(
+          `| ${size.toLocaleString('en-GB')} | ${seed.organisations.toLocaleString('en-GB')} | ${seed.items.toLocaleString('en-GB')} | ${fmt(seed.seconds, 0)} s (earlier run, reused) |`,
+        );
+      } else {
+        log(`seeding ${size} statements…`);
+        const seeded = await seedRegister(store, size, {
+          onProgress: (done) => {
+            if (done % 10_000 < 500) log(`  ${done} / ${size}`);
+          },
+        });
+        seed = seeded;
+        seeds.push(
+          `| ${size.toLocaleString('en-GB')} | ${seeded.organisations.toLocaleString('en-GB')} | ${seeded.items.toLocaleString('en-GB')} | ${fmt(seeded.seconds, 0)} s (${fmt(seeded.items / seeded.seconds, 0)} items/s) |`,
+        );
+      }
+      log(`searching ${size}…`);
+      const sample: SeedSample = seed.sample;
+      const figures = await benchSearch(store, sample);
+      log(`exporting ${size}…`);
+      const csv = await exportFigures(dynamo.endpoint, tableName, sample.years, 'csv');
+      const jsonl = await exportFigures(dynamo.endpoint, tableName, sample.years, 'jsonl');
+      results.push({ size, figures, csv, jsonl });
+      store.client.destroy();
+    }
+  } finally {
+    await dynamo.stop();
+  }
+
+  lines.push('### Search (DynamoDB Local, page size 20)', '');
+  lines.push(
+    '| statements | search | pages | p50 ms | p95 ms | read units / page (mean) | max | results / page |',
+  );
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');
+  for (const { size, figures } of results) {
+    for (const f of figures) {
+      lines.push(
+        `| ${size.toLocaleString('en-GB')} | ${f.kind} | ${f.searches} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.meanReadUnits, 2)} | ${fmt(f.maxReadUnits, 1)} | ${fmt(f.meanItems)} |`,
+      );
+    }
+  }
+  const smallest = results[0];
+  const largest = results.at(-1);
+  if (smallest && largest && largest !== smallest) {
+    lines.push('');
+    for (const f of largest.figures) {
+      const base = smallest.figures.find((g) => g.kind === f.kind);
+      if (!base) continue;
+      const ratio = f.meanReadUnits / base.meanReadUnits;
+      lines.push(
+        `- ${f.kind}: read units per page at ${largest.size.toLocaleString('en-GB')} are ${fmt(ratio, 2)}× those at ${smallest.size.toLocaleString('en-GB')} (target ≤ 1.5×; under 10 per page: ${f.maxReadUnits < 10 ? 'yes' : 'no'}); p95 ${fmt(f.p95)} ms (target < 100 ms)`,
+      );
+    }
+  }
+  lines.push('', '### Open data export (every year, streamed in a fresh process)', '');
+  lines.push('| statements | format | rows | MB | seconds | rows/s | read units | peak RSS MB |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|');
+  for (const { size, csv, jsonl } of results) {
+    for (const [format, e] of [
+      ['CSV', csv],
+      ['JSONL', jsonl],
+    ] as const) {
+      lines.push(
+        `| ${size.toLocaleString('en-GB')} | ${format} | ${e.rows.toLocaleString('en-GB')} | ${fmt(e.bytes / 1e6)} | ${fmt(e.seconds)} | ${fmt(e.rows / e.seconds, 0)} | ${fmt(e.readUnits, 0)} | ${fmt(e.peakRssMb, 0)} |`,
+      );
+    }
+  }
+  lines.push('', '### Seeding (parallel BatchWrite, 12 requests in flight)', '');
+  lines.push('| statements | organisations | items | time |', '|---:|---:|---:|---|', ...seeds);
+  return lines;
+}
+
+/** Another engineer's benchmark, when its file exists: `export async function <name>(): Promise<string>`. */
+async function optional(file: string, name: string): Promise<string[]> {
+  if (!existsSync(path.join(root, file))) return [`(${file} not present: skipped)`];
+  try {
+    const module = (await import(path.join(root, file))) as Record<string, unknown>;
+    const bench = module[name];
+    if (typeof bench !== 'function') return [`(${file} has no ${name}(): skipped)`];
+    return [String(await (bench as () => Promise<string>)())];
+  } catch (error) {
+    return [`(${file} failed: ${error instanceof Error ? error.message : String(error)})`];
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const out: string[] = [`## Benchmarks (${new Date().toISOString().slice(0, 10)}, \`npm run bench\`)`, ''];
+  out.push(...(await searchSection()), '');
+  for (const [file, name, title] of [
+    ['bench/checker.ts', 'benchChecker', 'Checker'],
+    ['bench/bundle.ts', 'benchBundle', 'API bundle'],
+    ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
+  ] as const) {
+    if (process.env.BENCH_ONLY !== undefined && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
+    log(`${title}…`);
+    out.push(`### ${title}`, '', ...(await optional(file, name)), '');
+  }
+  out.push(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  console.log(out.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

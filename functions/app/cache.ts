@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './deps.ts';
+
+/**
+ * How long CloudFront (s-maxage) and browsers (max-age) may keep public answers. Search and
+ * statement answers are short: a new submission reaches the index through the stream within
+ * seconds, and the cache adds at most this much (README "Caching and staleness").
+ */
+export const CACHE_SECONDS = {
+  search: 60,
+  statement: 120,
+  organisation: 120,
+  statistics: 300,
+  feed: 300,
+  download: 3600,
+} as const;
+
+/**
+ * Marks an answer cacheable by anyone for `seconds`, unless it was made for a signed-in person
+ * (pages show their name and links): those are private and never stored by a shared cache.
+ */
+export function cachePublicly(
+  c: Context<AppEnv>,
+  seconds: number,
+  options: { personal?: boolean } = {},
+): void {
+  if (options.personal !== false && c.get('user')) {
+    c.header('cache-control', 'private, no-store');
+    return;
+  }
+  c.header(
+    'cache-control',
+    `public, max-age=${seconds}, s-maxage=${seconds}, stale-while-revalidate=${Math.min(seconds, 60)}`,
+  );
+}

@@ -1,0 +1,42 @@
+import { inflateRawSync } from 'node:zlib';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import { keys } from '../keys.ts';
+import type { Store } from '../store.ts';
+
+const lineItemSchema = z.object({ v: z.number().int(), z: z.instanceof(Uint8Array) });
+
+/**
+ * The stored open-data lines of a reporting year in one format (CSV records or JSON lines), in
+ * organisation-name order, one Query page (up to 1 MB) at a time: the caller streams them out,
+ * so a year is never held in memory whole. Yields each page's lines as bytes, ready to send.
+ */
+export async function* listOpenDataLines(
+  store: Store,
+  year: number,
+  format: 'csv' | 'jsonl',
+  options: { capacity?: CapacityMeter; onLine?: (version: number) => void } = {},
+): AsyncGenerator<Uint8Array> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.openDataPartition(year, format) },
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
+    const lines: Uint8Array[] = [];
+    for (const item of page.Items ?? []) {
+      const line = lineItemSchema.parse(item);
+      options.onLine?.(line.v);
+      lines.push(inflateRawSync(line.z));
+    }
+    if (lines.length > 0) yield Buffer.concat(lines);
+    start = page.LastEvaluatedKey;
+  } while (start);
+}

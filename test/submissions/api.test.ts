@@ -280,7 +280,7 @@ describe('submitting statements through the JSON API', () => {
         'x-file-name': 'statement.pdf',
         'if-match': '1',
       },
-      body: bytes,
+      body: Buffer.from(bytes),
     });
     expect(upload.status).toBe(200);
     const { archivedFile } = (await upload.json()) as {

@@ -149,7 +149,7 @@ describe('who may change what: every mutating route × {anonymous, other user, e
     const headers = { ...(req.headers ?? {}), ...(identity ? await authFor(identity) : {}) };
     const before = req.statementId ? await getStatement(table.store, req.statementId) : undefined;
     const response = req.raw
-      ? await app.request(req.path, { method: req.method, headers, body: req.raw })
+      ? await app.request(req.path, { method: req.method, headers, body: Buffer.from(req.raw) })
       : await json(app, req.method, req.path, req.body, headers);
     expect(response.status).toBe(status);
     if (status >= 400) {

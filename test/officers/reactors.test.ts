@@ -1,0 +1,201 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
+import { getFlag } from '../../functions/store/flags/get-flag.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { runSweep } from '../../functions/worker/sweep.ts';
+import type { CheckResult } from '../../schemas/check-result.ts';
+import { authFor, testApp } from '../support/app.ts';
+import { officer } from '../support/submissions.ts';
+import { useTestTable } from '../support/table.ts';
+import { complianceWorker, seedOrganisation, seedStatement, updateStatement } from './support.ts';
+
+const now = new Date('2026-11-29T12:00:00.000Z');
+const clock = () => now;
+
+function checkResult(meetsLegalMinimum: boolean, rating: CheckResult['summary']['rating']): CheckResult {
+  return {
+    rulesVersion: 'test',
+    summary: { meetsLegalMinimum, areasCovered: 3, rating },
+    findings: [
+      {
+        rule: 'uk-signature',
+        severity: 'legal',
+        status: meetsLegalMinimum ? 'pass' : 'fail',
+        message: meetsLegalMinimum ? 'Signed by a director.' : 'No signature.',
+        evidence: [],
+      },
+      {
+        rule: 'uk-area-training',
+        severity: 'guidance',
+        status: 'fail',
+        message: 'No training.',
+        evidence: [],
+      },
+    ],
+    sentences: [],
+  };
+}
+
+describe('compliance reactors', () => {
+  const table = useTestTable();
+
+  it('raises legal_minimum and weak flags per checked revision with their findings, and resolves them when a revision passes', async () => {
+    const { store } = table;
+    const worker = complianceWorker(table, clock);
+    const organisation = await seedOrganisation(store, {
+      name: 'Checked Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2025-01-01T00:00:00Z',
+    });
+    const id = await seedStatement(store, {
+      organisation,
+      periodStart: '2025-04-01',
+      periodEnd: '2026-03-31',
+      submittedAt: '2026-06-01T00:00:00Z',
+      sectors: ['Defence and aerospace'],
+    });
+    await putCheckResult(store, {
+      statementId: id,
+      organisationId: organisation.id,
+      revision: 1,
+      result: checkResult(false, 'non_compliant'),
+      checkedAt: now.toISOString(),
+    });
+    await worker.poller.drain();
+    await worker.poller.drain();
+    const legal = await getFlag(store, `legal_minimum-${id}-r1`);
+    expect(legal).toMatchObject({
+      type: 'legal_minimum',
+      status: 'open',
+      statementId: id,
+      revision: 1,
+      year: 2026,
+    });
+    expect(legal?.findings).toEqual([{ rule: 'uk-signature', status: 'fail', message: 'No signature.' }]);
+    expect(legal?.links.findings).toBe(`/statements/${id}#findings`);
+
+    await updateStatement(store, id, { revision: 2, check: null });
+    await putCheckResult(store, {
+      statementId: id,
+      organisationId: organisation.id,
+      revision: 2,
+      result: checkResult(true, 'weak'),
+      checkedAt: now.toISOString(),
+    });
+    await worker.poller.drain();
+    expect(worker.failures).toEqual([]);
+    expect((await getFlag(store, `legal_minimum-${id}-r1`))?.status).toBe('resolved');
+    expect(await getFlag(store, `weak-${id}-r2`)).toMatchObject({
+      type: 'weak',
+      status: 'open',
+      sectors: ['Defence and aerospace'],
+    });
+    expect(await getFlag(store, `legal_minimum-${id}-r2`)).toBeUndefined();
+  });
+
+  it('sends overdue notices to enrolled contacts once, and records notices nobody can receive', async () => {
+    const { store } = table;
+    const worker = complianceWorker(table, clock);
+    const known = await seedOrganisation(store, {
+      name: 'Noticed Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2025-02-01T00:00:00Z',
+    });
+    const unknown = await seedOrganisation(store, {
+      name: 'Nobody Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2025-02-01T00:00:00Z',
+    });
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...keys.membership('user-1', known.id),
+          entity: 'membership',
+          userId: 'user-1',
+          email: 'contact@noticed.example',
+          organisationId: known.id,
+          organisationName: known.name,
+          role: 'submitter',
+          createdAt: '2025-03-01T00:00:00Z',
+        },
+      }),
+    );
+    await runSweep({ store, clock, log: () => {} });
+    await worker.poller.drain();
+    await runSweep({ store, clock, log: () => {} });
+    await worker.poller.drain();
+    const toKnown = worker.mailer.sent.filter((mail) => mail.to.includes('contact@noticed.example'));
+    expect(toKnown).toHaveLength(1);
+    expect(toKnown[0]?.subject).toBe('Overdue: Noticed Ltd has no modern slavery statement for 2025');
+    const { Item } = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.outbox(`overdue-${unknown.id}-2025`) }),
+    );
+    expect(Item).toMatchObject({ status: 'no_recipient' });
+  });
+
+  it('counts a group statement for the members it names, and reopens a missing flag when its statement is withdrawn', async () => {
+    const { store } = table;
+    const worker = complianceWorker(table, clock);
+    const parent = await seedOrganisation(store, {
+      name: 'Parent plc',
+      financialYearEnd: '03-31',
+      createdAt: '2025-01-01T00:00:00Z',
+      companyNumber: '55555555',
+    });
+    const child = await seedOrganisation(store, {
+      name: 'Child Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2025-01-01T00:00:00Z',
+      companyNumber: '66666666',
+    });
+    await runSweep({ store, clock, log: () => {} });
+    await worker.poller.drain();
+    expect((await getFlag(store, `missing-${child.id}-2026`))?.status).toBe('open');
+
+    const id = await seedStatement(store, {
+      organisation: parent,
+      periodStart: '2025-04-01',
+      periodEnd: '2026-03-31',
+      submittedAt: '2026-09-01T00:00:00Z',
+      groupMembers: [{ name: 'Child Ltd', companyNumber: '66666666' }],
+    });
+    await worker.poller.drain();
+    expect((await getFlag(store, `missing-${parent.id}-2026`))?.status).toBe('resolved');
+    const childFlag = await getFlag(store, `missing-${child.id}-2026`);
+    expect(childFlag?.status).toBe('resolved');
+    expect(childFlag?.history.at(-1)?.note).toMatch(/group statement/);
+    expect(await getFlag(store, `late-${child.id}-2026`)).toBeUndefined();
+    expect(await runSweep({ store, clock, log: () => {} })).toMatchObject({
+      missingRaised: 0,
+      lateRaised: 0,
+    });
+
+    await updateStatement(store, id, { status: 'withdrawn' });
+    await worker.poller.drain();
+    expect(worker.failures).toEqual([]);
+    const reopened = await getFlag(store, `missing-${parent.id}-2026`);
+    expect(reopened?.status).toBe('open');
+    expect(reopened?.history.at(-1)?.note).toMatch(/withdrawn/);
+  });
+
+  it('runs a sweep an officer requested and records what it raised', async () => {
+    const worker = complianceWorker(table, clock);
+    const { app } = testApp(table.store, clock);
+    const requested = await app.request('/api/v1/sweeps', {
+      method: 'POST',
+      headers: { ...(await authFor(officer)), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(requested.status).toBe(202);
+    const location = requested.headers.get('location') ?? '';
+    expect(await (await app.request(location, { headers: await authFor(officer) })).json()).toMatchObject({
+      status: 'requested',
+    });
+    await worker.poller.drain();
+    const run = await (await app.request(location, { headers: await authFor(officer) })).json();
+    expect(run).toMatchObject({ status: 'done', trigger: 'officer', requestedBy: officer.email });
+    expect(run.stats.organisations).toBeGreaterThan(0);
+  });
+});

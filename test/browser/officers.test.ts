@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { runSweep } from '../../functions/worker/sweep.ts';
+import { seedOrganisation, seedStatement } from '../officers/support.ts';
+import { axeViolations, useBrowserRegister } from '../support/browser.ts';
+import { DashboardPage, FlagPage, FlagsQueuePage, ReportPage } from './pages/officers-pages.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+
+const now = new Date('2026-11-29T12:00:00.000Z');
+
+describe('compliance officers in Chromium', () => {
+  const ctx = useBrowserRegister({ clock: () => now });
+
+  it('walks an officer through the dashboard and the queue, and a flag from open to resolved with notes', async () => {
+    const { store } = ctx.register;
+    await seedOrganisation(store, {
+      name: 'Quiet Widgets Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2025-02-01T09:00:00Z',
+    });
+    const filer = await seedOrganisation(store, {
+      name: 'Prompt Parts Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2025-02-01T09:00:00Z',
+    });
+    await seedStatement(store, {
+      organisation: filer,
+      periodStart: '2025-04-01',
+      periodEnd: '2026-03-31',
+      submittedAt: '2026-07-01T09:00:00Z',
+    });
+    await runSweep({ store, clock: () => now, log: () => {} });
+    await ctx.register.poller.drain();
+
+    const page = await ctx.browser.newPage();
+    await new SignInPage(page, ctx.url).signIn('olive@officers.example', { officer: true });
+
+    const dashboard = new DashboardPage(page, ctx.url);
+    expect((await dashboard.open(2026))?.status()).toBe(200);
+    expect(await dashboard.heading()).toBe('Compliance dashboard');
+    expect(await dashboard.figure('Organisations in scope')).toBe('2');
+    expect(await dashboard.figure('Statements received')).toBe('1');
+    expect(await dashboard.figure('Missing statements (outstanding)')).toBe('1');
+    expect(await dashboard.chartNames()).toEqual([
+      'Organisations in scope and statements received, by reporting year',
+      'Outstanding flags for 2026, by type',
+      'Open flags by age',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await dashboard.goToQueue();
+    const queue = new FlagsQueuePage(page, ctx.url);
+    await queue.filter({ type: 'Missing statement', year: '2026' });
+    expect(await queue.rows()).toEqual([['Quiet Widgets Ltd', 'Missing statement', '2026', 'Open']]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await queue.openFlag('Quiet Widgets Ltd');
+    const flag = new FlagPage(page);
+    expect(await flag.status()).toBe('Open');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await flag.move('Mark as contacted', '', 'olive@officers.example');
+    expect(await flag.errorSummary()).toContain('Enter a note');
+    await flag.move('Mark as contacted', 'Wrote to the company secretary', 'olive@officers.example');
+    expect(await flag.status()).toBe('Contacted');
+    await flag.move('Mark as resolved', 'Statement promised; published on their website today');
+    expect(await flag.status()).toBe('Resolved');
+    const history = await flag.history();
+    expect(history.map(([what]) => what)).toEqual([
+      'Raised',
+      'Open → Contacted; assigned to olive@officers.example',
+      'Contacted → Resolved',
+    ]);
+    expect(history.map(([, note]) => note).slice(1)).toEqual([
+      'Wrote to the company secretary',
+      'Statement promised; published on their website today',
+    ]);
+    await page.close();
+  });
+
+  it('lets a member of the public report a broken link, which lands in the officers’ queue', async () => {
+    const { store } = ctx.register;
+    const organisation = await seedOrganisation(store, {
+      name: 'Linked Goods Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2025-02-01T09:00:00Z',
+    });
+    const statementId = await seedStatement(store, {
+      organisation,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      submittedAt: '2026-05-01T09:00:00Z',
+    });
+
+    const visitor = await ctx.browser.newPage();
+    const report = new ReportPage(visitor, ctx.url);
+    expect((await report.open(statementId))?.status()).toBe(200);
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.getByRole('button', { name: 'Send report' }).click();
+    await visitor.waitForLoadState();
+    expect(await visitor.locator('.govuk-error-summary').textContent()).toContain('Choose what is wrong');
+    await report.report('The link to the statement does not work', 'The link gives a 404 page');
+    expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toContain('Report sent');
+    await visitor.close();
+
+    const officer = await ctx.browser.newPage();
+    await new SignInPage(officer, ctx.url).signIn('olive@officers.example', { officer: true });
+    await officer.goto(`${ctx.url}/officers/flags`);
+    const queue = new FlagsQueuePage(officer, ctx.url);
+    await queue.filter({ type: 'Public report' });
+    expect(await queue.rows()).toEqual([['Linked Goods Ltd', 'Public report', '2025', 'Open']]);
+    await queue.openFlag('Linked Goods Ltd');
+    expect(await officer.locator('main').textContent()).toContain('The link gives a 404 page');
+    await officer.close();
+  });
+});

@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+
+/** /officers: the compliance dashboard. */
+export class DashboardPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(year?: number) {
+    return this.page.goto(`${this.baseUrl}/officers${year ? `?year=${year}` : ''}`);
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 }).textContent();
+  }
+
+  /** A headline figure by its label ("Missing statements (outstanding)"). */
+  async figure(label: string): Promise<string> {
+    const row = this.page.locator('#headline-figures .govuk-summary-list__row', { hasText: label });
+    return ((await row.locator('dd').textContent()) ?? '').trim();
+  }
+
+  /** The charts' accessible names (each is an SVG with role="img"). */
+  async chartNames(): Promise<string[]> {
+    return this.page.locator('svg[role="img"] > title').allTextContents();
+  }
+
+  async goToQueue() {
+    await this.page
+      .getByRole('navigation', { name: 'Compliance' })
+      .getByRole('link', { name: 'Flags' })
+      .click();
+    await this.page.waitForLoadState();
+  }
+}
+
+/** /officers/flags: the queue and its filters. */
+export class FlagsQueuePage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async filter(options: { type?: string; status?: string; year?: string }) {
+    const form = this.page.getByRole('form', { name: 'Filter flags' });
+    if (options.type) await form.getByLabel('Type').selectOption({ label: options.type });
+    if (options.status) await form.getByLabel('Status').selectOption({ label: options.status });
+    if (options.year !== undefined) await form.getByLabel('Reporting year').fill(options.year);
+    await form.getByRole('button', { name: 'Apply filters' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** Each row: organisation, type, year, status. */
+  async rows(): Promise<string[][]> {
+    const rows = this.page.locator('#flags tbody tr');
+    const result: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      result.push(
+        cells.slice(0, 4).map((cell) =>
+          cell
+            .replace(/\s+/g, ' ')
+            .replace(/ Assigned to .*/, '')
+            .trim(),
+        ),
+      );
+    }
+    return result;
+  }
+
+  async openFlag(organisationName: string) {
+    await this.page.locator('#flags').getByRole('link', { name: organisationName }).click();
+    await this.page.waitForLoadState();
+  }
+}
+
+/** /officers/flags/{id}: one flag, its history, and the form that moves it. */
+export class FlagPage {
+  constructor(readonly page: Page) {}
+
+  async status(): Promise<string> {
+    return ((await this.page.locator('#flag-status').textContent()) ?? '').trim();
+  }
+
+  async move(choice: string, note: string, assignee?: string) {
+    await this.page.getByRole('radio', { name: choice }).check();
+    if (assignee !== undefined) await this.page.getByLabel('Assigned to (email)').fill(assignee);
+    await this.page.getByLabel('Note', { exact: true }).fill(note);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** The history: [what, note] per entry, oldest first. */
+  async history(): Promise<string[][]> {
+    const rows = this.page.locator('#history tbody tr');
+    const result: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      result.push([cells[2] ?? '', cells[3] ?? ''].map((cell) => cell.replace(/\s+/g, ' ').trim()));
+    }
+    return result;
+  }
+
+  errorSummary() {
+    return this.page.locator('.govuk-error-summary').textContent();
+  }
+}
+
+/** /statements/{id}/report: anyone reports a problem with a statement. */
+export class ReportPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(statementId: string) {
+    return this.page.goto(`${this.baseUrl}/statements/${statementId}/report`);
+  }
+
+  async report(reason: string, details?: string) {
+    await this.page.getByRole('radio', { name: reason }).check();
+    if (details) await this.page.getByLabel('Tell us more (optional)').fill(details);
+    await this.page.getByRole('button', { name: 'Send report' }).click();
+    await this.page.waitForLoadState();
+  }
+}

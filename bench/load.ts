@@ -16,6 +16,8 @@ export interface LoadOptions {
   seedStatements: number;
   /** Parallel submitters during the load. */
   submitters: number;
+  /** An already running DynamoDB Local (tests); by default the load starts its own, in memory. */
+  dynamoEndpoint?: string;
 }
 
 export interface LoadReport {
@@ -147,7 +149,13 @@ export async function runLoad(
   options: LoadOptions,
   log: (line: string) => void = () => {},
 ): Promise<LoadReport> {
-  const register = await startLocalRegister({ port: 0, quiet: true });
+  const register = await startLocalRegister({
+    port: 0,
+    quiet: true,
+    ...(options.dynamoEndpoint
+      ? { dynamoEndpoint: options.dynamoEndpoint, tableName: `load-${Date.now()}` }
+      : {}),
+  });
   try {
     const officer = await register.devIssuer.sign({ email: 'officer@register.example', officer: true });
     const counts = { duplicates: 0 };

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import {
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  SignJWT,
+} from 'jose';
 import * as z from 'zod';
 import type { DevTokenIssuer, Verifier } from '../domain/verifier.ts';
 import { createJwtVerifier, OFFICERS_GROUP } from '../identity/jwt-verifier.ts';
@@ -62,7 +70,8 @@ export async function createDevIssuer(
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     keyPair = await loadOrCreateKeys(options.dir);
   }
-  const kid = createHash('sha256').update(JSON.stringify(keyPair.publicJwk)).digest('base64url').slice(0, 16);
+  // RFC 7638 thumbprint: the same key gets the same id however its JSON was written.
+  const kid = (await calculateJwkThumbprint(keyPair.publicJwk)).slice(0, 16);
   const privateKey = await importJWK(keyPair.privateJwk, 'ES256');
   const lifetimeSeconds = options.lifetimeSeconds ?? 8 * 3600;
   const keys = createLocalJWKSet({ keys: [{ ...keyPair.publicJwk, kid, alg: 'ES256', use: 'sig' }] });

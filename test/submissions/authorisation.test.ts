@@ -71,6 +71,14 @@ describe('who may change what: every mutating route × {anonymous, other user, e
       expected: { anonymous: 401, 'other user': 403, 'enrolled user': 403, officer: 201 },
     },
     {
+      route: 'POST /api/v1/organisations/{orgId}/enrolment-codes',
+      request: async () => ({
+        method: 'POST',
+        path: `/api/v1/organisations/${(await organisation()).id}/enrolment-codes`,
+      }),
+      expected: { anonymous: 401, 'other user': 403, 'enrolled user': 403, officer: 201 },
+    },
+    {
       route: 'POST /api/v1/enrolments',
       request: async () => ({
         method: 'POST',

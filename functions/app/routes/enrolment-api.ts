@@ -4,7 +4,12 @@ import { auditEventSchema, auditQuerySchema } from '../../../schemas/audit.ts';
 import { pageOf } from '../../../schemas/common.ts';
 import { enrolmentBodySchema, enrolmentResultSchema, meSchema } from '../../../schemas/membership.ts';
 import { createdOrganisationSchema, newOrganisationSchema } from '../../../schemas/organisation.ts';
-import { addOrganisation, organisationsOf, redeemCode } from '../../domain/submissions/organisations.ts';
+import {
+  addEnrolmentCode,
+  addOrganisation,
+  organisationsOf,
+  redeemCode,
+} from '../../domain/submissions/organisations.ts';
 import { listAuditEvents } from '../../store/audit/list-audit-events.ts';
 import {
   apiRouter,
@@ -41,6 +46,23 @@ const addOrganisationRoute = createRoute({
     201: {
       description: 'Added; only the enrolment code’s hash is stored',
       content: { 'application/json': { schema: createdOrganisationSchema } },
+    },
+    ...problemResponses,
+  },
+});
+
+const addCodeRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/organisations/{orgId}/enrolment-codes',
+  summary: 'Issue a further enrolment code for an organisation (officers); each code enrols one person',
+  tags: ['Compliance officers'],
+  security: bearerSecurity,
+  middleware: [requireUser, requireOfficer, jsonBodyLimit] as const,
+  request: { params: z.object({ orgId: z.string().min(1).max(64) }), headers: idempotencyHeader },
+  responses: {
+    201: {
+      description: 'Issued; shown this once, stored only as a hash',
+      content: { 'application/json': { schema: createdOrganisationSchema.omit({ id: true }) } },
     },
     ...problemResponses,
   },
@@ -104,6 +126,15 @@ export function enrolmentApi(deps: AppDeps) {
     return idempotent(c, deps, officer, body, async (idempotency) => ({
       status: 201 as const,
       body: await addOrganisation(deps, officer, body, idempotency),
+    })) as never;
+  });
+
+  app.openapi(addCodeRoute, async (c) => {
+    const officer = currentUser(c);
+    const { orgId } = c.req.valid('param');
+    return idempotent(c, deps, officer, { orgId }, async (idempotency) => ({
+      status: 201 as const,
+      body: await addEnrolmentCode(deps, officer, orgId, idempotency),
     })) as never;
   });
 

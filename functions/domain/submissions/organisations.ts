@@ -2,6 +2,7 @@ import type { AuditEvent } from '../../../schemas/audit.ts';
 import type { Membership } from '../../../schemas/membership.ts';
 import type { NewOrganisation, Organisation } from '../../../schemas/organisation.ts';
 import type { User } from '../../../schemas/user.ts';
+import { issueEnrolmentCode } from '../../store/enrolment/issue-enrolment-code.ts';
 import {
   CodeNotRedeemableError,
   getEnrolmentCode,
@@ -20,7 +21,7 @@ import {
   hashEnrolmentCode,
   looksLikeEnrolmentCode,
 } from '../enrolment-codes.ts';
-import { conflict, invalid, throttled } from '../errors.ts';
+import { conflict, invalid, notFound, throttled } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { IdempotencyRaceError } from './statements.ts';
 
@@ -98,6 +99,44 @@ export async function addOrganisation(
         `An organisation with company number ${organisation.companyNumber} is already registered.`,
       );
     }
+    if (error instanceof ConditionsFailedError && idempotency) throw new IdempotencyRaceError();
+    throw error;
+  }
+  return result;
+}
+
+/** An officer issues a further code for an organisation (codes are single-use: one per person). */
+export async function addEnrolmentCode(
+  deps: OrganisationDeps,
+  officer: User,
+  organisationId: string,
+  idempotency?: (
+    status: number,
+    body: { enrolmentCode: string; enrolmentCodeExpiresAt: string },
+  ) => TransactItem,
+): Promise<{ enrolmentCode: string; enrolmentCodeExpiresAt: string }> {
+  const organisation = await getOrganisation(deps.store, organisationId);
+  if (!organisation) throw notFound('The organisation');
+  const now = deps.clock();
+  const code = generateEnrolmentCode();
+  const result = { enrolmentCode: code, enrolmentCodeExpiresAt: enrolmentCodeExpiry(now) };
+  try {
+    await issueEnrolmentCode(deps.store, {
+      codeHash: hashEnrolmentCode(code),
+      record: {
+        organisationId,
+        codeExpiresAt: result.enrolmentCodeExpiresAt,
+        createdAt: now.toISOString(),
+        createdBy: officer.id,
+      },
+      audit: audit(now, officer, `organisation/${organisationId}`, 'enrolment_code.issued', {
+        expiresAt: result.enrolmentCodeExpiresAt,
+      }),
+      extra: idempotency ? [idempotency(201, result)] : [],
+    });
+  } catch (error) {
+    if (error instanceof ConditionsFailedError && error.failed.includes(0))
+      throw notFound('The organisation');
     if (error instanceof ConditionsFailedError && idempotency) throw new IdempotencyRaceError();
     throw error;
   }

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../functions/cli/main.ts';
+import { DomainError } from '../../functions/domain/errors.ts';
+import { createJwtVerifier } from '../../functions/identity/jwt-verifier.ts';
+import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devUserId } from '../../functions/local/dev-issuer.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function cognitoLikeToken(
+  claims: Record<string, unknown>,
+  options: { audience?: string; issuer?: string; expires?: string } = {},
+) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer(options.issuer ?? 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_pool')
+    .setAudience(options.audience ?? 'client-1')
+    .setSubject('cognito-sub-1')
+    .setIssuedAt()
+    .setExpirationTime(options.expires ?? '1h')
+    .sign(privateKey);
+  const { createLocalJWKSet } = await import('jose');
+  const verifier = createJwtVerifier({
+    keys: createLocalJWKSet({ keys: [jwk] }),
+    issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_pool',
+    audience: 'client-1',
+  });
+  return { token, verifier };
+}
+
+describe('identity: one verifier for Cognito and the development issuer', () => {
+  it('reads a Cognito ID token: sub, email and the officers group', async () => {
+    const { token, verifier } = await cognitoLikeToken({
+      email: 'o@x.example',
+      token_use: 'id',
+      'cognito:groups': ['officers'],
+    });
+    expect(await verifier.verify(token)).toEqual({
+      id: 'cognito-sub-1',
+      email: 'o@x.example',
+      isOfficer: true,
+    });
+  });
+
+  it.each([
+    ['another audience', { email: 'a@x.example', token_use: 'id' }, { audience: 'client-2' }],
+    ['another issuer', { email: 'a@x.example', token_use: 'id' }, { issuer: 'https://evil.example' }],
+    ['an expired token', { email: 'a@x.example', token_use: 'id' }, { expires: '-1m' }],
+    ['an access token', { email: 'a@x.example', token_use: 'access' }, {}],
+    ['no email', { token_use: 'id' }, {}],
+  ])('refuses %s as unauthenticated', async (_what, claims, options) => {
+    const { token, verifier } = await cognitoLikeToken(claims, options);
+    await expect(verifier.verify(token)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('keeps the development issuer’s keys in the data folder, so tokens survive a restart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dev-issuer-'));
+    dirs.push(dir);
+    const first = await createDevIssuer({ dir });
+    const token = await first.sign({ email: 'Ann@Example.com', officer: false });
+    const again = await createDevIssuer({ dir });
+    expect(await again.verifier.verify(token)).toEqual({
+      id: devUserId('ann@example.com'),
+      email: 'ann@example.com',
+      isOfficer: false,
+    });
+    const stranger = await createDevIssuer({ dir: mkdtempSync(path.join(tmpdir(), 'dev-issuer-')) });
+    await expect(stranger.verifier.verify(token)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    expect([DEV_ISSUER, DEV_AUDIENCE]).toEqual(['urn:register:dev-issuer', 'register-local']);
+  });
+
+  it('prints a token with `register dev-token --email <e> --officer` that the local issuer accepts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dev-token-'));
+    dirs.push(dir);
+    let out = '';
+    const stdout = new Writable({
+      write(chunk, _enc, done) {
+        out += chunk;
+        done();
+      },
+    });
+    const stderr = new Writable({
+      write(_chunk, _enc, done) {
+        done();
+      },
+    });
+    const previous = process.env.REGISTER_DATA_DIR;
+    process.env.REGISTER_DATA_DIR = dir;
+    try {
+      const code = await main(['dev-token', '--email', 'cli@example.com', '--officer'], {
+        stdin: Readable.from([]),
+        stdout,
+        stderr,
+      });
+      expect(code).toBe(0);
+      const issuer = await createDevIssuer({ dir });
+      expect(await issuer.verifier.verify(out.trim())).toMatchObject({
+        email: 'cli@example.com',
+        isOfficer: true,
+      });
+      expect(await main(['dev-token'], { stdin: Readable.from([]), stdout, stderr })).toBe(2);
+    } finally {
+      if (previous === undefined) delete process.env.REGISTER_DATA_DIR;
+      else process.env.REGISTER_DATA_DIR = previous;
+    }
+  });
+});

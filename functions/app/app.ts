@@ -6,6 +6,7 @@ import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
 import { accountPages } from './routes/account-pages.ts';
+import { apiDocsPage } from './routes/api-docs-page.ts';
 import { checkApi } from './routes/check-api.ts';
 import { checkPage } from './routes/check-page.ts';
 import { enrolmentApi } from './routes/enrolment-api.ts';
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', officersPages(deps));
   app.route('/', officersPages(deps));
 
-  app.doc31('/api/v1/openapi.json', {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: {
       title: 'Modern slavery statement register',
@@ -88,7 +89,9 @@ export function createApp(deps: AppDeps) {
       description:
         'Statements made under section 54 of the Modern Slavery Act 2015, checked sentence by sentence.',
     },
-  });
+  };
+  app.doc31('/api/v1/openapi.json', openApiConfig);
+  app.route('/', apiDocsPage(deps, () => app.getOpenAPI31Document(openApiConfig)));
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');

@@ -196,6 +196,15 @@ describe('submitting a statement through the pages in Chromium', () => {
     await context.close();
   });
 
+  it('renders the API documentation page accessibly (axe)', async () => {
+    const page = await ctx.browser.newPage();
+    const response = await page.goto(`${ctx.url}/api/docs`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 3, name: 'POST /api/v1/enrolments' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a page form post without the session’s form token', async () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();

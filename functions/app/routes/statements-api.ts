@@ -10,6 +10,7 @@ import {
 } from '../../../schemas/statement.ts';
 import {
   archivedFileSchema,
+  submissionDocumentSchema,
   submissionDocumentSchemaAt,
   submissionDraftSchemaAt,
 } from '../../../schemas/submission.ts';
@@ -209,6 +210,8 @@ function answer(c: Context, result: StatementWriteResult, status: 200 | 201) {
 export function statementsApi(deps: AppDeps) {
   const app = apiRouter();
   registerBearerAuth(app);
+  // The complete document is what a submission must satisfy; name it in the OpenAPI components.
+  app.openAPIRegistry.register('SubmissionDocument', submissionDocumentSchema);
 
   const hook = wholeDocumentHook(deps);
 

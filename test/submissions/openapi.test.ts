@@ -3,6 +3,7 @@ import { SECTORS, TURNOVER_BANDS } from '../../schemas/registry-options.ts';
 import { testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: walking a generated OpenAPI document.
 type Json = Record<string, any>;
 
 describe('the OpenAPI document and /api/docs', () => {

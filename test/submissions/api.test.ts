@@ -75,6 +75,16 @@ describe('submitting statements through the JSON API', () => {
     );
     expect(await revised.json()).toMatchObject({ revision: 2, status: 'submitted' });
 
+    // Both revisions stay readable through the public API.
+    for (const [n, turnover] of [
+      [1, '£60 million to £100 million'],
+      [2, 'Over £500 million'],
+    ] as const) {
+      const response = await app.request(`/api/v1/statements/${draft.id}/revisions/${n}`);
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(await response.json())).toContain(turnover);
+    }
+
     const revisions = await listRevisions(table.store, draft.id);
     expect(revisions.map((r) => [r.revision, r.status, r.document.turnover])).toEqual([
       [1, 'submitted', '£60 million to £100 million'],

@@ -45,7 +45,7 @@ describe('the OpenAPI document and /api/docs', () => {
     );
     expect(submission.properties.sectors.items.enum).toEqual([...SECTORS]);
     expect(submission.properties.turnover.enum).toEqual([...TURNOVER_BANDS]);
-    expect(submission.properties.statementUrl.maxLength).toBe(1024);
+    expect(JSON.stringify(submission.properties.statementUrl)).toContain('"maxLength":1024');
   });
 
   it('renders the document for people on the server, without third-party scripts', async () => {

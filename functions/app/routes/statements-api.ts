@@ -10,9 +10,9 @@ import {
 } from '../../../schemas/statement.ts';
 import {
   archivedFileSchema,
-  submissionDocumentSchema,
   submissionDocumentSchemaAt,
   submissionDraftSchemaAt,
+  submissionFieldsSchema,
 } from '../../../schemas/submission.ts';
 import { invalid } from '../../domain/errors.ts';
 import { archiveStatementFile } from '../../domain/submissions/documents.ts';
@@ -211,7 +211,17 @@ export function statementsApi(deps: AppDeps) {
   const app = apiRouter();
   registerBearerAuth(app);
   // The complete document is what a submission must satisfy; name it in the OpenAPI components.
-  app.openAPIRegistry.register('SubmissionDocument', submissionDocumentSchema);
+  const { $schema: _dialect, ...submissionJsonSchema } = z.toJSONSchema(submissionFieldsSchema, {
+    io: 'input',
+  });
+  app.openAPIRegistry.registerComponent('schemas', 'SubmissionDocument', {
+    ...(submissionJsonSchema as Record<string, unknown>),
+    description:
+      'A complete submission: every question of the UK registry. Besides these fields, the registry’s rules ' +
+      'apply: a URL or a contact email, not both; a period of 12 to 18 months ending in the past; sign-off ' +
+      'names all or none; approval on or after the period end and not in the future; "None" alone; "Other" ' +
+      'with its description; at most three risks, or none identified; group members listed once each.',
+  });
 
   const hook = wholeDocumentHook(deps);
 

@@ -9,6 +9,7 @@ import { defaultTagger, type Tagger } from '../checker/tagger/model.ts';
 import type { Fetcher } from '../checker/website.ts';
 import { archiveKeyFor } from '../domain/archive.ts';
 import { findSimilarStatements } from '../store/checks/find-similar-statements.ts';
+import { getRevisionItem } from '../store/checks/get-revision-item.ts';
 import { putCheckResult } from '../store/checks/put-check-result.ts';
 import { keys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
@@ -84,9 +85,11 @@ export async function checkRevision(
   }
   let revision = item;
   if (!revision) {
-    const stored = await getRevision(deps.store, statementId, revisionNumber);
-    if (!stored) return 'skipped';
-    revision = revisionItemSchema.parse(stored);
+    const stored = revisionItemSchema.safeParse(
+      await getRevisionItem(deps.store, statementId, revisionNumber),
+    );
+    if (!stored.success) return 'skipped';
+    revision = stored.data;
   }
   const documentParse = checkDocumentSchema.safeParse(revision.document);
   const document = documentParse.success ? documentParse.data : {};

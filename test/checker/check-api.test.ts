@@ -29,7 +29,7 @@ describe('POST /api/v1/check', () => {
 
   it('checks a raw PDF body', async () => {
     const pdf = await textPdf([GOOD_TEXT.split('\n\n')]);
-    const response = await post(pdf, 'application/pdf');
+    const response = await post(pdf as Uint8Array<ArrayBuffer>, 'application/pdf');
     expect(response.status).toBe(200);
     const result = checkResultSchema.parse(await response.json());
     expect(result.sentences[0]?.page).toBe(1);
@@ -52,7 +52,7 @@ describe('POST /api/v1/check', () => {
   });
 
   it('answers a finding for a password-protected PDF', async () => {
-    const response = await post(await encryptedPdf(), 'application/pdf');
+    const response = await post((await encryptedPdf()) as Uint8Array<ArrayBuffer>, 'application/pdf');
     const result = checkResultSchema.parse(await response.json());
     expect(result.findings.find((f) => f.rule === 'uk-machine-readable')).toMatchObject({
       status: 'fail',

@@ -5,9 +5,11 @@ import { RULES_VERSION } from '../../functions/checker/check.ts';
 import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
+import { listStaleCheckResults } from '../../functions/store/checks/list-stale-check-results.ts';
+import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
-import { createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
+import { checkRevision, createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
 import type { WorkerDeps } from '../../functions/worker/deps.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
@@ -254,5 +256,31 @@ describe('the check reactor, on DynamoDB Local and its stream', () => {
       oldImage: undefined,
     });
     expect(await getCheckResult(table.store, id, 1)).toBeUndefined();
+  });
+
+  it('finds results of older rules versions for `npm run recheck`, and recomputes them', async () => {
+    const orgF = ulid();
+    const id = await submit({
+      organisationId: orgF,
+      name: 'Phi Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const current = (await getCheckResult(table.store, id, 1))!;
+    await putCheckResult(table.store, {
+      statementId: id,
+      organisationId: orgF,
+      revision: 1,
+      result: { ...current, rulesVersion: '2000.1' },
+      checkedAt: NOW.toISOString(),
+    });
+    const stale = await listStaleCheckResults(table.store, RULES_VERSION);
+    expect(stale).toContainEqual({ statementId: id, revision: 1, rulesVersion: '2000.1' });
+    expect(await checkRevision(deps(), id, 1, { offline: true }, undefined, true)).toBe('checked');
+    expect((await getCheckResult(table.store, id, 1))?.rulesVersion).toBe(RULES_VERSION);
+    expect((await listStaleCheckResults(table.store, RULES_VERSION)).map((s) => s.statementId)).not.toContain(
+      id,
+    );
   });
 });

@@ -23,36 +23,75 @@ export type PdfText =
   | { ok: true; lines: Line[]; totalPages: number; pagesRead: number }
   | { ok: false; reason: 'password' | 'invalid' | 'timeout' | 'too_complex'; message: string };
 
+interface Reader {
+  worker: Worker;
+  limitsKey: string;
+  /** Serialises requests: the thread reads one PDF at a time. */
+  queue: Promise<unknown>;
+}
+
+let reader: Reader | undefined;
+let nextId = 0;
+
+function startReader(limits: typeof PDF_LIMITS): Reader {
+  const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  });
+  worker.unref();
+  const started: Reader = { worker, limitsKey: `${limits.maxHeapMb}`, queue: Promise.resolve() };
+  const forget = () => {
+    if (reader === started) reader = undefined;
+  };
+  worker.once('exit', forget);
+  worker.once('error', forget);
+  return started;
+}
+
 /**
- * The text of a PDF, line by line with page numbers, read in a worker thread that is ended
- * when it takes too long or uses too much memory: a bad PDF gives an answer, never a hang.
+ * The text of a PDF, line by line with page numbers, read in a worker thread that is ended (and
+ * replaced for the next document) when it takes too long or runs out of its memory: a bad PDF
+ * gives an answer, never a hang. The thread is kept between documents, as a warm Lambda keeps it.
  */
 export function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<PdfText> {
+  if (!reader || reader.limitsKey !== `${limits.maxHeapMb}`) {
+    if (reader) void reader.worker.terminate();
+    reader = startReader(limits);
+  }
+  const current = reader;
+  const job = current.queue.then(() => readWith(current, bytes, limits));
+  current.queue = job.catch(() => undefined);
+  return job;
+}
+
+function readWith(current: Reader, bytes: Uint8Array, limits: typeof PDF_LIMITS): Promise<PdfText> {
   return new Promise((resolve) => {
+    const { worker } = current;
+    const id = ++nextId;
     const copy = bytes.slice();
-    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
-      workerData: { bytes: copy.buffer, maxPages: limits.maxPages },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
     let settled = false;
-    const finish = (answer: PdfText) => {
+    const finish = (answer: PdfText, kill = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      worker.unref();
+      if (kill) {
+        if (reader === current) reader = undefined;
+        void worker.terminate();
+      }
       resolve(answer);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, reason: 'timeout', message: 'Reading the PDF took too long.' }),
+      () => finish({ ok: false, reason: 'timeout', message: 'Reading the PDF took too long.' }, true),
       limits.timeoutMs,
     );
-    worker.on('message', (message: unknown) => {
+    const onMessage = (message: unknown) => {
       const parsed = workerAnswerSchema.safeParse(message);
-      if (!parsed.success)
-        return finish({ ok: false, reason: 'invalid', message: 'The PDF could not be read.' });
+      if (!parsed.success || (message as { id?: unknown }).id !== id) return;
       const answer = parsed.data;
       if (!answer.ok) return finish(answer);
       finish({
@@ -64,25 +103,24 @@ export function readPdf(bytes: Uint8Array, limits = PDF_LIMITS): Promise<PdfText
           { text: '', page: p.page },
         ]),
       });
-    });
-    worker.on('error', (error) => {
-      const tooBig = /memory|heap/i.test(String(error));
+    };
+    const tooComplex: PdfText = {
+      ok: false,
+      reason: 'too_complex',
+      message: 'The PDF needs too much memory to read (it may be a PDF bomb).',
+    };
+    const onError = (error: unknown) =>
       finish(
-        tooBig
-          ? {
-              ok: false,
-              reason: 'too_complex',
-              message: 'The PDF needs too much memory to read (it may be a PDF bomb).',
-            }
+        /memory|heap/i.test(String(error))
+          ? tooComplex
           : { ok: false, reason: 'invalid', message: 'The PDF could not be read.' },
+        true,
       );
-    });
-    worker.on('exit', () =>
-      finish({
-        ok: false,
-        reason: 'too_complex',
-        message: 'The PDF needs too much memory to read (it may be a PDF bomb).',
-      }),
-    );
+    const onExit = () => finish(tooComplex, true);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.ref();
+    worker.postMessage({ id, bytes: copy.buffer, maxPages: limits.maxPages }, [copy.buffer]);
   });
 }

@@ -65,7 +65,10 @@ const NS = {
   next2: hashString('n2'),
 } as const;
 
-const EXPERIMENT = { ctx2: process.env.TAGGER_CTX2 === '1' };
+const EXPERIMENT = {
+  ctx2: process.env.TAGGER_CTX2 === '1',
+  contextWeight: Number(process.env.TAGGER_CTX_W ?? 0.4),
+};
 
 /** Hand-written cues that generalise across jurisdictions (criteria.md's definitions). */
 const CUES: [string, RegExp][] = [
@@ -134,17 +137,42 @@ export function inverseDocumentFrequency(vectors: readonly SparseVector[], bits:
 
 export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array): FeatureBuilder {
   const mask = (1 << options.bits) - 1;
-  const acc = new Map<number, number>();
+  // A dense scratch row and the list of slots touched: cheaper than a Map per sentence.
+  const scratch = new Float32Array(1 << options.bits);
+  const seen = new Uint8Array(1 << options.bits);
+  let touched = new Int32Array(4096);
+  let count = 0;
   const add = (hash: number, value: number) => {
     const index = hash & mask;
-    acc.set(index, (acc.get(index) ?? 0) + value);
+    if (!seen[index]) {
+      seen[index] = 1;
+      if (count === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        touched = grown;
+      }
+      touched[count++] = index;
+    }
+    scratch[index]! += value;
   };
 
-  function addWords(ns: number, words: readonly string[], weight: number, withBigrams: boolean) {
+  // Word hashes per sentence text, kept for the document being read (each sentence is also its
+  // neighbours' context).
+  let cachedFor: readonly SentenceInContext[] | undefined;
+  const wordHashes = new Map<string, Uint32Array>();
+  const hashesOf = (text: string) => {
+    let hashes = wordHashes.get(text);
+    if (!hashes) {
+      hashes = Uint32Array.from(tokens(text), (word) => hashString(word));
+      wordHashes.set(text, hashes);
+    }
+    return hashes;
+  };
+
+  function addWords(ns: number, words: Uint32Array, weight: number, withBigrams: boolean) {
     let prev = -1;
     let prev2 = -1;
-    for (const word of words) {
-      const h = hashString(word);
+    for (const h of words) {
       add(mix(ns, h), weight);
       if (withBigrams && prev >= 0) {
         add(mix(NS.bigram ^ ns, mix(prev, h)), weight);
@@ -156,36 +184,51 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
   }
 
   function addChars(text: string, weight: number) {
-    const lower = ` ${text
-      .toLowerCase()
-      .replace(/\d/g, '0')
-      .replace(/[^a-z0 ]+/g, ' ')
-      .replace(/ +/g, ' ')} `;
-    for (let i = 0; i + 4 <= lower.length; i++) {
+    // Lower-case letters, digits folded to 0, everything else one space; padded with spaces.
+    const codes: number[] = [32];
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c >= 48 && c <= 57) c = 48;
+      else if (!(c >= 97 && c <= 122)) {
+        if (c > 127) {
+          const lower = text[i]!.toLowerCase().charCodeAt(0);
+          c = lower >= 97 && lower <= 122 ? lower : 32;
+        } else c = 32;
+      }
+      if (c === 32 && codes[codes.length - 1] === 32) continue;
+      codes.push(c);
+    }
+    if (codes[codes.length - 1] !== 32) codes.push(32);
+    for (let i = 0; i + 4 <= codes.length; i++) {
       let h = NS.char;
-      for (let j = i; j < i + 4; j++) h = Math.imul(h ^ lower.charCodeAt(j), FNV_PRIME);
+      for (let j = i; j < i + 4; j++) h = Math.imul(h ^ codes[j]!, FNV_PRIME);
       add(h >>> 0, weight);
     }
   }
 
   return {
     build(sentences, index) {
-      acc.clear();
+      if (cachedFor !== sentences) {
+        cachedFor = sentences;
+        wordHashes.clear();
+      }
+      count = 0;
       const sentence = sentences[index]!;
-      const words = tokens(sentence.text);
+      const words = hashesOf(sentence.text);
       addWords(NS.word, words, 1, true);
       addChars(sentence.text, 0.35);
       const prev = sentences[index - 1];
       const next = sentences[index + 1];
-      if (prev) addWords(NS.prev, tokens(prev.text), 0.4, false);
+      if (prev) addWords(NS.prev, hashesOf(prev.text), EXPERIMENT.contextWeight, false);
       else add(mix(NS.prev, hashString('<start>')), 0.4);
-      if (next) addWords(NS.next, tokens(next.text), 0.4, false);
+      if (next) addWords(NS.next, hashesOf(next.text), EXPERIMENT.contextWeight, false);
       else add(mix(NS.next, hashString('<end>')), 0.4);
       const prev2 = sentences[index - 2];
       const next2 = sentences[index + 2];
-      if (EXPERIMENT.ctx2 && prev2) addWords(NS.prev2, tokens(prev2.text), 0.2, false);
-      if (EXPERIMENT.ctx2 && next2) addWords(NS.next2, tokens(next2.text), 0.2, false);
-      if (sentence.heading) addWords(NS.heading, tokens(sentence.heading), 0.6, false);
+      if (EXPERIMENT.ctx2 && prev2) addWords(NS.prev2, hashesOf(prev2.text), 0.2, false);
+      if (EXPERIMENT.ctx2 && next2) addWords(NS.next2, hashesOf(next2.text), 0.2, false);
+      if (sentence.heading) addWords(NS.heading, hashesOf(sentence.heading), 0.6, false);
       const n = sentences.length;
       const pos = Math.min(9, Math.floor((index / Math.max(1, n)) * 10));
       add(mix(NS.cue, hashString(`pos${pos}`)), 1);
@@ -197,13 +240,13 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       for (let c = 0; c < CUES.length; c++) if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, 1);
       add(mix(NS.cue, hashString('bias')), 1);
 
-      const indices = new Int32Array(acc.size);
-      const values = new Float32Array(acc.size);
-      let k = 0;
-      for (const [i, v] of acc) {
-        indices[k] = i;
-        values[k] = idf ? v * idf[i]! : v;
-        k++;
+      const indices = touched.slice(0, count);
+      const values = new Float32Array(count);
+      for (let k = 0; k < count; k++) {
+        const i = indices[k]!;
+        values[k] = idf ? scratch[i]! * idf[i]! : scratch[i]!;
+        scratch[i] = 0;
+        seen[i] = 0;
       }
       if (!options.raw) normalise(values);
       return { indices, values };

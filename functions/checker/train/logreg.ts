@@ -14,6 +14,8 @@ export interface TrainOptions {
   /** Weight of a positive example relative to a negative one, per label. */
   positiveWeight: number;
   seed: number;
+  /** Average the weights at the end of each epoch from this one (1-based) on; unset: no averaging. */
+  averageFrom?: number;
 }
 
 export interface LinearModel {
@@ -55,6 +57,12 @@ export function trainLogReg(
     biases[l] = Math.log(p / (1 - p));
   }
   const margins = new Float64Array(labels);
+  // Tail averaging: the weights at the end of each epoch from `averageFrom` on are averaged,
+  // which smooths out SGD's last noisy steps.
+  const averageFrom = options.averageFrom ?? epochs + 1;
+  const sum = new Float64Array(dims * labels);
+  const biasSum = new Float64Array(labels);
+  let snapshots = 0;
   let t = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -90,8 +98,17 @@ export function trainLogReg(
         biases[l]! -= eta * gradient * 0.1;
       }
     }
+    if (epoch + 1 >= averageFrom) {
+      for (let i = 0; i < sum.length; i++) sum[i]! += v[i]! * scale[i % labels]!;
+      for (let l = 0; l < labels; l++) biasSum[l]! += biases[l]!;
+      snapshots++;
+    }
   }
   const weights = new Float32Array(dims * labels);
+  if (snapshots) {
+    for (let i = 0; i < sum.length; i++) weights[i] = sum[i]! / snapshots;
+    return { dims, labels, weights, biases: Float32Array.from(biasSum, (b) => b / snapshots) };
+  }
   for (let f = 0; f < dims; f++)
     for (let l = 0; l < labels; l++) weights[f * labels + l] = v[f * labels + l]! * scale[l]!;
   return { dims, labels, weights, biases: Float32Array.from(biases) };

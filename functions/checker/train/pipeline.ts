@@ -19,9 +19,10 @@ import {
 /** The training recipe: one place, so train.ts and eval.ts cannot drift apart. */
 export const RECIPE = {
   bits: 18,
-  epochs: 8,
+  epochs: Number(process.env.TAGGER_EPOCHS ?? 8),
+  averageFrom: Number(process.env.TAGGER_AVERAGE_FROM ?? 0),
   lambda: Number(process.env.TAGGER_LAMBDA ?? 2e-5),
-  eta0: 0.5,
+  eta0: Number(process.env.TAGGER_ETA0 ?? 0.5),
   positiveWeight: 2,
   seed: 20250,
   innerFolds: 4,
@@ -120,6 +121,7 @@ function trainOptions(bits: number): TrainOptions {
     eta0: RECIPE.eta0,
     positiveWeight: RECIPE.positiveWeight,
     seed: RECIPE.seed,
+    ...(RECIPE.averageFrom ? { averageFrom: RECIPE.averageFrom } : {}),
   };
 }
 

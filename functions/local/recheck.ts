@@ -1,0 +1,59 @@
+/**
+ * `npm run recheck`: recomputes every stored check result whose rulesVersion is not the current
+ * one (after the rules or the tagger change), on the local register's data (.data/, or
+ * REGISTER_DATA_DIR; DYNAMODB_ENDPOINT and TABLE_NAME to point at another table). Results are
+ * found through the CHECKS listing (gsi2), never a scan. `--offline` skips the website checks.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { RULES_VERSION } from '../checker/check.ts';
+import { listStaleCheckResults } from '../store/checks/list-stale-check-results.ts';
+import { ensureTable } from '../store/ensure-table.ts';
+import { createStore } from '../store/store.ts';
+import { checkRevision } from '../worker/check-revision.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { createFileArchive } from './file-archive.ts';
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const offline = process.argv.includes('--offline');
+  const dataDir = path.resolve(process.env.REGISTER_DATA_DIR ?? '.data');
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  let stop = async () => {};
+  if (!endpoint) {
+    mkdirSync(path.join(dataDir, 'dynamodb'), { recursive: true });
+    const dynamo = await startDynamoDbLocal({ dataDir: path.join(dataDir, 'dynamodb') });
+    endpoint = dynamo.endpoint;
+    stop = dynamo.stop;
+  }
+  const tableName = process.env.TABLE_NAME ?? 'register';
+  const store = createStore({ tableName, region: process.env.AWS_REGION ?? 'eu-west-2', endpoint });
+  try {
+    await ensureTable(store.client, tableName);
+    const stale = await listStaleCheckResults(store, RULES_VERSION);
+    console.log(`${stale.length} check result(s) older than rules ${RULES_VERSION}.`);
+    const deps = {
+      store,
+      clock: () => new Date(),
+      log: (message: string, detail?: unknown) => console.error(message, detail ?? ''),
+      archive: createFileArchive(path.join(dataDir, 'archive')),
+    };
+    let done = 0;
+    for (const { statementId, revision, rulesVersion } of stale) {
+      const outcome = await checkRevision(deps, statementId, revision, { offline }, undefined, true);
+      done += outcome === 'checked' ? 1 : 0;
+      console.log(
+        `${statementId} revision ${revision}: ${rulesVersion} → ${outcome === 'checked' ? RULES_VERSION : 'skipped'}`,
+      );
+    }
+    console.log(`Rechecked ${done} of ${stale.length}.`);
+  } finally {
+    store.client.destroy();
+    await stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

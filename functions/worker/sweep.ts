@@ -15,7 +15,7 @@ import { organisationsOfShard } from '../store/compliance/organisation-shard.ts'
 import { readOrganisationState } from '../store/compliance/organisation-state.ts';
 import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
 import { finishSweepRun, putSweepRun } from '../store/compliance/sweep-runs.ts';
-import { raise } from '../store/flags/raise-flag.ts';
+import { type Raising, raise, raiseAll } from '../store/flags/raise-flag.ts';
 import { ORGANISATION_SHARDS } from '../store/keys.ts';
 import type { Store } from '../store/store.ts';
 
@@ -100,44 +100,45 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
     }
     const decision = decideSweep({ ...state, organisation, coverage }, today);
     stats.yearsChecked += decision.yearsChecked;
-    for (const entry of decision.missing) {
-      const raised = await raise(
-        deps.store,
-        {
+    const raisings: { raising: Raising; counts: 'missingRaised' | 'lateRaised' | 'remindersQueued' }[] = [
+      ...decision.missing.map((entry) => ({
+        counts: 'missingRaised' as const,
+        raising: {
           flag: missingFlag(organisation, entry, at),
-          marks: [
-            { organisationId: organisation.id, kind: 'missing', year: entry.year },
-            { organisationId: organisation.id, kind: 'overdue', year: entry.year },
-          ],
-          notices: state.marks.has(`overdue#${entry.year}`)
-            ? []
-            : [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
+          marks: [{ organisationId: organisation.id, kind: 'missing', year: entry.year }],
+          notices: [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
         },
-        meter,
-      );
-      if (raised) stats.missingRaised += 1;
-    }
-    for (const late of decision.late) {
-      const raised = await raise(
-        deps.store,
-        {
+      })),
+      ...decision.late.map((late) => ({
+        counts: 'lateRaised' as const,
+        raising: {
           flag: lateFlag(organisation, late, at),
           marks: [{ organisationId: organisation.id, kind: 'late', year: late.year }],
         },
-        meter,
-      );
-      if (raised) stats.lateRaised += 1;
-    }
-    for (const entry of decision.reminders) {
-      const queued = await raise(
-        deps.store,
-        {
+      })),
+      ...decision.reminders.map((entry) => ({
+        counts: 'remindersQueued' as const,
+        raising: {
           notices: [notice('reminder', organisation, entry, at, deps.publicBaseUrl)],
           marks: [{ organisationId: organisation.id, kind: 'reminder', year: entry.year }],
         },
+      })),
+    ];
+    if (raisings.length === 0) return;
+    // Usually all new: one transaction for the organisation. If any already exists (a concurrent
+    // run, or marks lost), each is raised on its own and only the new ones count.
+    if (
+      await raiseAll(
+        deps.store,
+        raisings.map((r) => r.raising),
         meter,
-      );
-      if (queued) stats.remindersQueued += 1;
+      )
+    ) {
+      for (const r of raisings) stats[r.counts] += 1;
+      return;
+    }
+    for (const r of raisings) {
+      if (await raise(deps.store, r.raising, meter)) stats[r.counts] += 1;
     }
   }
 

@@ -13,7 +13,9 @@ const at = (iso: string) => () => new Date(iso);
 describe('missing and late statements, end to end through the API', () => {
   const table = useTestTable();
 
-  it('imports organisations with different year ends, finds exactly the missing and late years twice over, and a later statement resolves its flag', async () => {
+  it('imports organisations with different year ends, finds exactly the missing and late years twice over, and a later statement resolves its flag', {
+    timeout: 60_000,
+  }, async () => {
     // Early 2024: the officer imports the organisations in scope.
     const imported = importResultSchema.parse(
       await (

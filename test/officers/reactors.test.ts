@@ -40,7 +40,9 @@ function checkResult(meetsLegalMinimum: boolean, rating: CheckResult['summary'][
 describe('compliance reactors', () => {
   const table = useTestTable();
 
-  it('raises legal_minimum and weak flags per checked revision with their findings, and resolves them when a revision passes', async () => {
+  it('raises legal_minimum and weak flags per checked revision with their findings, and resolves them when a revision passes', {
+    timeout: 60_000,
+  }, async () => {
     const { store } = table;
     const worker = complianceWorker(table, clock);
     const organisation = await seedOrganisation(store, {
@@ -94,7 +96,9 @@ describe('compliance reactors', () => {
     expect(await getFlag(store, `legal_minimum-${id}-r2`)).toBeUndefined();
   });
 
-  it('sends overdue notices to enrolled contacts once, and records notices nobody can receive', async () => {
+  it('sends overdue notices to enrolled contacts once, and records notices nobody can receive', {
+    timeout: 60_000,
+  }, async () => {
     const { store } = table;
     const worker = complianceWorker(table, clock);
     const known = await seedOrganisation(store, {
@@ -135,7 +139,9 @@ describe('compliance reactors', () => {
     expect(Item).toMatchObject({ status: 'no_recipient' });
   });
 
-  it('counts a group statement for the members it names, and reopens a missing flag when its statement is withdrawn', async () => {
+  it('counts a group statement for the members it names, and reopens a missing flag when its statement is withdrawn', {
+    timeout: 60_000,
+  }, async () => {
     const { store } = table;
     const worker = complianceWorker(table, clock);
     const parent = await seedOrganisation(store, {
@@ -180,7 +186,7 @@ describe('compliance reactors', () => {
     expect(reopened?.history.at(-1)?.note).toMatch(/withdrawn/);
   });
 
-  it('runs a sweep an officer requested and records what it raised', async () => {
+  it('runs a sweep an officer requested and records what it raised', { timeout: 60_000 }, async () => {
     const worker = complianceWorker(table, clock);
     const { app } = testApp(table.store, clock);
     const requested = await app.request('/api/v1/sweeps', {

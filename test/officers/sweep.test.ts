@@ -22,7 +22,9 @@ describe('the missing/late sweep', () => {
       .sort();
   }
 
-  it('flags missing and late years exactly once, even when run twice, and a later statement resolves its flag', async () => {
+  it('flags missing and late years exactly once, even when run twice, and a later statement resolves its flag', {
+    timeout: 60_000,
+  }, async () => {
     const { store } = table;
     const acme = await seedOrganisation(store, {
       name: 'Acme',

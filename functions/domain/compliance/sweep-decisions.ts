@@ -18,8 +18,11 @@ export interface Coverage {
   viaGroupOf?: string | undefined;
 }
 
-/** What the sweep has already done for an organisation and year (`missing`, `late`, `reminder`, `overdue`). */
-export type SweepMarkKind = 'missing' | 'late' | 'reminder' | 'overdue';
+/**
+ * What the sweep has already done for an organisation and year: `missing` (flag raised and overdue
+ * notice queued together), `late`, `reminder`.
+ */
+export type SweepMarkKind = 'missing' | 'late' | 'reminder';
 export const markOf = (kind: SweepMarkKind, year: number) => `${kind}#${year}`;
 
 export interface SweptOrganisation extends ReportingOrganisation {

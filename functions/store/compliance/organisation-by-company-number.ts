@@ -1,6 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { keys } from '../keys.ts';
+import { type Organisation, organisationSchema } from '../../../schemas/organisation.ts';
+import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
 
 const claimSchema = z.object({ organisationId: z.string() });
@@ -15,4 +16,62 @@ export async function organisationIdByCompanyNumber(
   );
   const parsed = claimSchema.safeParse(Item);
   return parsed.success ? parsed.data.organisationId : undefined;
+}
+
+async function batchGet(
+  store: Store,
+  keyList: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [store.tableName]: { Keys: keyList.slice(i, i + 100) },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 8) throw new Error('The table kept refusing reads.');
+      const result = await store.doc.send(new BatchGetCommand({ RequestItems: request }));
+      found.push(...(result.Responses?.[store.tableName] ?? []));
+      request = result.UnprocessedKeys as typeof request;
+      if (request && Object.keys(request).length > 0)
+        await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
+  }
+  return found;
+}
+
+const claimItemSchema = z.object({ pk: z.string(), organisationId: z.string() });
+
+/** Which of these company numbers the register holds, and for which organisation (BatchGet, 100 at a time). */
+export async function organisationIdsByCompanyNumbers(
+  store: Store,
+  companyNumbers: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(companyNumbers)];
+  const items = await batchGet(
+    store,
+    unique.map((number) => keys.companyNumber(number)),
+  );
+  const found = new Map<string, string>();
+  for (const item of items) {
+    const parsed = claimItemSchema.safeParse(item);
+    if (parsed.success) found.set(parsed.data.pk.slice('COMPANY#'.length), parsed.data.organisationId);
+  }
+  return found;
+}
+
+/** Organisations by id (BatchGet, 100 at a time); missing ones are left out. */
+export async function organisationsByIds(
+  store: Store,
+  ids: readonly string[],
+): Promise<Map<string, Organisation>> {
+  const items = await batchGet(
+    store,
+    [...new Set(ids)].map((id) => keys.organisation(id)),
+  );
+  const found = new Map<string, Organisation>();
+  for (const item of items) {
+    const organisation = organisationSchema.parse(withoutKeys(item));
+    found.set(organisation.id, organisation);
+  }
+  return found;
 }

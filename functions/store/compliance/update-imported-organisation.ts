@@ -4,7 +4,7 @@ import { normaliseName } from '../../domain/names.ts';
 import { auditPut } from '../audit/audit-item.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { ConditionsFailedError, transactWrite } from '../transact.ts';
+import { ConditionsFailedError, type TransactItem, transactWrite } from '../transact.ts';
 
 export class OrganisationChangedError extends Error {}
 
@@ -19,35 +19,45 @@ export async function updateImportedOrganisation(
   after: Organisation,
   audit: AuditEvent,
 ): Promise<void> {
-  const listing = keys.organisationListing(after.id, normaliseName(after.name));
   try {
-    await transactWrite(store, [
-      {
-        Update: {
-          TableName: store.tableName,
-          Key: keys.organisation(after.id),
-          UpdateExpression:
-            'SET #name = :name, entityType = :entityType, financialYearEnd = :fye, inScope = :inScope, ' +
-            'updatedAt = :updatedAt, gsi1sk = :listing' +
-            (after.turnover ? ', turnover = :turnover' : ''),
-          ConditionExpression: 'attribute_exists(pk) AND updatedAt = :before',
-          ExpressionAttributeNames: { '#name': 'name' },
-          ExpressionAttributeValues: {
-            ':name': after.name,
-            ':entityType': after.entityType,
-            ':fye': after.financialYearEnd,
-            ':inScope': after.inScope,
-            ':updatedAt': after.updatedAt,
-            ':listing': listing.gsi1sk,
-            ':before': before.updatedAt,
-            ...(after.turnover ? { ':turnover': after.turnover } : {}),
-          },
-        },
-      },
-      auditPut(store, audit),
-    ]);
+    await transactWrite(store, importedOrganisationUpdateItems(store, before, after, audit));
   } catch (error) {
     if (error instanceof ConditionsFailedError) throw new OrganisationChangedError(after.id);
     throw error;
   }
+}
+
+/** The two items of updateImportedOrganisation, for writing several updates in one transaction. */
+export function importedOrganisationUpdateItems(
+  store: Store,
+  before: Organisation,
+  after: Organisation,
+  audit: AuditEvent,
+): TransactItem[] {
+  const listing = keys.organisationListing(after.id, normaliseName(after.name));
+  return [
+    {
+      Update: {
+        TableName: store.tableName,
+        Key: keys.organisation(after.id),
+        UpdateExpression:
+          'SET #name = :name, entityType = :entityType, financialYearEnd = :fye, inScope = :inScope, ' +
+          'updatedAt = :updatedAt, gsi1sk = :listing' +
+          (after.turnover ? ', turnover = :turnover' : ''),
+        ConditionExpression: 'attribute_exists(pk) AND updatedAt = :before',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':name': after.name,
+          ':entityType': after.entityType,
+          ':fye': after.financialYearEnd,
+          ':inScope': after.inScope,
+          ':updatedAt': after.updatedAt,
+          ':listing': listing.gsi1sk,
+          ':before': before.updatedAt,
+          ...(after.turnover ? { ':turnover': after.turnover } : {}),
+        },
+      },
+    },
+    auditPut(store, audit),
+  ];
 }

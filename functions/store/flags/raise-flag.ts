@@ -23,13 +23,8 @@ export interface Raising {
   notices?: readonly OutboxMessage[];
 }
 
-/**
- * Raises a flag with its sweep marks and outbox notices in one transaction: all of it, or (when
- * the flag or a notice exists already: raised before, or by a concurrent run) none of it.
- * Answers whether it was written.
- */
-export async function raise(store: Store, raising: Raising, meter?: CapacityMeter): Promise<boolean> {
-  const items = [
+function raisingItems(store: Store, raising: Raising) {
+  return [
     ...(raising.flag
       ? [
           {
@@ -55,7 +50,28 @@ export async function raise(store: Store, raising: Raising, meter?: CapacityMete
       },
     })),
   ];
-  if (items.length === 0) return false;
+}
+
+/**
+ * Raises a flag with its sweep marks and outbox notices in one transaction: all of it, or (when
+ * the flag or a notice exists already: raised before, or by a concurrent run) none of it.
+ * Answers whether it was written.
+ */
+export async function raise(store: Store, raising: Raising, meter?: CapacityMeter): Promise<boolean> {
+  return raiseAll(store, [raising], meter);
+}
+
+/**
+ * Several raisings (an organisation's missing years, say) in one transaction, all or none; the
+ * caller falls back to raising them one by one when it answers false.
+ */
+export async function raiseAll(
+  store: Store,
+  raisings: readonly Raising[],
+  meter?: CapacityMeter,
+): Promise<boolean> {
+  const items = raisings.flatMap((raising) => raisingItems(store, raising));
+  if (items.length === 0 || items.length > 100) return false;
   try {
     const result = await store.doc.send(
       new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: meter ? 'TOTAL' : undefined }),

@@ -9,19 +9,41 @@ import type { Store } from '../store.ts';
 import { ConditionsFailedError, type TransactItem, transactWrite } from '../transact.ts';
 import { DuplicateCompanyNumberError } from './put-organisation.ts';
 
+export interface NewOrganisationWrite {
+  organisation: Organisation;
+  enrolment: { codeHash: string; record: EnrolmentCodeRecord };
+  audits: AuditEvent[];
+  extra?: TransactItem[];
+}
+
 /**
  * A new organisation, its company-number claim, its first enrolment code (hash only) and the audit
  * events, in one transaction. `extra` carries e.g. the idempotency record.
  */
-export async function createOrganisation(
+export async function createOrganisation(store: Store, input: NewOrganisationWrite): Promise<void> {
+  const { items, companyIndex } = organisationCreationItems(store, input);
+  try {
+    await transactWrite(store, items);
+  } catch (error) {
+    if (
+      error instanceof ConditionsFailedError &&
+      companyIndex !== undefined &&
+      error.failed.includes(companyIndex)
+    ) {
+      throw new DuplicateCompanyNumberError(input.organisation.companyNumber);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The items createOrganisation writes, for callers that write several organisations in one
+ * transaction (the officers' CSV import). `companyIndex` is the company-number claim's position.
+ */
+export function organisationCreationItems(
   store: Store,
-  input: {
-    organisation: Organisation;
-    enrolment: { codeHash: string; record: EnrolmentCodeRecord };
-    audits: AuditEvent[];
-    extra?: TransactItem[];
-  },
-): Promise<void> {
+  input: NewOrganisationWrite,
+): { items: TransactItem[]; companyIndex: number | undefined } {
   const { organisation } = input;
   const items: TransactItem[] = [
     {
@@ -40,7 +62,7 @@ export async function createOrganisation(
     ...input.audits.map((event) => auditPut(store, event)),
     ...(input.extra ?? []),
   ];
-  const companyIndex = items.length;
+  const companyIndex = organisation.companyNumber ? items.length : undefined;
   if (organisation.companyNumber) {
     items.push({
       Put: {
@@ -54,12 +76,5 @@ export async function createOrganisation(
       },
     });
   }
-  try {
-    await transactWrite(store, items);
-  } catch (error) {
-    if (error instanceof ConditionsFailedError && error.failed.includes(companyIndex)) {
-      throw new DuplicateCompanyNumberError(organisation.companyNumber);
-    }
-    throw error;
-  }
+  return { items, companyIndex };
 }

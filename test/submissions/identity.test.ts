@@ -1,13 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app/app.ts';
 import { main } from '../../functions/cli/main.ts';
+import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
 import { createJwtVerifier } from '../../functions/identity/jwt-verifier.ts';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devUserId } from '../../functions/local/dev-issuer.ts';
+import { createStore } from '../../functions/store/store.ts';
+import { createRenderer } from '../../web/render.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -77,6 +81,29 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
     const stranger = await createDevIssuer({ dir: mkdtempSync(path.join(tmpdir(), 'dev-issuer-')) });
     await expect(stranger.verifier.verify(token)).rejects.toMatchObject({ kind: 'unauthenticated' });
     expect([DEV_ISSUER, DEV_AUDIENCE]).toEqual(['urn:register:dev-issuer', 'register-local']);
+  });
+
+  it('cannot be switched on in the deployed stack: the Lambda wires Cognito only, and without an issuer there is no sign-in form', async () => {
+    const handler = readFileSync(path.resolve('functions/handlers/api.ts'), 'utf8');
+    expect(handler).not.toMatch(/local\/|dev-issuer|devIssuer/);
+    expect(handler).toContain('createCognitoVerifier');
+    const app = createApp({
+      store: createStore({ tableName: 'unused', region: 'eu-west-2', endpoint: 'http://127.0.0.1:9' }),
+      clock: () => new Date(),
+      render: createRenderer(),
+      log: () => {},
+      verifier: { verify: async () => Promise.reject(new Error('unused')) },
+      archive: createMemoryArchive(),
+    });
+    const page = await app.request('/sign-in');
+    expect(await page.text()).not.toContain('name="email"');
+    const post = await app.request('/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: 'email=mallory%40example.com&officer=yes',
+    });
+    expect(post.status).toBe(404);
+    expect(post.headers.get('set-cookie')).toBeNull();
   });
 
   it('prints a token with `register dev-token --email <e> --officer` that the local issuer accepts', async () => {

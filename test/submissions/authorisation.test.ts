@@ -33,6 +33,8 @@ describe('who may change what: every mutating route × {anonymous, other user, e
   const table = useTestTable();
   const { app } = testApp(table.store);
   let counter = 0;
+  /** The "other user" acts for an organisation of their own, just not this one. */
+  let otherUsersOrganisation: Promise<unknown> | undefined;
 
   /** A fresh organisation the "enrolled user" acts for (the "other user" acts for a different one). */
   async function organisation() {
@@ -40,7 +42,10 @@ describe('who may change what: every mutating route × {anonymous, other user, e
     const org = await enrolledOrganisation(app, ACTORS['enrolled user']?.email ?? '', {
       name: `Matrix ${counter} Ltd`,
     });
-    await enrolledOrganisation(app, ACTORS['other user']?.email ?? '', { name: `Elsewhere ${counter} Ltd` });
+    otherUsersOrganisation ??= enrolledOrganisation(app, ACTORS['other user']?.email ?? '', {
+      name: 'Elsewhere Ltd',
+    });
+    await otherUsersOrganisation;
     return org;
   }
 

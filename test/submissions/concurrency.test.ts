@@ -23,7 +23,7 @@ describe('concurrent changes on DynamoDB Local', () => {
     return { org, ...((await response.json()) as { id: string; etag: string }) };
   }
 
-  it.each([1, 2, 3, 4, 5])(
+  it.each([1, 2, 3])(
     'two updates of a submitted statement with the same If-Match: exactly one succeeds, one gets 409 (round %i)',
     async () => {
       const { id } = await statement(true);

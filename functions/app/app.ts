@@ -15,8 +15,8 @@ import { homePage } from './routes/home-page.ts';
 import { officersComplianceApi } from './routes/officers-compliance-api.ts';
 import { officersFlagsApi } from './routes/officers-flags-api.ts';
 import { officersPages } from './routes/officers-pages.ts';
-import { officersPages } from './routes/officers-pages.ts';
 import { publicApi } from './routes/public-api.ts';
+import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
 import { searchPage } from './routes/search-page.ts';
 import { statementPages } from './routes/statement-pages.ts';
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', homePage(deps));
   app.route('/', searchPage(deps));
   app.route('/', publicApi(deps));
+  app.route('/', publicPages(deps));
   app.route('/', enrolmentApi(deps));
   app.route('/', statementsApi(deps));
   app.route('/', checkApi(deps));
@@ -78,7 +79,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', officersComplianceApi(deps));
   app.route('/', reportsApi(deps));
   app.route('/', reportPages(deps));
-  app.route('/', officersPages(deps));
   app.route('/', officersPages(deps));
 
   const openApiConfig = {

@@ -1,0 +1,331 @@
+import { type Context, Hono } from 'hono';
+import { SENTENCE_TAGS, type SentenceTag } from '../../../schemas/check-result.ts';
+import type { OrganisationYear, StatementView } from '../../../schemas/public-statement.ts';
+import { AREA_KEYS, AREAS } from '../../../schemas/registry-options.ts';
+import type { RegisterStatistics } from '../../../schemas/statistics.ts';
+import { notFound } from '../../domain/errors.ts';
+import { planSearch } from '../../domain/search/plan.ts';
+import { getStatistics } from '../../store/public/get-statistics.ts';
+import { searchStatements } from '../../store/search/search-statements.ts';
+import { getRevision } from '../../store/statements/get-revision.ts';
+import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { renderPage } from '../page.ts';
+import { checkLabel } from '../public-labels.ts';
+import { organisationView, statementView } from '../public-views.ts';
+import { checkResultView, TAG_LABELS } from './check-page.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+
+const APPROVED_BY: Record<string, string> = {
+  board: 'The board of directors (or equivalent management body)',
+  members: 'The members of the LLP',
+  other: 'Another body',
+};
+const ROLES: Record<string, string> = {
+  director: 'Director',
+  designated_member: 'Designated member',
+  general_partner: 'General partner',
+  partner: 'Partner',
+  other: 'Other',
+};
+
+const idPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+function bytesText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Everything the statement page shows, shaped for the template. */
+function statementPageModel(view: StatementView, highlight: SentenceTag | undefined) {
+  const { statement, checkResult } = view;
+  const doc = statement.document;
+  const check = checkResult ? checkResultView(checkResult) : undefined;
+  const evidence = new Set<number>();
+  for (const finding of checkResult?.findings ?? []) {
+    for (const e of finding.evidence) if (e.sentence !== undefined) evidence.add(e.sentence);
+  }
+  const sentences = (check?.sentences ?? []).map((s) => ({
+    ...s,
+    evidence: evidence.has(s.index),
+    highlighted: highlight ? s.tags.some((t) => t.tag === highlight) : evidence.has(s.index),
+  }));
+  const usedTags = SENTENCE_TAGS.filter((tag) => sentences.some((s) => s.tags.some((t) => t.tag === tag)));
+  const summary = doc.summary;
+  const listed = (values: readonly string[] | undefined, other?: string) => [
+    ...(values ?? []).filter((v) => v !== 'Other'),
+    ...(other ? [`Other: ${other}`] : []),
+  ];
+  return {
+    statement,
+    checkLabel: checkLabel(statement.check),
+    check,
+    sentences,
+    highlight,
+    highlightItems: [
+      { value: '', text: 'Sentences quoted as evidence', selected: !highlight },
+      ...usedTags.map((tag) => ({ value: tag, text: TAG_LABELS[tag], selected: tag === highlight })),
+    ],
+    approvedBy: APPROVED_BY[doc.approvedBy] ?? doc.approvedBy,
+    signatory: doc.signatory
+      ? {
+          name: [doc.signatory.firstName, doc.signatory.lastName].filter(Boolean).join(' '),
+          jobTitle: doc.signatory.jobTitle ?? '',
+          role: doc.signatory.role ? (ROLES[doc.signatory.role] ?? doc.signatory.role) : '',
+        }
+      : null,
+    areas: AREA_KEYS.map((key) => ({
+      key,
+      question: AREAS[key],
+      covered: doc.areas[key].covered,
+      reason: doc.areas[key].reason ?? '',
+    })),
+    groupMembers: statement.groupMembers.map((member) => ({
+      ...member,
+      href: member.companyNumber
+        ? `/statements?companyNumber=${encodeURIComponent(member.companyNumber)}`
+        : `/statements?q=${encodeURIComponent(member.name)}`,
+    })),
+    sectors: listed(statement.sectors, doc.sectorsOther),
+    answers: summary
+      ? [
+          { label: 'Policies include', values: listed(summary.policies, summary.policiesOther) },
+          { label: 'Training was for', values: listed(summary.training, summary.trainingOther) },
+          { label: 'Engaged with to monitor working conditions', values: listed(summary.engagement) },
+          { label: 'Social audits', values: listed(summary.audits) },
+          { label: 'Grievance mechanisms', values: listed(summary.grievance) },
+          { label: 'Other monitoring', values: summary.otherMonitoring ? [summary.otherMonitoring] : [] },
+          {
+            label: 'Risks',
+            values: summary.noRisksIdentified
+              ? ['No risks identified']
+              : (summary.risks ?? []).map((risk) =>
+                  [
+                    risk.description,
+                    risk.location === 'Other' && risk.locationOther ? risk.locationOther : risk.location,
+                    ...(risk.supplyChainTiers ?? []),
+                    ...(risk.affectedGroups ?? []),
+                    ...(risk.countries ?? []),
+                    risk.actions ? `Actions: ${risk.actions}` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+                ),
+          },
+          {
+            label: 'Forced labour indicators found',
+            values: listed(summary.iloIndicators, summary.iloIndicatorsOther),
+          },
+          { label: 'Remediation', values: listed(summary.remediation, summary.remediationOther) },
+          { label: 'Demonstrating progress', values: summary.progress ? [summary.progress] : [] },
+        ].filter((answer) => answer.values.length > 0)
+      : [],
+    revisions: view.revisions.map((r) => ({ ...r, current: r.revision === statement.revision })),
+    archivedCopy: statement.archivedCopy
+      ? {
+          ...statement.archivedCopy,
+          kind: statement.archivedCopy.contentType === 'application/pdf' ? 'PDF' : 'web page',
+          size: bytesText(statement.archivedCopy.bytes),
+        }
+      : null,
+  };
+}
+
+const YEAR_STATUS: Record<OrganisationYear['status'], { text: string; colour: string }> = {
+  submitted: { text: 'Submitted', colour: 'govuk-tag--green' },
+  withdrawn: { text: 'Withdrawn', colour: 'govuk-tag--grey' },
+  missing: { text: 'Missing', colour: 'govuk-tag--red' },
+  not_yet_due: { text: 'Not yet due', colour: 'govuk-tag--blue' },
+};
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number | undefined) {
+  const years = statistics.years;
+  const selected = years.find((y) => y.year === wantedYear) ?? years.at(-1);
+  const perYear = groupedBarChart({
+    id: 'chart-statements',
+    title: 'Statements submitted per reporting year',
+    description:
+      years.map((y) => `${y.year}: ${y.statements.toLocaleString('en-GB')}`).join('; ') ||
+      'No statements yet.',
+    groups: years.map((y) => ({ label: String(y.year), values: [y.statements] })),
+    series: [{ name: 'Statements', fill: COLOURS.blue }],
+  });
+  const legal = groupedBarChart({
+    id: 'chart-legal-minimum',
+    title: 'Share of checked statements that meet the legal minimum (%)',
+    description:
+      years.map((y) => `${y.year}: ${percent(y.shareMeetingLegalMinimum)}`).join('; ') ||
+      'No checked statements yet.',
+    groups: years.map((y) => ({
+      label: String(y.year),
+      values: [Math.round((y.shareMeetingLegalMinimum ?? 0) * 100)],
+    })),
+    series: [{ name: 'Meets the legal minimum (%)', fill: COLOURS.green }],
+  });
+  const sectors = [...(selected?.sectors ?? [])].sort(
+    (a, b) => (b.averageAreasCovered ?? 0) - (a.averageAreasCovered ?? 0),
+  );
+  const areas = selected
+    ? horizontalBarChart({
+        id: 'chart-areas',
+        title: `Average number of the six areas covered, by sector, ${selected.year}`,
+        description:
+          sectors
+            .map(
+              (s) =>
+                `${s.sector}: ${s.averageAreasCovered === null ? 'not checked' : s.averageAreasCovered.toFixed(1)}`,
+            )
+            .join('; ') || 'No statements for this year.',
+        rows: sectors.map((s) => ({
+          label: s.sector,
+          value: s.averageAreasCovered ?? 0,
+          display:
+            s.averageAreasCovered === null ? 'not checked' : `${s.averageAreasCovered.toFixed(1)} of 6`,
+        })),
+        max: 6,
+        fill: COLOURS.purple,
+      })
+    : undefined;
+  return {
+    years: years.map((y) => ({ ...y, share: percent(y.shareMeetingLegalMinimum) })),
+    newestFirst: [...years].reverse(),
+    selected,
+    sectors: sectors.map((s) => ({
+      ...s,
+      average: s.averageAreasCovered === null ? '–' : s.averageAreasCovered.toFixed(1),
+      share: percent(s.shareMeetingLegalMinimum),
+    })),
+    yearItems: [...years]
+      .reverse()
+      .map((y) => ({ value: String(y.year), text: String(y.year), selected: y === selected })),
+    charts: { perYear, legal, areas },
+  };
+}
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!,
+  );
+
+/**
+ * The public pages: a statement (and each earlier revision), its archived copy, an organisation,
+ * the statistics with their charts and open-data links, and the Atom feed of new statements.
+ */
+export function publicPages(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  const statementPage = async (c: Context<AppEnv>, id: string, revision?: number) => {
+    if (!idPattern.test(id)) throw notFound('The statement');
+    const view = await statementView(deps, id, revision);
+    const tag = c.req.query('highlight');
+    const highlight = (SENTENCE_TAGS as readonly string[]).includes(tag ?? '')
+      ? (tag as SentenceTag)
+      : undefined;
+    const model = statementPageModel(view, highlight);
+    cachePublicly(c, CACHE_SECONDS.statement);
+    return renderPage(c, deps, 'public/statement.njk', {
+      title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}`,
+      activeNav: 'search',
+      ...model,
+      isEarlierRevision: revision !== undefined && view.revisions.at(-1)?.revision !== revision,
+    });
+  };
+
+  app.get('/statements/:id', (c) => statementPage(c, c.req.param('id')));
+
+  app.get('/statements/:id/revisions/:n', (c) => {
+    const n = Number(c.req.param('n'));
+    if (!Number.isInteger(n) || n < 1) throw notFound('The revision');
+    return statementPage(c, c.req.param('id'), n);
+  });
+
+  app.get('/statements/:id/revisions/:n/document', async (c) => {
+    const id = c.req.param('id');
+    const n = Number(c.req.param('n'));
+    if (!idPattern.test(id) || !Number.isInteger(n) || n < 1) throw notFound('The document');
+    const revision = await getRevision(deps.store, id, n);
+    const file = revision?.document.archivedFile;
+    const object = file ? await deps.archive.get(file.key) : undefined;
+    if (!file || !object) throw notFound('The archived copy');
+    // The copy never changes (it is stored by its hash). A web page is someone else's HTML: it is
+    // sent as a download, never shown as a page of the register's (whose CSP would apply anyway).
+    const pdf = file.contentType === 'application/pdf';
+    c.header('cache-control', 'public, max-age=86400, immutable');
+    c.header('content-type', pdf ? 'application/pdf' : 'text/html; charset=utf-8');
+    c.header(
+      'content-disposition',
+      `${pdf ? 'inline' : 'attachment'}; filename="statement-${id}-revision-${n}.${pdf ? 'pdf' : 'html'}"`,
+    );
+    return c.body(new Uint8Array(object.body));
+  });
+
+  app.get('/organisations/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!idPattern.test(id)) throw notFound('The organisation');
+    const view = await organisationView(deps, id);
+    cachePublicly(c, CACHE_SECONDS.organisation);
+    return renderPage(c, deps, 'public/organisation.njk', {
+      title: view.organisation.name,
+      activeNav: 'search',
+      organisation: view.organisation,
+      years: view.years.map((year) => ({
+        ...year,
+        statusTag: YEAR_STATUS[year.status],
+        checkLabel: year.statement ? checkLabel(year.statement.check) : null,
+      })),
+      missing: view.years.filter((year) => year.status === 'missing').length,
+    });
+  });
+
+  app.get('/statistics', async (c) => {
+    const statistics = await getStatistics(deps.store);
+    const wanted = Number(c.req.query('year'));
+    cachePublicly(c, CACHE_SECONDS.statistics);
+    return renderPage(c, deps, 'public/statistics.njk', {
+      title: 'Statistics and open data',
+      activeNav: 'statistics',
+      ...statisticsPageModel(statistics, Number.isInteger(wanted) ? wanted : undefined),
+    });
+  });
+
+  app.get('/statements.atom', async (c) => {
+    const page = await searchStatements(deps.store, planSearch({ sort: 'date' }), { limit: 50 });
+    const origin = new URL(c.req.url).origin;
+    const updated = page.items[0]?.submittedAt ?? deps.clock().toISOString();
+    const entries = page.items.map((item) => {
+      const href = `${origin}/statements/${item.id}`;
+      const label = checkLabel(item.check);
+      return [
+        '<entry>',
+        `<title>${escapeXml(`${item.organisationName}: statement for ${item.year}`)}</title>`,
+        `<link rel="alternate" type="text/html" href="${escapeXml(href)}"/>`,
+        `<id>${escapeXml(href)}</id>`,
+        `<updated>${escapeXml(item.submittedAt ?? updated)}</updated>`,
+        `<summary>${escapeXml(
+          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${label.text}; ${label.legal}${label.areas ? `; ${label.areas}` : ''}.`,
+        )}</summary>`,
+        '</entry>',
+      ].join('');
+    });
+    const feed = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      '<title>Modern slavery statement register: new statements</title>',
+      `<link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/statements.atom`)}"/>`,
+      `<link rel="alternate" type="text/html" href="${escapeXml(`${origin}/statements?sort=date`)}"/>`,
+      `<id>${escapeXml(`${origin}/statements.atom`)}</id>`,
+      `<updated>${escapeXml(updated)}</updated>`,
+      '<author><name>Modern slavery statement register</name></author>',
+      ...entries,
+      '</feed>',
+    ].join('\n');
+    cachePublicly(c, CACHE_SECONDS.feed, { personal: false });
+    return c.body(feed, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+  });
+
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+
+/** /statements: the search form, its filters, the results and their pages. */
+export class SearchPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(query = '') {
+    return this.page.goto(`${this.baseUrl}/statements${query}`);
+  }
+
+  async search(
+    text: string,
+    filters: { sector?: string; year?: string; turnover?: string; rating?: string } = {},
+  ) {
+    await this.open();
+    await this.page.getByLabel('Organisation name or company number').fill(text);
+    if (filters.sector) await this.page.getByLabel('Sector').selectOption(filters.sector);
+    if (filters.year) await this.page.getByLabel('Reporting year').selectOption(filters.year);
+    if (filters.turnover) await this.page.getByLabel('Turnover').selectOption(filters.turnover);
+    if (filters.rating) await this.page.getByLabel('Check rating').selectOption({ label: filters.rating });
+    await this.page.getByRole('button', { name: 'Search' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** The organisation names of the results on this page, in order. */
+  async resultNames(): Promise<string[]> {
+    return this.page.locator('.register-results li h3 a').allTextContents();
+  }
+
+  async resultTexts(): Promise<string[]> {
+    return (await this.page.locator('.register-results li').allTextContents()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
+  }
+
+  async nextPage() {
+    await this.page.getByRole('link', { name: /Next page/ }).click();
+    await this.page.waitForLoadState();
+  }
+
+  async hasNextPage(): Promise<boolean> {
+    return (await this.page.getByRole('link', { name: /Next page/ }).count()) > 0;
+  }
+}
+
+/** /statements/{id}: the statement, its check and the statement's sentences. */
+export class StatementPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(id: string, query = '') {
+    return this.page.goto(`${this.baseUrl}/statements/${id}${query}`);
+  }
+
+  heading() {
+    return this.page.getByRole('heading', { level: 1 }).textContent();
+  }
+
+  /** The text of the evidence quoted for a rule's finding. */
+  findingText(rule: string) {
+    return this.page.locator(`#finding-${rule}`).textContent();
+  }
+
+  highlightedSentences() {
+    return this.page.locator('.register-sentence mark').allTextContents();
+  }
+
+  async highlight(label: string) {
+    await this.page.getByLabel('Highlight').selectOption({ label });
+    await this.page.getByRole('button', { name: 'Highlight' }).click();
+    await this.page.waitForLoadState();
+  }
+}

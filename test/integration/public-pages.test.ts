@@ -1,0 +1,166 @@
+import { DOMParser, parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reindexStatement } from '../../functions/worker/index-statement.ts';
+import {
+  checkResultFor,
+  putCheckResult,
+  putOrganisation,
+  putStatement,
+  type SeededStatement,
+} from '../public/fixtures.ts';
+import { authFor, testApp } from '../support/app.ts';
+import { useTestTable } from '../support/table.ts';
+
+describe('the public pages', () => {
+  const table = useTestTable();
+  const seeded: { group?: SeededStatement } = {};
+  const archivedHtml = new TextEncoder().encode(
+    '<html><body><script>alert(1)</script>Our statement</body></html>',
+  );
+
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const { app, errors, archive } = testApp(table.store);
+    await archive.put('statements/copy.html', archivedHtml, 'text/html');
+    const response = await app.request(path, { headers });
+    expect(errors).toEqual([]);
+    return { response, html: await response.text() };
+  };
+  const dom = (html: string) => parseHTML(html).document;
+
+  beforeAll(async () => {
+    const organisation = await putOrganisation(table.store, {
+      name: 'Tallow & <Wick> Group plc',
+      companyNumber: '05555555',
+    });
+    const statement = await putStatement(table.store, {
+      organisation,
+      document: {
+        isGroup: true,
+        groupMembers: [
+          { name: 'Tallow Candles Ltd', companyNumber: '06666666' },
+          { name: 'Wick Logistics Ltd', companyNumber: null },
+        ],
+        archivedFile: {
+          key: 'statements/copy.html',
+          contentType: 'text/html',
+          bytes: archivedHtml.length,
+          sha256: 'a'.repeat(64),
+        },
+      },
+    });
+    seeded.group = await putCheckResult(
+      table.store,
+      statement,
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' }, [
+        { text: 'This statement was approved by the Board of Directors on 1 July 2025.', tags: ['approval'] },
+        { text: 'All buyers completed modern slavery training.', tags: ['training'] },
+        { text: 'We source cotton from several countries.', tags: ['supply_chains'] },
+      ]),
+    );
+    await reindexStatement(table.store, statement.header.id, { now: () => '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('searches from the page and links each result to its statement', async () => {
+    const { response, html } = await page('/statements?q=candles');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toMatch(/^public, max-age=60/);
+    const results = dom(html).querySelectorAll('.register-results li');
+    expect(results).toHaveLength(1);
+    expect(results[0]?.querySelector('a')?.getAttribute('href')).toBe(
+      `/statements/${seeded.group!.header.id}`,
+    );
+    expect(results[0]?.textContent).toContain('Group statement that covers Tallow Candles Ltd');
+    expect(results[0]?.textContent).toContain('Adequate');
+  });
+
+  it('shows an error summary linked to the field for a bad filter, and keeps signed-in pages out of shared caches', async () => {
+    const { response, html } = await page('/statements?q=tallow&year=1990');
+    expect(response.status).toBe(400);
+    const summary = dom(html).querySelector('.govuk-error-summary');
+    expect(summary?.querySelector('a')?.getAttribute('href')).toBe('#year');
+    const signedIn = await page('/statements?q=tallow', await authFor({ email: 'reader@example.com' }));
+    expect(signedIn.response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('shows every answer, the members linked, the findings with their quoted evidence highlighted, and the history', async () => {
+    const id = seeded.group!.header.id;
+    const { response, html } = await page(`/statements/${id}`);
+    expect(response.status).toBe(200);
+    const document = dom(html);
+    expect(document.querySelector('h1')?.textContent).toBe('Tallow & <Wick> Group plc');
+    expect(html).not.toContain('<Wick>');
+    const memberLinks = Array.from(document.querySelectorAll('a')).filter(
+      (a) => a.textContent === 'Tallow Candles Ltd',
+    );
+    expect(memberLinks[0]?.getAttribute('href')).toBe('/statements?companyNumber=06666666');
+    expect(document.querySelector('#finding-uk-approval')?.textContent).toContain('Board of Directors');
+    expect(document.querySelector('#sentence-0 mark')?.textContent).toContain('approved by the Board');
+    expect(document.querySelector('#sentence-2 mark')).toBeNull();
+    expect(document.querySelector('a[href$="/revisions/1/document"]')?.textContent).toContain('web page');
+    expect(html).toContain('Revision 1');
+
+    const training = dom((await page(`/statements/${id}?highlight=training`)).html);
+    expect(training.querySelector('#sentence-1 mark')?.textContent).toContain('training');
+    expect(training.querySelector('#sentence-0 mark')).toBeNull();
+  });
+
+  it('serves the archived copy of a web page as a download, under a CSP that blocks its scripts', async () => {
+    const { response, html } = await page(`/statements/${seeded.group!.header.id}/revisions/1/document`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="statement-.*-revision-1\.html"$/,
+    );
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+    expect(html).toContain('Our statement');
+  });
+
+  it('shows an organisation’s years with missing ones marked', async () => {
+    const { response, html } = await page(`/organisations/${seeded.group!.header.organisationId}`);
+    expect(response.status).toBe(200);
+    const rows = Array.from(dom(html).querySelectorAll('#years tbody tr')).map((row) =>
+      row.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(rows[0]).toMatch(/^2026 Missing/);
+    expect(rows.find((row) => row?.startsWith('2025'))).toMatch(/Submitted/);
+  });
+
+  it('draws the statistics as SVG charts with a title and description, each with a table of the figures', async () => {
+    const { response, html } = await page('/statistics');
+    expect(response.status).toBe(200);
+    const document = dom(html);
+    const charts = document.querySelectorAll('svg[role="img"]');
+    expect(charts.length).toBe(3);
+    for (const svg of Array.from(charts)) {
+      const [title, desc] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+      expect(document.getElementById(title!)?.textContent).toBeTruthy();
+      expect(document.getElementById(desc!)?.textContent).toBeTruthy();
+    }
+    expect(document.querySelector('table')?.textContent).toContain('2025');
+    expect(document.querySelector('a[href="/api/v1/downloads/statements-2025.csv"]')).not.toBeNull();
+  });
+
+  it('publishes new statements as an Atom feed', async () => {
+    const { response, html } = await page('/statements.atom');
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const feed = new DOMParser().parseFromString(html, 'text/xml');
+    const entries = feed.querySelectorAll('entry');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.querySelector('title')?.textContent).toBe(
+      'Tallow & <Wick> Group plc: statement for 2025',
+    );
+    expect(entries[0]?.querySelector('link')?.getAttribute('href')).toMatch(
+      new RegExp(`/statements/${seeded.group!.header.id}$`),
+    );
+  });
+
+  it('answers 404 pages for unknown statements and organisations', async () => {
+    for (const path of [
+      '/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
+      '/statements/nope',
+      '/organisations/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
+    ]) {
+      const { response } = await page(path);
+      expect(response.status, path).toBe(404);
+    }
+  });
+});

@@ -203,7 +203,8 @@ describe('submitting a statement through the pages in Chromium', () => {
     expect(await page.getByRole('heading', { level: 3, name: 'POST /api/v1/enrolments' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-  });
+    // A long page (every route and schema): axe alone takes seconds on a busy machine.
+  }, 60_000);
 
   it('refuses a page form post without the session’s form token', async () => {
     const context = await ctx.browser.newContext();

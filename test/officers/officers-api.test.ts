@@ -366,6 +366,35 @@ describe('compliance officers’ API', () => {
         .status,
     ).toBe(409);
     expect((await call('GET', `${path}/2025`, member)).status).toBe(200);
+    expect((await call('GET', `${path}/2025`, officer)).status).toBe(200);
     expect((await call('GET', `${path}/2025`, submitter)).status).toBe(403);
+    expect((await call('GET', `${path}/2025`)).status).toBe(401);
+    expect((await call('POST', `${path}/2025/challenge`, undefined, { note: 'x' })).status).toBe(401);
+    expect((await call('POST', `${path}/2025/challenge`, member, { note: 'x' })).status).toBe(403);
+    expect(
+      (await call('POST', path, undefined, { year: 2025, reason: 'Other', otherReason: 'x' })).status,
+    ).toBe(401);
+  });
+
+  it('describes every officers’ route in the OpenAPI document', async () => {
+    const response = await call('GET', '/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    const paths = Object.keys(((await response.json()) as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/flags',
+        '/api/v1/flags.csv',
+        '/api/v1/flags/{id}',
+        '/api/v1/sweeps',
+        '/api/v1/sweeps/{id}',
+        '/api/v1/compliance/summary',
+        '/api/v1/organisations/import',
+        '/api/v1/organisations/{orgId}/out-of-scope',
+        '/api/v1/organisations/{orgId}/out-of-scope/{year}',
+        '/api/v1/organisations/{orgId}/out-of-scope/{year}/challenge',
+        '/api/v1/out-of-scope',
+        '/api/v1/reports',
+      ]),
+    );
   });
 });

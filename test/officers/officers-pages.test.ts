@@ -75,6 +75,9 @@ describe('compliance officers’ pages', () => {
     const posts: { path: string; body: Record<string, string> }[] = [
       { path: '/officers/sweeps', body: {} },
       { path: `/officers/flags/${flagId}`, body: { note: 'A note' } },
+      { path: '/officers/flags', body: { organisationId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', note: 'A note' } },
+      { path: '/officers/import', body: {} },
+      { path: '/officers/out-of-scope/01ARZ3NDEKTSV4RRFFQ69G5FAV/2025/challenge', body: { note: 'A note' } },
     ];
     for (const post of posts) {
       expect((await request('POST', post.path, undefined, form(post.body))).status).toBe(303);

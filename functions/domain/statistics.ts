@@ -19,7 +19,7 @@ export type Counters = Record<string, number>;
 export function contributionOf(
   summary: StatementSummary | null | undefined,
 ): { year: number; counters: Counters } | null {
-  if (!summary || summary.status !== 'submitted') return null;
+  if (summary?.status !== 'submitted') return null;
   const counters: Counters = { n: 1 };
   const check = summary.check;
   if (check) {

@@ -21,6 +21,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       'classify                            tag sentences: JSON lines {id, sentences} on stdin → {id, labels}',
     load: async () => (await import('./classify.ts')).classifyCommand,
   },
+  export: {
+    summary: 'export --file <f> [--aws|--endpoint <url>]  write every item of the register as JSON lines',
+    load: async () => (await import('./backup.ts')).exportCommand,
+  },
+  import: {
+    summary: 'import --file <f> [--aws|--endpoint <url>]  load an export into a (normally empty) register',
+    load: async () => (await import('./backup.ts')).importCommand,
+  },
   'dev-token': {
     summary:
       'dev-token --email <e> [--officer]   local development only: print a token from the local issuer',

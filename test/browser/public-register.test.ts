@@ -231,7 +231,7 @@ describe('the public register in Chromium', () => {
     };
     await tabTo(() => page.evaluate(() => document.activeElement?.id === 'q'));
     await page.keyboard.type('kestrel');
-    await page.keyboard.press('Enter');
+    await Promise.all([page.waitForURL(/\/statements\?q=kestrel/), page.keyboard.press('Enter')]);
     await page.waitForLoadState();
     await tabTo(() =>
       page.evaluate(() => (document.activeElement?.getAttribute('href') ?? '').startsWith('/statements/0')),

@@ -17,7 +17,8 @@ import { GOOD_DOCUMENT, GOOD_TEXT } from './support.ts';
 
 const NOW = new Date('2025-08-01T12:00:00.000Z');
 
-describe('the check reactor, on DynamoDB Local and its stream', () => {
+// Each test drains the stream and runs whole checks: generous timeouts for a loaded machine.
+describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_000 }, () => {
   const table = useTestTable();
   const archive = createMemoryArchive();
   const fetched: string[] = [];

@@ -100,8 +100,8 @@ describe('text and HTML extraction', () => {
   });
 });
 
-describe('PDF extraction', () => {
-  it('reads the text layer with page numbers', async () => {
+describe('PDF extraction', { timeout: 60_000 }, () => {
+  it('reads the text layer with page numbers', { timeout: 60_000 }, async () => {
     const pdf = await textPdf([
       [
         'Modern slavery statement',
@@ -109,7 +109,7 @@ describe('PDF extraction', () => {
       ],
       ['This statement was approved by the Board of Directors on 10 July 2025.', 'Ann Smith', 'Director'],
     ]);
-    const extraction = await extractDocument(pdf, '', FAST_LIMITS);
+    const extraction = await extractDocument(pdf);
     expect(extraction.problem).toBeUndefined();
     expect(extraction.pages).toBe(2);
     const approval = extraction.sentences.find((s) => s.text.startsWith('This statement was approved'));
@@ -119,12 +119,12 @@ describe('PDF extraction', () => {
   });
 
   it('flags a PDF with no text layer', async () => {
-    const extraction = await extractDocument(await imageOnlyPdf(3), '', FAST_LIMITS);
+    const extraction = await extractDocument(await imageOnlyPdf(3));
     expect(extraction).toMatchObject({ sentences: [], pages: 3, problem: { reason: 'no_text_layer' } });
   });
 
   it('answers a clear problem for a password-protected PDF', async () => {
-    const extraction = await extractDocument(await encryptedPdf(), '', FAST_LIMITS);
+    const extraction = await extractDocument(await encryptedPdf());
     expect(extraction.problem?.reason).toBe('password');
   });
 
@@ -139,7 +139,7 @@ describe('PDF extraction', () => {
 
   it('answers a clear problem for a truncated PDF', async () => {
     const pdf = await textPdf([['Some text that will be cut off in the middle of the file.']]);
-    const extraction = await extractDocument(pdf.slice(0, 300), '', FAST_LIMITS);
+    const extraction = await extractDocument(pdf.slice(0, 300));
     expect(extraction.problem).toBeDefined();
     expect(extraction.sentences).toEqual([]);
   });

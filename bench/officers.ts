@@ -82,6 +82,7 @@ function meterStore(store: Store): Meter {
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       const result = await next(args);
+      const output = (result.output ?? {}) as unknown as Record<string, unknown>;
       meter.requests += 1;
       switch (context.commandName) {
         case 'TransactWriteItemsCommand':
@@ -98,23 +99,21 @@ function meterStore(store: Store): Meter {
           meter.itemsWritten += 1;
           break;
         case 'BatchGetItemCommand':
-          meter.itemsRead += Object.values(
-            ((result.output as { Responses?: Record<string, unknown[]> }).Responses ?? {}) as Record<
-              string,
-              unknown[]
-            >,
-          ).reduce((sum, list) => sum + list.length, 0);
+          meter.itemsRead += Object.values((output.Responses ?? {}) as Record<string, unknown[]>).reduce(
+            (sum, list) => sum + list.length,
+            0,
+          );
           break;
         case 'GetItemCommand':
           meter.itemsRead += 1;
           break;
         case 'QueryCommand':
-          meter.itemsRead += (result.output as { Count?: number }).Count ?? 0;
+          meter.itemsRead += typeof output.Count === 'number' ? output.Count : 0;
           break;
       }
       return result;
     },
-    { step: 'deserialize', name: 'benchItemMeter' },
+    { step: 'initialize', name: 'benchItemMeter' },
   );
   return meter;
 }

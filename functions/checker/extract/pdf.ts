@@ -34,7 +34,9 @@ let reader: Reader | undefined;
 let nextId = 0;
 
 function startReader(limits: typeof PDF_LIMITS): Reader {
-  const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+  // A bundled Lambda ships the worker file beside the bundle and names it in CHECKER_PDF_WORKER.
+  const script = process.env.CHECKER_PDF_WORKER ?? new URL('./pdf-worker.mjs', import.meta.url);
+  const worker = new Worker(script, {
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
     stdout: true,
     stderr: true,

@@ -32,7 +32,8 @@ export const modelMetaSchema = z.object({
 });
 export type ModelMeta = z.infer<typeof modelMetaSchema>;
 
-export const MODEL_DIR = join(import.meta.dirname, '../model');
+/** Where the model files are: beside this module, or CHECKER_MODEL_DIR (a bundled Lambda ships them there). */
+export const MODEL_DIR = process.env.CHECKER_MODEL_DIR ?? join(import.meta.dirname, '../model');
 
 export interface TaggerModel {
   meta: ModelMeta;

@@ -1,10 +1,10 @@
+import { MAX_JOB_ERRORS } from '../../schemas/organisation-import.ts';
 import { importRows } from '../domain/compliance/import-organisations.ts';
 import {
   completeImportChunk,
   finishImportJob,
   getImportChunk,
   getImportJob,
-  MAX_JOB_ERRORS,
 } from '../store/compliance/import-jobs.ts';
 import type { Store } from '../store/store.ts';
 import type { Reactor } from './process-changes.ts';

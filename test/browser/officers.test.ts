@@ -74,6 +74,8 @@ describe('compliance officers in Chromium', () => {
       'Wrote to the company secretary',
       'Statement promised; published on their website today',
     ]);
+    expect((await page.goto(`${ctx.url}/dev/outbox`))?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Outbox');
     await page.close();
   });
 

@@ -376,6 +376,10 @@ describe('compliance officers’ API', () => {
     ).toBe(401);
   });
 
+  it('has no development outbox page in the deployed app', async () => {
+    expect((await call('GET', '/dev/outbox', officer)).status).toBe(404);
+  });
+
   it('describes every officers’ route in the OpenAPI document', async () => {
     const response = await call('GET', '/api/v1/openapi.json');
     expect(response.status).toBe(200);

@@ -59,7 +59,7 @@ export async function fileReport(
   if (count > REPORTS_ALLOWED)
     throw throttled('Too many reports from your connection. Try again in an hour.');
   const statement = await getStatement(deps.store, report.statementId);
-  if (!statement || statement.status !== 'submitted') throw notFound('The statement');
+  if (statement?.status !== 'submitted') throw notFound('The statement');
   const flag = reportFlag(newId(now), statement, report, now.toISOString());
   await raise(deps.store, { flag });
 }
@@ -81,7 +81,7 @@ export function reportPages(deps: AppDeps) {
 
   async function publishedStatement(id: string) {
     const statement = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id) ? await getStatement(deps.store, id) : undefined;
-    if (!statement || statement.status !== 'submitted') throw notFound('The statement');
+    if (statement?.status !== 'submitted') throw notFound('The statement');
     return statement;
   }
 

@@ -14,7 +14,6 @@ import {
   importChunkSchema,
   importedCodeSchema,
   importJobSchema,
-  MAX_JOB_ERRORS,
 } from '../../../schemas/organisation-import.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
@@ -230,5 +229,3 @@ export async function collectImportCodes(store: Store, id: string): Promise<Impo
   await batchWrite(store, keysToDelete);
   return codes.sort((a, b) => a.line - b.line);
 }
-
-export { MAX_JOB_ERRORS };

@@ -46,9 +46,19 @@ export async function reindexStatement(
 ): Promise<'unchanged' | 'applied'> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const [summary, state] = await Promise.all([
-      getStatementSummary(store, statementId, options.capacity),
+      getStatementSummary(store, statementId, options.capacity).catch((error: unknown) => {
+        // A header that breaks the summary contract would block the stream for good if thrown.
+        if (error instanceof ZodError) return 'malformed' as const;
+        throw error;
+      }),
       getSearchIndexState(store, statementId, options.capacity),
     ]);
+    if (summary === 'malformed') {
+      options.log?.(
+        `statement ${statementId}: header does not match statementSummarySchema; index left as it was`,
+      );
+      return 'unchanged';
+    }
     const desired: DesiredIndex | null =
       summary?.status === 'submitted' ? { summary, row: await rowFor(store, summary, options) } : null;
     const fingerprint = desired

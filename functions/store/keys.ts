@@ -25,6 +25,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
  * | open-data line          | EXPORT#<year>#<format>  | <name>#<stmtId>       |                                        |
  * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
+ * | open-data progress      | EXPORT                  | PROGRESS              |                                        |
  * | flag                    | FLAG#<id>               | FLAG                  |                                        |
  * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
  * | sweep mark              | ORG#<orgId>             | SWEPT#<kind>#<yyyy>   |                                        |
@@ -34,6 +35,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | compliance counters     | COMPLIANCE              | <counter group>       |                                        |
  * | counted change (TTL)    | COUNTED#<stream seq>    | <pk>#<sk>             |                                        |
  * | sweep run               | SWEEP#<id>              | SWEEP                 | (gsi2: SWEEPS / <requestedAt>#<id>)    |
+ * | sweep task (TTL)        | SWEEP#<id>              | TASK#<shard>#<part>   |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
  *
@@ -152,6 +154,7 @@ export const keys = {
     sk: `${nameKey}#${statementId}`,
   }),
   openDataPartition: (year: number, format: 'csv' | 'jsonl') => `EXPORT#${year}#${format}`,
+  openDataProgress: () => ({ pk: 'EXPORT', sk: 'PROGRESS' }),
   statisticsPartition: 'STATS',
   statisticsShard: (year: number, shard: number) => ({ pk: 'STATS', sk: `${year}#${pad(shard, 2)}` }),
   /** Compliance officers (functions/store/flags, functions/store/compliance). */
@@ -199,6 +202,11 @@ export const keys = {
     gsi2sk: `${requestedAt}#${id}`,
   }),
   sweepRunsPartition: 'SWEEPS',
+  sweepTask: (runId: string, shard: number, part: number) => ({
+    pk: `SWEEP#${runId}`,
+    sk: `TASK#${pad(shard, 2)}#${pad(part, 4)}`,
+  }),
+  sweepTaskPrefix: 'TASK#',
   importJob: (id: string) => ({ pk: `IMPORT#${id}`, sk: 'JOB' }),
   importRows: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `ROWS#${pad(chunk, 4)}` }),
   importCodes: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `CODES#${pad(chunk, 4)}` }),

@@ -1,4 +1,5 @@
 import type { WorkerDeps } from './deps.ts';
+import { rerenderOpenData } from './open-data-rerender.ts';
 import { runRecordedSweep } from './sweep.ts';
 
 export interface DailyJobResult {
@@ -15,5 +16,7 @@ export async function runDailyJobs(deps: WorkerDeps): Promise<DailyJobResult[]> 
   // The missing/late sweep (README "Compliance officers"): idempotent, so a repeated run raises nothing new.
   const sweep = await runRecordedSweep(deps);
   results.push({ job: 'compliance-sweep', detail: { runId: sweep.id, ...sweep.stats } });
+  // Open data: render every statement's lines again after a change of format (README "The public register").
+  results.push(await rerenderOpenData(deps));
   return results;
 }

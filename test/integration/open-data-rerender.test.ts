@@ -1,0 +1,77 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { normaliseName } from '../../functions/domain/names.ts';
+import { OPEN_DATA_VERSION } from '../../functions/domain/open-data.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { getOpenDataProgress } from '../../functions/store/search/open-data-progress.ts';
+import { reindexStatement } from '../../functions/worker/index-statement.ts';
+import { rerenderOpenData } from '../../functions/worker/open-data-rerender.ts';
+import { putOrganisation, putStatement } from '../public/fixtures.ts';
+import { useTestTable } from '../support/table.ts';
+
+describe('re-rendering the open data after a change of format', () => {
+  const table = useTestTable();
+  const deps = () => ({
+    store: table.store,
+    clock: () => new Date('2026-11-29T12:00:00.000Z'),
+    log: () => {},
+    archive: createMemoryArchive(),
+  });
+
+  it('renders every listed statement’s lines again, once, and records the version', async () => {
+    const statements = [];
+    for (const name of ['Rerender One Ltd', 'Rerender Two Ltd']) {
+      const statement = await putStatement(table.store, {
+        organisation: await putOrganisation(table.store, { name }),
+      });
+      await reindexStatement(table.store, statement.header.id, { now: () => '2026-01-01T00:00:00.000Z' });
+      statements.push(statement);
+    }
+    // As if the first statement had been indexed in an older format.
+    const old = statements[0]!.header;
+    const lineKey = keys.openDataLine(old.year, 'csv', normaliseName(old.organisationName), old.id);
+    for (const [key, names, values] of [
+      [keys.searchState(old.id), { '#f': 'fingerprint' }, { ':v': 'an older format' }],
+      [lineKey, { '#f': 'v' }, { ':v': 0 }],
+    ] as const) {
+      await table.store.doc.send(
+        new UpdateCommand({
+          TableName: table.store.tableName,
+          Key: key,
+          UpdateExpression: 'SET #f = :v',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    }
+
+    expect((await rerenderOpenData(deps())).detail).toEqual({
+      version: OPEN_DATA_VERSION,
+      rendered: 2,
+      done: true,
+    });
+    const { Item } = await table.store.doc.send(
+      new GetCommand({ TableName: table.store.tableName, Key: lineKey }),
+    );
+    expect(Item?.v).toBe(OPEN_DATA_VERSION);
+    expect(await getOpenDataProgress(table.store)).toEqual({ version: OPEN_DATA_VERSION, rendering: null });
+    expect((await rerenderOpenData(deps())).detail).toMatchObject({ rendered: 0, done: true });
+  });
+
+  it('stops when its time is up and carries on from there the next day', async () => {
+    await table.store.doc.send(
+      new UpdateCommand({
+        TableName: table.store.tableName,
+        Key: keys.openDataProgress(),
+        UpdateExpression: 'SET version = :old',
+        ExpressionAttributeValues: { ':old': 0 },
+      }),
+    );
+    let clock = 0;
+    const first = await rerenderOpenData(deps(), { budgetMs: 0, now: () => clock++ });
+    expect(first.detail).toMatchObject({ rendered: 0, done: false });
+    const second = await rerenderOpenData(deps());
+    expect(second.detail).toMatchObject({ rendered: 2, done: true });
+  });
+});

@@ -73,6 +73,11 @@ describe('the public pages', () => {
     expect(results[0]?.textContent).toContain('Adequate');
   });
 
+  it('lists the newest statements when only a sort order is given (the feed’s web page)', async () => {
+    const { html } = await page('/statements?sort=date');
+    expect(dom(html).querySelectorAll('.register-results li')).toHaveLength(1);
+  });
+
   it('shows an error summary linked to the field for a bad filter, and keeps signed-in pages out of shared caches', async () => {
     const { response, html } = await page('/statements?q=tallow&year=1990');
     expect(response.status).toBe(400);

@@ -48,7 +48,8 @@ export function searchPage(deps: AppDeps) {
     const query = c.req.query();
     const values = formValues(query);
     const limit = pageSize(query.limit);
-    const searched = Object.entries(values).some(([name, value]) => name !== 'sort' && value !== '');
+    // Any field, even only a sort order ("newest first"), lists statements.
+    const searched = Object.values(values).some((value) => value !== '');
     const parsed = searchFiltersSchema.safeParse(values);
     let errors: FieldError[] = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues);
     let results: ReturnType<typeof resultView>[] = [];

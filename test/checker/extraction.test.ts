@@ -133,7 +133,7 @@ describe('PDF extraction', { timeout: 60_000 }, () => {
     expect(bomb.byteLength).toBeLessThan(3 * 1024 * 1024);
     const started = Date.now();
     const extraction = await extractDocument(bomb, '', FAST_LIMITS);
-    expect(Date.now() - started).toBeLessThan(FAST_LIMITS.timeoutMs + 3_000);
+    expect(Date.now() - started).toBeLessThan(FAST_LIMITS.timeoutMs + 10_000);
     expect(['timeout', 'too_complex', 'no_text_layer']).toContain(extraction.problem?.reason);
   }, 30_000);
 

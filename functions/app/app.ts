@@ -91,7 +91,10 @@ export function createApp(deps: AppDeps) {
     },
   };
   app.doc31('/api/v1/openapi.json', openApiConfig);
-  app.route('/', apiDocsPage(deps, () => app.getOpenAPI31Document(openApiConfig)));
+  app.route(
+    '/',
+    apiDocsPage(deps, () => app.getOpenAPI31Document(openApiConfig)),
+  );
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');

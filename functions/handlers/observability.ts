@@ -9,7 +9,9 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  */
 export const logger = new Logger({ correlationIdSearchFn: search });
 
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ModernSlaveryRegister' });
+export const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ModernSlaveryRegister',
+});
 
 /** The shape every domain and app logger takes: a message and, optionally, the error or detail. */
 export function logError(message: string, detail?: unknown): void {

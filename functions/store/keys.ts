@@ -35,6 +35,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | compliance counters     | COMPLIANCE              | <counter group>       |                                        |
  * | counted change (TTL)    | COUNTED#<stream seq>    | <pk>#<sk>             |                                        |
  * | sweep run               | SWEEP#<id>              | SWEEP                 | (gsi2: SWEEPS / <requestedAt>#<id>)    |
+ * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
  * | sweep task (TTL)        | SWEEP#<id>              | TASK#<shard>#<part>   |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
@@ -202,6 +203,11 @@ export const keys = {
     gsi2sk: `${requestedAt}#${id}`,
   }),
   sweepRunsPartition: 'SWEEPS',
+  sweepTask: (runId: string, shard: number, part: number) => ({
+    pk: `SWEEPTASK#${runId}#${pad(shard, 2)}`,
+    sk: `TASK#${pad(part, 4)}`,
+  }),
+  sweepTaskPrefix: 'SWEEPTASK#',
   sweepTask: (runId: string, shard: number, part: number) => ({
     pk: `SWEEP#${runId}`,
     sk: `TASK#${pad(shard, 2)}#${pad(part, 4)}`,

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { checkDocumentSchema, type EarlierStatement } from '../../schemas/check-request.ts';
+import {
+  type CheckDocument,
+  checkDocumentSchema,
+  type EarlierStatement,
+} from '../../schemas/check-request.ts';
 import { RULES_VERSION } from '../checker/check.ts';
 import { guardedFetch } from '../checker/fetch/guarded-fetch.ts';
 import { type CheckSource, runCheck } from '../checker/run-check.ts';
@@ -91,8 +95,7 @@ export async function checkRevision(
     if (!stored.success) return 'skipped';
     revision = stored.data;
   }
-  const documentParse = checkDocumentSchema.safeParse(revision.document);
-  const document = documentParse.success ? documentParse.data : {};
+  const document = lenientDocument(revision.document);
   const organisation = {
     name: revision.organisation?.name ?? undefined,
     entityType:
@@ -201,4 +204,20 @@ async function earlierStatements(
 /** Errors from DynamoDB (throttling, service trouble) are retried by the stream; others are not. */
 function isStoreError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && '$metadata' in error;
+}
+
+/**
+ * The submission document as the checker reads it. A field of an unexpected shape is left out
+ * (its rules answer `unknown`) rather than losing the whole document.
+ */
+export function lenientDocument(raw: Record<string, unknown>): CheckDocument {
+  const document: Record<string, unknown> = { ...raw };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const parsed = checkDocumentSchema.safeParse(document);
+    if (parsed.success) return parsed.data;
+    const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));
+    if (bad.has('')) return {};
+    for (const key of bad) delete document[key];
+  }
+  return {};
 }

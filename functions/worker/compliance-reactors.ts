@@ -19,17 +19,23 @@ import { deleteCoverage, putCoverage } from '../store/compliance/coverage.ts';
 import { organisationIdByCompanyNumber } from '../store/compliance/organisation-by-company-number.ts';
 import { contactsOfOrganisation, settleNotice } from '../store/compliance/outbox.ts';
 import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
-import { finishSweepRun, startSweepRun } from '../store/compliance/sweep-runs.ts';
+import {
+  completeSweepTask,
+  finishRunIfComplete,
+  startSweepRun,
+  sweepTaskSchema,
+} from '../store/compliance/sweep-runs.ts';
 import { getFlag } from '../store/flags/get-flag.ts';
 import { listFlags } from '../store/flags/list-flags.ts';
 import { raise } from '../store/flags/raise-flag.ts';
 import { closeOutstandingFlag, updateFlag } from '../store/flags/update-flag.ts';
+import { keys, ORGANISATION_SHARDS } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 import { createImportJobReactor } from './import-job.ts';
 import type { Reactor } from './process-changes.ts';
-import { runSweep, type SweepDeps } from './sweep.ts';
+import { type SweepDeps, sweepShardPiece } from './sweep.ts';
 
 export interface ComplianceWorkerDeps extends SweepDeps {
   mailer?: Mailer | undefined;
@@ -302,25 +308,27 @@ export function createNoticesReactor(deps: ComplianceWorkerDeps): Reactor {
   };
 }
 
-/** POST /api/v1/sweeps writes a run request; the worker runs it (with its 15 minutes) and records the outcome. */
-export function createSweepRequestReactor(deps: ComplianceWorkerDeps): Reactor {
+/** A piece of a sweep: at most this many organisations, or this long, per stream record. */
+export const SWEEP_PIECE = { maxOrganisations: 2000, maxMillis: 20_000 };
+
+/**
+ * POST /api/v1/sweeps queues one task per listing shard; each task sweeps a bounded piece of its
+ * shard and queues the next piece until the shard is done, so the sweep fans out over many short
+ * invocations of the stream worker. When every shard is done the run is closed with its figures.
+ */
+export function createSweepTaskReactor(deps: ComplianceWorkerDeps): Reactor {
   return async (change) => {
-    if (change.eventName !== 'INSERT' || !change.pk.startsWith('SWEEP#') || change.sk !== 'SWEEP') return;
-    if (change.newImage?.status !== 'requested') return;
-    const id = change.pk.slice('SWEEP#'.length);
+    if (change.eventName !== 'INSERT' || !change.pk.startsWith(keys.sweepTaskPrefix)) return;
+    const parsed = sweepTaskSchema.safeParse(change.newImage);
+    if (!parsed.success || parsed.data.status !== 'pending') return;
+    const task = parsed.data;
     const now = deps.clock();
-    if (!(await startSweepRun(deps.store, id, now.toISOString(), now.toISOString().slice(0, 10)))) return;
-    try {
-      const stats = await runSweep(deps);
-      await finishSweepRun(deps.store, id, { finishedAt: deps.clock().toISOString(), stats, error: null });
-    } catch (error) {
-      deps.log('sweep failed', error);
-      await finishSweepRun(deps.store, id, {
-        finishedAt: deps.clock().toISOString(),
-        stats: null,
-        error: error instanceof Error ? error.message : 'The sweep failed.',
-      });
-    }
+    if (task.part === 0)
+      await startSweepRun(deps.store, task.runId, now.toISOString(), now.toISOString().slice(0, 10));
+    const piece = await sweepShardPiece(deps, task.shard, task.cursor ?? undefined, SWEEP_PIECE);
+    await completeSweepTask(deps.store, task, piece.stats, piece.next, deps.clock());
+    if (!piece.next)
+      await finishRunIfComplete(deps.store, task.runId, ORGANISATION_SHARDS, deps.clock().toISOString());
   };
 }
 
@@ -330,7 +338,7 @@ export function createComplianceReactors(deps: ComplianceWorkerDeps): Reactor[] 
     createCheckerFlagsReactor(deps),
     createComplianceCountersReactor(deps),
     createNoticesReactor(deps),
-    createSweepRequestReactor(deps),
+    createSweepTaskReactor(deps),
     createImportJobReactor(deps),
   ];
 }

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { MAX_JOB_ERRORS } from '../../schemas/organisation-import.ts';
 import { importRows } from '../domain/compliance/import-organisations.ts';
 import {
@@ -15,34 +16,41 @@ export interface ImportJobDeps {
 }
 
 /**
- * Runs an import job from the officers' import page chunk by chunk, recording progress after
- * each (the page shows it). Safe to re-deliver: a chunk already recorded is skipped.
+ * Imports one stored chunk of a job from the officers' import page and records its progress
+ * (the page shows it); the last chunk closes the job. Safe to re-deliver: a chunk already
+ * recorded is skipped.
  */
-export async function runImportJob(deps: ImportJobDeps, id: string): Promise<void> {
+export async function runImportChunk(deps: ImportJobDeps, id: string, chunk: number): Promise<void> {
   const job = await getImportJob(deps.store, id);
-  if (!job || job.status === 'done') return;
+  const stored = await getImportChunk(deps.store, id, chunk);
+  if (!job || !stored || stored.status === 'done') return;
   const officer = { id: job.createdBy.id, email: job.createdBy.email, isOfficer: true };
-  let room = MAX_JOB_ERRORS - job.errors.length;
-  for (let chunk = 1; chunk <= job.chunks; chunk++) {
-    const stored = await getImportChunk(deps.store, id, chunk);
-    if (!stored || stored.status === 'done') continue;
-    const tally = await importRows(deps, officer, stored.rows);
-    const recorded = await completeImportChunk(
-      deps.store,
-      id,
-      chunk,
-      { ...tally, codes: tally.enrolmentCodes },
-      room,
-      deps.clock(),
-    );
-    if (recorded) room -= Math.min(room, tally.errors.length);
-  }
+  const tally = await importRows(deps, officer, stored.rows);
+  await completeImportChunk(
+    deps.store,
+    id,
+    chunk,
+    { ...tally, codes: tally.enrolmentCodes },
+    MAX_JOB_ERRORS - job.errors.length,
+    deps.clock(),
+  );
   await finishImportJob(deps.store, id);
 }
 
+/** Every chunk of a job, in order (tests, and a job whose stream records were lost). */
+export async function runImportJob(deps: ImportJobDeps, id: string): Promise<void> {
+  const job = await getImportJob(deps.store, id);
+  if (!job) return;
+  for (let chunk = 1; chunk <= job.chunks; chunk++) await runImportChunk(deps, id, chunk);
+}
+
+const chunkKeySchema = z.object({ jobId: z.string(), chunk: z.number().int() });
+
 export function createImportJobReactor(deps: ImportJobDeps): Reactor {
   return async (change) => {
-    if (change.eventName !== 'INSERT' || !change.pk.startsWith('IMPORT#') || change.sk !== 'JOB') return;
-    await runImportJob(deps, change.pk.slice('IMPORT#'.length));
+    if (change.eventName !== 'INSERT' || !change.pk.startsWith('IMPORT#') || !change.sk.startsWith('ROWS#'))
+      return;
+    const parsed = chunkKeySchema.safeParse(change.newImage);
+    if (parsed.success) await runImportChunk(deps, parsed.data.jobId, parsed.data.chunk);
   };
 }

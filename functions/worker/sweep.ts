@@ -5,13 +5,14 @@ import { dayOf, deadlineFor } from '../domain/compliance/reporting-years.ts';
 import {
   type Coverage,
   decideSweep,
+  emptySweepStats,
   expectedYears,
   firstCoverage,
   type SweptOrganisation,
 } from '../domain/compliance/sweep-decisions.ts';
 import { type CapacityMeter, newCapacityMeter } from '../store/capacity.ts';
 import { putCoverage } from '../store/compliance/coverage.ts';
-import { organisationsOfShard } from '../store/compliance/organisation-shard.ts';
+import { organisationsOfShard, organisationsPage } from '../store/compliance/organisation-shard.ts';
 import { readOrganisationState } from '../store/compliance/organisation-state.ts';
 import { readStatementReceipt } from '../store/compliance/statement-receipt.ts';
 import { finishSweepRun, putSweepRun } from '../store/compliance/sweep-runs.ts';
@@ -50,6 +51,88 @@ async function eachLimited<T>(
   await Promise.all(workers);
 }
 
+export const emptyStats = emptySweepStats;
+
+interface SweepContext {
+  deps: SweepDeps;
+  today: string;
+  at: string;
+  meter: CapacityMeter;
+  stats: SweepStats;
+}
+
+/** One organisation: one Query of its partition, a header read only for an unrecorded claim, one transaction if anything is new. */
+async function sweepOrganisation(context: SweepContext, organisation: SweptOrganisation): Promise<void> {
+  const { deps, today, at, meter, stats } = context;
+  stats.organisations += 1;
+  if (!organisation.inScope) return;
+  const state = await readOrganisationState(deps.store, organisation.id, meter);
+  const coverage: Coverage[] = [...state.coverage];
+  // A claimed year with no coverage yet (the statement reactor has not run, or it is a draft):
+  // read the statement once, and record its coverage so later sweeps need not.
+  for (const entry of expectedYears({ organisation, outOfScope: state.outOfScope }, today)) {
+    const statementId = state.claims.get(entry.year);
+    if (!statementId || firstCoverage(coverage, entry.year)) continue;
+    const receipt = await readStatementReceipt(deps.store, statementId, meter);
+    if (receipt?.status !== 'submitted' || !receipt.receivedAt) continue;
+    const covered: Coverage = {
+      year: entry.year,
+      statementId,
+      receivedAt: receipt.receivedAt,
+      deadline: deadlineFor(receipt.periodEnd),
+    };
+    await putCoverage(deps.store, organisation.id, covered, meter);
+    coverage.push(covered);
+  }
+  const decision = decideSweep({ ...state, organisation, coverage }, today);
+  stats.yearsChecked += decision.yearsChecked;
+  const raisings: { raising: Raising; counts: 'missingRaised' | 'lateRaised' | 'remindersQueued' }[] = [
+    ...decision.missing.map((entry) => ({
+      counts: 'missingRaised' as const,
+      raising: {
+        flag: missingFlag(organisation, entry, at),
+        marks: [{ organisationId: organisation.id, kind: 'missing', year: entry.year }],
+        notices: [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
+      },
+    })),
+    ...decision.late.map((late) => ({
+      counts: 'lateRaised' as const,
+      raising: {
+        flag: lateFlag(organisation, late, at),
+        marks: [{ organisationId: organisation.id, kind: 'late', year: late.year }],
+      },
+    })),
+    ...decision.reminders.map((entry) => ({
+      counts: 'remindersQueued' as const,
+      raising: {
+        notices: [notice('reminder', organisation, entry, at, deps.publicBaseUrl)],
+        marks: [{ organisationId: organisation.id, kind: 'reminder', year: entry.year }],
+      },
+    })),
+  ];
+  if (raisings.length === 0) return;
+  // Usually all new: one transaction for the organisation. If any already exists (a concurrent
+  // run, or marks lost), each is raised on its own and only the new ones count.
+  if (
+    await raiseAll(
+      deps.store,
+      raisings.map((r) => r.raising),
+      meter,
+    )
+  ) {
+    for (const r of raisings) stats[r.counts] += 1;
+    return;
+  }
+  for (const r of raisings) {
+    if (await raise(deps.store, r.raising, meter)) stats[r.counts] += 1;
+  }
+}
+
+function contextFor(deps: SweepDeps, meter: CapacityMeter): SweepContext {
+  const now = deps.clock();
+  return { deps, today: dayOf(now), at: now.toISOString(), meter, stats: emptyStats() };
+}
+
 /**
  * The missing/late sweep (README "Compliance officers"): every in-scope organisation, every year
  * whose deadline has passed. Organisations are listed from the 16 listing shards in parallel; each
@@ -62,96 +145,56 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
   const meter = options.meter ?? newCapacityMeter();
   const startRead = meter.readUnits;
   const startWrite = meter.writeUnits;
-  const now = deps.clock();
-  const today = dayOf(now);
-  const at = now.toISOString();
-  const stats: SweepStats = {
-    organisations: 0,
-    yearsChecked: 0,
-    missingRaised: 0,
-    lateRaised: 0,
-    remindersQueued: 0,
-    readUnits: 0,
-    writeUnits: 0,
-  };
+  const context = contextFor(deps, meter);
   const shards = options.shards ?? Array.from({ length: ORGANISATION_SHARDS }, (_, shard) => shard);
   const concurrency = options.concurrencyPerShard ?? 4;
-
-  async function sweepOrganisation(organisation: SweptOrganisation): Promise<void> {
-    stats.organisations += 1;
-    if (!organisation.inScope) return;
-    const state = await readOrganisationState(deps.store, organisation.id, meter);
-    const coverage: Coverage[] = [...state.coverage];
-    // A claimed year with no coverage yet (the statement reactor has not run, or it is a draft):
-    // read the statement once, and record its coverage so later sweeps need not.
-    for (const entry of expectedYears({ organisation, outOfScope: state.outOfScope }, today)) {
-      const statementId = state.claims.get(entry.year);
-      if (!statementId || firstCoverage(coverage, entry.year)) continue;
-      const receipt = await readStatementReceipt(deps.store, statementId, meter);
-      if (receipt?.status !== 'submitted' || !receipt.receivedAt) continue;
-      const covered: Coverage = {
-        year: entry.year,
-        statementId,
-        receivedAt: receipt.receivedAt,
-        deadline: deadlineFor(receipt.periodEnd),
-      };
-      await putCoverage(deps.store, organisation.id, covered, meter);
-      coverage.push(covered);
-    }
-    const decision = decideSweep({ ...state, organisation, coverage }, today);
-    stats.yearsChecked += decision.yearsChecked;
-    const raisings: { raising: Raising; counts: 'missingRaised' | 'lateRaised' | 'remindersQueued' }[] = [
-      ...decision.missing.map((entry) => ({
-        counts: 'missingRaised' as const,
-        raising: {
-          flag: missingFlag(organisation, entry, at),
-          marks: [{ organisationId: organisation.id, kind: 'missing', year: entry.year }],
-          notices: [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
-        },
-      })),
-      ...decision.late.map((late) => ({
-        counts: 'lateRaised' as const,
-        raising: {
-          flag: lateFlag(organisation, late, at),
-          marks: [{ organisationId: organisation.id, kind: 'late', year: late.year }],
-        },
-      })),
-      ...decision.reminders.map((entry) => ({
-        counts: 'remindersQueued' as const,
-        raising: {
-          notices: [notice('reminder', organisation, entry, at, deps.publicBaseUrl)],
-          marks: [{ organisationId: organisation.id, kind: 'reminder', year: entry.year }],
-        },
-      })),
-    ];
-    if (raisings.length === 0) return;
-    // Usually all new: one transaction for the organisation. If any already exists (a concurrent
-    // run, or marks lost), each is raised on its own and only the new ones count.
-    if (
-      await raiseAll(
-        deps.store,
-        raisings.map((r) => r.raising),
-        meter,
-      )
-    ) {
-      for (const r of raisings) stats[r.counts] += 1;
-      return;
-    }
-    for (const r of raisings) {
-      if (await raise(deps.store, r.raising, meter)) stats[r.counts] += 1;
-    }
-  }
-
   await Promise.all(
     shards.map(async (shard) => {
       for await (const page of organisationsOfShard(deps.store, shard, meter)) {
-        await eachLimited(page, concurrency, sweepOrganisation);
+        await eachLimited(page, concurrency, (organisation) => sweepOrganisation(context, organisation));
       }
     }),
   );
-  stats.readUnits = meter.readUnits - startRead;
-  stats.writeUnits = meter.writeUnits - startWrite;
-  return stats;
+  context.stats.readUnits = meter.readUnits - startRead;
+  context.stats.writeUnits = meter.writeUnits - startWrite;
+  return context.stats;
+}
+
+/**
+ * A bounded piece of one shard, for the stream worker (whose invocations are short): sweeps from
+ * `cursor` until `maxOrganisations` are done or `maxMillis` have passed, and answers where to go
+ * on from (undefined when the shard is finished).
+ */
+export async function sweepShardPiece(
+  deps: SweepDeps,
+  shard: number,
+  cursor: Record<string, unknown> | undefined,
+  limits: { maxOrganisations: number; maxMillis: number; concurrency?: number },
+): Promise<{ stats: SweepStats; next: Record<string, unknown> | undefined }> {
+  const meter = newCapacityMeter();
+  const context = contextFor(deps, meter);
+  const started = Date.now();
+  let next = cursor;
+  do {
+    const page = await organisationsPage(
+      deps.store,
+      shard,
+      next,
+      Math.min(100, limits.maxOrganisations),
+      meter,
+    );
+    await eachLimited(page.organisations, limits.concurrency ?? 4, (organisation) =>
+      sweepOrganisation(context, organisation),
+    );
+    next = page.lastKey;
+  } while (
+    next &&
+    context.stats.organisations < limits.maxOrganisations &&
+    Date.now() - started < limits.maxMillis
+  );
+  context.stats.readUnits = meter.readUnits;
+  context.stats.writeUnits = meter.writeUnits;
+  return { stats: context.stats, next };
 }
 
 /**

@@ -9,7 +9,11 @@ import { listStaleCheckResults } from '../../functions/store/checks/list-stale-c
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
-import { checkRevision, createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
+import {
+  checkRevision,
+  createCheckRevisionReactor,
+  lenientDocument,
+} from '../../functions/worker/check-revision.ts';
 import type { WorkerDeps } from '../../functions/worker/deps.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
@@ -283,5 +287,17 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     expect((await listStaleCheckResults(table.store, RULES_VERSION)).map((s) => s.statementId)).not.toContain(
       id,
     );
+  });
+});
+
+describe('reading a revision’s document', () => {
+  it('leaves out a field of an unexpected shape and keeps the rest', () => {
+    const document = lenientDocument({
+      statementText: 'Text.',
+      periodEnd: 'not a date',
+      approvedBy: 'board',
+      isGroup: 'yes',
+    });
+    expect(document).toEqual({ statementText: 'Text.', approvedBy: 'board' });
   });
 });

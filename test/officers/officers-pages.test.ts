@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runImportJob } from '../../functions/worker/import-job.ts';
 import { flagSchema } from '../../schemas/flag.ts';
 import { authFor, fixedNow, testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
-import { seedOrganisation, seedStatement } from './support.ts';
+import { complianceWorker, seedOrganisation, seedStatement } from './support.ts';
 
 const officer = { email: 'olive@officers.example', officer: true };
 const submitter = { email: 'sam@acme.example' };
@@ -115,7 +114,9 @@ describe('compliance officers’ pages', () => {
     expect(bad.status).toBe(409);
   });
 
-  it('imports a CSV in the background with progress, then gives the letter-merge file exactly once', async () => {
+  it('imports a CSV in the background with progress, then gives the letter-merge file exactly once', {
+    timeout: 60_000,
+  }, async () => {
     const csv =
       'name,companyNumber,entityType,financialYearEnd,turnover\nBolt Ltd,01234567,company,03-31,\nCord Ltd,,company,13-01,\n';
     const body = new FormData();
@@ -128,7 +129,7 @@ describe('compliance officers’ pages', () => {
     expect(running).toContain('0 of 1 rows imported');
     expect(running).toContain('http-equiv="refresh"');
 
-    await runImportJob({ store: table.store, clock: () => fixedNow }, jobPath.split('/').at(-1) ?? '');
+    await complianceWorker(table, () => fixedNow).poller.drain();
     const done = await (await request('GET', jobPath, officer)).text();
     expect(done).toContain('Import finished');
     expect(done).toMatch(/financialYearEnd/);

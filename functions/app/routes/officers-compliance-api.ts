@@ -14,6 +14,7 @@ import { buildSummary } from '../../domain/compliance/counters.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { importRows } from '../../domain/compliance/import-organisations.ts';
 import { dayOf } from '../../domain/compliance/reporting-years.ts';
+import { emptySweepStats } from '../../domain/compliance/sweep-decisions.ts';
 import { forbidden, notFound, unsupportedMediaType } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { readCounters } from '../../store/compliance/counters.ts';
@@ -23,7 +24,8 @@ import {
   listDeclarations,
   putDeclaration,
 } from '../../store/compliance/declarations.ts';
-import { getSweepRun, latestSweepRuns, putSweepRun } from '../../store/compliance/sweep-runs.ts';
+import { getSweepRun, latestSweepRuns, requestSweepRun } from '../../store/compliance/sweep-runs.ts';
+import { ORGANISATION_SHARDS } from '../../store/keys.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { apiRouter, bearerSecurity, jsonBodyLimit, problemResponses, uploadBodyLimit } from '../api-kit.ts';
@@ -215,10 +217,11 @@ export async function requestSweep(deps: Pick<AppDeps, 'store' | 'clock'>, offic
     startedAt: null,
     finishedAt: null,
     asOf: null,
-    stats: null,
+    // Counted up as the shards' pieces finish (see completeSweepTask).
+    stats: emptySweepStats(),
     error: null,
   };
-  await putSweepRun(deps.store, run);
+  await requestSweepRun(deps.store, run, ORGANISATION_SHARDS, now);
   return run;
 }
 

@@ -1,3 +1,4 @@
+import type { SweepStats } from '../../../schemas/compliance.ts';
 import {
   dueYears,
   isLate,
@@ -60,6 +61,17 @@ export interface SweepDecision {
 }
 
 export const REMINDER_DAYS = 30;
+
+/** A sweep's figures before it starts. */
+export const emptySweepStats = (): SweepStats => ({
+  organisations: 0,
+  yearsChecked: 0,
+  missingRaised: 0,
+  lateRaised: 0,
+  remindersQueued: 0,
+  readUnits: 0,
+  writeUnits: 0,
+});
 
 /** Years the organisation must report on by `today`, less those it declared out of scope (unchallenged). */
 export function expectedYears(state: Pick<OrganisationState, 'organisation' | 'outOfScope'>, today: string) {

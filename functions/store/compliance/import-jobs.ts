@@ -42,8 +42,8 @@ async function batchWrite(store: Store, requests: Record<string, unknown>[]): Pr
 }
 
 /**
- * Stores a validated import for the worker: its rows in chunks first, then the job item, whose
- * arrival on the stream starts the import (so the worker never sees a job without its rows).
+ * Stores a validated import for the worker: the job first, then its rows in chunks; each chunk's
+ * arrival on the stream imports it (so the work is spread over many short invocations).
  */
 export async function createImportJob(
   store: Store,
@@ -51,6 +51,13 @@ export async function createImportJob(
   rows: readonly { line: number; row: ImportRow }[],
   now: Date,
 ): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.importJob(job.id), entity: 'importJob', ...job, expiresAt: expiry(now) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
   const chunks: Record<string, unknown>[] = [];
   for (let i = 0; i * ROWS_PER_CHUNK < rows.length; i++) {
     chunks.push({
@@ -58,6 +65,8 @@ export async function createImportJob(
         Item: {
           ...keys.importRows(job.id, i + 1),
           entity: 'importRows',
+          jobId: job.id,
+          chunk: i + 1,
           status: 'pending',
           rows: rows.slice(i * ROWS_PER_CHUNK, (i + 1) * ROWS_PER_CHUNK),
           expiresAt: expiry(now),
@@ -66,13 +75,6 @@ export async function createImportJob(
     });
   }
   await batchWrite(store, chunks);
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.importJob(job.id), entity: 'importJob', ...job, expiresAt: expiry(now) },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
 }
 
 export async function getImportJob(store: Store, id: string): Promise<ImportJob | undefined> {
@@ -171,17 +173,24 @@ export async function completeImportChunk(
   }
 }
 
-export async function finishImportJob(store: Store, id: string): Promise<void> {
-  await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.importJob(id),
-      UpdateExpression: 'SET #status = :done',
-      ConditionExpression: '#chunksDone >= #chunks',
-      ExpressionAttributeNames: { '#status': 'status', '#chunksDone': 'chunksDone', '#chunks': 'chunks' },
-      ExpressionAttributeValues: { ':done': 'done' },
-    }),
-  );
+/** Marks the job done once every chunk is recorded; answers whether this call did. */
+export async function finishImportJob(store: Store, id: string): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.importJob(id),
+        UpdateExpression: 'SET #status = :done',
+        ConditionExpression: '#chunksDone >= #chunks AND #status <> :done',
+        ExpressionAttributeNames: { '#status': 'status', '#chunksDone': 'chunksDone', '#chunks': 'chunks' },
+        ExpressionAttributeValues: { ':done': 'done' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 const codesItemSchema = z.object({ sk: z.string(), codes: z.array(importedCodeSchema) });

@@ -46,3 +46,33 @@ export async function* organisationsOfShard(
     start = page.LastEvaluatedKey;
   } while (start);
 }
+
+/** One page of a listing shard from `startKey`, and the key to go on from (undefined at the end). */
+export async function organisationsPage(
+  store: Store,
+  shard: number,
+  startKey: Record<string, unknown> | undefined,
+  limit: number,
+  meter?: CapacityMeter,
+): Promise<{ organisations: SweptOrganisation[]; lastKey: Record<string, unknown> | undefined }> {
+  const page = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.organisationShard(shard) },
+      ProjectionExpression: 'id, #name, financialYearEnd, createdAt, inScope',
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExclusiveStartKey: startKey,
+      Limit: limit,
+      ReturnConsumedCapacity: meter ? 'TOTAL' : undefined,
+    }),
+  );
+  recordCapacity(meter, 'read', page.ConsumedCapacity);
+  const organisations: SweptOrganisation[] = [];
+  for (const item of page.Items ?? []) {
+    const parsed = sweptSchema.safeParse(item);
+    if (parsed.success) organisations.push(parsed.data);
+  }
+  return { organisations, lastKey: page.LastEvaluatedKey };
+}

@@ -36,7 +36,6 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | counted change (TTL)    | COUNTED#<stream seq>    | <pk>#<sk>             |                                        |
  * | sweep run               | SWEEP#<id>              | SWEEP                 | (gsi2: SWEEPS / <requestedAt>#<id>)    |
  * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
- * | sweep task (TTL)        | SWEEP#<id>              | TASK#<shard>#<part>   |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
  *
@@ -208,11 +207,6 @@ export const keys = {
     sk: `TASK#${pad(part, 4)}`,
   }),
   sweepTaskPrefix: 'SWEEPTASK#',
-  sweepTask: (runId: string, shard: number, part: number) => ({
-    pk: `SWEEP#${runId}`,
-    sk: `TASK#${pad(shard, 2)}#${pad(part, 4)}`,
-  }),
-  sweepTaskPrefix: 'TASK#',
   importJob: (id: string) => ({ pk: `IMPORT#${id}`, sk: 'JOB' }),
   importRows: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `ROWS#${pad(chunk, 4)}` }),
   importCodes: (id: string, chunk: number) => ({ pk: `IMPORT#${id}`, sk: `CODES#${pad(chunk, 4)}` }),

@@ -25,6 +25,9 @@ export interface SearchFigures {
   meanReadUnits: number;
   maxReadUnits: number;
   meanItems: number;
+  /** Pages that came back full (`limit` results): the like-for-like cost of a page. */
+  fullPages: number;
+  meanReadUnitsFull: number | null;
 }
 
 /** Queries drawn from what was seeded: partial words, reordered words, subsidiaries, numbers, filters. */
@@ -93,13 +96,18 @@ export async function benchSearch(store: Store, sample: SeedSample, limit = 20):
       cursor = result.nextCursor;
     }
   }
-  return [...byKind].map(([kind, f]) => ({
-    kind,
-    searches: f.ms.length,
-    p50: percentile(f.ms, 50),
-    p95: percentile(f.ms, 95),
-    meanReadUnits: f.units.reduce((a, b) => a + b, 0) / f.units.length,
-    maxReadUnits: Math.max(...f.units),
-    meanItems: f.items.reduce((a, b) => a + b, 0) / f.items.length,
-  }));
+  return [...byKind].map(([kind, f]) => {
+    const full = f.units.filter((_, i) => f.items[i] === limit);
+    return {
+      kind,
+      searches: f.ms.length,
+      p50: percentile(f.ms, 50),
+      p95: percentile(f.ms, 95),
+      meanReadUnits: f.units.reduce((a, b) => a + b, 0) / f.units.length,
+      maxReadUnits: Math.max(...f.units),
+      meanItems: f.items.reduce((a, b) => a + b, 0) / f.items.length,
+      fullPages: full.length,
+      meanReadUnitsFull: full.length > 0 ? full.reduce((a, b) => a + b, 0) / full.length : null,
+    };
+  });
 }

@@ -245,7 +245,9 @@ export const machineReadable: Rule = (c) => {
   if (!problem) {
     const how = c.textGiven
       ? 'The statement was given as text.'
-      : `The ${c.extraction.kind.toUpperCase()}’s text can be extracted${c.extraction.pages ? ` (${c.extraction.pages} pages)` : ''}.`;
+      : c.extraction.kind === 'pdf'
+        ? `The PDF has a text layer: its text can be extracted${c.extraction.pages ? ` (${c.extraction.pages} pages)` : ''}.`
+        : `The ${c.extraction.kind === 'html' ? 'web page' : 'text file'}’s text can be read.`;
     return finding('uk-machine-readable', 'best_practice', 'pass', how);
   }
   if (problem.reason === 'empty' && c.textGiven)

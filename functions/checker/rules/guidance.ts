@@ -384,7 +384,7 @@ export const declaredMatchesText: Rule = (c) => {
 const DENIAL =
   /\b(no|not|low|minimal|negligible)\b[^.]{0,40}\b(risks?|instances?|cases?|incidents?|evidence)\b|\b(risks?)\b[^.]{0,30}\b(is|are|remains?) (low|minimal|negligible)\b|\bnot (identified|aware of|found)\b/i;
 const SPECIFIC =
-  /\b(countr(y|ies)|regions?|china|india|bangladesh|malaysia|thailand|vietnam|turkey|brazil|uzbekistan|xinjiang|africa|asia|middle east|eastern europe|sectors?|industr(y|ies)|agricultur\w*|construction|cleaning|security|hospitality|logistics|textiles?|apparel|garments?|electronics|cotton|cocoa|seafood|fishing|mining|minerals?|solar|rubber|palm oil|migrants?|migrant workers|agency (workers|staff|labour)|temporary|seasonal|contract(ed)? workers|low[- ]skilled|women|children|refugees|tier ?[1-4]|tier (one|two|three)|raw materials?|recruitment (agencies|fees)|labour providers?|subcontract\w*|outsourc\w*|warehous\w*|high[- ]risk)\b/i;
+  /\b(countr(y|ies)|regions?|china|india|bangladesh|malaysia|thailand|vietnam|turkey|brazil|uzbekistan|xinjiang|africa|asia|middle east|eastern europe|sectors?|industr(y|ies)|agricultur\w*|construction|cleaning|security|hospitality|logistics|textiles?|apparel|garments?|electronics|cotton|cocoa|seafood|fishing|mining|minerals?|solar|rubber|palm oil|migrants?|migrant workers|immigration|detention|vulnerable (workers|people|groups)|factories|farms?|plantations?|fishing vessels|overseas suppliers|agency (workers|staff|labour)|temporary|seasonal|contract(ed)? workers|low[- ]skilled|women|children|refugees|tier ?[1-4]|tier (one|two|three)|raw materials?|recruitment (agencies|fees)|labour providers?|subcontract\w*|outsourc\w*|warehous\w*|high[- ]risk)\b/i;
 
 export const risksIdentified: Rule = (c) => {
   if (textUnreadable(c))

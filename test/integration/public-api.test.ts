@@ -254,5 +254,11 @@ describe('the public JSON API', () => {
       ]),
     );
     expect(search.responses['200'].content['application/json'].example.items).toHaveLength(1);
+    // Every example is what the route's own schema accepts.
+    const statementExample =
+      doc.paths['/api/v1/statements/{id}'].get.responses['200'].content['application/json'].example;
+    expect(statementViewSchema.safeParse(statementExample).success).toBe(true);
+    const searchExample = search.responses['200'].content['application/json'].example;
+    expect(searchPageSchema.safeParse(searchExample).success).toBe(true);
   });
 });

@@ -34,6 +34,92 @@ const idParam = z.object({
     .meta({ param: { name: 'id', in: 'path' }, example: exampleId }),
 });
 
+const exampleStatement = {
+  id: exampleId,
+  organisationId: '01JDQ8Z4V6W4Y0B3C9E7K2M5N9',
+  organisationName: 'Acme Retail Group plc',
+  companyNumber: '01234567',
+  isGroup: true,
+  groupMembers: [{ name: 'Acme Foods Ltd', companyNumber: '07654321' }],
+  year: 2025,
+  periodStart: '2024-04-01',
+  periodEnd: '2025-03-31',
+  sectors: ['Food and beverages, agriculture and fishing'],
+  turnover: 'Over £500 million',
+  status: 'submitted',
+  revision: 2,
+  submittedAt: '2025-07-20T09:30:00.000Z',
+  updatedAt: '2025-07-21T08:00:00.000Z',
+  check: { meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' },
+  document: {
+    jurisdiction: 'UK',
+    isGroup: true,
+    groupMembers: [{ name: 'Acme Foods Ltd', companyNumber: '07654321' }],
+    statementUrl: 'https://acme.example/modern-slavery-statement',
+    contactEmail: null,
+    homepageUrl: 'https://acme.example/',
+    periodStart: '2024-04-01',
+    periodEnd: '2025-03-31',
+    approvedBy: 'board',
+    approvalDate: '2025-07-15',
+    signatory: { firstName: 'Ann', lastName: 'Smith', jobTitle: 'Director', role: 'director' },
+    areas: {
+      structure: { covered: true },
+      policies: { covered: true },
+      riskAssessment: { covered: true },
+      dueDiligence: { covered: true },
+      training: { covered: false, reason: 'Programme starts next year' },
+      kpis: { covered: true },
+    },
+    sectors: ['Food and beverages, agriculture and fishing'],
+    turnover: 'Over £500 million',
+    yearsProducing: '1 to 5 years',
+  },
+  archivedCopy: {
+    href: `/statements/${exampleId}/revisions/2/document`,
+    contentType: 'application/pdf',
+    bytes: 482113,
+    sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  },
+  withdrawal: null,
+};
+
+const exampleView = {
+  statement: exampleStatement,
+  checkResult: {
+    rulesVersion: '2025.1',
+    summary: { meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' },
+    findings: [
+      {
+        rule: 'uk-approval',
+        severity: 'legal',
+        status: 'pass',
+        message: 'Approved by the board of directors on 15 July 2025.',
+        evidence: [
+          { sentence: 41, text: 'This statement was approved by the Board of Directors on 15 July 2025.' },
+        ],
+      },
+    ],
+    sentences: [
+      { text: 'This statement was approved by the Board of Directors on 15 July 2025.', tags: ['approval'] },
+    ],
+  },
+  revisions: [
+    {
+      revision: 1,
+      submittedAt: '2025-07-18T10:00:00.000Z',
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    },
+    {
+      revision: 2,
+      submittedAt: '2025-07-20T09:30:00.000Z',
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    },
+  ],
+};
+
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/v1/statements',
@@ -91,7 +177,7 @@ const statementRoute = createRoute({
     200: {
       description: 'The statement',
       headers: cached,
-      content: { 'application/json': { schema: statementViewSchema } },
+      content: { 'application/json': { schema: statementViewSchema, example: exampleView } },
     },
     404: problem('No submitted statement has this id'),
   },
@@ -115,7 +201,7 @@ const revisionRoute = createRoute({
     200: {
       description: 'The revision',
       headers: cached,
-      content: { 'application/json': { schema: statementViewSchema } },
+      content: { 'application/json': { schema: statementViewSchema, example: exampleView } },
     },
     404: problem('No such statement or revision'),
   },
@@ -182,7 +268,35 @@ const statisticsRoute = createRoute({
     200: {
       description: 'Figures per reporting year',
       headers: cached,
-      content: { 'application/json': { schema: registerStatisticsSchema } },
+      content: {
+        'application/json': {
+          schema: registerStatisticsSchema,
+          example: {
+            years: [
+              {
+                year: 2025,
+                statements: 12840,
+                checked: 12790,
+                meetsLegalMinimum: 8123,
+                doesNotMeetLegalMinimum: 4102,
+                undetermined: 565,
+                shareMeetingLegalMinimum: 0.635,
+                averageAreasCovered: 4.4,
+                ratings: { strong: 2310, adequate: 4570, weak: 1808, non_compliant: 4102 },
+                sectors: [
+                  {
+                    sector: 'Food and beverages, agriculture and fishing',
+                    statements: 1190,
+                    checked: 1187,
+                    averageAreasCovered: 4.8,
+                    shareMeetingLegalMinimum: 0.71,
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
     },
   },
 });

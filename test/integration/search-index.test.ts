@@ -321,16 +321,18 @@ describe('the search index kept by the stream worker', () => {
 
   it('pages through results with cursors, in the asked order, with no entry twice or missed', async () => {
     const names = Array.from(
-      { length: 23 },
-      (_, i) => `Pagewell ${String.fromCharCode(65 + ((i * 7) % 23))}${i} Ltd`,
+      { length: 11 },
+      (_, i) => `Pagewell ${String.fromCharCode(65 + ((i * 7) % 11))}${i} Ltd`,
     );
-    for (const [i, name] of names.entries()) {
-      await putStatement(table.store, {
-        organisation: await putOrganisation(table.store, { name }),
-        submittedAt: new Date(Date.UTC(2025, 6, 1 + i)).toISOString(),
-        document: { sectors: i % 2 === 0 ? ['Cosmetics and toiletries'] : ['Defence and aerospace'] },
-      });
-    }
+    await Promise.all(
+      names.map(async (name, i) =>
+        putStatement(table.store, {
+          organisation: await putOrganisation(table.store, { name }),
+          submittedAt: new Date(Date.UTC(2025, 6, 1 + i)).toISOString(),
+          document: { sectors: i % 2 === 0 ? ['Cosmetics and toiletries'] : ['Defence and aerospace'] },
+        }),
+      ),
+    );
     await stream.drain();
 
     const collect = async (filters: Partial<SearchFilters>, limit: number) => {
@@ -344,11 +346,11 @@ describe('the search index kept by the stream worker', () => {
       }
       return seen;
     };
-    const byName = await collect({ q: 'pagewell', sort: 'name' }, 5);
+    const byName = await collect({ q: 'pagewell', sort: 'name' }, 3);
     expect(byName).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
-    const byDate = await collect({ q: 'pagewell', sort: 'date' }, 4);
+    const byDate = await collect({ q: 'pagewell', sort: 'date' }, 2);
     expect(byDate).toEqual([...names].reverse());
-    const cosmetics = await collect({ q: 'pagewell', sector: 'Cosmetics and toiletries', sort: 'name' }, 3);
+    const cosmetics = await collect({ q: 'pagewell', sector: 'Cosmetics and toiletries', sort: 'name' }, 2);
     expect(cosmetics).toEqual(
       names.filter((_, i) => i % 2 === 0).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
     );

@@ -57,7 +57,8 @@ describe('the api bundle', () => {
     expect(bytes).toBeLessThan(2_000_000);
     const code = readFileSync(file, 'utf8');
     expect(code.startsWith(esmRequireBanner)).toBe(true);
-    expect(code.split('\n').length).toBeLessThan(200);
+    // Minified: a few hundred lines at most (template strings keep their newlines); unminified is tens of thousands.
+    expect(code.split('\n').length).toBeLessThan(1000);
     const map = JSON.parse(readFileSync(path.join(bundleDir, 'index.mjs.map'), 'utf8')) as Record<
       string,
       unknown
@@ -103,7 +104,7 @@ describe('the api bundle', () => {
     if (modelFiles.length > 0) {
       expect(filesUnder(path.join(bundleDir, checkerModelDir)).sort()).toEqual(modelFiles.sort());
     }
-  });
+  }, 180_000);
 
   test('ships zod without its translations', () => {
     const code = readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8');

@@ -1,47 +1,80 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createSesMailer } from '../mail/ses-mailer.ts';
-import { changeFromStreamRecord } from '../store/stream-records.ts';
-import { processChanges } from '../worker/process-changes.ts';
+import { changeFromStreamRecord, type RawStreamRecord } from '../store/stream-records.ts';
+import { processStreamBatch, type Reactor } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
 import { logger, metrics } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
-const runtime = createRuntime();
-const reactors = createReactors({
-  store: runtime.store,
-  clock: runtime.clock,
-  log: runtime.log,
-  archive: runtime.archive,
-  mailer: runtime.config.MAIL_FROM
-    ? createSesMailer({ from: runtime.config.MAIL_FROM, region: runtime.config.AWS_REGION })
-    : undefined,
-  publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
-});
+/** What the stream handler works with: the reactors, where errors are logged, and the metrics. */
+export interface StreamHandlerDeps {
+  reactors: readonly Reactor[];
+  log: (message: string, detail?: unknown) => void;
+  metrics: Metrics;
+}
 
 /**
- * DynamoDB Stream → the worker. Answers a partial batch response: the first failing record and
- * everything after it are retried; the ones before are not.
+ * DynamoDB Stream → the worker. Every record of the batch is tried; the partial batch response
+ * names the records that failed (not parsable, or a reactor threw), so a poison record never
+ * holds up the others. Lambda resumes from the lowest failure (bisecting, with bounded retries,
+ * then the DLQ); records after it are delivered again, which idempotent reactors shrug off.
  */
-export const handler = middy(async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const changes = [];
-  for (const record of event.Records) {
-    try {
-      changes.push(changeFromStreamRecord(record));
-    } catch (error) {
-      runtime.log('malformed stream record skipped', { error, eventID: record.eventID });
-    }
-  }
-  const { firstFailure } = await processChanges(changes, reactors, (change, error) =>
-    runtime.log(`stream worker failed on ${change.pk}/${change.sk}`, error),
+export async function handleStreamEvent(
+  event: DynamoDBStreamEvent,
+  deps: StreamHandlerDeps,
+): Promise<DynamoDBBatchResponse> {
+  const records: DynamoDBRecord[] = event.Records ?? [];
+  const result = await processStreamBatch(
+    records,
+    (record) => changeFromStreamRecord(record as RawStreamRecord),
+    deps.reactors,
+    (record, error) =>
+      deps.log(
+        `stream worker failed on record ${record.eventID ?? '?'} (${JSON.stringify(record.dynamodb?.Keys ?? null)})`,
+        error,
+      ),
   );
-  metrics.addMetric('StreamRecords', MetricUnit.Count, event.Records.length);
-  metrics.addMetric('StreamRecordsMalformed', MetricUnit.Count, event.Records.length - changes.length);
-  metrics.addMetric('StreamBatchFailures', MetricUnit.Count, firstFailure ? 1 : 0);
-  return { batchItemFailures: firstFailure ? [{ itemIdentifier: firstFailure }] : [] };
-})
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+  deps.metrics.addMetric('StreamRecords', MetricUnit.Count, records.length);
+  deps.metrics.addMetric('StreamRecordsMalformed', MetricUnit.Count, result.malformed);
+  deps.metrics.addMetric('StreamBatchFailures', MetricUnit.Count, result.failures.length ? 1 : 0);
+  return { batchItemFailures: result.failures.map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+/** The Lambda handler around handleStreamEvent: Powertools logging and metrics through middy. */
+export function createStreamHandler(
+  deps: () => Omit<StreamHandlerDeps, 'metrics'>,
+  metricsSink: Metrics = metrics,
+) {
+  return middy(
+    async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+      handleStreamEvent(event, { ...deps(), metrics: metricsSink }),
+  )
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metricsSink, { captureColdStartMetric: true }));
+}
+
+let production: Omit<StreamHandlerDeps, 'metrics'> | undefined;
+
+/** Built once per container, on first use (so importing this module has no side effects). */
+function productionDeps(): Omit<StreamHandlerDeps, 'metrics'> {
+  if (production) return production;
+  const runtime = createRuntime();
+  const reactors = createReactors({
+    store: runtime.store,
+    clock: runtime.clock,
+    log: runtime.log,
+    archive: runtime.archive,
+    mailer: runtime.config.MAIL_FROM
+      ? createSesMailer({ from: runtime.config.MAIL_FROM, region: runtime.config.AWS_REGION })
+      : undefined,
+    publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
+  });
+  production = { reactors, log: runtime.log };
+  return production;
+}
+
+export const handler = createStreamHandler(productionDeps);

@@ -27,3 +27,66 @@ export async function processChanges(
   }
   return { firstFailure: undefined };
 }
+
+/** The parts of a DynamoDB stream record the batch needs before it is parsed. */
+export interface StreamBatchRecord {
+  dynamodb?: { SequenceNumber?: string | undefined; Keys?: Record<string, unknown> | undefined } | undefined;
+}
+
+export interface StreamBatchResult {
+  /** Sequence numbers of the records that failed: not parsable, or a reactor threw. */
+  failures: string[];
+  /** Records every reactor ran on. */
+  processed: number;
+  /** Records not parsable (counted in failures when they carry a sequence number). */
+  malformed: number;
+  /** Later changes of an item whose earlier change failed: left for the redelivery, to keep that item's order. */
+  heldBack: number;
+}
+
+/**
+ * A Lambda stream batch: every record is tried, in order, so one poison record (one that cannot
+ * be parsed, or that a reactor always throws on) costs the others nothing. Failed records are
+ * named for the partial batch response; Lambda resumes from the lowest of them, so the records
+ * after it are delivered again (harmless: reactors are idempotent). Later changes of a failed
+ * item are held back so each item's changes still apply in order.
+ */
+export async function processStreamBatch<R extends StreamBatchRecord>(
+  records: readonly R[],
+  parse: (record: R) => ChangeRecord,
+  reactors: readonly Reactor[],
+  onError: (record: R, error: unknown) => void,
+): Promise<StreamBatchResult> {
+  const result: StreamBatchResult = { failures: [], processed: 0, malformed: 0, heldBack: 0 };
+  const failedItems = new Set<string>();
+  for (const record of records) {
+    const sequenceNumber = record.dynamodb?.SequenceNumber;
+    const item = JSON.stringify(record.dynamodb?.Keys ?? null);
+    if (failedItems.has(item)) {
+      result.heldBack++;
+      continue;
+    }
+    let change: ChangeRecord;
+    try {
+      change = parse(record);
+    } catch (error) {
+      result.malformed++;
+      onError(record, error);
+      // Without a sequence number the record cannot be named (nor ever read again): logged only.
+      if (sequenceNumber) {
+        result.failures.push(sequenceNumber);
+        if (record.dynamodb?.Keys) failedItems.add(item);
+      }
+      continue;
+    }
+    try {
+      for (const react of reactors) await react(change);
+      result.processed++;
+    } catch (error) {
+      onError(record, error);
+      result.failures.push(change.sequenceNumber);
+      failedItems.add(item);
+    }
+  }
+  return result;
+}

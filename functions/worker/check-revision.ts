@@ -5,8 +5,9 @@ import {
   checkDocumentSchema,
   type EarlierStatement,
 } from '../../schemas/check-request.ts';
-import { RULES_VERSION } from '../checker/check.ts';
-import { guardedFetch } from '../checker/fetch/guarded-fetch.ts';
+import { checkStatement, RULES_VERSION } from '../checker/check.ts';
+import { DocumentTooLargeError, type Extraction } from '../checker/extract/document.ts';
+import { type FetchOutcome, guardedFetch } from '../checker/fetch/guarded-fetch.ts';
 import { type CheckSource, runCheck } from '../checker/run-check.ts';
 import { bandKeys, encodeSignature } from '../checker/similarity.ts';
 import { defaultTagger, type Tagger } from '../checker/tagger/model.ts';
@@ -48,6 +49,47 @@ export interface CheckRevisionOptions {
   fetcher?: Fetcher | undefined;
   /** No website checks at all (their findings are `unknown`). */
   offline?: boolean;
+  /**
+   * Waits before each new attempt at fetching the statement from its URL after a timeout or a
+   * network failure (transient): by default 2 s, then 5 s — three attempts in all.
+   */
+  fetchRetryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const FETCH_RETRY_DELAYS_MS = [2_000, 5_000];
+const TRANSIENT_FETCH_FAILURES = new Set(['timeout', 'network']);
+
+/**
+ * The fetcher, with bounded retries for the address the statement's text comes from: a timeout
+ * or a network failure there is usually passing, and without the document there is nothing to
+ * check. Other addresses (homepage, earlier statements, the statement's address when its text was
+ * given) get one attempt; an unreachable one only makes its finding `unknown`. A fetcher that
+ * throws counts as a network failure.
+ */
+export function retryingStatementFetcher(
+  fetcher: Fetcher,
+  statementUrl: string | undefined,
+  delaysMs: readonly number[] = FETCH_RETRY_DELAYS_MS,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Fetcher {
+  const once = async (url: string): Promise<FetchOutcome> => {
+    try {
+      return await fetcher(url);
+    } catch (error) {
+      const message = `The address could not be fetched (${error instanceof Error ? error.name : 'error'}).`;
+      return { ok: false, reason: 'network', message, url, redirects: [] };
+    }
+  };
+  return async (url) => {
+    if (url !== statementUrl) return once(url);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await once(url);
+      const delay = delaysMs[attempt];
+      if (outcome.ok || !TRANSIENT_FETCH_FAILURES.has(outcome.reason) || delay === undefined) return outcome;
+      await sleep(delay);
+    }
+  };
 }
 
 /**
@@ -105,26 +147,32 @@ export async function checkRevision(
         .shape.entityType.safeParse(revision.organisation?.entityType).data ?? undefined,
     companyNumber: revision.organisation?.companyNumber ?? undefined,
   };
-  const fetcher: Fetcher | undefined = options.offline
-    ? undefined
-    : (options.fetcher ?? ((url) => guardedFetch(url, { timeoutMs: 8_000 })));
-
   let source: CheckSource = { kind: 'url' };
   if (document.statementText?.trim()) source = { kind: 'text', text: document.statementText };
   else if (revision.document.archivedFile) {
     const archived = await deps.archive.get(revision.document.archivedFile.key);
     if (archived) source = { kind: 'document', bytes: archived.body, hint: archived.contentType };
   }
+  // Only when the text itself must be fetched is a failed fetch worth waiting for.
+  const fetcher: Fetcher | undefined = options.offline
+    ? undefined
+    : retryingStatementFetcher(
+        options.fetcher ?? ((url) => guardedFetch(url, { timeoutMs: 8_000 })),
+        source.kind === 'url' ? (document.statementUrl ?? undefined) : undefined,
+        options.fetchRetryDelaysMs,
+        options.sleep,
+      );
 
   const year = revision.year ?? (document.periodEnd ? Number(document.periodEnd.slice(0, 4)) : undefined);
   const history = await earlierStatements(deps, revision.organisationId, statementId, year);
-  let outcome: Awaited<ReturnType<typeof runCheck>>;
+  const tagger = options.tagger ?? defaultTagger();
+  let outcome: Pick<Awaited<ReturnType<typeof runCheck>>, 'result' | 'signature' | 'fetched'>;
   try {
     outcome = await runCheck(
       { ...document, organisation, submittedAt: document.submittedAt ?? revision.submittedAt },
       source,
       {
-        tagger: options.tagger ?? defaultTagger(),
+        tagger,
         now: deps.clock(),
         fetcher,
         history,
@@ -136,14 +184,41 @@ export async function checkRevision(
       },
     );
   } catch (error) {
-    // A document the checker cannot handle must not hold up the stream for every other change.
+    // DynamoDB trouble is transient: the stream delivers the change again and the check reruns.
     if (isStoreError(error)) throw error;
-    deps.log('check-revision: the check failed; revision left unchecked', {
+    // Anything else (a document the checker cannot read, a checker fault) would fail the same way
+    // on every delivery: it is recorded on the revision as a result saying so, and the stream
+    // moves on. `npm run recheck` or the next rules version checks it again.
+    deps.log('check-revision: the check failed; recorded as not checkable', {
       statementId,
       revision: revisionNumber,
       error: String(error),
     });
-    return 'skipped';
+    const extraction: Extraction = {
+      kind: 'unknown',
+      sentences: [],
+      problem: {
+        reason: error instanceof DocumentTooLargeError ? 'too_large' : 'invalid',
+        message:
+          error instanceof DocumentTooLargeError
+            ? `The statement could not be checked: ${error.message}`
+            : 'The statement could not be checked: the checker failed on this document, so no text was read.',
+      },
+    };
+    try {
+      const result = checkStatement(
+        { document, organisation, extraction, textGiven: false, history, now: deps.clock() },
+        tagger,
+      );
+      outcome = { result, signature: undefined, fetched: undefined };
+    } catch (fallbackError) {
+      deps.log('check-revision: even the form-only check failed; revision left unchecked', {
+        statementId,
+        revision: revisionNumber,
+        error: String(fallbackError),
+      });
+      return 'skipped';
+    }
   }
 
   let archivedFile: { key: string; contentType: string; bytes: number; sha256: string } | undefined;

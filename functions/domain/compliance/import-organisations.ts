@@ -176,7 +176,11 @@ function audit(
   };
 }
 
-/** The same new organisation addOrganisation makes (enrolment code hashed the same way, same audit events). */
+/**
+ * The same new organisation addOrganisation makes (enrolment code hashed the same way); its one
+ * audit event `organisation.created` also records the code's expiry (addOrganisation writes a
+ * separate `enrolment_code.issued`).
+ */
 function planCreate(deps: ImportDeps, officer: User, line: number, row: ImportRow): Planned<ImportedCode> {
   const now = deps.clock();
   const at = now.toISOString();
@@ -190,13 +194,15 @@ function planCreate(deps: ImportDeps, officer: User, line: number, row: ImportRo
       codeHash: hashEnrolmentCode(code),
       record: { organisationId: id, codeExpiresAt: expiresAt, createdAt: at, createdBy: officer.id },
     },
+    // One audit event per imported organisation (its creation and its first code's expiry): four
+    // items a row with a company number, three without, instead of five and four.
     audits: [
       audit(now, officer, id, 'organisation.created', {
         name: organisation.name,
         companyNumber: organisation.companyNumber ?? null,
         source: 'import',
+        enrolmentCodeExpiresAt: expiresAt,
       }),
-      audit(now, officer, id, 'enrolment_code.issued', { expiresAt }),
     ],
   });
   return {
@@ -248,10 +254,23 @@ function planUpdate(
   };
 }
 
+/** The planned rows holding these positions of a pack's transaction. */
+function rowsAt<T>(pack: readonly Planned<T>[], positions: readonly number[]): Planned<T>[] {
+  const rows = new Set<Planned<T>>();
+  let start = 0;
+  for (const plan of pack) {
+    const end = start + plan.items.length;
+    if (positions.some((position) => position >= start && position < end)) rows.add(plan);
+    start = end;
+  }
+  return [...rows];
+}
+
 /**
  * Writes planned rows packed into as few transactions as fit (each row's items stay together, so
- * a row is written whole or not at all). A transaction refused for one row is retried row by row,
- * so one bad row never holds the others back; answers the rows that still failed.
+ * a row is written whole or not at all). When a transaction is refused, the rows whose conditions
+ * failed are set aside and the rest written again (a conflict without named rows halves the pack),
+ * so one bad row never holds the others back; answers the rows set aside.
  */
 async function writePacked<T>(store: Store, plans: Planned<T>[]): Promise<Planned<T>[]> {
   const packs: Planned<T>[][] = [];
@@ -267,25 +286,39 @@ async function writePacked<T>(store: Store, plans: Planned<T>[]): Promise<Planne
     size += plan.items.length;
   }
   if (current.length > 0) packs.push(current);
-  const failed: Planned<T>[] = [];
-  for (const pack of packs) {
-    try {
-      await transactWrite(
-        store,
-        pack.flatMap((plan) => plan.items),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionsFailedError) && !(error instanceof TransactionConflictError))
-        throw error;
-      if (pack.length === 1) {
-        failed.push(...pack);
-        continue;
+  // The packs hold different rows (a company number is on one line of a file), so they go at once.
+  const failed = await Promise.all(
+    packs.map(async (pack): Promise<Planned<T>[]> => {
+      try {
+        await transactWrite(
+          store,
+          pack.flatMap((plan) => plan.items),
+        );
+        return [];
+      } catch (error) {
+        if (!(error instanceof ConditionsFailedError) && !(error instanceof TransactionConflictError))
+          throw error;
+        if (pack.length === 1) return pack;
+        if (error instanceof ConditionsFailedError && error.failed.length > 0) {
+          // The rows whose conditions failed are set aside; the others are written again at once.
+          const refused = rowsAt(pack, error.failed);
+          return [
+            ...refused,
+            ...(await writePacked(
+              store,
+              pack.filter((plan) => !refused.includes(plan)),
+            )),
+          ];
+        }
+        const half = Math.ceil(pack.length / 2);
+        return [
+          ...(await writePacked(store, pack.slice(0, half))),
+          ...(await writePacked(store, pack.slice(half))),
+        ];
       }
-      failed.push(...(await writePacked(store, pack.slice(0, Math.ceil(pack.length / 2)))));
-      failed.push(...(await writePacked(store, pack.slice(Math.ceil(pack.length / 2)))));
-    }
-  }
-  return failed;
+    }),
+  );
+  return failed.flat();
 }
 
 /** One group of rows: company numbers and organisations read in batches, then packed writes. */
@@ -294,15 +327,16 @@ async function importGroup(
   officer: User,
   group: readonly { line: number; row: ImportRow }[],
   tally: ImportTally,
+  round = 1,
 ): Promise<void> {
   const numbers = group.flatMap((entry) => (entry.row.companyNumber ? [entry.row.companyNumber] : []));
   const claims =
     numbers.length > 0
-      ? await organisationIdsByCompanyNumbers(deps.store, numbers)
+      ? await organisationIdsByCompanyNumbers(deps.store, numbers, round > 1)
       : new Map<string, string>();
   const existing =
     claims.size > 0
-      ? await organisationsByIds(deps.store, [...claims.values()])
+      ? await organisationsByIds(deps.store, [...claims.values()], round > 1)
       : new Map<string, Organisation>();
   const creates: Planned<ImportedCode>[] = [];
   const updates: Planned<null>[] = [];
@@ -313,8 +347,10 @@ async function importGroup(
     else if (organisation) updates.push(planUpdate(deps, officer, line, row, organisation));
     else creates.push(planCreate(deps, officer, line, row));
   }
-  const failedCreates = await writePacked(deps.store, creates);
-  const failedUpdates = await writePacked(deps.store, updates);
+  const [failedCreates, failedUpdates] = await Promise.all([
+    writePacked(deps.store, creates),
+    writePacked(deps.store, updates),
+  ]);
   const retried = new Set([...failedCreates, ...failedUpdates].map((plan) => plan.line));
   for (const plan of creates) {
     if (retried.has(plan.line)) continue;
@@ -323,8 +359,12 @@ async function importGroup(
   }
   tally.updated += updates.filter((plan) => !retried.has(plan.line)).length;
   // What a packed write could not do (a company number claimed meanwhile, an organisation changed
-  // meanwhile) goes through the one-row path, which reads again and decides again.
-  for (const plan of [...failedCreates, ...failedUpdates]) {
+  // meanwhile) is read again and decided again: batched for two more rounds, then row by row.
+  const again = [...failedCreates, ...failedUpdates]
+    .map((plan) => ({ line: plan.line, row: plan.row }))
+    .sort((a, b) => a.line - b.line);
+  if (again.length > 0 && round < 3) return importGroup(deps, officer, again, tally, round + 1);
+  for (const plan of again) {
     const outcome = await importRow(deps, officer, plan.line, plan.row);
     if (outcome.kind === 'created') {
       tally.created += 1;

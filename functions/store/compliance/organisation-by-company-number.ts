@@ -21,11 +21,12 @@ export async function organisationIdByCompanyNumber(
 async function batchGet(
   store: Store,
   keyList: Record<string, unknown>[],
+  consistent: boolean,
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [store.tableName]: { Keys: keyList.slice(i, i + 100) },
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [store.tableName]: { Keys: keyList.slice(i, i + 100), ...(consistent ? { ConsistentRead: true } : {}) },
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 8) throw new Error('The table kept refusing reads.');
@@ -41,15 +42,20 @@ async function batchGet(
 
 const claimItemSchema = z.object({ pk: z.string(), organisationId: z.string() });
 
-/** Which of these company numbers the register holds, and for which organisation (BatchGet, 100 at a time). */
+/**
+ * Which of these company numbers the register holds, and for which organisation (BatchGet, 100 at
+ * a time); `consistent` reads strongly (after a write was refused because of a change meanwhile).
+ */
 export async function organisationIdsByCompanyNumbers(
   store: Store,
   companyNumbers: readonly string[],
+  consistent = false,
 ): Promise<Map<string, string>> {
   const unique = [...new Set(companyNumbers)];
   const items = await batchGet(
     store,
     unique.map((number) => keys.companyNumber(number)),
+    consistent,
   );
   const found = new Map<string, string>();
   for (const item of items) {
@@ -63,10 +69,12 @@ export async function organisationIdsByCompanyNumbers(
 export async function organisationsByIds(
   store: Store,
   ids: readonly string[],
+  consistent = false,
 ): Promise<Map<string, Organisation>> {
   const items = await batchGet(
     store,
     [...new Set(ids)].map((id) => keys.organisation(id)),
+    consistent,
   );
   const found = new Map<string, Organisation>();
   for (const item of items) {

@@ -11,6 +11,7 @@ export const auditActionSchema = z.enum([
   'organisation.updated',
   'organisation.declared_out_of_scope',
   'organisation.out_of_scope_challenged',
+  'organisation.out_of_scope_accepted',
   'enrolment_code.issued',
   'membership.created',
   'statement.created',

@@ -40,9 +40,23 @@ export const outOfScopeDeclarationBodySchema = z
 
 /**
  * `declared`: the sweep does not expect a statement for that year. `challenged`: an officer
- * disputes it, and the sweep expects a statement again.
+ * disputes it, and the sweep expects a statement again. `accepted`: an officer reviewed it (or
+ * withdrew a challenge) and agrees; the sweep does not expect a statement.
  */
-export const outOfScopeStatusSchema = z.enum(['declared', 'challenged']);
+export const outOfScopeStatusSchema = z.enum(['declared', 'challenged', 'accepted']);
+
+/** Whether the sweep expects a statement for a year with a declaration in this status. */
+export const declarationExcusesYear = (status: OutOfScopeStatus) => status !== 'challenged';
+
+/** One step in a declaration's life, kept in order (who, when, what, with the note). */
+export const outOfScopeHistoryEntrySchema = z.object({
+  action: z.enum(['declared', 'challenged', 'accepted']),
+  at: timestampSchema,
+  by: z.string(),
+  reason: outOfScopeReasonSchema.optional(),
+  otherReason: z.string().optional(),
+  note: z.string().optional(),
+});
 
 export const outOfScopeDeclarationSchema = z
   .object({
@@ -54,7 +68,10 @@ export const outOfScopeDeclarationSchema = z
     status: outOfScopeStatusSchema,
     declaredAt: timestampSchema,
     declaredBy: z.string(),
+    /** The latest challenge (kept when it is later accepted; see history). */
     challenge: z.object({ note: z.string(), by: z.string(), at: timestampSchema }).optional(),
+    /** Every declaration, challenge and acceptance, oldest first. */
+    history: z.array(outOfScopeHistoryEntrySchema).default([]),
   })
   .meta({ id: 'OutOfScopeDeclaration' });
 
@@ -64,5 +81,10 @@ export const challengeBodySchema = z
   })
   .meta({ id: 'OutOfScopeChallenge' });
 
+/** An officer's decision on a declaration: accept it (or withdraw their challenge), with a note. */
+export const acceptBodySchema = challengeBodySchema.meta({ id: 'OutOfScopeAcceptance' });
+
 export type OutOfScopeDeclarationBody = z.infer<typeof outOfScopeDeclarationBodySchema>;
 export type OutOfScopeDeclaration = z.infer<typeof outOfScopeDeclarationSchema>;
+export type OutOfScopeStatus = z.infer<typeof outOfScopeStatusSchema>;
+export type OutOfScopeHistoryEntry = z.infer<typeof outOfScopeHistoryEntrySchema>;

@@ -15,6 +15,7 @@ import { homePage } from './routes/home-page.ts';
 import { officersComplianceApi } from './routes/officers-compliance-api.ts';
 import { officersFlagsApi } from './routes/officers-flags-api.ts';
 import { officersPages } from './routes/officers-pages.ts';
+import { outOfScopePages } from './routes/out-of-scope-pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', checkApi(deps));
   app.route('/', checkPage(deps));
   app.route('/', accountPages(deps));
+  app.route('/', outOfScopePages(deps));
   app.route('/', statementPages(deps));
   app.route('/', officersFlagsApi(deps));
   app.route('/', officersComplianceApi(deps));

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { outboxMessageSchema } from '../../schemas/compliance.ts';
 import { FLAG_STATUSES, FLAG_TYPES, type FlagFinding } from '../../schemas/flag.ts';
+import { outOfScopeStatusSchema } from '../../schemas/out-of-scope.ts';
 import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
 import {
   type Contribution,
@@ -244,7 +245,7 @@ const flagImage = z.object({
   year: z.number().int().nullable(),
   createdAt: z.string(),
 });
-const declarationImage = z.object({ year: z.number().int(), status: z.enum(['declared', 'challenged']) });
+const declarationImage = z.object({ year: z.number().int(), status: outOfScopeStatusSchema });
 
 function contributionOf(change: ChangeRecord, image: Record<string, unknown> | undefined): Contribution {
   if (!image) return {};

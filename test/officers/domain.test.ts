@@ -92,6 +92,8 @@ describe('sweep decisions', () => {
   it('honours a declaration unless an officer challenged it', () => {
     const declared = state({ outOfScope: new Map([[2025, 'declared' as const]]) });
     expect(decideSweep(declared, '2026-11-29').missing.map((y) => y.year)).toEqual([2024, 2026]);
+    const accepted = state({ outOfScope: new Map([[2025, 'accepted' as const]]) });
+    expect(decideSweep(accepted, '2026-11-29').missing.map((y) => y.year)).toEqual([2024, 2026]);
     const challenged = state({ outOfScope: new Map([[2025, 'challenged' as const]]) });
     expect(decideSweep(challenged, '2026-11-29').missing.map((y) => y.year)).toEqual([2024, 2025, 2026]);
   });

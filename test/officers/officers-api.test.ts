@@ -396,6 +396,7 @@ describe('compliance officers’ API', () => {
         '/api/v1/organisations/{orgId}/out-of-scope',
         '/api/v1/organisations/{orgId}/out-of-scope/{year}',
         '/api/v1/organisations/{orgId}/out-of-scope/{year}/challenge',
+        '/api/v1/organisations/{orgId}/out-of-scope/{year}/accept',
         '/api/v1/out-of-scope',
         '/api/v1/reports',
       ]),

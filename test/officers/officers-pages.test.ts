@@ -77,6 +77,7 @@ describe('compliance officers’ pages', () => {
       { path: '/officers/flags', body: { organisationId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', note: 'A note' } },
       { path: '/officers/import', body: {} },
       { path: '/officers/out-of-scope/01ARZ3NDEKTSV4RRFFQ69G5FAV/2025/challenge', body: { note: 'A note' } },
+      { path: '/officers/out-of-scope/01ARZ3NDEKTSV4RRFFQ69G5FAV/2025/accept', body: { note: 'A note' } },
     ];
     for (const post of posts) {
       expect((await request('POST', post.path, undefined, form(post.body))).status).toBe(303);

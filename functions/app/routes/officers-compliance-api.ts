@@ -4,8 +4,8 @@ import { idSchema } from '../../../schemas/common.ts';
 import { complianceSummarySchema, type SweepRun, sweepRunSchema } from '../../../schemas/compliance.ts';
 import { importResultSchema } from '../../../schemas/organisation-import.ts';
 import {
+  acceptBodySchema,
   challengeBodySchema,
-  type OutOfScopeDeclaration,
   outOfScopeDeclarationBodySchema,
   outOfScopeDeclarationSchema,
 } from '../../../schemas/out-of-scope.ts';
@@ -13,21 +13,16 @@ import type { User } from '../../../schemas/user.ts';
 import { buildSummary } from '../../domain/compliance/counters.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { importRows } from '../../domain/compliance/import-organisations.ts';
+import { declareOutOfScope, reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf } from '../../domain/compliance/reporting-years.ts';
 import { emptySweepStats } from '../../domain/compliance/sweep-decisions.ts';
 import { forbidden, notFound, unsupportedMediaType } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { readCounters } from '../../store/compliance/counters.ts';
-import {
-  challengeDeclaration,
-  getDeclaration,
-  listDeclarations,
-  putDeclaration,
-} from '../../store/compliance/declarations.ts';
+import { getDeclaration, listDeclarations } from '../../store/compliance/declarations.ts';
 import { getSweepRun, latestSweepRuns, requestSweepRun } from '../../store/compliance/sweep-runs.ts';
 import { ORGANISATION_SHARDS } from '../../store/keys.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
-import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { apiRouter, bearerSecurity, jsonBodyLimit, problemResponses, uploadBodyLimit } from '../api-kit.ts';
 import { currentUser, requireOfficer, requireUser } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
@@ -174,6 +169,27 @@ const challengeRoute = createRoute({
   },
 });
 
+const acceptRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/organisations/{orgId}/out-of-scope/{year}/accept',
+  summary: 'Accept a declaration, or withdraw a challenge (officers): no statement expected that year',
+  description: 'With a note, kept in the declaration’s history with who and when.',
+  tags,
+  security: bearerSecurity,
+  middleware: [requireUser, requireOfficer, jsonBodyLimit] as const,
+  request: {
+    params: orgYearParams,
+    body: { required: true, content: { 'application/json': { schema: acceptBodySchema } } },
+  },
+  responses: {
+    200: {
+      description: 'Accepted',
+      content: { 'application/json': { schema: outOfScopeDeclarationSchema } },
+    },
+    ...problemResponses,
+  },
+});
+
 const listDeclarationsRoute = createRoute({
   method: 'get',
   path: '/api/v1/out-of-scope',
@@ -223,67 +239,6 @@ export async function requestSweep(deps: Pick<AppDeps, 'store' | 'clock'>, offic
   };
   await requestSweepRun(deps.store, run, ORGANISATION_SHARDS, now);
   return run;
-}
-
-export async function declareOutOfScope(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
-  user: User,
-  organisationId: string,
-  body: z.infer<typeof outOfScopeDeclarationBodySchema>,
-): Promise<OutOfScopeDeclaration> {
-  const organisation = await getOrganisation(deps.store, organisationId);
-  if (!organisation) throw notFound('The organisation');
-  if (!(await getMembership(deps.store, user.id, organisationId))) {
-    throw forbidden('Only people enrolled for this organisation can declare it out of scope.');
-  }
-  const declaration: OutOfScopeDeclaration = {
-    organisationId,
-    organisationName: organisation.name,
-    year: body.year,
-    reason: body.reason,
-    ...(body.otherReason ? { otherReason: body.otherReason } : {}),
-    status: 'declared',
-    declaredAt: deps.clock().toISOString(),
-    declaredBy: user.email,
-  };
-  await putDeclaration(deps.store, declaration, {
-    id: newId(deps.clock()),
-    entity: `organisation/${organisationId}`,
-    action: 'organisation.declared_out_of_scope',
-    at: declaration.declaredAt,
-    actor: { id: user.id, email: user.email },
-    detail: {
-      year: body.year,
-      reason: body.reason,
-      ...(body.otherReason ? { otherReason: body.otherReason } : {}),
-    },
-  });
-  return declaration;
-}
-
-export async function challengeOutOfScope(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
-  officer: User,
-  organisationId: string,
-  year: number,
-  note: string,
-): Promise<OutOfScopeDeclaration> {
-  if (!(await getDeclaration(deps.store, organisationId, year))) throw notFound('The declaration');
-  const at = deps.clock().toISOString();
-  return challengeDeclaration(
-    deps.store,
-    organisationId,
-    year,
-    { note, by: officer.email, at },
-    {
-      id: newId(deps.clock()),
-      entity: `organisation/${organisationId}`,
-      action: 'organisation.out_of_scope_challenged',
-      at,
-      actor: { id: officer.id, email: officer.email },
-      detail: { year, note },
-    },
-  );
 }
 
 export function officersComplianceApi(deps: AppDeps) {
@@ -351,7 +306,15 @@ export function officersComplianceApi(deps: AppDeps) {
   app.openapi(challengeRoute, async (c) => {
     const { orgId, year } = c.req.valid('param');
     return c.json(
-      await challengeOutOfScope(deps, currentUser(c), orgId, year, c.req.valid('json').note),
+      await reviewOutOfScope(deps, currentUser(c), orgId, year, 'challenged', c.req.valid('json').note),
+      200,
+    );
+  });
+
+  app.openapi(acceptRoute, async (c) => {
+    const { orgId, year } = c.req.valid('param');
+    return c.json(
+      await reviewOutOfScope(deps, currentUser(c), orgId, year, 'accepted', c.req.valid('json').note),
       200,
     );
   });

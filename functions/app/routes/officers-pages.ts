@@ -19,11 +19,13 @@ import { SECTORS } from '../../../schemas/registry-options.ts';
 import { TRANSITIONS } from '../../domain/compliance/flag-workflow.ts';
 import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
+import { reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
 import { collectImportCodes, createImportJob, getImportJob } from '../../store/compliance/import-jobs.ts';
+import { listOrganisationDeclarations } from '../../store/compliance/organisation-declarations.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
@@ -32,12 +34,7 @@ import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
-import {
-  challengeOutOfScope,
-  complianceSummary,
-  defaultSummaryYear,
-  requestSweep,
-} from './officers-compliance-api.ts';
+import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
 
 export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
@@ -306,6 +303,8 @@ export function officersPages(deps: AppDeps) {
     status: 200 | 409 | 422 = 200,
   ) {
     c.header('cache-control', 'private, no-store');
+    // What the organisation declared about its years (officers see it next to a missing year).
+    const declarations = await listOrganisationDeclarations(deps.store, flag.organisationId);
     return renderPage(
       c,
       deps,
@@ -318,6 +317,7 @@ export function officersPages(deps: AppDeps) {
         statusLabels: FLAG_STATUS_LABELS,
         statusTag: STATUS_TAG[flag.status],
         reasonLabel: flag.reason ? REPORT_REASON_LABELS[flag.reason] : undefined,
+        declarations,
         moveItems: [
           { value: '', text: `Keep it ${FLAG_STATUS_LABELS[flag.status].toLowerCase()}` },
           ...TRANSITIONS[flag.status].map((to) => ({
@@ -469,18 +469,24 @@ export function officersPages(deps: AppDeps) {
       year,
       declarations,
       challenged: c.req.query('challenged'),
+      accepted: c.req.query('accepted'),
     });
   });
 
-  app.post('/officers/out-of-scope/:orgId/:year/challenge', async (c) => {
-    const year = Number(c.req.param('year'));
-    const form = await c.req.parseBody();
-    const parsed = challengeBodySchema.safeParse({ note: typeof form.note === 'string' ? form.note : '' });
-    if (!parsed.success)
-      throw invalid(fieldErrorsFromZod(parsed.error.issues), 'Enter a note saying why you challenge it.');
-    await challengeOutOfScope(deps, currentUser(c), c.req.param('orgId'), year, parsed.data.note);
-    return c.redirect(`/officers/out-of-scope?year=${year}&challenged=${c.req.param('orgId')}`, 303);
-  });
+  // An officer's decision on a declaration: challenge it, or accept it (also after a challenge).
+  for (const [path, action] of [
+    ['challenge', 'challenged'],
+    ['accept', 'accepted'],
+  ] as const) {
+    app.post(`/officers/out-of-scope/:orgId/:year/${path}`, async (c) => {
+      const year = Number(c.req.param('year'));
+      const form = await c.req.parseBody();
+      const parsed = challengeBodySchema.safeParse({ note: typeof form.note === 'string' ? form.note : '' });
+      if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues), 'Enter a note saying why.');
+      await reviewOutOfScope(deps, currentUser(c), c.req.param('orgId'), year, action, parsed.data.note);
+      return c.redirect(`/officers/out-of-scope?year=${year}&${action}=${c.req.param('orgId')}`, 303);
+    });
+  }
 
   return app;
 }

@@ -1,5 +1,6 @@
 import type { ComplianceSummary, LegalMinimum, SweepRun } from '../../../schemas/compliance.ts';
 import { FLAG_STATUSES, FLAG_TYPES, type FlagStatus, type FlagType } from '../../../schemas/flag.ts';
+import { declarationExcusesYear, type OutOfScopeStatus } from '../../../schemas/out-of-scope.ts';
 import { SECTORS } from '../../../schemas/registry-options.ts';
 import { isOutstanding } from './flag-workflow.ts';
 import { daysBetween, FIRST_REPORTING_YEAR, firstReportingYear } from './reporting-years.ts';
@@ -104,12 +105,13 @@ export function flagContribution(flag: CountedFlag | undefined): Contribution {
 
 export interface CountedDeclaration {
   year: number;
-  status: 'declared' | 'challenged';
+  status: OutOfScopeStatus;
 }
 
+/** A declaration counts while it excuses its year (declared, or accepted by an officer). */
 export function declarationContribution(declaration: CountedDeclaration | undefined): Contribution {
   const contribution: Contribution = {};
-  if (declaration?.status === 'declared') {
+  if (declaration && declarationExcusesYear(declaration.status)) {
     add(contribution, counterGroups.year(declaration.year), counterNames.outOfScope);
   }
   return contribution;

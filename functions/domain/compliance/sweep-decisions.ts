@@ -1,4 +1,5 @@
 import type { SweepStats } from '../../../schemas/compliance.ts';
+import { declarationExcusesYear, type OutOfScopeStatus } from '../../../schemas/out-of-scope.ts';
 import {
   dueYears,
   isLate,
@@ -37,7 +38,7 @@ export interface OrganisationState {
   /** Every statement known to cover a year (several when a group statement also names it). */
   coverage: readonly Coverage[];
   /** Years the organisation declared itself out of scope for, and whether an officer challenged it. */
-  outOfScope: ReadonlyMap<number, 'declared' | 'challenged'>;
+  outOfScope: ReadonlyMap<number, OutOfScopeStatus>;
   /** The marks of what earlier sweeps (or reactors) already raised: `markOf(kind, year)`. */
   marks: ReadonlySet<string>;
 }
@@ -73,12 +74,13 @@ export const emptySweepStats = (): SweepStats => ({
   writeUnits: 0,
 });
 
+const excused = (status: OutOfScopeStatus | undefined) =>
+  status !== undefined && declarationExcusesYear(status);
+
 /** Years the organisation must report on by `today`, less those it declared out of scope (unchallenged). */
 export function expectedYears(state: Pick<OrganisationState, 'organisation' | 'outOfScope'>, today: string) {
   if (!state.organisation.inScope) return [];
-  return dueYears(state.organisation, today).filter(
-    (entry) => state.outOfScope.get(entry.year) !== 'declared',
-  );
+  return dueYears(state.organisation, today).filter((entry) => !excused(state.outOfScope.get(entry.year)));
 }
 
 /** The earliest statement covering a year, if any. */
@@ -119,7 +121,7 @@ export function decideSweep(
   const upcoming = upcomingYear(state.organisation, today, reminderDays);
   if (
     upcoming &&
-    state.outOfScope.get(upcoming.year) !== 'declared' &&
+    !excused(state.outOfScope.get(upcoming.year)) &&
     !firstCoverage(state.coverage, upcoming.year) &&
     !state.marks.has(markOf('reminder', upcoming.year))
   ) {

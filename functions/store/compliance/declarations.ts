@@ -1,6 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../../schemas/audit.ts';
-import { type OutOfScopeDeclaration, outOfScopeDeclarationSchema } from '../../../schemas/out-of-scope.ts';
+import {
+  type OutOfScopeDeclaration,
+  type OutOfScopeHistoryEntry,
+  type OutOfScopeStatus,
+  outOfScopeDeclarationSchema,
+} from '../../../schemas/out-of-scope.ts';
 import { conflict } from '../../domain/errors.ts';
 import { auditPut } from '../audit/audit-item.ts';
 import { keys, withoutKeys } from '../keys.ts';
@@ -19,30 +24,43 @@ function declarationItem(declaration: OutOfScopeDeclaration) {
 }
 
 /**
- * Records (or replaces) an organisation's declaration for a year. A declaration an officer has
- * challenged cannot be replaced by the organisation: 409.
+ * Records (or replaces) an organisation's declaration for a year; `previous` is the declaration
+ * it replaces, as read (its history is carried over, the new declaration's entry appended). Made
+ * only if nothing changed since that read, and never over a challenged declaration: else 409.
  */
 export async function putDeclaration(
   store: Store,
   declaration: OutOfScopeDeclaration,
+  previous: OutOfScopeDeclaration | undefined,
   audit: AuditEvent,
 ): Promise<void> {
+  const unchanged = previous
+    ? {
+        ConditionExpression:
+          '#status = :previous AND #status <> :challenged AND declaredAt = :declaredAt AND ' +
+          '(attribute_not_exists(history) OR size(history) = :entries)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':previous': previous.status,
+          ':challenged': 'challenged',
+          ':declaredAt': previous.declaredAt,
+          ':entries': previous.history.length,
+        },
+      }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
   try {
     await transactWrite(store, [
-      {
-        Put: {
-          TableName: store.tableName,
-          Item: declarationItem(declaration),
-          ConditionExpression: 'attribute_not_exists(pk) OR #status <> :challenged',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':challenged': 'challenged' },
-        },
-      },
+      { Put: { TableName: store.tableName, Item: declarationItem(declaration), ...unchanged } },
       auditPut(store, audit),
     ]);
   } catch (error) {
     if (error instanceof ConditionsFailedError) {
-      throw conflict('A compliance officer has challenged this declaration; contact them about it.');
+      const now = await getDeclaration(store, declaration.organisationId, declaration.year);
+      throw conflict(
+        now?.status === 'challenged'
+          ? 'A compliance officer has challenged this declaration; contact them about it.'
+          : 'The declaration changed while you were making yours. Look at it again and try again.',
+      );
     }
     throw error;
   }
@@ -54,40 +72,68 @@ export async function getDeclaration(
   year: number,
 ): Promise<OutOfScopeDeclaration | undefined> {
   const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.outOfScope(organisationId, year) }),
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.outOfScope(organisationId, year),
+      ConsistentRead: true,
+    }),
   );
   return Item ? fromItem(Item) : undefined;
 }
 
-/** An officer disputes a declaration: the sweep expects a statement for that year again. */
-export async function challengeDeclaration(
+/** Which statuses an officer's decision can follow. */
+const REVIEWABLE_FROM: Record<'challenged' | 'accepted', OutOfScopeStatus[]> = {
+  challenged: ['declared', 'accepted'],
+  accepted: ['declared', 'challenged'],
+};
+
+/**
+ * An officer's decision on a declaration, appended to its history with the note: `challenged`
+ * (the sweep expects a statement for that year again) or `accepted` (it does not). 409 when the
+ * declaration is already in that status; undefined when there is no declaration.
+ */
+export async function reviewDeclaration(
   store: Store,
   organisationId: string,
   year: number,
-  challenge: { note: string; by: string; at: string },
+  decision: { action: 'challenged' | 'accepted'; note: string; by: string; at: string },
   audit: AuditEvent,
-): Promise<OutOfScopeDeclaration> {
+): Promise<OutOfScopeDeclaration | undefined> {
+  const { action, note, by, at } = decision;
+  const entry: OutOfScopeHistoryEntry = { action, at, by, note };
+  const from = REVIEWABLE_FROM[action];
   try {
     await transactWrite(store, [
       {
         Update: {
           TableName: store.tableName,
           Key: keys.outOfScope(organisationId, year),
-          UpdateExpression: 'SET #status = :challenged, challenge = :challenge',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :declared',
+          UpdateExpression:
+            'SET #status = :to, history = list_append(if_not_exists(history, :none), :entry)' +
+            (action === 'challenged' ? ', challenge = :challenge' : ''),
+          ConditionExpression: `attribute_exists(pk) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':challenged': 'challenged',
-            ':declared': 'declared',
-            ':challenge': challenge,
+            ':to': action,
+            ':none': [],
+            ':entry': [entry],
+            ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])),
+            ...(action === 'challenged' ? { ':challenge': { note, by, at } } : {}),
           },
         },
       },
       auditPut(store, audit),
     ]);
   } catch (error) {
-    if (error instanceof ConditionsFailedError)
-      throw conflict('This declaration has already been challenged.');
+    if (error instanceof ConditionsFailedError) {
+      const now = await getDeclaration(store, organisationId, year);
+      if (!now) return undefined;
+      throw conflict(
+        action === 'challenged'
+          ? 'This declaration has already been challenged.'
+          : 'This declaration has already been accepted.',
+      );
+    }
     throw error;
   }
   const declaration = await getDeclaration(store, organisationId, year);

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { type OutOfScopeStatus, outOfScopeStatusSchema } from '../../../schemas/out-of-scope.ts';
 import type { Coverage } from '../../domain/compliance/sweep-decisions.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys } from '../keys.ts';
@@ -11,7 +12,7 @@ export interface StoredOrganisationState {
   claims: Map<number, string>;
   coverage: Coverage[];
   marks: Set<string>;
-  outOfScope: Map<number, 'declared' | 'challenged'>;
+  outOfScope: Map<number, OutOfScopeStatus>;
 }
 
 const claimSchema = z.object({ sk: z.string(), statementId: z.string() });
@@ -23,7 +24,7 @@ const coverageSchema = z.object({
   viaGroupOf: z.string().optional(),
 });
 const markSchema = z.object({ kind: z.string(), year: z.number().int() });
-const declarationSchema = z.object({ year: z.number().int(), status: z.enum(['declared', 'challenged']) });
+const declarationSchema = z.object({ year: z.number().int(), status: outOfScopeStatusSchema });
 
 export async function readOrganisationState(
   store: Store,

@@ -45,6 +45,57 @@ function mix(a: number, b: number): number {
 
 const TOKEN = /[a-z0-9]+(?:[''][a-z]+)?/g;
 
+/**
+ * Jurisdiction-neutral wording, so what is learnt from Australian and Canadian statements carries
+ * over to UK ones: the home country, the Act and the document's own name become one word each,
+ * spellings and currencies are folded.
+ */
+const NEUTRAL: [RegExp, string][] = [
+  [
+    /\b(modern slavery act|modern slavery statement act|fighting against forced labou?r and child labou?r in supply chains act|supply chains act)( \(?(19|20)\d\d\)?)?( \(?cth\)?)?|\bbill s-?211\b|\bs-?211\b/gi,
+    ' theact ',
+  ],
+  [
+    /\bforced labou?r (and|or|and\/or) child labou?r\b|\bslavery and human trafficking\b/gi,
+    ' modern slavery ',
+  ],
+  [
+    /\b(australian?|canad(a|ian)|united kingdom|great britain|britain|british|england|u\.?k\.?|commonwealth)\b/gi,
+    ' homeland ',
+  ],
+  [/\b(this|the|our|annual|joint) (forced labou?r )?report\b/gi, '$1 statement'],
+  [/\blabor\b/gi, 'labour'],
+  [
+    /\b(pty\.? )?(ltd|limited|inc|incorporated|corp|corporation|plc|llp|llc|ulc|lp|gmbh|s\.?a)\b\.?/gi,
+    ' ltd ',
+  ],
+  [
+    /\b(acn|abn|arbn|company number|company no|registered number|business number)\.?:? ?[\d ]{5,}/gi,
+    ' regnumber ',
+  ],
+  [/\bprincipal governing body\b/gi, 'board'],
+  [/\breporting entit(y|ies)\b/gi, 'reporting company'],
+  [
+    /\b(new south wales|victoria|queensland|tasmania|western australia|south australia|northern territory|ontario|quebec|québec|alberta|british columbia|manitoba|saskatchewan|nova scotia|new brunswick|scotland|wales|northern ireland)\b/gi,
+    ' homeregion ',
+  ],
+  [
+    /\b(sydney|melbourne|brisbane|perth|adelaide|canberra|toronto|montreal|montréal|vancouver|calgary|ottawa|edmonton|winnipeg|london|manchester|birmingham|edinburgh|glasgow|leeds|bristol)\b/gi,
+    ' homecity ',
+  ],
+  [
+    /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/gi,
+    ' month ',
+  ],
+  [/\b(aud|cad|gbp|usd)\b|[£€]|\b[ac]\$/gi, ' $ '],
+];
+
+export function neutralise(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of NEUTRAL) out = out.replace(pattern, replacement);
+  return out;
+}
+
 /** Lower-cased word tokens; digits are folded to 0 so years and figures share features. */
 export function tokens(text: string): string[] {
   const lower = text.toLowerCase().replace(/\d/g, '0');
@@ -65,8 +116,17 @@ const NS = {
   next2: hashString('n2'),
 } as const;
 
-/** Tried and kept off: words of the sentences two away (no gain in cross-validation); context weight 0.7 scored lower. */
-const EXPERIMENT = { ctx2: false, contextWeight: 0.4 } as const;
+/**
+ * Tried and kept off: words of the sentences two away (no gain in cross-validation); context
+ * weight 0.7 scored lower; cue weight 2.5 and character weight 0.2 or 0.6 (no gain across datasets).
+ */
+const EXPERIMENT = {
+  ctx2: false,
+  contextWeight: 0.4,
+  neutral: true,
+  cueWeight: 1,
+  charWeight: 0.35,
+} as const;
 
 /** Hand-written cues that generalise across jurisdictions (criteria.md's definitions). */
 const CUES: [string, RegExp][] = [
@@ -79,7 +139,7 @@ const CUES: [string, RegExp][] = [
   ],
   [
     'date',
-    /\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i,
+    /\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{4}-\d\d-\d\d\b/i,
   ],
   ['onbehalf', /\bon behalf of\b/i],
   ['risk', /\b(risks?|high[- ]risk|vulnerab\w*|exposure)\b/i],
@@ -99,6 +159,18 @@ const CUES: [string, RegExp][] = [
   ],
   ['operations', /\b(products?|services|operat\w+|customers|manufactur\w+|stores|sites)\b/i],
   ['future', /\b(will|plan to|intend|aim to|going forward|next year|in 20\d\d|continue to)\b/i],
+  [
+    'redress',
+    /\b(investigat\w*|allegations?|corrective actions?|terminat\w+|breach\w*|violations?|compensat\w+|repa(y|id|yment)|victims?|non-?conformanc\w+|discontinu\w+|authorities|apolog\w+|grievance mechanisms?|whistleblowing)\b/i,
+  ],
+  [
+    'ifcase',
+    /\b(if|should|where|in the event|when)\b.*\b(identif\w+|discover\w*|found|become aware|detect\w*|reported)\b/i,
+  ],
+  [
+    'review',
+    /\b(review\w*|monitor\w*|evaluat\w*|annual(ly)?|regular(ly)?|feedback|continuous(ly)?|number of|percentage of|kpis?|section 54)\b/i,
+  ],
   ['percent', /\d\s?%|\bper ?cent\b/i],
   ['number', /\d/],
   [
@@ -158,10 +230,20 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
   // neighbours' context).
   let cachedFor: readonly SentenceInContext[] | undefined;
   const wordHashes = new Map<string, Uint32Array>();
+  const neutralTexts = new Map<string, string>();
+  const neutralOf = (text: string) => {
+    if (!EXPERIMENT.neutral) return text;
+    let neutral = neutralTexts.get(text);
+    if (neutral === undefined) {
+      neutral = neutralise(text);
+      neutralTexts.set(text, neutral);
+    }
+    return neutral;
+  };
   const hashesOf = (text: string) => {
     let hashes = wordHashes.get(text);
     if (!hashes) {
-      hashes = Uint32Array.from(tokens(text), (word) => hashString(word));
+      hashes = Uint32Array.from(tokens(neutralOf(text)), (word) => hashString(word));
       wordHashes.set(text, hashes);
     }
     return hashes;
@@ -210,12 +292,13 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       if (cachedFor !== sentences) {
         cachedFor = sentences;
         wordHashes.clear();
+        neutralTexts.clear();
       }
       count = 0;
       const sentence = sentences[index]!;
       const words = hashesOf(sentence.text);
       addWords(NS.word, words, 1, true);
-      addChars(sentence.text, 0.35);
+      addChars(neutralOf(sentence.text), EXPERIMENT.charWeight);
       const prev = sentences[index - 1];
       const next = sentences[index + 1];
       if (prev) addWords(NS.prev, hashesOf(prev.text), EXPERIMENT.contextWeight, false);
@@ -235,7 +318,8 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       const lengthBucket =
         words.length < 4 ? 0 : words.length < 8 ? 1 : words.length < 16 ? 2 : words.length < 32 ? 3 : 4;
       add(mix(NS.cue, hashString(`len${lengthBucket}`)), 1);
-      for (let c = 0; c < CUES.length; c++) if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, 1);
+      for (let c = 0; c < CUES.length; c++)
+        if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, EXPERIMENT.cueWeight);
       add(mix(NS.cue, hashString('bias')), 1);
 
       const indices = touched.slice(0, count);

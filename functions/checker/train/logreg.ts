@@ -13,7 +13,14 @@ export interface TrainOptions {
   eta0: number;
   /** Weight of a positive example relative to a negative one, per label. */
   positiveWeight: number;
+  /**
+   * When > 0, each label's positive weight is (negatives / positives)^power, clamped to [1, 10]
+   * (rare labels weigh more), instead of `positiveWeight`.
+   */
+  classWeightPower?: number;
   seed: number;
+  /** Learning-rate decay per epoch: eta = eta0 / (1 + lambda·eta0·t + decay·epoch-fraction). */
+  decay?: number;
   /** Average the weights at the end of each epoch from this one (1-based) on; unset: no averaging. */
   averageFrom?: number;
 }
@@ -56,6 +63,13 @@ export function trainLogReg(
     const p = (positives[l]! + 1) / (examples.length + 2);
     biases[l] = Math.log(p / (1 - p));
   }
+  const decay = options.decay ?? 0;
+  const power = options.classWeightPower ?? 0;
+  const positiveWeights = Float64Array.from(positives, (pos) =>
+    power > 0
+      ? Math.min(10, Math.max(1, ((examples.length - pos) / Math.max(1, pos)) ** power))
+      : options.positiveWeight,
+  );
   const margins = new Float64Array(labels);
   // Tail averaging: the weights at the end of each epoch from `averageFrom` on are averaged,
   // which smooths out SGD's last noisy steps.
@@ -72,7 +86,7 @@ export function trainLogReg(
     for (const e of order) {
       const x = examples[e]!;
       const y = targets[e]!;
-      const eta = eta0 / (1 + lambda * eta0 * t);
+      const eta = eta0 / (1 + lambda * eta0 * t + decay * (t / order.length));
       t++;
       margins.set(biases);
       for (let k = 0; k < x.indices.length; k++) {
@@ -85,7 +99,7 @@ export function trainLogReg(
         // 2 marks a label the example's dataset does not annotate (AIMS.ca has no c1/c6).
         if (target === 2) continue;
         const p = 1 / (1 + Math.exp(-margins[l]!));
-        const weight = target ? options.positiveWeight : 1;
+        const weight = target ? positiveWeights[l]! : 1;
         const gradient = (p - target) * weight;
         scale[l]! *= 1 - eta * lambda;
         if (scale[l]! < 1e-9) {

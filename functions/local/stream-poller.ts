@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -83,8 +83,12 @@ export function createStreamPoller(options: StreamPollerOptions) {
     }
   }
 
+  /** Written aside then renamed over the old one: a process killed mid-write leaves a whole file. */
   function saveCheckpoints(): void {
-    if (options.checkpointFile) writeFileSync(options.checkpointFile, JSON.stringify(checkpoints));
+    if (!options.checkpointFile) return;
+    const partial = `${options.checkpointFile}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(checkpoints));
+    renameSync(partial, options.checkpointFile);
   }
 
   /** One pass over every shard: how many records were handled, and whether any failed. */

@@ -66,6 +66,14 @@ export function acknowledgeAcceptedFindings(stack: RegisterStack, settings: Regi
     'Most of the register is public (search, statements, downloads); the Hono app verifies Cognito JWTs ' +
       '(issuer, audience, signature) on the routes that need them and answers 401/403 itself.',
   );
+  for (const route of stack.httpApi.node.children.filter((child) => /check$/.test(child.node.id))) {
+    ack(
+      route,
+      'APIG4',
+      'The checker is public by design (anyone may check a statement; nothing is stored); it is rate-limited ' +
+        'by the stage throttle and WAF.',
+    );
+  }
 
   // Dead-letter queues are the end of the line.
   for (const queue of [stack.streamDlq, stack.scheduleDlq]) {

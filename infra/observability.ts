@@ -24,7 +24,7 @@ import { Construct } from 'constructs';
 export interface RegisterObservabilityProps {
   stage: string;
   api: HttpApi;
-  functions: { api: IFunction; stream: IFunction; schedule: IFunction };
+  functions: { api: IFunction; check: IFunction; stream: IFunction; schedule: IFunction };
   table: Table;
   streamDlq: Queue;
   scheduleDlq: Queue;

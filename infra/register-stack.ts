@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Tags, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -46,7 +46,12 @@ export interface RegisterStackProps extends StackProps {
 export class RegisterStack extends Stack {
   readonly storage: RegisterStorage;
   readonly auth: RegisterAuth;
-  readonly functions: { api: NodejsFunction; stream: NodejsFunction; schedule: NodejsFunction };
+  readonly functions: {
+    api: NodejsFunction;
+    check: NodejsFunction;
+    stream: NodejsFunction;
+    schedule: NodejsFunction;
+  };
   readonly httpApi: HttpApi;
   readonly edge: RegisterEdge;
   readonly streamDlq: Queue;
@@ -86,8 +91,18 @@ export class RegisterStack extends Stack {
     this.functions = {
       api: registerFunction(this, 'ApiFunction', {
         handler: 'api',
-        description: 'The register: web pages and JSON API (Hono)',
+        description: 'The register: web pages and JSON API (Hono), all but the checker',
         serviceName: 'register-api',
+        memorySize: 1024,
+        timeout: Duration.seconds(29),
+        logRetention,
+        environment,
+      }),
+      // The checker (PDF reader thread, tagger model) apart, so the api function starts without it.
+      check: registerFunction(this, 'CheckFunction', {
+        handler: 'check',
+        description: 'The register checker without storing: POST /api/v1/check and the /check page',
+        serviceName: 'register-check',
         memorySize: 1536,
         timeout: Duration.seconds(29),
         logRetention,
@@ -112,12 +127,13 @@ export class RegisterStack extends Stack {
         environment,
       }),
     };
-    const { api, stream, schedule } = this.functions;
+    const { api, check, stream, schedule } = this.functions;
 
     // Least privilege: data-plane item actions on this table (and its indexes) only; on the
     // archive, reading and writing objects (no deletes: documents are evidence).
     // The api serves requests, where the house rules forbid Scan: its grant leaves Scan out.
     table.grant(api, ...apiTableActions);
+    // The check function stores and reads nothing: no grant on the table or the archive.
     for (const fn of [stream, schedule]) table.grantReadWriteData(fn);
     for (const fn of [api, stream]) {
       fn.addToRolePolicy(
@@ -152,6 +168,18 @@ export class RegisterStack extends Stack {
       description: 'Modern slavery statement register',
       defaultIntegration: new HttpLambdaIntegration('App', api),
       createDefaultStage: false,
+    });
+    // The checker's two addresses go to the check function; the Hono apps agree (functions/handlers).
+    const checkIntegration = new HttpLambdaIntegration('Check', check);
+    this.httpApi.addRoutes({
+      path: '/check',
+      methods: [HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST],
+      integration: checkIntegration,
+    });
+    this.httpApi.addRoutes({
+      path: '/api/v1/check',
+      methods: [HttpMethod.POST],
+      integration: checkIntegration,
     });
     new HttpStage(this, 'HttpApiDefaultStage', {
       httpApi: this.httpApi,

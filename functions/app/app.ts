@@ -1,35 +1,25 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono, Schema } from 'hono';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
-import { accountPages } from './routes/account-pages.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
-import { checkApi } from './routes/check-api.ts';
-import { checkPage } from './routes/check-page.ts';
-import { enrolmentApi } from './routes/enrolment-api.ts';
-import { healthRoutes } from './routes/health.ts';
-import { homePage } from './routes/home-page.ts';
-import { officersComplianceApi } from './routes/officers-compliance-api.ts';
-import { officersFlagsApi } from './routes/officers-flags-api.ts';
-import { officersPages } from './routes/officers-pages.ts';
-import { outOfScopePages } from './routes/out-of-scope-pages.ts';
-import { publicApi } from './routes/public-api.ts';
-import { publicPages } from './routes/public-pages.ts';
-import { reportPages, reportsApi } from './routes/reports.ts';
-import { searchPage } from './routes/search-page.ts';
-import { statementPages } from './routes/statement-pages.ts';
-import { statementsApi } from './routes/statements-api.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
 
+/** Routers that serve one part of the register; a Hono app mounts one or more such sets. */
+export type RouteSet = (deps: AppDeps) => Hono<AppEnv, Schema, string>[];
+
 /**
- * The whole register as one Hono app: JSON API and web pages. No AWS imports here; Lambda
- * (functions/handlers/api.ts) and the local server (functions/local/server.ts) both wrap it.
+ * A Hono app serving the given route sets, with the register's headers, CSRF protection,
+ * authentication, OpenAPI document and error pages. No AWS imports here. The whole register
+ * (functions/app/register-app.ts) serves every set, as the local server does; in AWS the api
+ * function serves all but the checker's, which the check function serves (functions/handlers/).
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalid(fieldErrorsFromZod(result.error.issues));
@@ -65,23 +55,7 @@ export function createApp(deps: AppDeps) {
   app.use(authentication(deps));
   app.use(pageCsrfProtection);
 
-  app.route('/', healthRoutes(deps));
-  app.route('/', homePage(deps));
-  app.route('/', searchPage(deps));
-  app.route('/', publicApi(deps));
-  app.route('/', publicPages(deps));
-  app.route('/', enrolmentApi(deps));
-  app.route('/', statementsApi(deps));
-  app.route('/', checkApi(deps));
-  app.route('/', checkPage(deps));
-  app.route('/', accountPages(deps));
-  app.route('/', outOfScopePages(deps));
-  app.route('/', statementPages(deps));
-  app.route('/', officersFlagsApi(deps));
-  app.route('/', officersComplianceApi(deps));
-  app.route('/', reportsApi(deps));
-  app.route('/', reportPages(deps));
-  app.route('/', officersPages(deps));
+  for (const routes of routeSets) for (const router of routes(deps)) app.route('/', router);
 
   const openApiConfig = {
     openapi: '3.1.0',

@@ -1,13 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { search } from '@aws-lambda-powertools/logger/correlationId';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { searchDottedPath } from './correlation-id.ts';
 
 /**
  * Powertools for AWS Lambda: structured JSON logs carrying the correlation id of each request or
  * event, and CloudWatch metrics in embedded metric format. One instance each per container.
  * Service name and namespace come from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE.
  */
-export const logger = new Logger({ correlationIdSearchFn: search });
+export const logger = new Logger({ correlationIdSearchFn: searchDottedPath });
 
 export const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'ModernSlaveryRegister',

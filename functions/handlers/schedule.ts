@@ -1,8 +1,8 @@
-import { correlationPaths } from '@aws-lambda-powertools/logger/correlationId';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
+import { correlationIdPaths } from './correlation-id.ts';
 import { logger, metrics } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
@@ -20,5 +20,5 @@ export const handler = middy(async () => {
   logger.info('daily jobs finished', { results });
   return results;
 })
-  .use(injectLambdaContext(logger, { correlationIdPath: correlationPaths.EVENT_BRIDGE, resetKeys: true }))
+  .use(injectLambdaContext(logger, { correlationIdPath: correlationIdPaths.eventBridge, resetKeys: true }))
   .use(logMetrics(metrics));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
-import { createApp } from '../app/app.ts';
+import { createRegisterApp } from '../app/register-app.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { ensureTable } from '../store/ensure-table.ts';
@@ -76,7 +76,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   const archive = options.dataDir
     ? createFileArchive(path.join(options.dataDir, 'archive'))
     : createMemoryArchive();
-  const app = createApp({
+  const app = createRegisterApp({
     store,
     clock,
     render: createRenderer(root),

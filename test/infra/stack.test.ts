@@ -29,6 +29,7 @@ const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
 const arn = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
 const functionIds = () => ({
   api: logicalId(synth.stack.functions.api),
+  check: logicalId(synth.stack.functions.check),
   stream: logicalId(synth.stack.functions.stream),
   schedule: logicalId(synth.stack.functions.schedule),
 });
@@ -80,7 +81,7 @@ describe('the table', () => {
 });
 
 describe('the Lambda functions', () => {
-  test.each(['api', 'stream', 'schedule'] as const)(
+  test.each(['api', 'check', 'stream', 'schedule'] as const)(
     '%s runs Node 22 on arm64 with X-Ray, JSON logs and an ESM bundle',
     (name) => {
       const id = functionIds()[name];
@@ -96,7 +97,7 @@ describe('the Lambda functions', () => {
     },
   );
 
-  test.each(['api', 'stream', 'schedule'] as const)(
+  test.each(['api', 'check', 'stream', 'schedule'] as const)(
     '%s is told the table, stage, archive, Cognito and Powertools settings',
     (name) => {
       const env = synth.template.toJSON().Resources[functionIds()[name]].Properties.Environment.Variables;
@@ -113,10 +114,11 @@ describe('the Lambda functions', () => {
     },
   );
 
-  test('the api and stream bundles are told where their files are (REGISTER_ASSET_ROOT=/var/task)', () => {
+  test('the api, check and stream bundles are told where their files are (REGISTER_ASSET_ROOT=/var/task)', () => {
     const envOf = (id: string) => synth.template.toJSON().Resources[id].Properties.Environment.Variables;
     const ids = functionIds();
     expect(envOf(ids.api).REGISTER_ASSET_ROOT).toBe('/var/task');
+    expect(envOf(ids.check).REGISTER_ASSET_ROOT).toBe('/var/task');
     expect(envOf(ids.stream).REGISTER_ASSET_ROOT).toBe('/var/task');
     expect(envOf(ids.schedule).REGISTER_ASSET_ROOT).toBeUndefined();
   });
@@ -136,7 +138,13 @@ describe('the Lambda functions', () => {
 
   test('every function log group, and the API access log, has the stage retention and is retained', () => {
     const groups = resourcesOf(synth.template, 'AWS::Logs::LogGroup');
-    for (const name of ['ApiFunctionLogs', 'StreamFunctionLogs', 'ScheduleFunctionLogs', 'ApiAccessLogs']) {
+    for (const name of [
+      'ApiFunctionLogs',
+      'CheckFunctionLogs',
+      'StreamFunctionLogs',
+      'ScheduleFunctionLogs',
+      'ApiAccessLogs',
+    ]) {
       const group = groups[logicalId(synth.stack.node.findChild(name))];
       expect(group?.Properties, name).toMatchObject({ RetentionInDays: 30 });
       expect(group?.DeletionPolicy, name).toBe('Retain');
@@ -145,15 +153,29 @@ describe('the Lambda functions', () => {
 });
 
 describe('the HTTP API', () => {
-  test('sends every route to the api function (payload 2.0)', () => {
+  test('sends every route to the api function (payload 2.0) but the checker’s, which go to the check function', () => {
     synth.template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
-    synth.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: arn(synth.stack.functions.api),
-    });
+    const integrations = resourcesOf(synth.template, 'AWS::ApiGatewayV2::Integration');
+    const integrationOf = (fn: IConstruct) =>
+      Object.entries(integrations).find(([, integration]) =>
+        mentions(integration.Properties?.IntegrationUri, logicalId(fn)),
+      );
+    for (const fn of [synth.stack.functions.api, synth.stack.functions.check]) {
+      expect(integrationOf(fn)?.[1].Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+    }
+    const routes = Object.values(resourcesOf(synth.template, 'AWS::ApiGatewayV2::Route'));
+    const targetOf = (key: string) => {
+      const route = routes.find((r) => r.Properties?.RouteKey === key);
+      return JSON.stringify(route?.Properties?.Target);
+    };
+    expect(targetOf('$default')).toContain(integrationOf(synth.stack.functions.api)?.[0]);
+    for (const key of ['GET /check', 'HEAD /check', 'POST /check', 'POST /api/v1/check'])
+      expect(targetOf(key), key).toContain(integrationOf(synth.stack.functions.check)?.[0]);
+    expect(routes).toHaveLength(5);
   });
 
   test('its default stage is throttled and writes JSON access logs', () => {
@@ -231,7 +253,7 @@ describe('the daily schedule', () => {
 });
 
 describe('least privilege', () => {
-  const statementsOf = (name: 'api' | 'stream' | 'schedule') =>
+  const statementsOf = (name: 'api' | 'check' | 'stream' | 'schedule') =>
     statementsOfFunction(synth.template, synth.stack, functionIds()[name]);
   const on = (statements: Statement[], resourceNeedle: string) =>
     statements.filter((statement) => mentions(statement.Resource, resourceNeedle));
@@ -263,6 +285,11 @@ describe('least privilege', () => {
     expect(actionsOf(statementsOf(name)).filter((action) => /^s3:Delete/.test(action))).toEqual([]);
   });
 
+  test('the check function, which stores nothing, may touch neither the table nor any bucket', () => {
+    const actions = actionsOf(statementsOf('check'));
+    expect(actions.filter((action) => /^(dynamodb|s3|sqs|ses):/.test(action))).toEqual([]);
+  });
+
   test('the schedule function cannot touch any bucket', () => {
     expect(actionsOf(statementsOf('schedule')).filter((action) => action.startsWith('s3:'))).toEqual([]);
   });
@@ -270,20 +297,20 @@ describe('least privilege', () => {
   test('only the stream worker reads the stream and sends to the stream DLQ', () => {
     const streamArn = `"StreamArn"`;
     expect(mentions(statementsOf('stream'), streamArn)).toBe(true);
-    expect(mentions(statementsOf('api'), streamArn)).toBe(false);
-    expect(mentions(statementsOf('schedule'), streamArn)).toBe(false);
+    for (const name of ['api', 'check', 'schedule'] as const)
+      expect(mentions(statementsOf(name), streamArn)).toBe(false);
     expect(actionsOf(statementsOf('stream'))).toContain('sqs:SendMessage');
     expect(actionsOf(statementsOf('api')).filter((action) => action.startsWith('sqs:'))).toEqual([]);
   });
 
   test('without an SES identity in context no function may send email', () => {
-    for (const name of ['api', 'stream', 'schedule'] as const) {
+    for (const name of ['api', 'check', 'stream', 'schedule'] as const) {
       expect(actionsOf(statementsOf(name)).filter((action) => action.startsWith('ses:'))).toEqual([]);
     }
   });
 
   test('functions do not use the AWS managed basic execution role; each writes only its own log group', () => {
-    for (const name of ['api', 'stream', 'schedule'] as const) {
+    for (const name of ['api', 'check', 'stream', 'schedule'] as const) {
       const fn = synth.template.toJSON().Resources[functionIds()[name]];
       const role = synth.template.toJSON().Resources[fn.Properties.Role['Fn::GetAtt'][0]];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -524,7 +551,7 @@ describe('observability', () => {
     }
   });
 
-  test.each(['api', 'stream', 'schedule'] as const)('alarms on %s errors and throttles', (name) => {
+  test.each(['api', 'check', 'stream', 'schedule'] as const)('alarms on %s errors and throttles', (name) => {
     for (const metric of ['Errors', 'Throttles']) {
       const alarm = alarms().find(
         (candidate) =>

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app/app.ts';
+import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { main } from '../../functions/cli/main.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
@@ -84,10 +84,10 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
   });
 
   it('cannot be switched on in the deployed stack: the Lambda wires Cognito only, and without an issuer there is no sign-in form', async () => {
-    const handler = readFileSync(path.resolve('functions/handlers/api.ts'), 'utf8');
+    const handler = readFileSync(path.resolve('functions/handlers/http-handler.ts'), 'utf8');
     expect(handler).not.toMatch(/local\/|dev-issuer|devIssuer/);
     expect(handler).toContain('createCognitoVerifier');
-    const app = createApp({
+    const app = createRegisterApp({
       store: createStore({ tableName: 'unused', region: 'eu-west-2', endpoint: 'http://127.0.0.1:9' }),
       clock: () => new Date(),
       render: createRenderer(),

@@ -1,4 +1,4 @@
-import { createApp } from '../../functions/app/app.ts';
+import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import type { DevTokenIssuer, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
@@ -36,7 +36,7 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(store: Store, now: () => Date = () => fixedNow) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
-  const app = createApp({
+  const app = createRegisterApp({
     store,
     clock: now,
     render: createRenderer(),

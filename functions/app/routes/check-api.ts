@@ -1,17 +1,15 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import * as z from 'zod';
 import { type CheckDocument, checkDocumentSchema } from '../../../schemas/check-request.ts';
-import { checkResultSchema } from '../../../schemas/check-result.ts';
 import { DocumentTooLargeError } from '../../checker/extract/document.ts';
 import { guardedFetch } from '../../checker/fetch/guarded-fetch.ts';
 import { type CheckSource, type RunCheckOutcome, runCheck } from '../../checker/run-check.ts';
 import { defaultTagger } from '../../checker/tagger/model.ts';
 import type { Fetcher } from '../../checker/website.ts';
 import { badRequest, invalid, tooLarge, unsupportedMediaType } from '../../domain/errors.ts';
-import { apiRouter, problemResponses, UPLOAD_LIMIT, uploadBodyLimit } from '../api-kit.ts';
+import { apiRouter, UPLOAD_LIMIT, uploadBodyLimit } from '../api-kit.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
+import { checkRoute } from './check-route.ts';
 
 /** Website checks from the API use short limits: the caller is waiting. */
 export const apiFetcher: Fetcher = (url) => guardedFetch(url, { timeoutMs: 5_000, maxBytes: UPLOAD_LIMIT });
@@ -100,45 +98,6 @@ export async function checkWithoutStoring(
     throw error;
   }
 }
-
-const checkRoute = createRoute({
-  method: 'post',
-  path: '/api/v1/check',
-  summary: 'Check a statement without storing it',
-  description:
-    'Body: JSON `{statementText, ...submission fields, organisation?}` (or `statementUrl` to fetch it), a multipart form with `file` (PDF, HTML or text) and optional `document` (the submission fields as JSON), or a raw `application/pdf`, `text/html` or `text/plain` body. Answers the check result; nothing is stored. `?offline=true` skips the website checks (their findings are `unknown`).',
-  tags: ['Public'],
-  middleware: [uploadBodyLimit] as const,
-  request: {
-    query: z.object({ offline: z.enum(['true', 'false']).optional() }),
-    body: {
-      required: true,
-      content: {
-        'application/json': { schema: checkDocumentSchema.meta({ id: 'CheckRequest' }) },
-        'multipart/form-data': {
-          schema: z.object({
-            file: z.any().optional(),
-            document: z.string().optional(),
-            statementText: z.string().optional(),
-          }),
-        },
-        'application/pdf': { schema: z.any() },
-        'text/html': { schema: z.string() },
-        'text/plain': { schema: z.string() },
-      },
-    },
-  },
-  responses: {
-    200: {
-      description: 'The check result',
-      content: { 'application/json': { schema: checkResultSchema.meta({ id: 'CheckResult' }) } },
-    },
-    400: problemResponses[400],
-    413: problemResponses[413],
-    415: problemResponses[415],
-    422: problemResponses[422],
-  },
-});
 
 export function checkApi(deps: AppDeps, options: { fetcher?: Fetcher } = {}) {
   const app = apiRouter();

@@ -9,11 +9,11 @@ import { getStatistics } from '../../store/public/get-statistics.ts';
 import { searchStatements } from '../../store/search/search-statements.ts';
 import { getRevision } from '../../store/statements/get-revision.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
+import { checkResultView, TAG_LABELS } from '../check-result-view.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
 import { checkLabel } from '../public-labels.ts';
 import { organisationView, statementView } from '../public-views.ts';
-import { checkResultView, TAG_LABELS } from './check-page.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
 
 const APPROVED_BY: Record<string, string> = {

@@ -1,0 +1,34 @@
+import type { RouteSet } from './app.ts';
+import { accountPages } from './routes/account-pages.ts';
+import { enrolmentApi } from './routes/enrolment-api.ts';
+import { healthRoutes } from './routes/health.ts';
+import { homePage } from './routes/home-page.ts';
+import { officersComplianceApi } from './routes/officers-compliance-api.ts';
+import { officersFlagsApi } from './routes/officers-flags-api.ts';
+import { officersPages } from './routes/officers-pages.ts';
+import { outOfScopePages } from './routes/out-of-scope-pages.ts';
+import { publicApi } from './routes/public-api.ts';
+import { publicPages } from './routes/public-pages.ts';
+import { reportPages, reportsApi } from './routes/reports.ts';
+import { searchPage } from './routes/search-page.ts';
+import { statementPages } from './routes/statement-pages.ts';
+import { statementsApi } from './routes/statements-api.ts';
+
+/** Everything but the checker: public register, submissions, officers. */
+export const registerRoutes: RouteSet = (deps) => [
+  healthRoutes(deps),
+  homePage(deps),
+  searchPage(deps),
+  publicApi(deps),
+  publicPages(deps),
+  enrolmentApi(deps),
+  statementsApi(deps),
+  accountPages(deps),
+  outOfScopePages(deps),
+  statementPages(deps),
+  officersFlagsApi(deps),
+  officersComplianceApi(deps),
+  reportsApi(deps),
+  reportPages(deps),
+  officersPages(deps),
+];

@@ -1,0 +1,56 @@
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { checkDocumentSchema } from '../../../schemas/check-request.ts';
+import { checkResultSchema } from '../../../schemas/check-result.ts';
+import { apiRouter, problemResponses, uploadBodyLimit } from '../api-kit.ts';
+
+/**
+ * The contract of `POST /api/v1/check`, apart from the checker that serves it: the api function
+ * documents it in its OpenAPI document while the check function (functions/handlers/check.ts)
+ * answers it.
+ */
+export const checkRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/check',
+  summary: 'Check a statement without storing it',
+  description:
+    'Body: JSON `{statementText, ...submission fields, organisation?}` (or `statementUrl` to fetch it), a multipart form with `file` (PDF, HTML or text) and optional `document` (the submission fields as JSON), or a raw `application/pdf`, `text/html` or `text/plain` body. Answers the check result; nothing is stored. `?offline=true` skips the website checks (their findings are `unknown`).',
+  tags: ['Public'],
+  middleware: [uploadBodyLimit] as const,
+  request: {
+    query: z.object({ offline: z.enum(['true', 'false']).optional() }),
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: checkDocumentSchema.meta({ id: 'CheckRequest' }) },
+        'multipart/form-data': {
+          schema: z.object({
+            file: z.any().optional(),
+            document: z.string().optional(),
+            statementText: z.string().optional(),
+          }),
+        },
+        'application/pdf': { schema: z.any() },
+        'text/html': { schema: z.string() },
+        'text/plain': { schema: z.string() },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The check result',
+      content: { 'application/json': { schema: checkResultSchema.meta({ id: 'CheckResult' }) } },
+    },
+    400: problemResponses[400],
+    413: problemResponses[413],
+    415: problemResponses[415],
+    422: problemResponses[422],
+  },
+});
+
+/** The check route in the OpenAPI document only, for an app that does not serve it. */
+export function checkRouteDocs() {
+  const app = apiRouter();
+  app.openAPIRegistry.registerPath(checkRoute);
+  return app;
+}

@@ -1,0 +1,49 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { handle } from 'hono/aws-lambda';
+import { createRenderer } from '../../web/render.ts';
+import { createApp, type RouteSet } from '../app/app.ts';
+import type { Config } from '../config.ts';
+import { unauthenticated } from '../domain/errors.ts';
+import type { Verifier } from '../domain/verifier.ts';
+import { createCognitoVerifier } from '../identity/jwt-verifier.ts';
+import { correlationIdPaths } from './correlation-id.ts';
+import { logger, metrics } from './observability.ts';
+import { createRuntime } from './runtime.ts';
+
+/** Cognito ID tokens only: the development issuer is never wired here. */
+function cognitoVerifier(config: Config): Verifier {
+  const issuer =
+    config.COGNITO_ISSUER ??
+    (config.COGNITO_USER_POOL_ID
+      ? `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`
+      : undefined);
+  if (!issuer || !config.COGNITO_CLIENT_ID) {
+    return {
+      verify: async () => {
+        throw unauthenticated('Sign-in is not configured for this register.');
+      },
+    };
+  }
+  return createCognitoVerifier({ issuer, clientId: config.COGNITO_CLIENT_ID });
+}
+
+/** API Gateway (HTTP API) → a Hono app serving the given route sets, built once per container. */
+export function httpHandler(routeSets: readonly RouteSet[]) {
+  const runtime = createRuntime();
+  const app = createApp(
+    {
+      store: runtime.store,
+      clock: runtime.clock,
+      render: createRenderer(),
+      log: runtime.log,
+      verifier: cognitoVerifier(runtime.config),
+      archive: runtime.archive,
+    },
+    routeSets,
+  );
+  return middy(handle(app))
+    .use(injectLambdaContext(logger, { correlationIdPath: correlationIdPaths.httpApi, resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+}

@@ -92,6 +92,7 @@ export function createStatementArrivalReactor(deps: ComplianceWorkerDeps): React
           receivedAt,
           deadline,
           viaGroupOf: organisation.viaGroupOf,
+          sectors: after.sectors,
         });
         const resolved = await closeOutstandingFlag(
           deps.store,

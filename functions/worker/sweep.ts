@@ -8,6 +8,7 @@ import {
   emptySweepStats,
   expectedYears,
   firstCoverage,
+  knownSectors,
   type SweptOrganisation,
 } from '../domain/compliance/sweep-decisions.ts';
 import { type CapacityMeter, newCapacityMeter } from '../store/capacity.ts';
@@ -80,17 +81,19 @@ async function sweepOrganisation(context: SweepContext, organisation: SweptOrgan
       statementId,
       receivedAt: receipt.receivedAt,
       deadline: deadlineFor(receipt.periodEnd),
+      sectors: receipt.sectors,
     };
     await putCoverage(deps.store, organisation.id, covered, meter);
     coverage.push(covered);
   }
   const decision = decideSweep({ ...state, organisation, coverage }, today);
+  const sectors = knownSectors(coverage);
   stats.yearsChecked += decision.yearsChecked;
   const raisings: { raising: Raising; counts: 'missingRaised' | 'lateRaised' | 'remindersQueued' }[] = [
     ...decision.missing.map((entry) => ({
       counts: 'missingRaised' as const,
       raising: {
-        flag: missingFlag(organisation, entry, at),
+        flag: missingFlag(organisation, entry, at, sectors),
         marks: [{ organisationId: organisation.id, kind: 'missing', year: entry.year }],
         notices: [notice('overdue', organisation, entry, at, deps.publicBaseUrl)],
       },
@@ -98,7 +101,9 @@ async function sweepOrganisation(context: SweepContext, organisation: SweptOrgan
     ...decision.late.map((late) => ({
       counts: 'lateRaised' as const,
       raising: {
-        flag: lateFlag(organisation, late, at),
+        flag: lateFlag(organisation, late, at, [
+          ...(coverage.find((entry) => entry.statementId === late.statementId)?.sectors ?? sectors),
+        ]),
         marks: [{ organisationId: organisation.id, kind: 'late', year: late.year }],
       },
     })),

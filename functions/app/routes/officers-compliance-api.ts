@@ -50,8 +50,10 @@ const sweepRoute = createRoute({
   path: '/api/v1/sweeps',
   summary: 'Run the missing/late sweep now (it also runs daily)',
   description:
-    'Answers 202 at once; the worker runs the sweep. Follow `Location` to see when it is done. Send ' +
-    '`Content-Type: application/json` with an empty object: a body-less POST looks like a cross-site form.',
+    'Answers 202 at once; the worker runs the sweep. Follow `Location` to see when it is done. The ' +
+    'body is optional (`{}`). Made with the session cookie instead of a bearer token, a POST without ' +
+    'a JSON body must come from the register’s own pages (its Origin is checked), so another site ' +
+    'cannot start a sweep through a signed-in officer’s browser.',
   tags,
   security: bearerSecurity,
   middleware: [requireUser, requireOfficer, jsonBodyLimit] as const,

@@ -55,7 +55,13 @@ function base(
   };
 }
 
-export function missingFlag(organisation: Subject, entry: ReportingYear, at: string): Flag {
+/** `sectors`: the organisation's sectors when known (from its statements), for the queue's sector filter. */
+export function missingFlag(
+  organisation: Subject,
+  entry: ReportingYear,
+  at: string,
+  sectors: readonly string[] = [],
+): Flag {
   return {
     ...base(
       flagIds.missing(organisation.id, entry.year),
@@ -65,6 +71,7 @@ export function missingFlag(organisation: Subject, entry: ReportingYear, at: str
       at,
       `No statement for the financial year ending ${formatDay(entry.periodEnd)}; it was due by ${formatDay(entry.deadline)}.`,
     ),
+    sectors: [...sectors],
     deadline: entry.deadline,
   };
 }

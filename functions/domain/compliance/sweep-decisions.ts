@@ -18,6 +18,24 @@ export interface Coverage {
   deadline: string;
   /** Set when the statement is a group statement of another organisation that names this one. */
   viaGroupOf?: string | undefined;
+  /** The statement's sectors (coverage recorded before sectors were kept has none). */
+  sectors?: readonly string[] | undefined;
+}
+
+/**
+ * The organisation's sectors as far as the register knows them: those of the latest statement
+ * covering one of its years that named any (its own before a group's), or none.
+ */
+export function knownSectors(coverage: readonly Coverage[]): string[] {
+  const latest = coverage
+    .filter((entry) => (entry.sectors?.length ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        Number(a.viaGroupOf !== undefined) - Number(b.viaGroupOf !== undefined) ||
+        b.year - a.year ||
+        b.receivedAt.localeCompare(a.receivedAt),
+    )[0];
+  return [...(latest?.sectors ?? [])];
 }
 
 /**

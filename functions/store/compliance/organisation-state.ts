@@ -22,6 +22,7 @@ const coverageSchema = z.object({
   receivedAt: z.string(),
   deadline: z.string(),
   viaGroupOf: z.string().optional(),
+  sectors: z.array(z.string()).optional(),
 });
 const markSchema = z.object({ kind: z.string(), year: z.number().int() });
 const declarationSchema = z.object({ year: z.number().int(), status: outOfScopeStatusSchema });

@@ -10,6 +10,7 @@ const headerSchema = z.object({
   periodEnd: z.string(),
   revision: z.number().int(),
   submittedAt: z.string().nullable(),
+  sectors: z.array(z.string()).optional(),
 });
 const revisionSchema = z.object({ submittedAt: z.string() });
 
@@ -19,6 +20,8 @@ export interface StatementReceipt {
   periodEnd: string;
   /** When the statement was first submitted (revision 1), or null for a draft. */
   receivedAt: string | null;
+  /** The sectors the statement names (its latest revision). */
+  sectors: string[];
 }
 
 /**
@@ -34,7 +37,7 @@ export async function readStatementReceipt(
     new GetCommand({
       TableName: store.tableName,
       Key: keys.statement(statementId),
-      ProjectionExpression: '#status, #year, periodEnd, revision, submittedAt',
+      ProjectionExpression: '#status, #year, periodEnd, revision, submittedAt, sectors',
       ExpressionAttributeNames: { '#status': 'status', '#year': 'year' },
       ReturnConsumedCapacity: meter ? 'TOTAL' : undefined,
     }),
@@ -43,7 +46,8 @@ export async function readStatementReceipt(
   const parsed = headerSchema.safeParse(header.Item);
   if (!parsed.success) return undefined;
   const { status, year, periodEnd, revision, submittedAt } = parsed.data;
-  if (revision <= 1 || !submittedAt) return { status, year, periodEnd, receivedAt: submittedAt };
+  const sectors = parsed.data.sectors ?? [];
+  if (revision <= 1 || !submittedAt) return { status, year, periodEnd, receivedAt: submittedAt, sectors };
   const first = await store.doc.send(
     new GetCommand({
       TableName: store.tableName,
@@ -59,5 +63,6 @@ export async function readStatementReceipt(
     year,
     periodEnd,
     receivedAt: revisionOne.success ? revisionOne.data.submittedAt : submittedAt,
+    sectors,
   };
 }

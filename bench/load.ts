@@ -32,6 +32,10 @@ export interface LoadReport {
     stored: number;
     missing: number;
     duplicated: number;
+    /** Submissions that failed during the load (added organisation, enrolment or POST not answered 2xx). */
+    failed: number;
+    /** The first few failures, for the report. */
+    failures: string[];
   };
 }
 
@@ -180,8 +184,18 @@ export async function runLoad(
 
     let submitting = true;
     let next = options.seedStatements;
+    const failures: string[] = [];
+    let failed = 0;
     const submitters = Array.from({ length: options.submitters }, async () => {
-      while (submitting) submitted.push(await submitOne(register, officer, next++, counts));
+      while (submitting) {
+        try {
+          submitted.push(await submitOne(register, officer, next++, counts));
+        } catch (error) {
+          // Counted and reported, not fatal: the figures of a run with failures are still wanted.
+          failed++;
+          if (failures.length < 5) failures.push(error instanceof Error ? error.message : String(error));
+        }
+      }
     });
     const readers = await Promise.all(
       mixes.map(async (mix) => ({
@@ -224,6 +238,8 @@ export async function runLoad(
         stored,
         missing,
         duplicated,
+        failed,
+        failures,
       },
     };
   } finally {
@@ -243,7 +259,8 @@ export function formatLoadReport(report: LoadReport, options: LoadOptions): stri
     ),
     `| all | ${report.totalRequests} | ${report.requestsPerSecond.toFixed(0)} | | | ${report.errors} | ${report.non2xx} |`,
     '',
-    `Submissions accepted: ${report.submissions.accepted}; stored and readable: ${report.submissions.stored}; missing: ${report.submissions.missing}; organisations with more than one statement: ${report.submissions.duplicated}; retried POSTs answered with the first answer: ${report.submissions.duplicatesAnswered}.`,
+    `Submissions accepted: ${report.submissions.accepted}; stored and readable: ${report.submissions.stored}; missing: ${report.submissions.missing}; organisations with more than one statement: ${report.submissions.duplicated}; retried POSTs answered with the first answer: ${report.submissions.duplicatesAnswered}; failed submissions: ${report.submissions.failed}.`,
+    ...report.submissions.failures.map((message) => `  failure: ${message}`),
   ];
   return lines.join('\n');
 }
@@ -269,7 +286,8 @@ async function main() {
     report.errors === 0 &&
     report.non2xx === 0 &&
     report.submissions.missing === 0 &&
-    report.submissions.duplicated === 0;
+    report.submissions.duplicated === 0 &&
+    report.submissions.failed === 0;
   process.exit(ok ? 0 : 1);
 }
 

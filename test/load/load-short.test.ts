@@ -21,6 +21,7 @@ describe('under load (short form)', () => {
     expect(report.submissions.accepted).toBeGreaterThan(5);
     expect(report.submissions.missing).toBe(0);
     expect(report.submissions.duplicated).toBe(0);
+    expect(report.submissions.failed).toBe(0);
     expect(report.submissions.stored).toBe(report.submissions.accepted);
   }, 180_000);
 });

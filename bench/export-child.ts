@@ -1,6 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { openDataStream } from '../functions/app/open-data-stream.ts';
+import { openDataStream } from '../functions/domain/open-data-stream.ts';
 import { newCapacityMeter } from '../functions/store/capacity.ts';
 import { listOpenDataLines } from '../functions/store/public/list-open-data-lines.ts';
 import { createStore } from '../functions/store/store.ts';

@@ -16,6 +16,11 @@ const configSchema = z.object({
   COGNITO_ISSUER: z.url().optional(),
   /** S3 bucket holding the register's copies of statement files (AWS only). */
   ARCHIVE_BUCKET: z.string().min(1).optional(),
+  /** S3 bucket (the static assets bucket) the daily job publishes open-data files to (AWS only). */
+  OPEN_DATA_BUCKET: z.string().min(1).optional(),
+  /** Key prefix of the published files in that bucket, and their address under the public site. */
+  OPEN_DATA_KEY_PREFIX: z.string().default('assets/open-data/'),
+  OPEN_DATA_URL_PREFIX: z.string().default('/assets/open-data/'),
   /** Verified SES sender for reminder and overdue notices (AWS only); without it notices stay in the outbox. */
   MAIL_FROM: z.email().optional(),
 });

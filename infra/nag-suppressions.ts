@@ -59,6 +59,13 @@ export function acknowledgeAcceptedFindings(stack: RegisterStack, settings: Regi
     );
   }
 
+  ack(
+    stack.functions.schedule.role?.node.tryFindChild('DefaultPolicy') ?? stack.functions.schedule,
+    `IAM5[Resource::${arnOf(stack.storage.assetsBucket)}/assets/open-data/*]`,
+    'The daily job writes the yearly open-data files (s3:PutObject, s3:AbortMultipartUpload) under this ' +
+      'one prefix of the assets bucket; file names carry the year.',
+  );
+
   // HTTP API
   ack(
     stack.httpApi.node.findChild('DefaultRoute'),

@@ -119,12 +119,13 @@ export class RegisterStack extends Stack {
       }),
       schedule: registerFunction(this, 'ScheduleFunction', {
         handler: 'schedule',
-        description: 'The register daily jobs (missing and late sweep, reminders)',
+        description: 'The register daily jobs (missing and late sweep, reminders, open data files)',
         serviceName: 'register-schedule',
         memorySize: 1024,
         timeout: Duration.minutes(10),
         logRetention,
-        environment,
+        // It publishes each year's open data to the assets bucket, served by CloudFront at /assets/open-data/.
+        environment: { ...environment, OPEN_DATA_BUCKET: assetsBucket.bucketName },
       }),
     };
     const { api, check, stream, schedule } = this.functions;
@@ -146,6 +147,14 @@ export class RegisterStack extends Stack {
         new PolicyStatement({ actions: ['s3:ListBucket'], resources: [archiveBucket.bucketArn] }),
       );
     }
+
+    // Open data files: the daily job writes them (multipart uploads) under one prefix, nothing else.
+    schedule.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [assetsBucket.arnForObjects('assets/open-data/*')],
+      }),
+    );
 
     // Reminders by email: only the worker and the daily jobs, only from the given identity.
     if (settings.sesIdentity) {

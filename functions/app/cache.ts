@@ -13,6 +13,8 @@ export const CACHE_SECONDS = {
   statistics: 300,
   feed: 300,
   download: 3600,
+  /** A redirect to a year's published file: short, as the next daily publication may move it. */
+  publishedDownloadRedirect: 300,
 } as const;
 
 /**

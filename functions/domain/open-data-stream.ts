@@ -1,4 +1,4 @@
-import { OPEN_DATA_CSV_HEADER } from '../domain/open-data.ts';
+import { OPEN_DATA_CSV_HEADER } from './open-data.ts';
 
 /**
  * A year's open data as a byte stream: the CSV header (for CSV), then the stored lines page by

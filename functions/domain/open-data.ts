@@ -175,6 +175,12 @@ const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
 
 export const OPEN_DATA_CSV_HEADER = stringify([OPEN_DATA_HEADER], CSV_OPTIONS);
 
+/** Media types of the downloads, wherever they are served from. */
+export const OPEN_DATA_CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+} as const;
+
 /**
  * A statement's open-data lines, rendered once when it changes: its CSV record (with its CRLF)
  * and its JSON line (the API's PublicStatement). Downloads concatenate stored lines.

@@ -1,6 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
+import { createS3OpenDataPublisher } from '../publish/s3-open-data-publisher.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { correlationIdPaths } from './correlation-id.ts';
 import { logger, metrics } from './observability.ts';
@@ -16,6 +18,13 @@ export const handler = middy(async () => {
     log: runtime.log,
     archive: runtime.archive,
     publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
+    openDataPublisher: runtime.config.OPEN_DATA_BUCKET
+      ? createS3OpenDataPublisher(new S3Client({ region: runtime.config.AWS_REGION }), {
+          bucket: runtime.config.OPEN_DATA_BUCKET,
+          keyPrefix: runtime.config.OPEN_DATA_KEY_PREFIX,
+          urlPrefix: runtime.config.OPEN_DATA_URL_PREFIX,
+        })
+      : undefined,
   });
   logger.info('daily jobs finished', { results });
   return results;

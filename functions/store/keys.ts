@@ -26,6 +26,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | open-data line          | EXPORT#<year>#<format>  | <name>#<stmtId>       |                                        |
  * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
  * | open-data progress      | EXPORT                  | PROGRESS              |                                        |
+ * | open-data publication   | EXPORT                  | PUBLISHED#<year>#<format> |                                    |
  * | flag                    | FLAG#<id>               | FLAG                  |                                        |
  * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
  * | sweep mark              | ORG#<orgId>             | SWEPT#<kind>#<yyyy>   |                                        |
@@ -155,6 +156,11 @@ export const keys = {
   }),
   openDataPartition: (year: number, format: 'csv' | 'jsonl') => `EXPORT#${year}#${format}`,
   openDataProgress: () => ({ pk: 'EXPORT', sk: 'PROGRESS' }),
+  /** Where a year's file was last published as a static file (AWS), and when. */
+  openDataPublication: (year: number, format: 'csv' | 'jsonl') => ({
+    pk: 'EXPORT',
+    sk: `PUBLISHED#${year}#${format}`,
+  }),
   statisticsPartition: 'STATS',
   statisticsShard: (year: number, shard: number) => ({ pk: 'STATS', sk: `${year}#${pad(shard, 2)}` }),
   /** Compliance officers (functions/store/flags, functions/store/compliance). */

@@ -1,5 +1,6 @@
 import type { WorkerDeps } from './deps.ts';
 import { rerenderOpenData } from './open-data-rerender.ts';
+import { publishOpenData } from './publish-open-data.ts';
 import { runRecordedSweep } from './sweep.ts';
 
 export interface DailyJobResult {
@@ -18,5 +19,7 @@ export async function runDailyJobs(deps: WorkerDeps): Promise<DailyJobResult[]> 
   results.push({ job: 'compliance-sweep', detail: { runId: sweep.id, ...sweep.stats } });
   // Open data: render every statement's lines again after a change of format (README "The public register").
   results.push(await rerenderOpenData(deps));
+  // Then publish every year's files as static files (AWS), which the download route redirects to.
+  results.push(await publishOpenData(deps));
   return results;
 }

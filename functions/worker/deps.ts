@@ -1,4 +1,5 @@
 import type { Archive } from '../domain/archive.ts';
+import type { OpenDataPublisher } from '../domain/open-data-publisher.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Store } from '../store/store.ts';
 
@@ -12,4 +13,6 @@ export interface WorkerDeps {
   mailer?: Mailer | undefined;
   /** The public site's address, for links in notices. */
   publicBaseUrl?: string | undefined;
+  /** Publishes each year's open data as a static file (S3 in AWS); none locally: downloads stream. */
+  openDataPublisher?: OpenDataPublisher | undefined;
 }

@@ -290,8 +290,16 @@ describe('least privilege', () => {
     expect(actions.filter((action) => /^(dynamodb|s3|sqs|ses):/.test(action))).toEqual([]);
   });
 
-  test('the schedule function cannot touch any bucket', () => {
-    expect(actionsOf(statementsOf('schedule')).filter((action) => action.startsWith('s3:'))).toEqual([]);
+  test('the schedule function may only write open data files under one prefix of the assets bucket', () => {
+    const s3 = statementsOf('schedule').filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('s3:')),
+    );
+    expect(actionsOf(s3).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
+    expect(s3).toHaveLength(1);
+    expect(mentions(s3[0]?.Resource, logicalId(synth.stack.storage.assetsBucket))).toBe(true);
+    expect(JSON.stringify(s3[0]?.Resource)).toContain('/assets/open-data/*');
+    const env = synth.template.toJSON().Resources[functionIds().schedule].Properties.Environment.Variables;
+    expect(env.OPEN_DATA_BUCKET).toEqual(ref(synth.stack.storage.assetsBucket));
   });
 
   test('only the stream worker reads the stream and sends to the stream DLQ', () => {

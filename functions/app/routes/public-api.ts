@@ -5,12 +5,14 @@ import { organisationViewSchema, statementViewSchema } from '../../../schemas/pu
 import { searchPageSchema, searchQuerySchema } from '../../../schemas/search.ts';
 import { registerStatisticsSchema } from '../../../schemas/statistics.ts';
 import { badRequest, notFound } from '../../domain/errors.ts';
+import { OPEN_DATA_CONTENT_TYPES } from '../../domain/open-data.ts';
+import { openDataStream } from '../../domain/open-data-stream.ts';
 import { getStatistics } from '../../store/public/get-statistics.ts';
 import { listOpenDataLines } from '../../store/public/list-open-data-lines.ts';
+import { getOpenDataPublication } from '../../store/public/open-data-publication.ts';
 import { apiRouter } from '../api-kit.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
 import type { AppDeps } from '../deps.ts';
-import { openDataStream } from '../open-data-stream.ts';
 import { organisationView, searchView, statementView } from '../public-views.ts';
 
 const tags = ['Public register'];
@@ -322,7 +324,7 @@ function describeDownloads(app: ReturnType<typeof apiRouter>) {
       path: `/api/v1/downloads/statements-{year}.${format}`,
       tags: ['Open data'],
       summary: `Every submitted statement of a reporting year, with its check summary (${format.toUpperCase()})`,
-      description: `${what}. Streamed; kept up to date as statements change; may be up to an hour old (cached).`,
+      description: `${what}. Streamed; kept up to date as statements change; may be up to an hour old (cached). Where the year has been published as a static file (the deployed register publishes every year daily), the answer is a 302 redirect to that file.`,
       request: {
         params: z.object({ year: yearParam.meta({ param: { name: 'year', in: 'path' }, example: 2025 }) }),
       },
@@ -340,6 +342,7 @@ function describeDownloads(app: ReturnType<typeof apiRouter>) {
             },
           },
         },
+        302: { description: 'The year’s published file is at the Location address' },
         404: problem('Not a download this register offers'),
       },
     });
@@ -389,11 +392,15 @@ export function publicApi(deps: AppDeps) {
     const parsed = yearParam.safeParse(match[1]);
     if (!parsed.success) throw badRequest('There are no statements for that year.');
     const format = match[2] as 'csv' | 'jsonl';
+    // In AWS the daily job publishes each year as a static file (a Lambda answer is capped at
+    // 6 MB): send people there. Locally nothing is published and the lines are streamed here.
+    const published = await getOpenDataPublication(deps.store, parsed.data, format);
+    if (published) {
+      cachePublicly(c, CACHE_SECONDS.publishedDownloadRedirect, { personal: false });
+      return c.redirect(published.url, 302);
+    }
     cachePublicly(c, CACHE_SECONDS.download, { personal: false });
-    c.header(
-      'content-type',
-      format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8',
-    );
+    c.header('content-type', OPEN_DATA_CONTENT_TYPES[format]);
     c.header('content-disposition', `attachment; filename="statements-${parsed.data}.${format}"`);
     return c.body(openDataStream(format, listOpenDataLines(deps.store, parsed.data, format)));
   });

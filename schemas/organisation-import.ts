@@ -46,6 +46,14 @@ export const importResultSchema = z
   })
   .meta({ id: 'OrganisationImportResult' });
 
+/** A chunk's new codes sealed for the uploading officer (functions/domain/compliance/sealed-codes.ts). */
+export const sealedCodesSchema = z.object({
+  ephemeralKey: z.string(),
+  iv: z.string(),
+  data: z.string(),
+  tag: z.string(),
+});
+
 /** The letter-merge file's columns, in order. */
 export const LETTER_MERGE_COLUMNS = ['name', 'companyNumber', 'organisationId', 'enrolmentCode'] as const;
 
@@ -72,6 +80,8 @@ export const importJobSchema = z.object({
   errorCount: z.number().int().min(0),
   /** Whether the letter-merge file has been collected (it can be, once). */
   codesCollected: z.boolean(),
+  /** The public key the new codes are sealed to (X25519, SPKI DER, base64url). */
+  codesKey: z.string().optional(),
   createdAt: z.string(),
   createdBy: z.object({ id: z.string(), email: z.string() }),
 });
@@ -87,3 +97,4 @@ export type ImportLineError = z.infer<typeof importLineErrorSchema>;
 export type ImportedCode = z.infer<typeof importedCodeSchema>;
 export type ImportResult = z.infer<typeof importResultSchema>;
 export type ImportJob = z.infer<typeof importJobSchema>;
+export type SealedCodes = z.infer<typeof sealedCodesSchema>;

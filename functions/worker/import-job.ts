@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MAX_JOB_ERRORS } from '../../schemas/organisation-import.ts';
 import { importRows } from '../domain/compliance/import-organisations.ts';
+import { sealCodes } from '../domain/compliance/sealed-codes.ts';
 import {
   completeImportChunk,
   finishImportJob,
@@ -26,11 +27,17 @@ export async function runImportChunk(deps: ImportJobDeps, id: string, chunk: num
   if (!job || !stored || stored.status === 'done') return;
   const officer = { id: job.createdBy.id, email: job.createdBy.email, isOfficer: true };
   const tally = await importRows(deps, officer, stored.rows);
+  // The new codes are sealed for the officer who uploaded the file (the table never holds them in
+  // clear); a job made before sealing has no key, and its codes cannot be kept.
+  const sealed =
+    tally.enrolmentCodes.length > 0 && job.codesKey
+      ? sealCodes(job.codesKey, tally.enrolmentCodes)
+      : undefined;
   await completeImportChunk(
     deps.store,
     id,
     chunk,
-    { ...tally, codes: tally.enrolmentCodes },
+    { ...tally, sealed },
     MAX_JOB_ERRORS - job.errors.length,
     deps.clock(),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importRows } from '../../functions/domain/compliance/import-organisations.ts';
+import { newCodesKeyPair, openCodes, sealCodes } from '../../functions/domain/compliance/sealed-codes.ts';
 import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
 import { organisationIdsByCompanyNumbers } from '../../functions/store/compliance/organisation-by-company-number.ts';
 import type { ImportRow } from '../../schemas/organisation-import.ts';
@@ -71,5 +72,28 @@ describe('importing organisations in batches', () => {
     const known = rows(5, 'Known');
     await importRows(deps(), officer, known);
     expect(await importRows(deps(), officer, known)).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+  });
+});
+
+describe('sealing an import’s enrolment codes for the uploading officer', () => {
+  const codes = [
+    {
+      line: 2,
+      organisationId: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      name: 'Bolt Ltd',
+      companyNumber: '01234567',
+      enrolmentCode: 'ABCD-EFGH-JKMN-PQRS-TVWX',
+    },
+  ];
+
+  it('opens only with the private key of the job it was sealed for, and shows no code in the sealed form', () => {
+    const job = newCodesKeyPair();
+    const sealed = sealCodes(job.publicKey, codes);
+    expect(JSON.stringify(sealed)).not.toContain('ABCD');
+    expect(openCodes(job.privateKey, sealed)).toEqual(codes);
+    expect(openCodes(newCodesKeyPair().privateKey, sealed)).toBeUndefined();
+    expect(openCodes('not-a-key', sealed)).toBeUndefined();
+    const flipped = `${sealed.data.slice(0, -2)}${sealed.data.endsWith('AA') ? 'AB' : 'AA'}`;
+    expect(openCodes(job.privateKey, { ...sealed, data: flipped })).toBeUndefined();
   });
 });

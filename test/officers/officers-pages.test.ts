@@ -1,5 +1,7 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newCodesKeyPair } from '../../functions/domain/compliance/sealed-codes.ts';
 import { flagSchema } from '../../schemas/flag.ts';
 import { authFor, fixedNow, testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
@@ -19,12 +21,13 @@ describe('compliance officers’ pages', () => {
     path: string,
     who?: { email: string; officer?: boolean },
     body?: BodyInit,
+    headers: Record<string, string> = {},
   ) {
     const { app } = testApp(table.store);
     return app.request(`${origin}${path}`, {
       method,
       redirect: 'manual',
-      headers: { ...(who ? await authFor(who) : {}), ...(method === 'POST' ? { origin } : {}) },
+      headers: { ...(who ? await authFor(who) : {}), ...(method === 'POST' ? { origin } : {}), ...headers },
       ...(body === undefined ? {} : { body }),
     });
   }
@@ -115,7 +118,22 @@ describe('compliance officers’ pages', () => {
     expect(bad.status).toBe(409);
   });
 
-  it('imports a CSV in the background with progress, then gives the letter-merge file exactly once', {
+  /** Every item of the test table as text (a Scan: tests only). */
+  async function tableText(): Promise<string> {
+    const items: unknown[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.store.doc.send(
+        new ScanCommand({ TableName: table.store.tableName, ExclusiveStartKey: start }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return JSON.stringify(items);
+  }
+  const CODE = /[0-9A-Z]{4}(-[0-9A-Z]{4}){4}/;
+
+  it('imports a CSV in the background with progress, then gives the letter-merge file exactly once, to the uploading browser', {
     timeout: 60_000,
   }, async () => {
     const csv =
@@ -126,6 +144,12 @@ describe('compliance officers’ pages', () => {
     expect(started.status).toBe(303);
     const jobPath = started.headers.get('location') ?? '';
     expect(jobPath).toMatch(/^\/officers\/imports\/[0-9A-Z]{26}$/);
+    const keyCookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(started.headers.get('set-cookie')).toMatch(
+      new RegExp(
+        `^import_codes_key=[\\w-]+; Max-Age=\\d+; Path=${jobPath}; HttpOnly; Secure; SameSite=Strict$`,
+      ),
+    );
     const running = await (await request('GET', jobPath, officer)).text();
     expect(running).toContain('0 of 1 rows imported');
     expect(running).toContain('http-equiv="refresh"');
@@ -135,13 +159,24 @@ describe('compliance officers’ pages', () => {
     expect(done).toContain('Import finished');
     expect(done).toMatch(/financialYearEnd/);
 
-    const letters = await request('GET', `${jobPath}/letters.csv`, officer);
+    // The codes are sealed in the table: no code in clear, before or after the download.
+    expect(await tableText()).not.toMatch(CODE);
+    expect((await request('GET', `${jobPath}/letters.csv`, officer)).status).toBe(403);
+    const otherKey = `import_codes_key=${newCodesKeyPair().privateKey}`;
+    expect(
+      (await request('GET', `${jobPath}/letters.csv`, officer, undefined, { cookie: otherKey })).status,
+    ).toBe(403);
+    const letters = await request('GET', `${jobPath}/letters.csv`, officer, undefined, { cookie: keyCookie });
     expect(letters.status).toBe(200);
     const rows = parse(await letters.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Bolt Ltd', companyNumber: '01234567' });
     expect(rows[0]?.enrolmentCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
-    expect((await request('GET', `${jobPath}/letters.csv`, officer)).status).toBe(410);
+    expect(letters.headers.get('set-cookie')).toMatch(/^import_codes_key=; Max-Age=0; Path=/);
+    expect(await tableText()).not.toContain(rows[0]?.enrolmentCode);
+    expect(
+      (await request('GET', `${jobPath}/letters.csv`, officer, undefined, { cookie: keyCookie })).status,
+    ).toBe(410);
   });
 
   it('lets anyone report a broken link from the report page, and explains what is wrong with a bad form', async () => {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ComplianceSummary } from '../../../schemas/compliance.ts';
 import {
   FLAG_STATUSES,
@@ -21,6 +22,7 @@ import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
+import { newCodesKeyPair, openCodes } from '../../domain/compliance/sealed-codes.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
@@ -36,6 +38,16 @@ import { errorView, renderDomainError } from './account-pages.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
+
+/** The http-only cookie holding the private key that opens an import's codes, scoped to that import's pages. */
+export const CODES_KEY_COOKIE = 'import_codes_key';
+const codesKeyCookie = (jobId: string) => ({
+  path: `/officers/imports/${jobId}`,
+  httpOnly: true,
+  secure: true,
+  sameSite: 'Strict' as const,
+  maxAge: 7 * 24 * 3600,
+});
 
 export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
   missing: 'Missing statement',
@@ -395,6 +407,7 @@ export function officersPages(deps: AppDeps) {
     const parsed = parseImportCsv(await file.text());
     const officer = currentUser(c);
     const now = deps.clock();
+    const codesKeys = newCodesKeyPair();
     const job: ImportJob = {
       id: newId(now),
       status: parsed.rows.length === 0 ? 'done' : 'running',
@@ -409,10 +422,13 @@ export function officersPages(deps: AppDeps) {
       errors: parsed.errors.slice(0, MAX_JOB_ERRORS),
       errorCount: parsed.errors.length,
       codesCollected: false,
+      codesKey: codesKeys.publicKey,
       createdAt: now.toISOString(),
       createdBy: { id: officer.id, email: officer.email },
     };
     await createImportJob(deps.store, job, parsed.rows, now);
+    // The key that opens the new codes goes to this browser only (see sealed-codes.ts).
+    setCookie(c, CODES_KEY_COOKIE, codesKeys.privateKey, codesKeyCookie(job.id));
     return c.redirect(`/officers/imports/${job.id}`, 303);
   });
 
@@ -428,8 +444,25 @@ export function officersPages(deps: AppDeps) {
   });
 
   app.get('/officers/imports/:id/letters.csv', async (c) => {
-    const codes = await collectImportCodes(deps.store, c.req.param('id'));
-    if (!codes) {
+    const id = c.req.param('id');
+    const privateKey = getCookie(c, CODES_KEY_COOKIE);
+    const collected = privateKey
+      ? await collectImportCodes(deps.store, id, (sealed) => openCodes(privateKey, sealed))
+      : ({ kind: 'locked' } as const);
+    if (collected.kind === 'locked') {
+      return renderPage(
+        c,
+        deps,
+        'error.njk',
+        {
+          title: 'Download the letter-merge file from the browser that uploaded the file',
+          message:
+            'The enrolment codes are locked with a key kept only by the browser that uploaded the file. Download them from there, or issue new codes from each organisation.',
+        },
+        403,
+      );
+    }
+    if (collected.kind === 'gone') {
       return renderPage(
         c,
         deps,
@@ -442,16 +475,21 @@ export function officersPages(deps: AppDeps) {
         410,
       );
     }
+    deleteCookie(c, CODES_KEY_COOKIE, { ...codesKeyCookie(id), maxAge: 0 });
     const csv = stringify([
       [...LETTER_MERGE_COLUMNS],
-      ...codes.map((code) => [code.name, code.companyNumber ?? '', code.organisationId, code.enrolmentCode]),
+      ...collected.codes.map((code) => [
+        code.name,
+        code.companyNumber ?? '',
+        code.organisationId,
+        code.enrolmentCode,
+      ]),
     ]);
-    return new Response(csv, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="enrolment-letters-${dayOf(deps.clock())}.csv"`,
-        'cache-control': 'private, no-store',
-      },
+    // Through the context, so the cookie's removal goes with the file.
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="enrolment-letters-${dayOf(deps.clock())}.csv"`,
+      'cache-control': 'private, no-store',
     });
   });
 

@@ -14,6 +14,8 @@ import {
   importChunkSchema,
   importedCodeSchema,
   importJobSchema,
+  type SealedCodes,
+  sealedCodesSchema,
 } from '../../../schemas/organisation-import.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
@@ -105,7 +107,8 @@ export async function completeImportChunk(
     updated: number;
     unchanged: number;
     errors: ImportLineError[];
-    codes: ImportedCode[];
+    /** The chunk's new codes, sealed for the uploading officer (never stored in clear). */
+    sealed: SealedCodes | undefined;
   },
   room: number,
   now: Date,
@@ -150,7 +153,7 @@ export async function completeImportChunk(
           },
         },
       },
-      ...(outcome.codes.length > 0
+      ...(outcome.sealed
         ? [
             {
               Put: {
@@ -158,7 +161,7 @@ export async function completeImportChunk(
                 Item: {
                   ...keys.importCodes(id, chunk),
                   entity: 'importCodes',
-                  codes: outcome.codes,
+                  sealed: outcome.sealed,
                   expiresAt: expiry(now),
                 },
               },
@@ -193,28 +196,32 @@ export async function finishImportJob(store: Store, id: string): Promise<boolean
   }
 }
 
-const codesItemSchema = z.object({ sk: z.string(), codes: z.array(importedCodeSchema) });
+const codesItemSchema = z.object({
+  sk: z.string(),
+  sealed: sealedCodesSchema.optional(),
+  /** Jobs stored before codes were sealed kept them in clear (for at most a week, TTL). */
+  codes: z.array(importedCodeSchema).optional(),
+});
+
+export type CollectedCodes =
+  | { kind: 'codes'; codes: ImportedCode[] }
+  /** This key does not open the codes: nothing was used up. */
+  | { kind: 'locked' }
+  /** Already collected, not finished, or no such job. */
+  | { kind: 'gone' };
 
 /**
- * The new organisations' codes, once: the job is marked collected first (so a second request
- * gets nothing), then the codes are read and deleted. Answers undefined when already collected.
+ * The new organisations' codes, once. The sealed codes are read and opened with `open` first (a
+ * wrong or missing key uses nothing up), then the job is marked collected (so a second request
+ * gets nothing) and the sealed items are deleted.
  */
-export async function collectImportCodes(store: Store, id: string): Promise<ImportedCode[] | undefined> {
-  try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.importJob(id),
-        UpdateExpression: 'SET codesCollected = :yes',
-        ConditionExpression: 'attribute_exists(pk) AND codesCollected = :no AND #status = :done',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':yes': true, ':no': false, ':done': 'done' },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+export async function collectImportCodes(
+  store: Store,
+  id: string,
+  open: (sealed: SealedCodes) => ImportedCode[] | undefined,
+): Promise<CollectedCodes> {
+  const job = await getImportJob(store, id);
+  if (!job || job.codesCollected || job.status !== 'done') return { kind: 'gone' };
   const codes: ImportedCode[] = [];
   const keysToDelete: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
@@ -230,11 +237,28 @@ export async function collectImportCodes(store: Store, id: string): Promise<Impo
     );
     for (const item of page.Items ?? []) {
       const parsed = codesItemSchema.parse(item);
-      codes.push(...parsed.codes);
+      const opened = parsed.sealed ? open(parsed.sealed) : parsed.codes;
+      if (!opened) return { kind: 'locked' };
+      codes.push(...opened);
       keysToDelete.push({ DeleteRequest: { Key: { pk: keys.importPartition(id), sk: parsed.sk } } });
     }
     start = page.LastEvaluatedKey;
   } while (start);
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.importJob(id),
+        UpdateExpression: 'SET codesCollected = :yes',
+        ConditionExpression: 'attribute_exists(pk) AND codesCollected = :no AND #status = :done',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':yes': true, ':no': false, ':done': 'done' },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) return { kind: 'gone' };
+    throw error;
+  }
   await batchWrite(store, keysToDelete);
-  return codes.sort((a, b) => a.line - b.line);
+  return { kind: 'codes', codes: codes.sort((a, b) => a.line - b.line) };
 }

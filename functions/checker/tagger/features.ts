@@ -65,6 +65,10 @@ const NEUTRAL: [RegExp, string][] = [
   ],
   [/\b(this|the|our|annual|joint) (forced labou?r )?report\b/gi, '$1 statement'],
   [/\blabor\b/gi, 'labour'],
+  [/\b(\w{2,})iz(e|ed|es|ing|ation|ations)\b/gi, '$1is$2'],
+  [/\b(behavi|endeav|harb|favo|neighb)or(s|ed|ing)?\b/gi, '$1our$2'],
+  [/\bprogram(s)?\b/gi, 'programme$1'],
+  [/\bfiscal\b/gi, 'financial'],
   [
     /\b(pty\.? )?(ltd|limited|inc|incorporated|corp|corporation|plc|llp|llc|ulc|lp|gmbh|s\.?a)\b\.?/gi,
     ' ltd ',

@@ -31,6 +31,12 @@ export const RECIPE = {
   classWeightPower: 0,
   /** Extra learning-rate decay per epoch (0: off; 1 scored the same across datasets). */
   decay: 0,
+  /**
+   * The shipped model averages the weights of this many runs with different shuffles (less SGD
+   * noise, same size and speed at run time): AU→CA 0.600 / CA→AU 0.590 against 0.591 / 0.578 with
+   * one run. The inner-fold models stay single runs (averaging them too scored 0.580 / 0.580).
+   */
+  finalSeeds: 5,
 } as const;
 
 export interface FeaturisedDoc {
@@ -134,12 +140,26 @@ function trainOptions(bits: number): TrainOptions {
   };
 }
 
-export function trainModel(docs: readonly FeaturisedDoc[], bits: number = RECIPE.bits): LinearModel {
-  return trainLogReg(
-    docs.flatMap((d) => d.x),
-    docs.flatMap((d) => d.y),
-    trainOptions(bits),
+export function trainModel(
+  docs: readonly FeaturisedDoc[],
+  bits: number = RECIPE.bits,
+  seeds: number = 1,
+): LinearModel {
+  const x = docs.flatMap((d) => d.x);
+  const y = docs.flatMap((d) => d.y);
+  const models = Array.from({ length: seeds }, (_, s) =>
+    trainLogReg(x, y, { ...trainOptions(bits), seed: RECIPE.seed + 1000 * s }),
   );
+  if (models.length === 1) return models[0]!;
+  // Averaged weights of runs that saw the examples in different orders: one linear model, less SGD noise.
+  const first = models[0]!;
+  const weights = new Float32Array(first.weights.length);
+  const biases = new Float32Array(first.biases.length);
+  for (const m of models) {
+    for (let i = 0; i < weights.length; i++) weights[i]! += m.weights[i]! / models.length;
+    for (let l = 0; l < biases.length; l++) biases[l]! += m.biases[l]! / models.length;
+  }
+  return { ...first, weights, biases };
 }
 
 export function predictDocs(model: LinearModel, docs: readonly FeaturisedDoc[]): Float32Array[][] {
@@ -241,7 +261,7 @@ export function trainWithThresholds(
       if (fold[i] === f) oof[i] = d.x.map((x) => predictProbabilities(model, x));
     });
   }
-  const model = trainModel(docs, bits);
+  const model = trainModel(docs, bits, RECIPE.finalSeeds);
   if (!STACKED) return { model, idf, ...chooseDecision(oof, docs) };
   const stage2 = trainStage2(oof, docs);
   const stage2Probabilities = oof.map((p) =>

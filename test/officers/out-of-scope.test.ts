@@ -88,6 +88,12 @@ describe('out-of-scope declarations', () => {
       ).json(),
     );
     expect(accepted.status).toBe('accepted');
+    expect(await missing(2026)).toMatchObject({ status: 'dismissed' });
+    expect((await missing(2026))?.history.at(-1)).toMatchObject({
+      by: officer.email,
+      to: 'dismissed',
+      note: 'Declared out of scope for 2026, accepted: Group accounts checked: £20m',
+    });
     expect((await call('POST', `${path}/2026/accept`, officer, { note: 'Again' })).status).toBe(409);
 
     const redeclared = await call('POST', path, member, {

@@ -5,11 +5,13 @@ import type {
 } from '../../../schemas/out-of-scope.ts';
 import type { User } from '../../../schemas/user.ts';
 import { getDeclaration, putDeclaration, reviewDeclaration } from '../../store/compliance/declarations.ts';
+import { closeOutstandingFlag } from '../../store/flags/update-flag.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import type { Store } from '../../store/store.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { flagIds } from './flag-ids.ts';
 
 export interface OutOfScopeDeps {
   store: Store;
@@ -71,7 +73,8 @@ export async function declareOutOfScope(
 
 /**
  * An officer challenges a declaration (the sweep expects a statement for that year again) or
- * accepts it (including after a challenge), with a note kept in its history and audited.
+ * accepts it (including after a challenge; an outstanding `missing` flag for the year is then
+ * dismissed), with a note kept in its history and audited.
  */
 export async function reviewOutOfScope(
   deps: OutOfScopeDeps,
@@ -101,5 +104,20 @@ export async function reviewOutOfScope(
     },
   );
   if (!declaration) throw notFound('The declaration');
+  if (action === 'accepted') {
+    // The year is excused: a `missing` flag still outstanding for it (raised while the declaration
+    // was challenged, or before it was made) is dismissed with the officer's note.
+    await closeOutstandingFlag(
+      deps.store,
+      { id: flagIds.missing(organisationId, year), type: 'missing' },
+      {
+        at,
+        by: officer.email,
+        action: 'status',
+        to: 'dismissed',
+        note: `Declared out of scope for ${year}, accepted: ${note}`,
+      },
+    );
+  }
   return declaration;
 }

@@ -12,12 +12,16 @@ async function main(): Promise<void> {
   console.log(
     `The register is running at http://localhost:${port} (data in ${dataDir}). Press Ctrl+C to stop.`,
   );
-  const stop = async () => {
-    await register.stop();
-    process.exit(0);
+  // One stop, whatever arrives: `npm start` under a process manager may deliver a signal twice
+  // (to tsx and to this process), and a second default handler would exit before DynamoDB Local stops.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void register.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { runSweep } from '../../functions/worker/sweep.ts';
 import { seedOrganisation, seedStatement } from '../officers/support.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
-import { DashboardPage, FlagPage, FlagsQueuePage, ReportPage } from './pages/officers-pages.ts';
+import { AccountPage } from './pages/account-page.ts';
+import {
+  DashboardPage,
+  DeclareOutOfScopePage,
+  FlagPage,
+  FlagsQueuePage,
+  OutOfScopeReviewPage,
+  ReportPage,
+} from './pages/officers-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
 const now = new Date('2026-11-29T12:00:00.000Z');
@@ -112,6 +120,41 @@ describe('compliance officers in Chromium', () => {
     expect(await queue.rows()).toEqual([['Linked Goods Ltd', 'Public report', '2025', 'Open']]);
     await queue.openFlag('Linked Goods Ltd');
     expect(await officer.locator('main').textContent()).toContain('The link gives a 404 page');
+    await officer.close();
+  });
+
+  it('lets an enrolled user declare a year out of scope, and an officer accept it', async () => {
+    const token = await ctx.register.devIssuer.sign({ email: 'olive@officers.example', officer: true });
+    const added = await fetch(`${ctx.url}/api/v1/organisations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Small Shop Ltd', entityType: 'company', financialYearEnd: '03-31' }),
+    });
+    const { id, enrolmentCode } = (await added.json()) as { id: string; enrolmentCode: string };
+
+    const member = await ctx.browser.newPage();
+    await new SignInPage(member, ctx.url).signIn('sally@smallshop.example');
+    await new AccountPage(member, ctx.url).enrol(enrolmentCode);
+    const declare = new DeclareOutOfScopePage(member, ctx.url);
+    await declare.openFrom('Small Shop Ltd');
+    expect(await axeViolations(member)).toEqual([]);
+    await declare.declare('2026', 'Other');
+    expect(await declare.errorSummary()).toContain('Say why the organisation is out of scope');
+    expect(await axeViolations(member)).toEqual([]);
+    await declare.declare('2026', 'Other', 'A shell company with no trade');
+    expect(await declare.banner()).toContain('Your declaration for 2026 is recorded');
+    expect(await member.locator('main').textContent()).toContain('A shell company with no trade');
+    expect(await axeViolations(member)).toEqual([]);
+    await member.close();
+
+    const officer = await ctx.browser.newPage();
+    await new SignInPage(officer, ctx.url).signIn('olive@officers.example', { officer: true });
+    const review = new OutOfScopeReviewPage(officer, ctx.url);
+    expect((await review.open(2026))?.status()).toBe(200);
+    expect(await axeViolations(officer)).toEqual([]);
+    await review.accept(id, 2026, 'Filed accounts confirm it');
+    expect(await review.status(id, 2026)).toBe('Accepted by an officer');
+    expect(await officer.locator('main').textContent()).toContain('Filed accounts confirm it');
     await officer.close();
   });
 });

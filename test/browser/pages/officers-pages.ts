@@ -125,3 +125,61 @@ export class ReportPage {
     await this.page.waitForLoadState();
   }
 }
+
+/** /account/organisations/{id}/out-of-scope: an enrolled user declares a year out of scope. */
+export class DeclareOutOfScopePage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  /** From *Your organisations*, by the organisation's link. */
+  async openFrom(organisationName: string) {
+    await this.page.goto(`${this.baseUrl}/account`);
+    await this.page
+      .getByRole('link', { name: `Declare it out of scope for a year (${organisationName})` })
+      .click();
+    await this.page.waitForLoadState();
+  }
+
+  async declare(year: string, reason: string, otherReason = '') {
+    await this.page.getByLabel('Reporting year').fill(year);
+    await this.page.getByLabel(reason, { exact: true }).check();
+    await this.page.getByLabel('If you chose “Other”, say why').fill(otherReason);
+    await this.page.getByRole('button', { name: 'Declare out of scope' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  errorSummary() {
+    return this.page.locator('.govuk-error-summary').textContent();
+  }
+
+  banner() {
+    return this.page.locator('.govuk-notification-banner').textContent();
+  }
+}
+
+/** /officers/out-of-scope: a year's declarations, each to challenge or accept with a note. */
+export class OutOfScopeReviewPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(year: number) {
+    return this.page.goto(`${this.baseUrl}/officers/out-of-scope?year=${year}`);
+  }
+
+  async accept(organisationId: string, year: number, note: string) {
+    const card = this.page.locator(`#declaration-${organisationId}-${year}`);
+    await card.getByLabel('Why do you accept it?').fill(note);
+    await card.getByRole('button', { name: 'Accept this declaration' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  status(organisationId: string, year: number) {
+    return this.page
+      .locator(`#declaration-${organisationId}-${year} [data-declaration-status]`)
+      .textContent();
+  }
+}

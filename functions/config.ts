@@ -16,6 +16,8 @@ const configSchema = z.object({
   COGNITO_ISSUER: z.url().optional(),
   /** S3 bucket holding the register's copies of statement files (AWS only). */
   ARCHIVE_BUCKET: z.string().min(1).optional(),
+  /** The secret CloudFront adds to each request (x-origin-verify); set in AWS, never locally. */
+  ORIGIN_SECRET: z.string().min(16).optional(),
   /** S3 bucket (the static assets bucket) the daily job publishes open-data files to (AWS only). */
   OPEN_DATA_BUCKET: z.string().min(1).optional(),
   /** Key prefix of the published files in that bucket, and their address under the public site. */

@@ -26,8 +26,10 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../functions/app/edge.ts';
 
 export interface RegisterEdgeProps {
   api: HttpApi;
@@ -40,6 +42,8 @@ export interface RegisterEdgeProps {
   wafRequestsPer5MinutesPerIp: number;
   domainName?: string | undefined;
   certificateArn?: string | undefined;
+  /** Sent to the API as x-origin-verify; the app refuses requests without it. */
+  originSecret: ISecret;
 }
 
 /**
@@ -99,6 +103,7 @@ export class RegisterEdge extends Construct {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
       readTimeout: Duration.seconds(30),
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
     });
 
     // API Gateway needs its own Host header, so the viewer's host travels as X-Forwarded-Host

@@ -66,6 +66,13 @@ export function acknowledgeAcceptedFindings(stack: RegisterStack, settings: Regi
       'one prefix of the assets bucket; file names carry the year.',
   );
 
+  ack(
+    stack.originSecret,
+    'SMG4',
+    'The origin header secret is shared by CloudFront and the api/check functions, both set at deploy time; ' +
+      'rotating it means redeploying the stack (README "Deploying"), not a rotation Lambda.',
+  );
+
   // HTTP API
   ack(
     stack.httpApi.node.findChild('DefaultRoute'),

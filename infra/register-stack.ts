@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RegisterAuth } from './auth.ts';
@@ -46,6 +47,7 @@ export interface RegisterStackProps extends StackProps {
 export class RegisterStack extends Stack {
   readonly storage: RegisterStorage;
   readonly auth: RegisterAuth;
+  readonly originSecret: Secret;
   readonly functions: {
     api: NodejsFunction;
     check: NodejsFunction;
@@ -88,6 +90,15 @@ export class RegisterStack extends Stack {
       ...(settings.mailFrom ? { MAIL_FROM: settings.mailFrom } : {}),
     };
 
+    // CloudFront proves itself to the app with this secret header (functions/app/edge.ts), so the
+    // API Gateway address called directly, around the WAF, is refused. Both sides read it from
+    // Secrets Manager at deploy time (dynamic references: it is not in the template).
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Header value CloudFront adds to requests to the register API (x-origin-verify)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const httpEnvironment = { ...environment, ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap() };
+
     this.functions = {
       api: registerFunction(this, 'ApiFunction', {
         handler: 'api',
@@ -96,7 +107,7 @@ export class RegisterStack extends Stack {
         memorySize: 1024,
         timeout: Duration.seconds(29),
         logRetention,
-        environment,
+        environment: httpEnvironment,
       }),
       // The checker (PDF reader thread, tagger model) apart, so the api function starts without it.
       check: registerFunction(this, 'CheckFunction', {
@@ -106,7 +117,7 @@ export class RegisterStack extends Stack {
         memorySize: 1536,
         timeout: Duration.seconds(29),
         logRetention,
-        environment,
+        environment: httpEnvironment,
       }),
       stream: registerFunction(this, 'StreamFunction', {
         handler: 'stream',
@@ -258,6 +269,7 @@ export class RegisterStack extends Stack {
       logBucket,
       waf: settings.waf,
       webAclArn: settings.webAclArn,
+      originSecret: this.originSecret,
       wafRequestsPer5MinutesPerIp: settings.profile.wafRequestsPer5MinutesPerIp,
       domainName: settings.domainName,
       certificateArn: settings.certificateArn,

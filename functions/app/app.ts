@@ -5,6 +5,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { edgeGate, publicOriginOf } from './edge.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
 
@@ -26,6 +27,8 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
     },
   });
 
+  // In AWS, only requests that came through CloudFront (and its WAF) are served.
+  app.use(edgeGate(deps.originSecret));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,7 +50,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   // Form posts must come from our own pages (Origin check); API calls carry bearer tokens.
   // A request carrying its own bearer token cannot be forged by another site, so it skips the
   // Origin check (and a JSON route answers a form body with 415, not 403).
-  const originCheck = csrf();
+  const originCheck = csrf({ origin: (origin, c) => origin === publicOriginOf(c) });
   app.use((c, next) =>
     isApi(c.req.path) && c.req.header('authorization') !== undefined ? next() : originCheck(c, next),
   );

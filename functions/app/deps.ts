@@ -18,6 +18,8 @@ export interface AppDeps {
   archive: Archive;
   /** Local development only (functions/local/*, tests): signs tokens for the /sign-in page. */
   devIssuer?: DevTokenIssuer;
+  /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
+  originSecret?: string | undefined;
 }
 
 /** Per-request values set by middleware. */
@@ -28,5 +30,7 @@ export interface AppEnv {
     user?: User;
     /** The form token every page POST must carry (derived from the session; set with `user`). */
     csrfToken?: string;
+    /** The site's address as viewers see it, when a trusted edge says so (functions/app/edge.ts). */
+    publicOrigin?: string;
   };
 }

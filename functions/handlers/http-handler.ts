@@ -40,6 +40,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       log: runtime.log,
       verifier: cognitoVerifier(runtime.config),
       archive: runtime.archive,
+      originSecret: runtime.config.ORIGIN_SECRET,
     },
     routeSets,
   );

@@ -178,6 +178,29 @@ describe('the HTTP API', () => {
     expect(routes).toHaveLength(5);
   });
 
+  test('is served through CloudFront only: a secret origin header, which only the api and check functions know', () => {
+    const secretId = logicalId(synth.stack.originSecret);
+    synth.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
+    });
+    const distribution = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0];
+    const origins = (distribution?.Properties?.DistributionConfig as { Origins: Record<string, unknown>[] })
+      .Origins;
+    const apiOrigin = origins.find((origin) => 'CustomOriginConfig' in origin);
+    expect(apiOrigin?.OriginCustomHeaders).toEqual([
+      { HeaderName: 'x-origin-verify', HeaderValue: expect.anything() },
+    ]);
+    expect(mentions(apiOrigin?.OriginCustomHeaders, secretId)).toBe(true);
+    const envOf = (name: keyof ReturnType<typeof functionIds>) =>
+      synth.template.toJSON().Resources[functionIds()[name]].Properties.Environment.Variables;
+    for (const name of ['api', 'check'] as const) {
+      expect(mentions(envOf(name).ORIGIN_SECRET, secretId), name).toBe(true);
+      // A dynamic reference, resolved at deploy time: no secret value in the template.
+      expect(JSON.stringify(envOf(name).ORIGIN_SECRET)).toContain('{{resolve:secretsmanager:');
+    }
+    for (const name of ['stream', 'schedule'] as const) expect(envOf(name).ORIGIN_SECRET).toBeUndefined();
+  });
+
   test('its default stage is throttled and writes JSON access logs', () => {
     synth.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

@@ -33,7 +33,11 @@ const devIssuer: DevTokenIssuer = {
  * The app in-process, on a real table, with a fixed clock; errors are collected, not printed.
  * Tokens from tokenFor()/authFor() are accepted; uploaded files land in `archive` (memory).
  */
-export function testApp(store: Store, now: () => Date = () => fixedNow) {
+export function testApp(
+  store: Store,
+  now: () => Date = () => fixedNow,
+  options: { originSecret?: string } = {},
+) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
   const app = createRegisterApp({
@@ -44,6 +48,7 @@ export function testApp(store: Store, now: () => Date = () => fixedNow) {
     verifier,
     archive,
     devIssuer,
+    originSecret: options.originSecret,
   });
   return { app, errors, archive };
 }

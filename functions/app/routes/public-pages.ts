@@ -11,6 +11,7 @@ import { getRevision } from '../../store/statements/get-revision.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
 import { checkResultView, TAG_LABELS } from '../check-result-view.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { publicOriginOf } from '../edge.ts';
 import { renderPage } from '../page.ts';
 import { checkLabel } from '../public-labels.ts';
 import { organisationView, statementView } from '../public-views.ts';
@@ -294,7 +295,7 @@ export function publicPages(deps: AppDeps) {
 
   app.get('/statements.atom', async (c) => {
     const page = await searchStatements(deps.store, planSearch({ sort: 'date' }), { limit: 50 });
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOriginOf(c);
     const updated = page.items[0]?.submittedAt ?? deps.clock().toISOString();
     const entries = page.items.map((item) => {
       const href = `${origin}/statements/${item.id}`;

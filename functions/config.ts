@@ -14,6 +14,9 @@ const configSchema = z.object({
   COGNITO_CLIENT_ID: z.string().min(1).optional(),
   /** Token issuer; defaults to https://cognito-idp.<region>.amazonaws.com/<pool id>. */
   COGNITO_ISSUER: z.url().optional(),
+  /** The user pool's managed-login domain (https://<prefix>.auth.<region>.amazoncognito.com); with
+   * PUBLIC_BASE_URL it turns on page sign-in through Cognito (AWS only). */
+  COGNITO_DOMAIN: z.url().optional(),
   /** S3 bucket holding the register's copies of statement files (AWS only). */
   ARCHIVE_BUCKET: z.string().min(1).optional(),
   /** The secret CloudFront adds to each request (x-origin-verify); set in AWS, never locally. */

@@ -2,9 +2,13 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
   UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -14,6 +18,11 @@ export interface RegisterAuthProps {
   mailFrom?: string | undefined;
   sesIdentity?: string | undefined;
   sesRegion: string;
+  /**
+   * Page sign-in through Cognito's managed login: the pool's domain prefix and the site's own
+   * address (a custom domain: the CloudFront name is not known before the API it fronts exists).
+   */
+  signIn?: { domainPrefix: string; siteUrl: string } | undefined;
 }
 
 /** The group whose members are compliance officers (api.md). */
@@ -27,6 +36,8 @@ export const officersGroupName = 'officers';
 export class RegisterAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The managed-login domain, when page sign-in is on. */
+  readonly domain: UserPoolDomain | undefined;
 
   constructor(scope: Construct, id: string, props: RegisterAuthProps) {
     super(scope, id);
@@ -73,12 +84,29 @@ export class RegisterAuth extends Construct {
       description: 'Compliance officers: the flags queue, organisations, sweeps and the compliance dashboard',
     });
 
-    // A public client (no secret): the register's pages and API clients sign in with SRP or, from
-    // the server-side sign-in form, with the password over TLS. Tokens are short-lived.
+    // A public client (no secret): API clients sign in with SRP or the password over TLS; the
+    // pages, when a domain is given, through managed login (authorisation code with PKCE, the
+    // only OAuth flow). Tokens are short-lived.
+    this.domain = props.signIn
+      ? this.userPool.addDomain('SignInDomain', {
+          cognitoDomain: { domainPrefix: props.signIn.domainPrefix },
+          managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+        })
+      : undefined;
     this.client = this.userPool.addClient('AppClient', {
       generateSecret: false,
       authFlows: { userSrp: true, userPassword: true },
-      disableOAuth: true,
+      ...(props.signIn
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+              callbackUrls: [`${props.signIn.siteUrl}/auth/callback`],
+              logoutUrls: [`${props.signIn.siteUrl}/`],
+            },
+            supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),

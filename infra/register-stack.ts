@@ -75,6 +75,10 @@ export class RegisterStack extends Stack {
       mailFrom: settings.mailFrom,
       sesIdentity: settings.sesIdentity,
       sesRegion: this.region,
+      signIn:
+        settings.signInDomainPrefix && settings.domainName
+          ? { domainPrefix: settings.signInDomainPrefix, siteUrl: `https://${settings.domainName}` }
+          : undefined,
     });
 
     // What every function is told (functions/config.ts). Never DYNAMODB_ENDPOINT (local only)
@@ -97,7 +101,11 @@ export class RegisterStack extends Stack {
       description: 'Header value CloudFront adds to requests to the register API (x-origin-verify)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
-    const httpEnvironment = { ...environment, ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap() };
+    const httpEnvironment: Record<string, string> = {
+      ...environment,
+      ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
+      ...(this.auth.domain ? { COGNITO_DOMAIN: this.auth.domain.baseUrl() } : {}),
+    };
 
     this.functions = {
       api: registerFunction(this, 'ApiFunction', {

@@ -32,6 +32,11 @@ const contextFields = z.object({
     .string()
     .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\//)
     .optional(),
+  /** Cognito managed-login domain prefix (globally unique); turns on page sign-in; needs domainName. */
+  signInDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+    .optional(),
   /** An SES identity (domain or address) the reminders are sent from; no SES rights without it. */
   sesIdentity: z.string().min(3).optional(),
   mailFrom: z.email().optional(),
@@ -52,6 +57,10 @@ const contextSchema = contextFields
   .refine((context) => !(context.waf && context.webAclArn), {
     message: 'webAclArn attaches an existing web ACL; it only makes sense with -c waf=false',
     path: ['webAclArn'],
+  })
+  .refine((context) => !(context.signInDomainPrefix && !context.domainName), {
+    message: 'signInDomainPrefix needs domainName: Cognito must know the site address people come back to',
+    path: ['signInDomainPrefix'],
   })
   .refine((context) => !(context.mailFrom && !context.sesIdentity), {
     message: 'mailFrom needs sesIdentity (the verified SES identity it belongs to)',

@@ -3,6 +3,7 @@ import { accountPages } from './routes/account-pages.ts';
 import { enrolmentApi } from './routes/enrolment-api.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home-page.ts';
+import { hostedSignInPages } from './routes/hosted-sign-in.ts';
 import { officersComplianceApi } from './routes/officers-compliance-api.ts';
 import { officersFlagsApi } from './routes/officers-flags-api.ts';
 import { officersPages } from './routes/officers-pages.ts';
@@ -17,6 +18,8 @@ import { statementsApi } from './routes/statements-api.ts';
 /** Everything but the checker: public register, submissions, officers. */
 export const registerRoutes: RouteSet = (deps) => [
   healthRoutes(deps),
+  // Before the account pages: in AWS, /sign-in leaves for Cognito's managed login.
+  ...(deps.hostedSignIn ? [hostedSignInPages(deps, deps.hostedSignIn)] : []),
   homePage(deps),
   searchPage(deps),
   publicApi(deps),

@@ -14,3 +14,16 @@ export interface DevTokenIssuer {
   /** Lifetime of the tokens it signs, in seconds (the session cookie lasts as long). */
   readonly lifetimeSeconds: number;
 }
+
+/**
+ * Sign-in through an identity provider's own pages (Cognito managed login in AWS): OAuth 2.0
+ * authorisation code with PKCE. The app sends people to `authorizeUrl` and, when they come back
+ * with a code, exchanges it for an ID token that the Verifier accepts.
+ */
+export interface HostedSignIn {
+  authorizeUrl(request: { state: string; codeChallenge: string }): string;
+  /** The ID token for a code; throws a DomainError when the provider refuses it. */
+  exchangeCode(request: { code: string; codeVerifier: string }): Promise<string>;
+  /** How long the session cookie may hold the ID token (its own expiry still applies). */
+  lifetimeSeconds: number;
+}

@@ -6,7 +6,8 @@ import { createRenderer } from '../../web/render.ts';
 import { createApp, type RouteSet } from '../app/app.ts';
 import type { Config } from '../config.ts';
 import { unauthenticated } from '../domain/errors.ts';
-import type { Verifier } from '../domain/verifier.ts';
+import type { HostedSignIn, Verifier } from '../domain/verifier.ts';
+import { createCognitoHostedSignIn } from '../identity/cognito-hosted-sign-in.ts';
 import { createCognitoVerifier } from '../identity/jwt-verifier.ts';
 import { correlationIdPaths } from './correlation-id.ts';
 import { logger, metrics } from './observability.ts';
@@ -29,6 +30,16 @@ function cognitoVerifier(config: Config): Verifier {
   return createCognitoVerifier({ issuer, clientId: config.COGNITO_CLIENT_ID });
 }
 
+/** Page sign-in through Cognito's managed login, when the stack gave a domain and the site's address. */
+function hostedSignIn(config: Config): HostedSignIn | undefined {
+  if (!config.COGNITO_DOMAIN || !config.PUBLIC_BASE_URL || !config.COGNITO_CLIENT_ID) return undefined;
+  return createCognitoHostedSignIn({
+    domainUrl: config.COGNITO_DOMAIN,
+    clientId: config.COGNITO_CLIENT_ID,
+    redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/auth/callback`,
+  });
+}
+
 /** API Gateway (HTTP API) → a Hono app serving the given route sets, built once per container. */
 export function httpHandler(routeSets: readonly RouteSet[]) {
   const runtime = createRuntime();
@@ -41,6 +52,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       verifier: cognitoVerifier(runtime.config),
       archive: runtime.archive,
       originSecret: runtime.config.ORIGIN_SECRET,
+      hostedSignIn: hostedSignIn(runtime.config),
     },
     routeSets,
   );

@@ -32,6 +32,21 @@ describe('CDK context', () => {
     ],
     ['an alarm email that is not one', { stage: 'prod', alarmEmail: 'ops' }, /alarmEmail/],
     ['waf that is not a boolean', { stage: 'dev', waf: 'maybe' }, /waf/],
+    [
+      'a sign-in domain prefix without the site’s domain',
+      { stage: 'dev', signInDomainPrefix: 'register-dev' },
+      /signInDomainPrefix/,
+    ],
+    [
+      'a sign-in domain prefix Cognito would refuse',
+      {
+        stage: 'prod',
+        domainName: 'register.example.org',
+        certificateArn,
+        signInDomainPrefix: 'Register_Prod',
+      },
+      /signInDomainPrefix/,
+    ],
   ])('rejects %s', (_case, context, message) => {
     expect(() => read(context)).toThrow(message);
   });

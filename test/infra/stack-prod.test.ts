@@ -25,6 +25,7 @@ const context = {
   sesIdentity: 'example.org',
   mailFrom: 'register@example.org',
   alarmEmail: 'ops@example.org',
+  signInDomainPrefix: 'register-example-prod',
 };
 
 let synth: Synthesized;
@@ -89,6 +90,26 @@ describe('a prod stack with WAF off, a custom domain and SES', () => {
       );
     }
     expect(actionsOf(statementsOf('api')).filter((action) => action.startsWith('ses:'))).toEqual([]);
+  });
+
+  test('lets people sign in on the pages through Cognito managed login: code flow with the site’s callback', () => {
+    synth.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'register-example-prod' });
+    synth.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'email']),
+      CallbackURLs: ['https://register.example.org/auth/callback'],
+      SupportedIdentityProviders: ['COGNITO'],
+      GenerateSecret: false,
+    });
+    const env =
+      synth.template.toJSON().Resources[logicalId(synth.stack.functions.api)].Properties.Environment
+        .Variables;
+    const domain = synth.stack.auth.domain;
+    expect(domain).toBeDefined();
+    expect(JSON.stringify(env.COGNITO_DOMAIN)).toContain(logicalId(domain as IConstruct));
+    expect(JSON.stringify(env.COGNITO_DOMAIN)).toContain('amazoncognito.com');
+    expect(env.PUBLIC_BASE_URL).toBe('https://register.example.org');
   });
 
   test('sends Cognito mail through SES from the register address', () => {

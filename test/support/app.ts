@@ -1,6 +1,6 @@
 import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
-import type { DevTokenIssuer, Verifier } from '../../functions/domain/verifier.ts';
+import type { DevTokenIssuer, HostedSignIn, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
 import type { Store } from '../../functions/store/store.ts';
 import { createRenderer } from '../../web/render.ts';
@@ -36,7 +36,7 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(
   store: Store,
   now: () => Date = () => fixedNow,
-  options: { originSecret?: string } = {},
+  options: { originSecret?: string; hostedSignIn?: HostedSignIn } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
@@ -49,6 +49,7 @@ export function testApp(
     archive,
     devIssuer,
     originSecret: options.originSecret,
+    hostedSignIn: options.hostedSignIn,
   });
   return { app, errors, archive };
 }

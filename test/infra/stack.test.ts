@@ -184,8 +184,10 @@ describe('the HTTP API', () => {
       GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
     });
     const distribution = Object.values(resourcesOf(synth.template, 'AWS::CloudFront::Distribution'))[0];
-    const origins = (distribution?.Properties?.DistributionConfig as { Origins: Record<string, unknown>[] })
-      .Origins;
+    const config = distribution?.Properties?.DistributionConfig as
+      | { Origins?: Record<string, unknown>[] }
+      | undefined;
+    const origins = config?.Origins ?? [];
     const apiOrigin = origins.find((origin) => 'CustomOriginConfig' in origin);
     expect(apiOrigin?.OriginCustomHeaders).toEqual([
       { HeaderName: 'x-origin-verify', HeaderValue: expect.anything() },

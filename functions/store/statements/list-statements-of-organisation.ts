@@ -1,6 +1,7 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { type StatementHeader, statementHeaderSchema } from '../../../schemas/statement.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 
 /**
@@ -12,23 +13,10 @@ export async function listStatementsOfOrganisation(
   organisationId: string,
 ): Promise<StatementHeader[]> {
   const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': keys.organisation(organisationId).pk,
-          ':prefix': keys.statementForYearPrefix,
-        },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) if (typeof item.statementId === 'string') ids.push(item.statementId);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const claims = queryPrefix(store, keys.organisation(organisationId).pk, keys.statementForYearPrefix, {
+    newestFirst: true,
+  });
+  for await (const item of claims) if (typeof item.statementId === 'string') ids.push(item.statementId);
 
   const headers = new Map<string, StatementHeader>();
   for (let i = 0; i < ids.length; i += 100) {

@@ -15,6 +15,17 @@ const journeySchema = z.object({ state: z.string().min(20), verifier: z.string()
 
 const random = () => randomBytes(32).toString('base64url');
 
+/** The journey kept in the cookie, or undefined when it is missing or not ours. */
+function readJourney(stored: string | undefined): z.infer<typeof journeySchema> | undefined {
+  if (!stored) return undefined;
+  try {
+    const parsed = journeySchema.safeParse(JSON.parse(Buffer.from(stored, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Sign-in through the identity provider's pages (Cognito managed login in AWS): `/sign-in` sends
  * people there with a fresh state and PKCE challenge kept in a short-lived http-only cookie;
@@ -44,25 +55,15 @@ export function hostedSignInPages(deps: AppDeps, signIn: HostedSignIn) {
     try {
       const stored = getCookie(c, SIGN_IN_COOKIE);
       deleteCookie(c, SIGN_IN_COOKIE, { path: '/auth', secure: true, httpOnly: true, sameSite: 'Lax' });
-      const journey = stored
-        ? journeySchema.safeParse(
-            (() => {
-              try {
-                return JSON.parse(Buffer.from(stored, 'base64url').toString('utf8'));
-              } catch {
-                return null;
-              }
-            })(),
-          )
-        : undefined;
+      const journey = readJourney(stored);
       const code = c.req.query('code');
-      if (!journey?.success || !code || c.req.query('state') !== journey.data.state) {
+      if (!journey || !code || c.req.query('state') !== journey.state) {
         throw unauthenticated('The sign-in did not finish, or took too long. Sign in again.');
       }
-      const token = await signIn.exchangeCode({ code, codeVerifier: journey.data.verifier });
+      const token = await signIn.exchangeCode({ code, codeVerifier: journey.verifier });
       await deps.verifier.verify(token);
       startSession(c, token, signIn.lifetimeSeconds);
-      return c.redirect(safeNext(journey.data.next), 303);
+      return c.redirect(safeNext(journey.next), 303);
     } catch (error) {
       if (error instanceof DomainError) return renderDomainError(c, deps, error);
       throw error;

@@ -52,6 +52,20 @@ type RowOutcome =
   | { kind: 'updated' | 'unchanged' }
   | { kind: 'error'; error: ImportLineError };
 
+/** The organisation as a row of the file says it is now; updatedAt always moves forward. */
+function updatedFromRow(existing: Organisation, row: ImportRow, now: Date): Organisation {
+  const at = now.toISOString();
+  return {
+    ...existing,
+    name: row.name,
+    entityType: row.entityType,
+    financialYearEnd: row.financialYearEnd,
+    ...(row.turnover ? { turnover: row.turnover } : {}),
+    inScope: true,
+    updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
+  };
+}
+
 function sameAnswers(organisation: Organisation, row: ImportRow): boolean {
   return (
     organisation.name === row.name &&
@@ -74,15 +88,7 @@ async function updateExisting(
     if (sameAnswers(existing, row)) return { kind: 'unchanged' };
     const now = deps.clock();
     const at = now.toISOString();
-    const after: Organisation = {
-      ...existing,
-      name: row.name,
-      entityType: row.entityType,
-      financialYearEnd: row.financialYearEnd,
-      ...(row.turnover ? { turnover: row.turnover } : {}),
-      inScope: true,
-      updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
-    };
+    const after = updatedFromRow(existing, row, now);
     try {
       await updateImportedOrganisation(deps.store, existing, after, {
         id: newId(now),
@@ -227,16 +233,7 @@ function planUpdate(
   existing: Organisation,
 ): Planned<null> {
   const now = deps.clock();
-  const at = now.toISOString();
-  const after: Organisation = {
-    ...existing,
-    name: row.name,
-    entityType: row.entityType,
-    financialYearEnd: row.financialYearEnd,
-    ...(row.turnover ? { turnover: row.turnover } : {}),
-    inScope: true,
-    updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
-  };
+  const after = updatedFromRow(existing, row, now);
   return {
     line,
     row,

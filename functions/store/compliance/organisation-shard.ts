@@ -24,26 +24,9 @@ export async function* organisationsOfShard(
 ): AsyncGenerator<SweptOrganisation[]> {
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.organisationShard(shard) },
-        ProjectionExpression: 'id, #name, financialYearEnd, createdAt, inScope',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: meter ? 'TOTAL' : undefined,
-      }),
-    );
-    recordCapacity(meter, 'read', page.ConsumedCapacity);
-    const organisations: SweptOrganisation[] = [];
-    for (const item of page.Items ?? []) {
-      const parsed = sweptSchema.safeParse(item);
-      if (parsed.success) organisations.push(parsed.data);
-    }
-    yield organisations;
-    start = page.LastEvaluatedKey;
+    const page = await organisationsPage(store, shard, start, undefined, meter);
+    yield page.organisations;
+    start = page.lastKey;
   } while (start);
 }
 
@@ -52,7 +35,7 @@ export async function organisationsPage(
   store: Store,
   shard: number,
   startKey: Record<string, unknown> | undefined,
-  limit: number,
+  limit: number | undefined,
   meter?: CapacityMeter,
 ): Promise<{ organisations: SweptOrganisation[]; lastKey: Record<string, unknown> | undefined }> {
   const page = await store.doc.send(

@@ -13,16 +13,19 @@ import { isConditionFailure } from '../transaction-errors.ts';
 
 const fromItem = (item: Record<string, unknown>) => sweepRunSchema.parse(withoutKeys(item));
 
+/** A run as stored: its own item, listed newest first (keys.sweepRunListing). */
+const sweepRunItem = (run: SweepRun) => ({
+  ...keys.sweepRun(run.id),
+  ...keys.sweepRunListing(run.requestedAt, run.id),
+  entity: 'sweepRun',
+  ...run,
+});
+
 export async function putSweepRun(store: Store, run: SweepRun): Promise<void> {
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: {
-        ...keys.sweepRun(run.id),
-        ...keys.sweepRunListing(run.requestedAt, run.id),
-        entity: 'sweepRun',
-        ...run,
-      },
+      Item: sweepRunItem(run),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -133,12 +136,7 @@ export async function requestSweepRun(store: Store, run: SweepRun, shards: numbe
     {
       Put: {
         TableName: store.tableName,
-        Item: {
-          ...keys.sweepRun(run.id),
-          ...keys.sweepRunListing(run.requestedAt, run.id),
-          entity: 'sweepRun',
-          ...run,
-        },
+        Item: sweepRunItem(run),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },

@@ -256,7 +256,7 @@ function generateOrganisation(rng: Random, serial: number, maxStatements: number
 }
 
 const META_KEY = { pk: 'BENCH', sk: 'META' };
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export interface SeedMeta {
   statements: number;

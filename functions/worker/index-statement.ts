@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { OpenDataRow } from '../../schemas/open-data.ts';
 import type { StatementSummary } from '../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
+import { INDEX_VERSION } from '../domain/search/index-entries.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
@@ -63,7 +64,7 @@ export async function reindexStatement(
       summary?.status === 'submitted' ? { summary, row: await rowFor(store, summary, options) } : null;
     const fingerprint = desired
       ? createHash('sha256')
-          .update(JSON.stringify([OPEN_DATA_VERSION, desired]))
+          .update(JSON.stringify([OPEN_DATA_VERSION, INDEX_VERSION, desired]))
           .digest('base64url')
       : '';
     if (fingerprint === state.fingerprint && !state.pending) return 'unchanged';

@@ -1,4 +1,4 @@
-import { OPEN_DATA_VERSION } from '../domain/open-data.ts';
+import { INDEX_VERSION } from '../domain/search/index-entries.ts';
 import {
   getOpenDataProgress,
   listIndexedStatementIds,
@@ -9,8 +9,8 @@ import type { WorkerDeps } from './deps.ts';
 import { reindexStatement } from './index-statement.ts';
 
 /**
- * Daily: when the open-data format changed (OPEN_DATA_VERSION went up), renders every listed
- * statement's lines again, a page of statements at a time, saving its place after each page so
+ * Daily: when what the index holds for a statement changed (INDEX_VERSION went up: new search
+ * partitions, a new open-data format), re-indexes every listed statement and renders its lines again, a page of statements at a time, saving its place after each page so
  * the next run carries on (within `budgetMs` per run). Safe to run twice: re-indexing a statement
  * already in the new format changes nothing.
  */
@@ -21,10 +21,10 @@ export async function rerenderOpenData(
   const now = options.now ?? (() => Date.now());
   const deadline = now() + (options.budgetMs ?? 10 * 60_000);
   const progress = await getOpenDataProgress(deps.store);
-  if (progress.version >= OPEN_DATA_VERSION) {
+  if (progress.version >= INDEX_VERSION) {
     return { job: 'open-data-rerender', detail: { version: progress.version, rendered: 0, done: true } };
   }
-  let after = progress.rendering?.version === OPEN_DATA_VERSION ? progress.rendering.after : null;
+  let after = progress.rendering?.version === INDEX_VERSION ? progress.rendering.after : null;
   let rendered = 0;
   while (now() < deadline) {
     const page = await listIndexedStatementIds(deps.store, after);
@@ -34,12 +34,12 @@ export async function rerenderOpenData(
     }
     after = page.next;
     if (!after) {
-      await putOpenDataProgress(deps.store, { version: OPEN_DATA_VERSION, rendering: null });
-      return { job: 'open-data-rerender', detail: { version: OPEN_DATA_VERSION, rendered, done: true } };
+      await putOpenDataProgress(deps.store, { version: INDEX_VERSION, rendering: null });
+      return { job: 'open-data-rerender', detail: { version: INDEX_VERSION, rendered, done: true } };
     }
     await putOpenDataProgress(deps.store, {
       version: progress.version,
-      rendering: { version: OPEN_DATA_VERSION, after },
+      rendering: { version: INDEX_VERSION, after },
     });
   }
   return { job: 'open-data-rerender', detail: { version: progress.version, rendered, done: false } };

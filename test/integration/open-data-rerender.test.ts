@@ -1,10 +1,14 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { normaliseName } from '../../functions/domain/names.ts';
 import { OPEN_DATA_VERSION } from '../../functions/domain/open-data.ts';
+import { INDEX_VERSION, pairFacet } from '../../functions/domain/search/index-entries.ts';
 import { keys } from '../../functions/store/keys.ts';
-import { getOpenDataProgress } from '../../functions/store/search/open-data-progress.ts';
+import {
+  getOpenDataProgress,
+  listIndexedStatementIds,
+} from '../../functions/store/search/open-data-progress.ts';
 import { reindexStatement } from '../../functions/worker/index-statement.ts';
 import { rerenderOpenData } from '../../functions/worker/open-data-rerender.ts';
 import { putOrganisation, putStatement } from '../public/fixtures.ts';
@@ -47,7 +51,7 @@ describe('re-rendering the open data after a change of format', () => {
     }
 
     expect((await rerenderOpenData(deps())).detail).toEqual({
-      version: OPEN_DATA_VERSION,
+      version: INDEX_VERSION,
       rendered: 2,
       done: true,
     });
@@ -55,8 +59,53 @@ describe('re-rendering the open data after a change of format', () => {
       new GetCommand({ TableName: table.store.tableName, Key: lineKey }),
     );
     expect(Item?.v).toBe(OPEN_DATA_VERSION);
-    expect(await getOpenDataProgress(table.store)).toEqual({ version: OPEN_DATA_VERSION, rendering: null });
+    expect(await getOpenDataProgress(table.store)).toEqual({ version: INDEX_VERSION, rendering: null });
     expect((await rerenderOpenData(deps())).detail).toMatchObject({ rendered: 0, done: true });
+  });
+
+  it('fills in the partitions of a new index version for statements indexed before it', async () => {
+    const statement = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Upgrade Harbour Logistics Ltd' }),
+    });
+    const id = statement.header.id;
+    await reindexStatement(table.store, id, { now: () => '2026-01-01T00:00:00.000Z' });
+    const pairPartition = keys.searchPartition(pairFacet('harb', 'logi'));
+    const pairEntry = async () => {
+      const { Items } = await table.store.doc.send(
+        new QueryCommand({
+          TableName: table.store.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pairPartition },
+        }),
+      );
+      return Items?.find((item) => item.id === id);
+    };
+    const entry = await pairEntry();
+    expect(entry).toBeDefined();
+    // As if indexed by version 1, before word pairs: no pair entry, an older fingerprint and progress.
+    await table.store.doc.send(
+      new DeleteCommand({ TableName: table.store.tableName, Key: { pk: pairPartition, sk: entry?.sk } }),
+    );
+    await table.store.doc.send(
+      new UpdateCommand({
+        TableName: table.store.tableName,
+        Key: keys.searchState(id),
+        UpdateExpression: 'SET fingerprint = :v REMOVE indexVersion',
+        ExpressionAttributeValues: { ':v': 'version 1' },
+      }),
+    );
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { ...keys.openDataProgress(), entity: 'openDataProgress', version: 1, rendering: null },
+      }),
+    );
+    expect(await pairEntry()).toBeUndefined();
+
+    const result = await rerenderOpenData(deps());
+
+    expect(result.detail).toMatchObject({ version: INDEX_VERSION, done: true });
+    expect(await pairEntry()).toMatchObject({ id });
   });
 
   it('stops when its time is up and carries on from there the next day', async () => {
@@ -72,6 +121,8 @@ describe('re-rendering the open data after a change of format', () => {
     const first = await rerenderOpenData(deps(), { budgetMs: 0, now: () => clock++ });
     expect(first.detail).toMatchObject({ rendered: 0, done: false });
     const second = await rerenderOpenData(deps());
-    expect(second.detail).toMatchObject({ rendered: 2, done: true });
+    const listed = (await listIndexedStatementIds(table.store, null)).ids.length;
+    expect(listed).toBeGreaterThanOrEqual(2);
+    expect(second.detail).toMatchObject({ rendered: listed, done: true });
   });
 });

@@ -156,6 +156,20 @@ describe('the search index kept by the stream worker', () => {
     expect(await namesFor({ rating: 'non_compliant', year: 2025 })).toEqual([]);
     expect(await namesFor({ q: 'fernhollow', rating: 'strong' })).toEqual(['Fernhollow Foods Ltd']);
     expect(await namesFor({ sector: mining, rating: 'strong' })).toEqual([]);
+    expect(await namesFor({ sector: mining, rating: 'non_compliant' })).toEqual(['Fernhollow Mining plc']);
+    const band = '£60 million to £100 million' as const;
+    for (const [filters, expected] of [
+      [{ sector: mining, turnover: band }, ['Fernhollow Mining plc']],
+      [{ turnover: band, rating: 'non_compliant' as const, year: 2022 }, ['Fernhollow Mining plc']],
+      [
+        { sector: mining, turnover: band, rating: 'non_compliant' as const, year: 2022 },
+        ['Fernhollow Mining plc'],
+      ],
+      [{ sector: mining, turnover: band, rating: 'non_compliant' as const, year: 2023 }, []],
+      [{ sector: mining, turnover: band, rating: 'strong' as const }, []],
+    ] as const) {
+      expect(await namesFor(filters), JSON.stringify(filters)).toEqual(expected);
+    }
 
     const [hit] = (await search({ q: 'fernhollow mining' })).items;
     expect(hit?.check).toEqual({ meetsLegalMinimum: false, areasCovered: 2, rating: 'non_compliant' });

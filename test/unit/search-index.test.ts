@@ -87,21 +87,35 @@ describe('search index entries', () => {
 
 describe('search plans', () => {
   it.each([
-    ['acme retail', { kind: 'term', prefix: 'acme' }, ['retail']],
-    ['Retail ACME Ltd.', { kind: 'term', prefix: 'acme' }, ['retail']],
+    ['acme retail', { kind: 'pair', first: 'acme', second: 'reta' }, ['retail']],
+    ['Retail ACME Ltd.', { kind: 'pair', first: 'acme', second: 'reta' }, ['retail']],
     ['bramblewood', { kind: 'term', prefix: 'bram' }, ['bramblewood']],
-    ['group tesco', { kind: 'term', prefix: 'tesc' }, ['group', 'tesco']],
+    ['group tesco', { kind: 'pair', first: 'grou', second: 'tesc' }, ['group', 'tesco']],
+    ['acme bp', { kind: 'term', prefix: 'acme' }, ['bp']],
+    ['acme acmeco', { kind: 'term', prefix: 'acme' }, ['acme', 'acmeco']],
+    ['north sea oil', { kind: 'term', prefix: 'nort' }, ['north', 'sea', 'oil']],
     ['01234567', { kind: 'company', companyNumber: '01234567' }, []],
-  ])('answers %s from the partition of its most selective word', (q, facet, words) => {
+  ])('answers %s from the partition of its most selective word or pair of words', (q, facet, words) => {
     const plan = planSearch({ q, sort: 'relevance' });
     expect(plan.facet).toEqual(facet);
     expect(plan.filters.words.sort()).toEqual(words.sort());
   });
 
-  it('reads the most selective facet when there is no name, and filters on the rest', () => {
-    const plan = planSearch({ sort: 'date', year: 2024, rating: 'weak', turnover: 'Over £500 million' });
-    expect(plan.facet).toEqual({ kind: 'rating', rating: 'weak', year: 2024 });
-    expect(plan.filters).toEqual({ words: [], turnover: 5 });
+  it.each([
+    [{ year: 2024 }, { kind: 'year', year: 2024 }],
+    [{ rating: 'weak' as const }, { kind: 'rating', rating: 'weak' }],
+    [
+      { year: 2024, rating: 'weak' as const, turnover: 'Over £500 million' as const },
+      { kind: 'combo', rating: 'weak', turnover: 5, year: 2024 },
+    ],
+    [
+      { sector: 'Construction, civil engineering and building products' as const, rating: 'strong' as const },
+      { kind: 'combo', sector: 4, rating: 'strong' },
+    ],
+  ])('reads the partition of exactly the filters %j when there is no name', (filters, facet) => {
+    const plan = planSearch({ sort: 'date', ...filters });
+    expect(plan.facet).toEqual(facet);
+    expect(plan.filters).toEqual({ words: [] });
   });
 
   it('refuses a name too short to search', () => {

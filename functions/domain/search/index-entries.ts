@@ -11,9 +11,16 @@ import { normaliseName, significantWords } from '../names.ts';
  *   A statement is listed once per prefix however many of its names (its own, its group
  *   members') have a word starting with it. A longer query word reads its 4-character partition
  *   and keeps the entries whose names have a word starting with the whole query word.
+ * - `pair`: one partition per pair of different 4-character word prefixes found in one name
+ *   ("smit" + "logi" for "Smith Logistics"), words of 4 or more characters only, in alphabetical
+ *   order: a query of two or more such words reads the small partition of its two most selective
+ *   words instead of a large single-word one full of near-misses.
  * - `company`: one partition per company number (the organisation's and each group member's).
  * - facets for filters without a name: every statement (`all`), per reporting year, and per
- *   sector / check rating / turnover band, each alone and combined with the year.
+ *   sector / check rating / turnover band, each alone and combined with the year; `combo` for
+ *   every combination of two or three of sector, rating and turnover, with and without the year.
+ *   Every filter-only search thus reads exactly the partition of its filters, keeping nothing
+ *   out: its cost per page does not depend on the register's size.
  */
 export type SearchFacet =
   | { kind: 'term'; prefix: string }
@@ -22,7 +29,25 @@ export type SearchFacet =
   | { kind: 'year'; year: number }
   | { kind: 'sector'; sector: number; year?: number | undefined }
   | { kind: 'rating'; rating: Rating; year?: number | undefined }
-  | { kind: 'turnover'; turnover: number; year?: number | undefined };
+  | { kind: 'turnover'; turnover: number; year?: number | undefined }
+  | { kind: 'pair'; first: string; second: string }
+  | {
+      kind: 'combo';
+      sector?: number | undefined;
+      rating?: Rating | undefined;
+      turnover?: number | undefined;
+      year?: number | undefined;
+    };
+
+/**
+ * The version of what the index holds for a statement (its entries and open-data lines): raise it
+ * whenever either changes. The daily job functions/worker/open-data-rerender.ts then re-indexes
+ * every listed statement, so partitions added by a new version fill in for statements indexed
+ * before it. Only add partitions in a new version: entries of the old one are found for deletion
+ * by building them again with today's code, so an old key format would be left behind.
+ * 1: terms, company numbers, single filters; 2: word pairs and filter combinations.
+ */
+export const INDEX_VERSION = 2;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;
@@ -30,7 +55,17 @@ export const MAX_PREFIX = 4;
 
 /** Name partitions have a query-independent relevance order; the others are ordered newest first. */
 export function hasOwnRelevance(facet: SearchFacet): boolean {
-  return facet.kind === 'term' || facet.kind === 'company';
+  return facet.kind === 'term' || facet.kind === 'pair' || facet.kind === 'company';
+}
+
+/** The prefix a word has in `pair` partitions, or none when it is too short to be in one. */
+export function pairPrefix(word: string): string | undefined {
+  return word.length >= MAX_PREFIX ? word.slice(0, MAX_PREFIX) : undefined;
+}
+
+/** The `pair` facet of two different prefixes, in alphabetical order. */
+export function pairFacet(a: string, b: string): SearchFacet {
+  return a < b ? { kind: 'pair', first: a, second: b } : { kind: 'pair', first: b, second: a };
 }
 
 export interface IndexEntry {
@@ -170,6 +205,53 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     });
   }
 
+  // Word pairs: one entry per pair of prefixes found together in one name, ranked like terms.
+  const pairs = new Map<string, NameMatch & { facet: SearchFacet }>();
+  for (const { name, own } of names) {
+    const words = significantWords(name);
+    const normalised = words.join(' ');
+    const found = new Map<string, number>();
+    words.forEach((word, position) => {
+      const prefix = pairPrefix(word);
+      if (prefix && !found.has(prefix)) found.set(prefix, position);
+    });
+    const list = [...found];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, positionA] = list[i]!;
+        const [b, positionB] = list[j]!;
+        const facet = pairFacet(a, b);
+        const key = keyOfPair(facet);
+        const tier = (own ? 0 : 2) + (Math.min(positionA, positionB) === 0 ? 0 : 1);
+        const match = pairs.get(key);
+        if (!match) {
+          pairs.set(key, {
+            facet,
+            tier,
+            words: words.length,
+            names: new Set([normalised]),
+            matchedName: own ? undefined : name,
+          });
+          continue;
+        }
+        match.names.add(normalised);
+        if (tier < match.tier || (tier === match.tier && words.length < match.words)) {
+          match.tier = tier;
+          match.words = words.length;
+          match.matchedName = own ? undefined : name;
+        }
+      }
+    }
+  }
+  for (const match of pairs.values()) {
+    entries.push({
+      facet: match.facet,
+      relevance: `${match.tier}${Math.min(match.words, 9)}#${yearKey}#${nameKey}`,
+      text: textOf(match.names),
+      ...(match.matchedName ? { matchedName: match.matchedName } : {}),
+    });
+  }
+
   // Company numbers: the organisation's own first, then its group members'.
   const allNames = textOf(new Set(names.map(({ name }) => normaliseName(name))));
   const numbers = new Map<string, { tier: number; matchedName?: string }>();
@@ -196,9 +278,32 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
   if (rating) facets.push({ kind: 'rating', rating }, { kind: 'rating', rating, year });
   if (turnover !== undefined)
     facets.push({ kind: 'turnover', turnover }, { kind: 'turnover', turnover, year });
+  for (const combo of filterCombinations(sectors, rating, turnover)) {
+    facets.push({ kind: 'combo', ...combo }, { kind: 'combo', ...combo, year });
+  }
   for (const facet of facets) entries.push({ facet, relevance: dateKey });
 
   return { projection, nameKey, dateKey, entries };
+}
+
+function keyOfPair(facet: SearchFacet): string {
+  return facet.kind === 'pair' ? `${facet.first}#${facet.second}` : '';
+}
+
+/** Every combination of two or three of the statement's sector, rating and turnover band. */
+function filterCombinations(
+  sectors: number[],
+  rating: Rating | undefined,
+  turnover: number | undefined,
+): { sector?: number; rating?: Rating; turnover?: number }[] {
+  const combinations: { sector?: number; rating?: Rating; turnover?: number }[] = [];
+  if (rating !== undefined && turnover !== undefined) combinations.push({ rating, turnover });
+  for (const sector of sectors) {
+    if (rating !== undefined) combinations.push({ sector, rating });
+    if (turnover !== undefined) combinations.push({ sector, turnover });
+    if (rating !== undefined && turnover !== undefined) combinations.push({ sector, rating, turnover });
+  }
+  return combinations;
 }
 
 function textOf(names: Set<string>): string {

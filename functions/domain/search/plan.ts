@@ -6,6 +6,8 @@ import {
   MAX_PREFIX,
   MIN_PREFIX,
   normaliseCompanyNumber,
+  pairFacet,
+  pairPrefix,
   type SearchFacet,
   sectorIndex,
   turnoverIndex,
@@ -95,16 +97,33 @@ export function planSearch(filters: SearchFilters): SearchPlan {
   }
 
   if (words.length > 0) {
-    const candidates = words.filter((word) => word.length >= MIN_PREFIX);
-    const driving = candidates.sort((a, b) => selectivity(b) - selectivity(a))[0];
+    const candidates = words
+      .filter((word) => word.length >= MIN_PREFIX)
+      .sort((a, b) => selectivity(b) - selectivity(a));
+    const driving = candidates[0];
     if (!driving) {
       throw invalid([
         { path: '/q', message: 'enter at least 2 letters or numbers of the organisation’s name' },
       ]);
     }
-    plan.facet = { kind: 'term', prefix: driving.slice(0, MAX_PREFIX) };
-    // The partition guarantees the driving word only when it is no longer than its prefix.
-    plan.filters.words = [...new Set(words.filter((word) => word !== driving || word.length > MAX_PREFIX))];
+    // Two words with different 4-character prefixes: the pair partition of the two most selective.
+    const first = pairPrefix(driving);
+    const partner = first
+      ? candidates.find((word) => {
+          const prefix = pairPrefix(word);
+          return prefix !== undefined && prefix !== first;
+        })
+      : undefined;
+    const secondPrefix = partner ? pairPrefix(partner) : undefined;
+    const drivers = new Set<string>([driving]);
+    if (first && partner && secondPrefix) {
+      plan.facet = pairFacet(first, secondPrefix);
+      drivers.add(partner);
+    } else {
+      plan.facet = { kind: 'term', prefix: driving.slice(0, MAX_PREFIX) };
+    }
+    // The partition guarantees a driving word only when it is no longer than its prefix.
+    plan.filters.words = [...new Set(words.filter((word) => !drivers.has(word) || word.length > MAX_PREFIX))];
     return plan;
   }
   if (q)
@@ -112,10 +131,22 @@ export function planSearch(filters: SearchFilters): SearchPlan {
       { path: '/q', message: 'enter at least 2 letters or numbers of the organisation’s name' },
     ]);
 
-  // No name: the most selective facet partition; the rest are filters.
+  // No name: the partition of exactly these filters, so nothing read is filtered out.
   const { year, sector, rating, turnover } = plan.filters;
   const { filters: rest } = plan;
-  if (sector !== undefined) {
+  const combined = [sector, rating, turnover].filter((value) => value !== undefined).length;
+  if (combined >= 2) {
+    plan.facet = {
+      kind: 'combo',
+      ...(sector !== undefined ? { sector } : {}),
+      ...(rating !== undefined ? { rating } : {}),
+      ...(turnover !== undefined ? { turnover } : {}),
+      ...(year !== undefined ? { year } : {}),
+    };
+    delete rest.sector;
+    delete rest.rating;
+    delete rest.turnover;
+  } else if (sector !== undefined) {
     plan.facet = { kind: 'sector', sector, year };
     delete rest.sector;
   } else if (rating !== undefined) {

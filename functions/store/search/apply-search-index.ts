@@ -3,7 +3,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenDataRow } from '../../../schemas/open-data.ts';
 import type { StatementSummary } from '../../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, renderOpenDataLines } from '../../domain/open-data.ts';
-import { indexStatement } from '../../domain/search/index-entries.ts';
+import { INDEX_VERSION, indexStatement } from '../../domain/search/index-entries.ts';
 import { contributionDelta } from '../../domain/statistics.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, shardOf } from '../keys.ts';
@@ -77,8 +77,8 @@ export async function applySearchIndex(
     for (const item of indexItemsFor(summary, null)) oldItems.set(keyString(item), item);
   }
   const indexedJson = new Map<string, string>();
-  if (state.indexed && !state.pending) {
-    // Entries built from the indexed summary are known to be in the table as built.
+  if (state.indexed && !state.pending && state.indexVersion === INDEX_VERSION) {
+    // Entries built from the indexed summary are known to be in the table as built (by this version).
     for (const item of indexItemsFor(state.indexed, null)) {
       if (item.entity === 'searchEntry') indexedJson.set(keyString(item), JSON.stringify(item));
     }
@@ -158,6 +158,7 @@ export async function applySearchIndex(
                 ...stateKey,
                 entity: 'searchIndexState',
                 fingerprint,
+                indexVersion: INDEX_VERSION,
                 indexed: desired?.summary ?? null,
                 pending: null,
                 updatedAt: options.now,

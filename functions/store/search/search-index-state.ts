@@ -13,13 +13,20 @@ import type { Store } from '../store.ts';
  */
 export const searchIndexStateSchema = z.object({
   fingerprint: z.string(),
+  /** The INDEX_VERSION the entries were built with; states written before versions were recorded are 1. */
+  indexVersion: z.number().int().default(1),
   indexed: statementSummarySchema.nullable(),
   pending: statementSummarySchema.nullable(),
 });
 
 export type SearchIndexState = z.infer<typeof searchIndexStateSchema>;
 
-export const EMPTY_SEARCH_INDEX_STATE: SearchIndexState = { fingerprint: '', indexed: null, pending: null };
+export const EMPTY_SEARCH_INDEX_STATE: SearchIndexState = {
+  fingerprint: '',
+  indexVersion: 1,
+  indexed: null,
+  pending: null,
+};
 
 export async function getSearchIndexState(
   store: Store,

@@ -104,6 +104,17 @@ function filterExpression(plan: SearchPlan, input: QueryCommandInput): boolean {
 }
 
 /**
+ * How many entries the next filtered read should ask for: enough to fill the page at the share of
+ * entries kept so far (with a margin), rather than doubling blindly, so a page of a large
+ * partition reads about what it needs. The first read guesses from nothing.
+ */
+function nextBatch(previous: number, wanted: number, kept: number, scanned: number): number {
+  if (previous === 0) return Math.max(wanted * 2, 25);
+  if (kept === 0) return previous * 2;
+  return Math.ceil((wanted * scanned * 1.25) / kept) + 1;
+}
+
+/**
  * One page of search results: Query calls on one index partition, in the plan's order, never a
  * Scan. Without filters a page reads `limit + 1` entries. With filters it reads in growing
  * batches until the page is full or the read budget is spent; nextCursor then resumes after the
@@ -131,6 +142,7 @@ export async function searchStatements(
   const items: SearchPage['items'] = [];
   let spent = 0;
   let entryBytes = ASSUMED_ENTRY_BYTES;
+  let scannedSoFar = 0;
   let batch = 0;
   let next: Record<string, unknown> | undefined;
 
@@ -152,13 +164,14 @@ export async function searchStatements(
     } else {
       // Eventually consistent reads: 0.5 units per 4 KB read, filtered out or not.
       const affordable = Math.floor(((budget - spent) / 0.5) * (4096 / entryBytes));
-      batch = batch === 0 ? Math.max(wanted * 2, 25) : batch * 2;
+      batch = nextBatch(batch, wanted, items.length, scannedSoFar);
       input.Limit = Math.max(1, Math.min(batch, affordable, 1000));
     }
     const page = await store.doc.send(new QueryCommand(input));
     const units = recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
     spent += units;
     const scanned = page.ScannedCount ?? page.Count ?? 0;
+    scannedSoFar += scanned;
     if (scanned > 0 && units > 0)
       entryBytes = Math.max(200, Math.min(4000, (units / 0.5) * (4096 / scanned)));
 

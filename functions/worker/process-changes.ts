@@ -1,3 +1,4 @@
+import { isRestoreInsert } from '../store/backup/restore-marker.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 
 /** Reacts to one change; must be idempotent, since streams deliver at least once. */
@@ -9,7 +10,7 @@ export interface ProcessResult {
 }
 
 /**
- * Runs every reactor on each change, in stream order. On the first failure it stops, so the
+ * Runs every reactor on each change, in stream order (not on a restore's own inserts). On the first failure it stops, so the
  * platform retries from that change (Lambda's partial batch response) and order is kept.
  */
 export async function processChanges(
@@ -18,6 +19,7 @@ export async function processChanges(
   onError: (change: ChangeRecord, error: unknown) => void,
 ): Promise<ProcessResult> {
   for (const change of changes) {
+    if (isRestoreInsert(change)) continue;
     try {
       for (const react of reactors) await react(change);
     } catch (error) {
@@ -42,6 +44,8 @@ export interface StreamBatchResult {
   malformed: number;
   /** Later changes of an item whose earlier change failed: left for the redelivery, to keep that item's order. */
   heldBack: number;
+  /** A restore's own inserts (restore-marker.ts), which no reactor needs to see. */
+  skipped: number;
 }
 
 /**
@@ -57,7 +61,7 @@ export async function processStreamBatch<R extends StreamBatchRecord>(
   reactors: readonly Reactor[],
   onError: (record: R, error: unknown) => void,
 ): Promise<StreamBatchResult> {
-  const result: StreamBatchResult = { failures: [], processed: 0, malformed: 0, heldBack: 0 };
+  const result: StreamBatchResult = { failures: [], processed: 0, malformed: 0, heldBack: 0, skipped: 0 };
   const failedItems = new Set<string>();
   for (const record of records) {
     const sequenceNumber = record.dynamodb?.SequenceNumber;
@@ -77,6 +81,10 @@ export async function processStreamBatch<R extends StreamBatchRecord>(
         result.failures.push(sequenceNumber);
         if (record.dynamodb?.Keys) failedItems.add(item);
       }
+      continue;
+    }
+    if (isRestoreInsert(change)) {
+      result.skipped++;
       continue;
     }
     try {

@@ -70,3 +70,37 @@ describe('a stream batch with poison records', () => {
     expect(errors.length).toBe(records.length - seen.length - result.heldBack);
   });
 });
+
+describe('a stream batch during a restore', () => {
+  const insert = (sequence: string, item: string, restored: boolean): RawStreamRecord => ({
+    eventName: 'INSERT',
+    dynamodb: {
+      SequenceNumber: sequence,
+      Keys: { pk: { S: item }, sk: { S: 'X' } },
+      NewImage: {
+        pk: { S: item },
+        sk: { S: 'X' },
+        ...(restored ? { restoredBy: { S: '2026-11-29T12:00:00.000Z' } } : {}),
+      },
+    },
+  });
+
+  it('skips the import’s own inserts and applies every other change, including later ones to restored items', async () => {
+    const processed: string[] = [];
+    const modify = {
+      ...record('3', 'A'),
+      dynamodb: {
+        ...record('3', 'A').dynamodb,
+        NewImage: { pk: { S: 'A' }, sk: { S: 'X' }, restoredBy: { S: 'run' } },
+      },
+    };
+    const result = await processStreamBatch(
+      [insert('1', 'A', true), insert('2', 'B', false), modify],
+      changeFromStreamRecord,
+      [async (change) => void processed.push(change.sequenceNumber)],
+      () => {},
+    );
+    expect(processed).toEqual(['2', '3']);
+    expect(result).toMatchObject({ failures: [], processed: 2, skipped: 1 });
+  });
+});

@@ -2,16 +2,20 @@ import { type AttributeValue, BatchWriteItemCommand } from '@aws-sdk/client-dyna
 import * as z from 'zod';
 import type { Store } from '../store.ts';
 import { itemFromJson } from './attribute-json.ts';
+import { RESTORED_ATTRIBUTE } from './restore-marker.ts';
 
 const exportedItemSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 /**
  * Writes exported JSON lines back into a table (normally an empty one), 25 items a batch,
- * retrying what DynamoDB leaves unprocessed. Answers how many items were written.
+ * retrying what DynamoDB leaves unprocessed, each item marked with the import's run id
+ * (restore-marker.ts: the stream worker does not apply them again). Answers how many items were
+ * written.
  */
 export async function importItems(
   store: Store,
   lines: AsyncIterable<string> | Iterable<string>,
+  runId: string = new Date().toISOString(),
 ): Promise<number> {
   let batch: Record<string, AttributeValue>[] = [];
   let count = 0;
@@ -36,7 +40,7 @@ export async function importItems(
     if (line.trim() === '') continue;
     const parsed = exportedItemSchema.safeParse(JSON.parse(line));
     if (!parsed.success) throw new Error(`Import: line ${lineNumber} is not an exported item.`);
-    batch.push(itemFromJson(parsed.data));
+    batch.push({ ...itemFromJson(parsed.data), [RESTORED_ATTRIBUTE]: { S: runId } });
     if (batch.length === 25) await flush();
   }
   if (batch.length > 0) await flush();

@@ -26,4 +26,9 @@ export interface HostedSignIn {
   exchangeCode(request: { code: string; codeVerifier: string }): Promise<string>;
   /** How long the session cookie may hold the ID token (its own expiry still applies). */
   lifetimeSeconds: number;
+  /**
+   * Where to send people after the register's own session is ended, so the provider ends its
+   * session too (otherwise the next "Sign in" would let them straight back in without asking).
+   */
+  signOutUrl(): string;
 }

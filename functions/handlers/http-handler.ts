@@ -33,10 +33,13 @@ function cognitoVerifier(config: Config): Verifier {
 /** Page sign-in through Cognito's managed login, when the stack gave a domain and the site's address. */
 function hostedSignIn(config: Config): HostedSignIn | undefined {
   if (!config.COGNITO_DOMAIN || !config.PUBLIC_BASE_URL || !config.COGNITO_CLIENT_ID) return undefined;
+  const site = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   return createCognitoHostedSignIn({
     domainUrl: config.COGNITO_DOMAIN,
     clientId: config.COGNITO_CLIENT_ID,
-    redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/auth/callback`,
+    redirectUri: `${site}/auth/callback`,
+    // infra/auth.ts registers exactly this as the client's logout URL.
+    signedOutUri: `${site}/`,
   });
 }
 

@@ -8,6 +8,8 @@ export interface CognitoHostedSignInOptions {
   clientId: string;
   /** Where Cognito sends people back: https://<site>/auth/callback (registered on the client). */
   redirectUri: string;
+  /** Where Cognito sends people after signing out: https://<site>/ (a logout URL of the client). */
+  signedOutUri: string;
   timeoutMs?: number;
   /** Only for tests: the HTTP client (the token endpoint is a fixed, configured address). */
   fetch?: typeof fetch;
@@ -31,6 +33,14 @@ export function createCognitoHostedSignIn(options: CognitoHostedSignInOptions): 
         state,
         code_challenge: codeChallenge,
         code_challenge_method: 'S256',
+      }).toString();
+      return url.toString();
+    },
+    signOutUrl() {
+      const url = new URL(`${base}/logout`);
+      url.search = new URLSearchParams({
+        client_id: options.clientId,
+        logout_uri: options.signedOutUri,
       }).toString();
       return url.toString();
     },

@@ -18,6 +18,7 @@ function fakeProvider(email: string) {
       seen.challenge = codeChallenge;
       return `https://login.example/oauth2/authorize?state=${state}&code_challenge=${codeChallenge}`;
     },
+    signOutUrl: () => 'https://login.example/logout?client_id=c&logout_uri=https%3A%2F%2Fregister.example%2F',
     async exchangeCode({ code, codeVerifier }) {
       seen.verifier = codeVerifier;
       if (code !== 'the-code') throw unauthenticated('The sign-in was not accepted. Try again.');
@@ -60,6 +61,19 @@ describe('page sign-in through the identity provider (Cognito managed login in A
     expect(session).toBeDefined();
     const account = await app.request('/account', { headers: { cookie: session ?? '' } });
     expect(account.status).toBe(200);
+  });
+
+  it('ends the provider’s session too when people sign out, after ending the register’s', async () => {
+    const { signIn } = fakeProvider('hosted@example.org');
+    const { app } = testApp(table.store, () => fixedNow, { hostedSignIn: signIn });
+    const out = await app.request('/sign-out', {
+      headers: { cookie: `register_session=${await tokenFor({ email: 'hosted@example.org' })}` },
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe(signIn.signOutUrl());
+    expect(out.headers.getSetCookie().join(';')).toMatch(
+      /register_session=;|register_session=[^;]*;.*Max-Age=0/i,
+    );
   });
 
   it.each([
@@ -115,7 +129,17 @@ describe('the Cognito managed-login client', () => {
       domainUrl: `${base}/`,
       clientId: 'client-123',
       redirectUri: 'https://register.example.org/auth/callback',
+      signedOutUri: 'https://register.example.org/',
     });
+
+  it('signs out at /logout with the client id and the registered logout address', () => {
+    const url = new URL(client().signOutUrl());
+    expect(url.pathname).toBe('/logout');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'client-123',
+      logout_uri: 'https://register.example.org/',
+    });
+  });
 
   it('asks for an authorisation code with PKCE (S256), the openid and email scopes', () => {
     const url = new URL(client().authorizeUrl({ state: 's'.repeat(43), codeChallenge: 'c'.repeat(43) }));

@@ -120,7 +120,7 @@ export function accountPages(deps: AppDeps) {
 
   app.get('/sign-out', (c) => {
     endSession(c);
-    return c.redirect('/', 303);
+    return c.redirect(deps.hostedSignIn?.signOutUrl() ?? '/', 303);
   });
 
   app.use('/account', requireSignedInPage);

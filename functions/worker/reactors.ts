@@ -1,14 +1,17 @@
-import { createCheckRevisionReactor } from './check-revision.ts';
+import { type CheckRevisionOptions, createCheckRevisionReactor } from './check-revision.ts';
 import { createComplianceReactors } from './compliance-reactors.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createIndexStatementReactor } from './index-statement.ts';
 import type { Reactor } from './process-changes.ts';
 
-/** What happens after each change to the table, in order. Later capabilities add reactors here. */
-export function createReactors(deps: WorkerDeps): Reactor[] {
+/**
+ * What happens after each change to the table, in order. Later capabilities add reactors here.
+ * `options.check` is for tests (e.g. no waits between fetch retries); production passes none.
+ */
+export function createReactors(deps: WorkerDeps, options: { check?: CheckRevisionOptions } = {}): Reactor[] {
   return [
     createIndexStatementReactor(deps),
-    createCheckRevisionReactor(deps),
+    createCheckRevisionReactor(deps, options.check),
     ...createComplianceReactors(deps),
   ];
 }

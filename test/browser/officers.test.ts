@@ -85,7 +85,8 @@ describe('compliance officers in Chromium', () => {
     expect((await page.goto(`${ctx.url}/dev/outbox`))?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Outbox');
     await page.close();
-  });
+    // A long journey: on a loaded machine it has taken more than the default 60 s.
+  }, 120_000);
 
   it('lets a member of the public report a broken link, which lands in the officers’ queue', async () => {
     const { store } = ctx.register;

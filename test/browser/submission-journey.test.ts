@@ -111,7 +111,7 @@ describe('submitting a statement through the pages in Chromium', () => {
     const page = await context.newPage();
     const account = new AccountPage(page, ctx.url);
     const journey = new StatementPages(page);
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(15_000);
 
     await new SignInPage(page, ctx.url).signIn('ann.smith@northwind.example');
     const cookie = (await context.cookies()).find((c) => c.name === 'register_session');

@@ -7,12 +7,14 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createS3OpenDataPublisher } from '../../functions/publish/s3-open-data-publisher.ts';
 
 // S3 has no local engine: aws-sdk-client-mock stands in for it.
 const s3 = mockClient(S3Client);
 afterEach(() => s3.reset());
+// The suite shares modules between files (isolate: false): give S3Client its real send back.
+afterAll(() => s3.restore());
 
 const publisher = () =>
   createS3OpenDataPublisher(new S3Client({ region: 'eu-west-2' }), {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { parseImportCsv } from '../functions/domain/compliance/import-csv.ts';
 import { importRows } from '../functions/domain/compliance/import-organisations.ts';
@@ -140,6 +142,16 @@ async function batchWrite(store: Store, items: Record<string, unknown>[], concur
   );
 }
 
+/** Items a second DynamoDB Local takes in plain BatchWrites (2,000 small items, 4 requests at once). */
+async function plainWriteSpeed(store: Store, tag: string): Promise<number> {
+  const started = performance.now();
+  await batchWrite(
+    store,
+    Array.from({ length: 2000 }, (_, i) => ({ pk: `CALIBRATE#${tag}#${i}`, sk: 'X', entity: 'calibration' })),
+  );
+  return 2000 / ((performance.now() - started) / 1000);
+}
+
 /** Statements for about 70% of the organisations, for every year due by the sweep (5% of them late). */
 function statementItems(organisations: { id: string; row: ImportRow }[]): Record<string, unknown>[] {
   const next = random(7);
@@ -176,9 +188,39 @@ function statementItems(organisations: { id: string; row: ImportRow }[]): Record
   return items;
 }
 
+/**
+ * CPU seconds DynamoDB Local's Java process has used so far (Linux /proc; undefined elsewhere or
+ * when the endpoint is not a local process we can find): per row, a measure of the work the store
+ * does that the machine's load does not change much, unlike rows a second.
+ */
+function storeCpuMeter(port: number | undefined): () => number | undefined {
+  if (port === undefined) return () => undefined;
+  let pid: string | undefined;
+  try {
+    pid = execFileSync('pgrep', ['-P', String(process.pid), '-f', `DynamoDBLocal.jar -port ${port} `])
+      .toString()
+      .trim()
+      .split('\n')[0];
+  } catch {
+    return () => undefined;
+  }
+  const ticks = 100; // USER_HZ on Linux
+  return () => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / ticks;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 interface ImportFigures {
   rows: number;
   seconds: number;
+  /** CPU seconds of DynamoDB Local and of this process during the import. */
+  storeCpu: number | undefined;
+  clientCpu: number;
   created: number;
   errors: number;
   itemsRead: number;
@@ -186,15 +228,27 @@ interface ImportFigures {
   requests: number;
 }
 
-async function timedImport(store: Store, meter: Meter, rows: { line: number; row: ImportRow }[]) {
+async function timedImport(
+  store: Store,
+  meter: Meter,
+  storeCpu: () => number | undefined,
+  rows: { line: number; row: ImportRow }[],
+) {
   const before = { ...meter };
+  const storeCpuBefore = storeCpu();
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const tally = await importRows(
     { store, clock: () => IMPORTED_AT },
     { id: 'bench-officer', email: 'bench@officers.example', isOfficer: true },
     rows,
     {
-      concurrency: 8,
+      // BENCH_OFFICERS_CONCURRENCY: groups of rows imported at once (default 8).
+      concurrency: Number(process.env.BENCH_OFFICERS_CONCURRENCY ?? 8),
+      // BENCH_OFFICERS_TRANSACTIONS: transactions in flight at once (default importRows's own).
+      ...(process.env.BENCH_OFFICERS_TRANSACTIONS
+        ? { transactions: Number(process.env.BENCH_OFFICERS_TRANSACTIONS) }
+        : {}),
       onProgress: (done) => {
         if (done % 5000 < 100) log(`  imported ${done} / ${rows.length}`);
       },
@@ -203,6 +257,8 @@ async function timedImport(store: Store, meter: Meter, rows: { line: number; row
   const figures: ImportFigures = {
     rows: rows.length,
     seconds: (performance.now() - started) / 1000,
+    storeCpu: storeCpuBefore === undefined ? undefined : (storeCpu() ?? Number.NaN) - storeCpuBefore,
+    clientCpu: (({ user, system }) => (user + system) / 1e6)(process.cpuUsage(clientCpuBefore)),
     created: tally.created,
     errors: tally.errors.length,
     itemsRead: meter.itemsRead - before.itemsRead,
@@ -217,6 +273,24 @@ async function timedImport(store: Store, meter: Meter, rows: { line: number; row
   return { figures, organisations };
 }
 
+/** The import's figures as markdown table lines (each stage, then all). */
+function importTable(imports: ImportFigures[]): string[] {
+  const importedRows = imports.reduce((sum, f) => sum + f.rows, 0);
+  const importSeconds = imports.reduce((sum, f) => sum + f.seconds, 0);
+  const written = imports.reduce((sum, f) => sum + f.itemsWritten, 0);
+  return [
+    '| import | rows | seconds | rows/s | items read / row | items written / row | requests / row | read units / row | write units / row | store CPU ms / row | client CPU ms / row |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...imports.map(
+      (f, i) =>
+        `| ${i === 0 ? 'first' : 'rest'} | ${thousands(f.rows)} | ${fmt(f.seconds)} | ${fmt(f.rows / f.seconds, 0)} | ${fmt(f.itemsRead / f.rows, 2)} | ${fmt(f.itemsWritten / f.rows, 2)} | ${fmt(f.requests / f.rows, 3)} | ${fmt((0.5 * f.itemsRead) / f.rows, 2)} | ${fmt((2 * f.itemsWritten) / f.rows, 2)} | ${f.storeCpu === undefined ? '–' : fmt((1000 * f.storeCpu) / f.rows, 2)} | ${fmt((1000 * f.clientCpu) / f.rows, 2)} |`,
+    ),
+    `| all | ${thousands(importedRows)} | ${fmt(importSeconds)} | ${fmt(importedRows / importSeconds, 0)} | | ${fmt(written / importedRows, 2)} | | | | | |`,
+    '',
+    `- Import: ${fmt(importedRows / importSeconds, 0)} rows/s (target ≥ 500 here); ${fmt(written / importSeconds, 0)} items written a second.`,
+  ];
+}
+
 async function timedSweep(store: Store) {
   const started = performance.now();
   const stats = await runSweep({ store, clock: () => SWEPT_AT, log: () => {} }, { concurrencyPerShard: 2 });
@@ -226,9 +300,14 @@ async function timedSweep(store: Store) {
 export async function benchOfficers(): Promise<string> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const total = Number(process.env.BENCH_OFFICERS_ORGS ?? 50_000);
+  // BENCH_OFFICERS_IMPORT_ONLY=1: the two imports only (no statements, no sweeps).
+  const importOnly = process.env.BENCH_OFFICERS_IMPORT_ONLY === '1';
   const firstStage = Math.min(total, Math.max(100, Math.round(total / 5)));
   const running = process.env.BENCH_DYNAMO_ENDPOINT;
-  const dynamo = running ? { endpoint: running, stop: async () => {} } : await startDynamoDbLocal();
+  const dynamo = running
+    ? { endpoint: running, port: undefined, stop: async () => {} }
+    : await startDynamoDbLocal();
+  const storeCpu = storeCpuMeter(dynamo.port);
   const tableName = `bench-officers-${Date.now()}`;
   const store = createStore({ tableName, region: 'eu-west-2', endpoint: dynamo.endpoint });
   const lines: string[] = [];
@@ -237,12 +316,7 @@ export async function benchOfficers(): Promise<string> {
     const meter = meterStore(store);
 
     // How fast this DynamoDB Local writes right now (other work on the machine changes it a lot).
-    const calibrationStart = performance.now();
-    await batchWrite(
-      store,
-      Array.from({ length: 2000 }, (_, i) => ({ pk: `CALIBRATE#${i}`, sk: 'X', entity: 'calibration' })),
-    );
-    const calibration = 2000 / ((performance.now() - calibrationStart) / 1000);
+    const calibration = await plainWriteSpeed(store, 'START');
 
     const csv = organisationsCsv(total);
     const parseStart = performance.now();
@@ -252,34 +326,38 @@ export async function benchOfficers(): Promise<string> {
       throw new Error(`The generated CSV has errors: ${JSON.stringify(parsed.errors[0])}`);
 
     log(`officers: importing ${firstStage} organisations…`);
-    const one = await timedImport(store, meter, parsed.rows.slice(0, firstStage));
+    const one = await timedImport(store, meter, storeCpu, parsed.rows.slice(0, firstStage));
+    if (importOnly) {
+      log(`officers: importing ${total - firstStage} more…`);
+      const two = await timedImport(store, meter, storeCpu, parsed.rows.slice(firstStage));
+      const after = await plainWriteSpeed(store, 'END');
+      lines.push(
+        `### Compliance officers: import only (DynamoDB Local, ${thousands(total)} organisations)`,
+        '',
+        `DynamoDB Local wrote ${fmt(calibration, 0)} items/s in plain BatchWrites at the start of this run (Java still cold) and ${fmt(after, 0)} items/s after the import (a measure of the machine's load).`,
+        '',
+        ...importTable([one.figures, two.figures]),
+      );
+      return lines.join('\n');
+    }
     await batchWrite(store, statementItems(one.organisations));
     log('officers: sweeping…');
     const sweepOne = await timedSweep(store);
 
     log(`officers: importing ${total - firstStage} more…`);
-    const two = await timedImport(store, meter, parsed.rows.slice(firstStage));
+    const two = await timedImport(store, meter, storeCpu, parsed.rows.slice(firstStage));
     await batchWrite(store, statementItems(two.organisations));
     log('officers: sweeping all…');
     const sweepTwo = await timedSweep(store);
     log('officers: sweeping again…');
     const sweepThree = await timedSweep(store);
 
-    const imports = [one.figures, two.figures];
-    const importedRows = imports.reduce((sum, f) => sum + f.rows, 0);
-    const importSeconds = imports.reduce((sum, f) => sum + f.seconds, 0);
     lines.push(
       `### Compliance officers (DynamoDB Local, ${thousands(total)} organisations)`,
       '',
       `DynamoDB Local wrote ${fmt(calibration, 0)} items/s in plain BatchWrites during this run (a measure of the machine's load). Parsing the ${fmt(csv.length / 1e6, 1)} MB CSV took ${fmt(parseSeconds, 2)} s.`,
       '',
-      '| import | rows | seconds | rows/s | items read / row | items written / row | requests / row | read units / row | write units / row |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...imports.map(
-        (f, i) =>
-          `| ${i === 0 ? 'first' : 'rest'} | ${thousands(f.rows)} | ${fmt(f.seconds)} | ${fmt(f.rows / f.seconds, 0)} | ${fmt(f.itemsRead / f.rows, 2)} | ${fmt(f.itemsWritten / f.rows, 2)} | ${fmt(f.requests / f.rows, 3)} | ${fmt((0.5 * f.itemsRead) / f.rows, 2)} | ${fmt((2 * f.itemsWritten) / f.rows, 2)} |`,
-      ),
-      `| all | ${thousands(importedRows)} | ${fmt(importSeconds)} | ${fmt(importedRows / importSeconds, 0)} | | | | | |`,
+      ...importTable([one.figures, two.figures]),
       '',
       'Import units are worked out from the items (transactional writes of items under 1 KB: 2 units each; eventually consistent reads: 0.5). Sweep units are as DynamoDB Local reported them.',
       '',
@@ -294,7 +372,6 @@ export async function benchOfficers(): Promise<string> {
         return `| ${name} | ${thousands(stats.organisations)} | ${fmt(seconds)} | ${fmt(stats.organisations / seconds, 0)} | ${fmt(stats.readUnits / stats.organisations, 3)} | ${fmt(stats.writeUnits, 0)} | ${thousands(stats.missingRaised)} | ${thousands(stats.lateRaised)} | ${thousands(stats.remindersQueued)} |`;
       }),
       '',
-      `- Import: ${fmt(importedRows / importSeconds, 0)} rows/s (target ≥ 500 here).`,
       `- Sweep read units per organisation: ${fmt(sweepOne.stats.readUnits / sweepOne.stats.organisations, 3)} at ${thousands(sweepOne.stats.organisations)}, ${fmt(sweepThree.stats.readUnits / sweepThree.stats.organisations, 3)} at ${thousands(sweepThree.stats.organisations)} (target: flat, under 5).`,
       `- A full sweep of ${thousands(sweepThree.stats.organisations)} organisations with nothing new took ${fmt(sweepThree.seconds)} s here (Lambda's limit: 900 s).`,
     );

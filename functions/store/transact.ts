@@ -23,10 +23,21 @@ export class TransactionConflictError extends Error {
 /**
  * Writes every item or none (one TransactWriteCommand). When a condition fails it throws
  * ConditionsFailedError naming which items' conditions failed, so callers can say why.
+ * `token` (ClientRequestToken) makes a retry of the same transaction idempotent for ten minutes:
+ * sent again after an uncertain failure, it succeeds without writing twice if the first went in.
  */
-export async function transactWrite(store: Store, items: TransactItem[]): Promise<void> {
+export async function transactWrite(
+  store: Store,
+  items: TransactItem[],
+  options: { token?: string } = {},
+): Promise<void> {
   try {
-    await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: items,
+        ...(options.token ? { ClientRequestToken: options.token } : {}),
+      }),
+    );
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const failed = (error.CancellationReasons ?? []).flatMap((reason, index) =>

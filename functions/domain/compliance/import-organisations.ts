@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../../schemas/audit.ts';
 import type { Organisation } from '../../../schemas/organisation.ts';
 import type { ImportedCode, ImportLineError, ImportRow } from '../../../schemas/organisation-import.ts';
@@ -157,6 +158,65 @@ export async function importRow(
 const GROUP_ROWS = 100;
 /** A transaction holds at most 100 items. */
 const TRANSACTION_ITEMS = 100;
+/** Times one transaction is sent (with the same token) when the store fails without an answer. */
+const PACK_ATTEMPTS = 6;
+
+/** Runs at most `size` tasks at once; the others wait their turn, first come first served. */
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function limiter(size: number): Limit {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active < size) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // The slot goes straight to the next task waiting, if any.
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}
+
+const TRANSIENT = new Set([
+  'InternalServerError',
+  'ServiceUnavailable',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionInProgressException',
+]);
+
+/**
+ * The store failed without saying the transaction was refused (a 5xx, throttling; DynamoDB Local
+ * answers 500 "too long waiting for a lock" when loaded): the same transaction may be sent again.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (TRANSIENT.has(error.name)) return true;
+  return '$fault' in error && error.$fault === 'server';
+}
+
+/**
+ * One transaction, at most `limit` at once across the import. After a transient failure it is
+ * sent again with the same ClientRequestToken, so a transaction that did go in is not written
+ * twice (DynamoDB answers the retry as a success); refusals (conditions, conflicts) are thrown.
+ */
+async function sendPack(store: Store, items: TransactItem[], limit: Limit): Promise<void> {
+  const token = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await limit(() => transactWrite(store, items, { token }));
+      return;
+    } catch (error) {
+      if (!isTransient(error) || attempt >= PACK_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}
 
 interface Planned<T> {
   line: number;
@@ -269,7 +329,7 @@ function rowsAt<T>(pack: readonly Planned<T>[], positions: readonly number[]): P
  * failed are set aside and the rest written again (a conflict without named rows halves the pack),
  * so one bad row never holds the others back; answers the rows set aside.
  */
-async function writePacked<T>(store: Store, plans: Planned<T>[]): Promise<Planned<T>[]> {
+async function writePacked<T>(store: Store, plans: Planned<T>[], limit: Limit): Promise<Planned<T>[]> {
   const packs: Planned<T>[][] = [];
   let current: Planned<T>[] = [];
   let size = 0;
@@ -287,9 +347,10 @@ async function writePacked<T>(store: Store, plans: Planned<T>[]): Promise<Planne
   const failed = await Promise.all(
     packs.map(async (pack): Promise<Planned<T>[]> => {
       try {
-        await transactWrite(
+        await sendPack(
           store,
           pack.flatMap((plan) => plan.items),
+          limit,
         );
         return [];
       } catch (error) {
@@ -304,13 +365,14 @@ async function writePacked<T>(store: Store, plans: Planned<T>[]): Promise<Planne
             ...(await writePacked(
               store,
               pack.filter((plan) => !refused.includes(plan)),
+              limit,
             )),
           ];
         }
         const half = Math.ceil(pack.length / 2);
         return [
-          ...(await writePacked(store, pack.slice(0, half))),
-          ...(await writePacked(store, pack.slice(half))),
+          ...(await writePacked(store, pack.slice(0, half), limit)),
+          ...(await writePacked(store, pack.slice(half), limit)),
         ];
       }
     }),
@@ -324,6 +386,7 @@ async function importGroup(
   officer: User,
   group: readonly { line: number; row: ImportRow }[],
   tally: ImportTally,
+  limit: Limit,
   round = 1,
 ): Promise<void> {
   const numbers = group.flatMap((entry) => (entry.row.companyNumber ? [entry.row.companyNumber] : []));
@@ -345,8 +408,8 @@ async function importGroup(
     else creates.push(planCreate(deps, officer, line, row));
   }
   const [failedCreates, failedUpdates] = await Promise.all([
-    writePacked(deps.store, creates),
-    writePacked(deps.store, updates),
+    writePacked(deps.store, creates, limit),
+    writePacked(deps.store, updates, limit),
   ]);
   const retried = new Set([...failedCreates, ...failedUpdates].map((plan) => plan.line));
   for (const plan of creates) {
@@ -360,7 +423,7 @@ async function importGroup(
   const again = [...failedCreates, ...failedUpdates]
     .map((plan) => ({ line: plan.line, row: plan.row }))
     .sort((a, b) => a.line - b.line);
-  if (again.length > 0 && round < 3) return importGroup(deps, officer, again, tally, round + 1);
+  if (again.length > 0 && round < 3) return importGroup(deps, officer, again, tally, limit, round + 1);
   for (const plan of again) {
     const outcome = await importRow(deps, officer, plan.line, plan.row);
     if (outcome.kind === 'created') {
@@ -372,17 +435,19 @@ async function importGroup(
 }
 
 /**
- * Imports rows a group at a time (several groups at once), calling `onProgress` with the count
- * done as it goes. Each group costs two batched reads and a few packed transactions, so large
- * files go at hundreds of rows a second even on DynamoDB Local.
+ * Imports rows a group at a time (several groups at once: `concurrency`, default 4), calling
+ * `onProgress` with the count done as it goes. Each group costs two batched reads and a few packed
+ * transactions; at most `transactions` of them (default 4) are in flight across the groups, so
+ * the reads of the next groups overlap the writes without crowding the store.
  */
 export async function importRows(
   deps: ImportDeps,
   officer: User,
   rows: readonly { line: number; row: ImportRow }[],
-  options: { concurrency?: number; onProgress?: (done: number) => void } = {},
+  options: { concurrency?: number; transactions?: number; onProgress?: (done: number) => void } = {},
 ): Promise<ImportTally> {
   const tally = emptyTally();
+  const limit = limiter(options.transactions ?? 4);
   const groups: { line: number; row: ImportRow }[][] = [];
   for (let i = 0; i < rows.length; i += GROUP_ROWS) groups.push(rows.slice(i, i + GROUP_ROWS));
   let next = 0;
@@ -391,7 +456,7 @@ export async function importRows(
     while (next < groups.length) {
       const group = groups[next++];
       if (!group) break;
-      await importGroup(deps, officer, group, tally);
+      await importGroup(deps, officer, group, tally, limit);
       done += group.length;
       options.onProgress?.(done);
     }

@@ -10,7 +10,6 @@ import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
-import type { CheckRevisionOptions } from '../worker/check-revision.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
@@ -36,8 +35,6 @@ export interface LocalRegisterOptions {
   devIssuer?: DevIssuer;
   /** Run the daily jobs (the compliance sweep) on a timer: an hour after start, then daily. Default: as pollStream. */
   dailyJobs?: boolean;
-  /** Tests only: options of the check reactor (e.g. `fetchRetryDelaysMs: [0, 0]`, no waits between fetch retries). */
-  checkOptions?: CheckRevisionOptions;
 }
 
 export interface LocalRegister {
@@ -105,7 +102,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     .all('*', (c) => app.fetch(c.req.raw));
 
   const workerDeps = { store, clock, log, archive, mailer };
-  const reactors = createReactors(workerDeps, { check: options.checkOptions });
+  const reactors = createReactors(workerDeps);
   const poller = createStreamPoller({
     client: store.client,
     endpoint,

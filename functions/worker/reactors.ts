@@ -1,17 +1,14 @@
-import { type CheckRevisionOptions, createCheckRevisionReactor } from './check-revision.ts';
+import { createCheckRevisionReactor } from './check-revision.ts';
 import { createComplianceReactors } from './compliance-reactors.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createIndexStatementReactor } from './index-statement.ts';
 import type { Reactor } from './process-changes.ts';
 
-/**
- * What happens after each change to the table, in order. Later capabilities add reactors here.
- * `options.check` is for tests (e.g. no waits between fetch retries); production passes none.
- */
-export function createReactors(deps: WorkerDeps, options: { check?: CheckRevisionOptions } = {}): Reactor[] {
+/** What happens after each change to the table, in order. Later capabilities add reactors here. */
+export function createReactors(deps: WorkerDeps): Reactor[] {
   return [
     createIndexStatementReactor(deps),
-    createCheckRevisionReactor(deps, options.check),
+    createCheckRevisionReactor(deps),
     ...createComplianceReactors(deps),
   ];
 }

@@ -44,9 +44,6 @@ export function useBrowserRegister(options: { clock?: () => Date } = {}) {
       tableName: `browser-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       pollStream: false,
       quiet: true,
-      // Seeded statements name a statement address on `.example`, which never answers: the check
-      // reactor still tries it three times, but without the 2 s and 5 s waits between the tries.
-      checkOptions: { fetchRetryDelaysMs: [0, 0] },
       ...(options.clock ? { clock: options.clock } : {}),
     });
     holder.url = holder.register.url;

@@ -16,8 +16,6 @@ const register = await startLocalRegister({
   tableName: env.TABLE_NAME,
   quiet: true,
   dailyJobs: false,
-  // The statements' address (.example) never answers: three tries, without waits between them.
-  checkOptions: { fetchRetryDelaysMs: [0, 0] },
 });
 process.stdout.write(`ready ${register.url}\n`);
 process.once('SIGTERM', () => {

@@ -4,8 +4,14 @@ import type {
   OutOfScopeHistoryEntry,
 } from '../../../schemas/out-of-scope.ts';
 import type { User } from '../../../schemas/user.ts';
-import { getDeclaration, putDeclaration, reviewDeclaration } from '../../store/compliance/declarations.ts';
-import { closeOutstandingFlag } from '../../store/flags/update-flag.ts';
+import {
+  getDeclaration,
+  putDeclaration,
+  ReviewItemRefusedError,
+  reviewDeclaration,
+} from '../../store/compliance/declarations.ts';
+import { getFlag } from '../../store/flags/get-flag.ts';
+import { closeSeenFlagItem } from '../../store/flags/update-flag.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import type { Store } from '../../store/store.ts';
@@ -86,38 +92,48 @@ export async function reviewOutOfScope(
 ): Promise<OutOfScopeDeclaration> {
   const now = deps.clock();
   const at = now.toISOString();
-  const declaration = await reviewDeclaration(
-    deps.store,
-    organisationId,
-    year,
-    { action, note, by: officer.email, at },
-    {
-      id: newId(now),
-      entity: `organisation/${organisationId}`,
-      action:
-        action === 'challenged'
-          ? 'organisation.out_of_scope_challenged'
-          : 'organisation.out_of_scope_accepted',
-      at,
-      actor: { id: officer.id, email: officer.email },
-      detail: { year, note },
-    },
-  );
-  if (!declaration) throw notFound('The declaration');
-  if (action === 'accepted') {
-    // The year is excused: a `missing` flag still outstanding for it (raised while the declaration
-    // was challenged, or before it was made) is dismissed with the officer's note.
-    await closeOutstandingFlag(
-      deps.store,
-      { id: flagIds.missing(organisationId, year), type: 'missing' },
-      {
-        at,
-        by: officer.email,
-        action: 'status',
-        to: 'dismissed',
-        note: `Declared out of scope for ${year}, accepted: ${note}`,
-      },
-    );
+  const missingId = flagIds.missing(organisationId, year);
+  // Accepting excuses the year: a `missing` flag still outstanding for it (raised while the
+  // declaration was challenged, or before it was made) is dismissed with the officer's note, in the
+  // declaration's own transaction (never one without the other). Read first; if it moves between
+  // the read and the write, nothing is written and both are read again.
+  for (let attempt = 1; ; attempt++) {
+    const flag =
+      action === 'accepted' ? await getFlag(deps.store, missingId, { consistent: true }) : undefined;
+    const outstanding = flag && (flag.status === 'open' || flag.status === 'contacted') ? flag : undefined;
+    try {
+      const declaration = await reviewDeclaration(
+        deps.store,
+        organisationId,
+        year,
+        { action, note, by: officer.email, at },
+        {
+          id: newId(now),
+          entity: `organisation/${organisationId}`,
+          action:
+            action === 'challenged'
+              ? 'organisation.out_of_scope_challenged'
+              : 'organisation.out_of_scope_accepted',
+          at,
+          actor: { id: officer.id, email: officer.email },
+          detail: { year, note },
+        },
+        outstanding
+          ? [
+              closeSeenFlagItem(deps.store, outstanding, {
+                at,
+                by: officer.email,
+                action: 'status',
+                to: 'dismissed',
+                note: `Declared out of scope for ${year}, accepted: ${note}`,
+              }),
+            ]
+          : [],
+      );
+      if (!declaration) throw notFound('The declaration');
+      return declaration;
+    } catch (error) {
+      if (!(error instanceof ReviewItemRefusedError) || attempt >= 3) throw error;
+    }
   }
-  return declaration;
 }

@@ -10,7 +10,10 @@ import { conflict } from '../../domain/errors.ts';
 import { auditPut } from '../audit/audit-item.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { ConditionsFailedError, transactWrite } from '../transact.ts';
+import { ConditionsFailedError, type TransactItem, transactWrite } from '../transact.ts';
+
+/** One of the items a caller added to a declaration's review was refused (it changed meanwhile). */
+export class ReviewItemRefusedError extends Error {}
 
 const fromItem = (item: Record<string, unknown>) => outOfScopeDeclarationSchema.parse(withoutKeys(item));
 
@@ -90,7 +93,9 @@ const REVIEWABLE_FROM: Record<'challenged' | 'accepted', OutOfScopeStatus[]> = {
 /**
  * An officer's decision on a declaration, appended to its history with the note: `challenged`
  * (the sweep expects a statement for that year again) or `accepted` (it does not). 409 when the
- * declaration is already in that status; undefined when there is no declaration.
+ * declaration is already in that status; undefined when there is no declaration. `also` goes in
+ * the same transaction (e.g. the year's `missing` flag dismissed on acceptance); when one of those
+ * is refused, nothing is written and ReviewItemRefusedError is thrown, for the caller to re-read.
  */
 export async function reviewDeclaration(
   store: Store,
@@ -98,6 +103,7 @@ export async function reviewDeclaration(
   year: number,
   decision: { action: 'challenged' | 'accepted'; note: string; by: string; at: string },
   audit: AuditEvent,
+  also: TransactItem[] = [],
 ): Promise<OutOfScopeDeclaration | undefined> {
   const { action, note, by, at } = decision;
   const entry: OutOfScopeHistoryEntry = { action, at, by, note };
@@ -123,8 +129,15 @@ export async function reviewDeclaration(
         },
       },
       auditPut(store, audit),
+      ...also,
     ]);
   } catch (error) {
+    if (
+      error instanceof ConditionsFailedError &&
+      !error.failed.includes(0) &&
+      error.failed.some((i) => i >= 2)
+    )
+      throw new ReviewItemRefusedError();
     if (error instanceof ConditionsFailedError) {
       const now = await getDeclaration(store, organisationId, year);
       if (!now) return undefined;

@@ -3,6 +3,7 @@ import type { Flag, FlagHistoryEntry, FlagStatus } from '../../../schemas/flag.t
 import { conflict } from '../../domain/errors.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
+import type { TransactItem } from '../transact.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
 import { flagFromItem } from './flag-items.ts';
 
@@ -51,6 +52,38 @@ export async function updateFlag(
     }
     throw error;
   }
+}
+
+/**
+ * The Update that closes a flag read outstanding (open or contacted) at `flag.version`, for a
+ * caller's own transaction: refused (the whole transaction with it) if the flag moved meanwhile.
+ */
+export function closeSeenFlagItem(
+  store: Store,
+  flag: Pick<Flag, 'id' | 'type' | 'version'>,
+  entry: FlagHistoryEntry & { to: FlagStatus },
+): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: keys.flag(flag.id),
+      UpdateExpression:
+        'SET #status = :to, updatedAt = :at, version = version + :one, ' +
+        'history = list_append(history, :entry), gsi2pk = :queue',
+      ConditionExpression: 'version = :seen AND #status IN (:open, :contacted)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':to': entry.to,
+        ':at': entry.at,
+        ':one': 1,
+        ':entry': [entry],
+        ':queue': keys.flagQueuePartition(entry.to, flag.type),
+        ':seen': flag.version,
+        ':open': 'open',
+        ':contacted': 'contacted',
+      },
+    },
+  };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface LoadOptions {
   submitters: number;
   /** An already running DynamoDB Local (tests); by default the load starts its own, in memory. */
   dynamoEndpoint?: string;
+  /** The server's admission limit (requests worked on at once); 0 or absent: none (the server's default). */
+  maxInFlight?: number;
 }
 
 export interface LoadReport {
@@ -26,6 +28,8 @@ export interface LoadReport {
   requestsPerSecond: number;
   errors: number;
   non2xx: number;
+  /** What the server's admission control did: 503s answered, queued requests dropped unworked. */
+  admission: { refused: number; abandoned: number };
   submissions: {
     accepted: number;
     duplicatesAnswered: number;
@@ -86,8 +90,10 @@ const WORDS = [
 const nameOf = (n: number) =>
   `${WORDS[n % WORDS.length]} ${WORDS[Math.floor(n / WORDS.length) % WORDS.length]} Foods ${n} Ltd`;
 
+type Target = Pick<LocalRegister, 'url' | 'devIssuer'>;
+
 async function call(
-  register: LocalRegister,
+  register: Target,
   method: string,
   path: string,
   token: string,
@@ -109,8 +115,8 @@ interface Submitted {
 }
 
 /** One organisation end to end: added by an officer, enrolled, statement submitted (sent twice). */
-async function submitOne(
-  register: LocalRegister,
+export async function submitOne(
+  register: Target,
   officer: string,
   n: number,
   counts: { duplicates: number },
@@ -156,6 +162,9 @@ export async function runLoad(
   const register = await startLocalRegister({
     port: 0,
     quiet: true,
+    ...(options.maxInFlight === undefined
+      ? {}
+      : { admission: { limit: options.maxInFlight > 0 ? options.maxInFlight : Number.POSITIVE_INFINITY } }),
     ...(options.dynamoEndpoint
       ? { dynamoEndpoint: options.dynamoEndpoint, tableName: `load-${Date.now()}` }
       : {}),
@@ -226,12 +235,14 @@ export async function runLoad(
       else missing++;
     }
     const totalRequests = readers.reduce((sum, r) => sum + r.result.requests.total, 0);
+    const { refused, abandoned } = register.admission();
     return {
       readers,
       totalRequests,
       requestsPerSecond: totalRequests / options.durationSeconds,
       errors: readers.reduce((sum, r) => sum + r.result.errors + r.result.timeouts, 0),
       non2xx: readers.reduce((sum, r) => sum + r.result.non2xx, 0),
+      admission: { refused, abandoned },
       submissions: {
         accepted: submitted.length,
         duplicatesAnswered: counts.duplicates,
@@ -249,7 +260,7 @@ export async function runLoad(
 
 export function formatLoadReport(report: LoadReport, options: LoadOptions): string {
   const lines = [
-    `Load: ${options.connections} connections for ${options.durationSeconds} s, ${options.submitters} submitters running alongside`,
+    `Load: ${options.connections} connections for ${options.durationSeconds} s, ${options.submitters} submitters running alongside, admission limit ${options.maxInFlight ? options.maxInFlight : 'off'}`,
     '',
     '| traffic | requests | req/s | p50 ms | p99 ms | errors | non-2xx |',
     '|---|---|---|---|---|---|---|',
@@ -259,6 +270,7 @@ export function formatLoadReport(report: LoadReport, options: LoadOptions): stri
     ),
     `| all | ${report.totalRequests} | ${report.requestsPerSecond.toFixed(0)} | | | ${report.errors} | ${report.non2xx} |`,
     '',
+    `Admission control: ${report.admission.refused} requests answered 503 (queue full or waited too long), ${report.admission.abandoned} dropped unworked after their client went away.`,
     `Submissions accepted: ${report.submissions.accepted}; stored and readable: ${report.submissions.stored}; missing: ${report.submissions.missing}; organisations with more than one statement: ${report.submissions.duplicated}; retried POSTs answered with the first answer: ${report.submissions.duplicatesAnswered}; failed submissions: ${report.submissions.failed}.`,
     ...report.submissions.failures.map((message) => `  failure: ${message}`),
   ];
@@ -272,6 +284,7 @@ async function main() {
       connections: { type: 'string', default: '200' },
       seed: { type: 'string', default: '100' },
       submitters: { type: 'string', default: '4' },
+      'max-in-flight': { type: 'string' },
     },
   });
   const options = {
@@ -279,6 +292,7 @@ async function main() {
     connections: Number(values.connections),
     seedStatements: Number(values.seed),
     submitters: Number(values.submitters),
+    ...(values['max-in-flight'] === undefined ? {} : { maxInFlight: Number(values['max-in-flight']) }),
   };
   const report = await runLoad(options, (line) => console.error(line));
   console.log(formatLoadReport(report, options));

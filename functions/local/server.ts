@@ -13,6 +13,7 @@ import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
+import { type AdmissionOptions, type AdmissionStats, admissionControl } from './admission.ts';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { devOutboxPage } from './dev-outbox-page.ts';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -35,7 +36,20 @@ export interface LocalRegisterOptions {
   devIssuer?: DevIssuer;
   /** Run the daily jobs (the compliance sweep) on a timer: an hour after start, then daily. Default: as pollStream. */
   dailyJobs?: boolean;
+  /** Requests worked on at once, the rest queued first come first served (functions/local/admission.ts). */
+  admission?: Partial<AdmissionOptions>;
 }
+
+/**
+ * Off by default (no limit): on the shared 2-core machine a limit of 8 kept new connections
+ * accepted within seconds but cut `npm run load`'s throughput to a third, and a limit of 48 no
+ * longer kept them accepted (README, Operations, Load). `npm run load -- --max-in-flight N` tries one.
+ */
+export const DEFAULT_ADMISSION: AdmissionOptions = {
+  limit: Number.POSITIVE_INFINITY,
+  maxQueue: 2000,
+  maxWaitMs: 25_000,
+};
 
 export interface LocalRegister {
   url: string;
@@ -46,6 +60,8 @@ export interface LocalRegister {
   archive: Archive;
   /** The notices the worker sent, as files in <dataDir>/outbox (a temporary folder without a dataDir); also at /dev/outbox. */
   outbox: { list: () => Promise<StoredMail[]> };
+  /** Requests in progress, waiting, refused (503) and dropped unworked. */
+  admission: () => AdmissionStats;
   stop: () => Promise<void>;
 }
 
@@ -130,8 +146,9 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     timers.push(setTimeout(daily, 3_600_000).unref(), setInterval(daily, 86_400_000).unref());
   }
 
+  const admission = admissionControl({ ...DEFAULT_ADMISSION, ...options.admission });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: outer.fetch, port: options.port, hostname: '127.0.0.1' }, () =>
+    const s = serve({ fetch: admission.wrap(outer.fetch), port: options.port, hostname: '127.0.0.1' }, () =>
       resolve(s as Server),
     );
     (s as Server).once('error', reject);
@@ -145,6 +162,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     devIssuer,
     archive,
     outbox: { list: () => mailer.list() },
+    admission: admission.stats,
     stop: async () => {
       for (const timer of timers) clearTimeout(timer);
       await poller.stop();

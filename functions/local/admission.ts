@@ -4,8 +4,8 @@
  * libuv accepts one new connection per event-loop iteration, and an iteration runs every ready
  * callback of every request in progress, so with hundreds of requests in progress an iteration
  * takes seconds and new connections wait in the kernel's queue for tens of seconds. Bounding the
- * work in progress bounds an iteration, so connections keep being accepted; waiting requests cost
- * nothing per iteration. A request whose client has gone is dropped from the queue unworked; one
+ * work in progress bounds the work of an iteration (waiting requests cost nothing per iteration),
+ * though not its length when the CPU is shared; off by default (see DEFAULT_ADMISSION). A request whose client has gone is dropped from the queue unworked; one
  * that cannot be queued (the queue is full) or has waited too long is answered 503 with
  * Retry-After at once, rather than worked on after its client gave up.
  */

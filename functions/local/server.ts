@@ -41,9 +41,9 @@ export interface LocalRegisterOptions {
 }
 
 /**
- * Off by default (no limit): on the shared 2-core machine a limit of 8 kept new connections
- * accepted within seconds but cut `npm run load`'s throughput to a third, and a limit of 48 no
- * longer kept them accepted (README, Operations, Load). `npm run load -- --max-in-flight N` tries one.
+ * Off by default (no limit): on the shared 2-core machine a limit of 8 cut `npm run load`'s
+ * throughput to a third without reliably getting new connections accepted sooner, and a limit of
+ * 48 did neither (README, Operations, Load). `npm run load -- --max-in-flight N` tries one.
  */
 export const DEFAULT_ADMISSION: AdmissionOptions = {
   limit: Number.POSITIVE_INFINITY,

@@ -353,3 +353,70 @@ export async function seedRegister(
   );
   return { statements, organisations, items, seconds, capacity, sample };
 }
+
+/** Partitions the index gained in INDEX_VERSION 2 (generator version 3): word pairs and filter combinations. */
+const isNewInGeneratorVersion3 = (item: Record<string, unknown>) =>
+  typeof item.pk === 'string' && (item.pk.startsWith('IX#P#') || item.pk.startsWith('IX#C#'));
+
+/**
+ * Brings a register seeded by generator version 2 to version 3 by writing only the items version 3
+ * adds — as the daily re-index job does in a deployed register. The generator is deterministic, so
+ * the result holds exactly the items a fresh version-3 seed would (`dryRun` counts them without
+ * writing, to check that against a fresh seed's item count). Answers undefined when the table
+ * holds no version-2 seed of that size.
+ */
+export async function upgradeSeed(
+  store: Store,
+  statements: number,
+  options: { dryRun?: boolean; seed?: number; onProgress?: (done: number) => void } = {},
+): Promise<(SeedMeta & { added: number }) | undefined> {
+  let meta: SeedMeta | undefined;
+  if (!options.dryRun) {
+    const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: META_KEY }));
+    if (Item?.version !== 2 || Item.statements !== statements) return undefined;
+    meta = Item as unknown as SeedMeta;
+  }
+  const rng = random(options.seed ?? 20_251_129);
+  const started = performance.now();
+  let written = 0;
+  let organisations = 0;
+  let added = 0;
+  let buffer: WriteRequest[] = [];
+  const flush = async () => {
+    const requests = buffer;
+    buffer = [];
+    added += requests.length;
+    if (!options.dryRun) await batchWriteItems(store, requests, { parallel: 12 });
+  };
+  while (written < statements) {
+    const generated = generateOrganisation(rng, organisations + 1, statements - written);
+    organisations++;
+    written += generated.summaries.length;
+    for (const item of generated.items) {
+      if (isNewInGeneratorVersion3(item)) buffer.push({ PutRequest: { Item: item } });
+    }
+    if (buffer.length >= 2000) {
+      await flush();
+      options.onProgress?.(written);
+    }
+  }
+  await flush();
+  const seconds = (performance.now() - started) / 1000;
+  if (!meta)
+    return {
+      statements,
+      organisations,
+      items: added,
+      seconds,
+      sample: { names: [], memberNames: [], companyNumbers: [], years: [] },
+      added,
+    };
+  const upgraded = {
+    ...meta,
+    version: GENERATOR_VERSION,
+    items: meta.items + added,
+    seconds: meta.seconds + seconds,
+  };
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...META_KEY, ...upgraded } }));
+  return { ...upgraded, added };
+}

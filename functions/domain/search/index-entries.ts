@@ -168,82 +168,50 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     ...summary.groupMembers.map((member) => ({ name: member.name, own: false })),
   ];
 
-  // Name prefixes: one entry per prefix, ranked by the best name that has it.
-  const prefixes = new Map<string, NameMatch>();
+  // Name prefixes and word pairs: one entry per partition, ranked by the best name that has it.
+  const matches = new Map<string, NameMatch & { facet: SearchFacet }>();
+  const seen = (facet: SearchFacet, found: Omit<NameMatch, 'names'> & { normalised: string }) => {
+    const key = JSON.stringify(facet);
+    const match = matches.get(key);
+    if (!match) {
+      const { normalised, ...rest } = found;
+      matches.set(key, { ...rest, facet, names: new Set([normalised]) });
+      return;
+    }
+    match.names.add(found.normalised);
+    if (found.tier < match.tier || (found.tier === match.tier && found.words < match.words)) {
+      match.tier = found.tier;
+      match.words = found.words;
+      match.matchedName = found.matchedName;
+    }
+  };
   for (const { name, own } of names) {
     const words = significantWords(name);
-    const normalised = words.join(' ');
+    const found = {
+      words: words.length,
+      normalised: words.join(' '),
+      matchedName: own ? undefined : name,
+    };
+    const tierAt = (position: number) => (own ? 0 : 2) + (position === 0 ? 0 : 1);
     words.forEach((word, position) => {
-      const tier = (own ? 0 : 2) + (position === 0 ? 0 : 1);
       for (let length = MIN_PREFIX; length <= Math.min(MAX_PREFIX, word.length); length++) {
-        const prefix = word.slice(0, length);
-        const match = prefixes.get(prefix);
-        if (!match) {
-          prefixes.set(prefix, {
-            tier,
-            words: words.length,
-            names: new Set([normalised]),
-            matchedName: own ? undefined : name,
-          });
-          continue;
-        }
-        match.names.add(normalised);
-        if (tier < match.tier || (tier === match.tier && words.length < match.words)) {
-          match.tier = tier;
-          match.words = words.length;
-          match.matchedName = own ? undefined : name;
-        }
+        seen({ kind: 'term', prefix: word.slice(0, length) }, { ...found, tier: tierAt(position) });
       }
     });
-  }
-  for (const [prefix, match] of prefixes) {
-    entries.push({
-      facet: { kind: 'term', prefix },
-      relevance: `${match.tier}${Math.min(match.words, 9)}#${yearKey}#${nameKey}`,
-      text: textOf(match.names),
-      ...(match.matchedName ? { matchedName: match.matchedName } : {}),
-    });
-  }
-
-  // Word pairs: one entry per pair of prefixes found together in one name, ranked like terms.
-  const pairs = new Map<string, NameMatch & { facet: SearchFacet }>();
-  for (const { name, own } of names) {
-    const words = significantWords(name);
-    const normalised = words.join(' ');
-    const found = new Map<string, number>();
+    // Pairs of different 4-letter prefixes of this one name, ranked by the earlier word.
+    const firstAt = new Map<string, number>();
     words.forEach((word, position) => {
       const prefix = pairPrefix(word);
-      if (prefix && !found.has(prefix)) found.set(prefix, position);
+      if (prefix && !firstAt.has(prefix)) firstAt.set(prefix, position);
     });
-    const list = [...found];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [a, positionA] = list[i]!;
-        const [b, positionB] = list[j]!;
-        const facet = pairFacet(a, b);
-        const key = keyOfPair(facet);
-        const tier = (own ? 0 : 2) + (Math.min(positionA, positionB) === 0 ? 0 : 1);
-        const match = pairs.get(key);
-        if (!match) {
-          pairs.set(key, {
-            facet,
-            tier,
-            words: words.length,
-            names: new Set([normalised]),
-            matchedName: own ? undefined : name,
-          });
-          continue;
-        }
-        match.names.add(normalised);
-        if (tier < match.tier || (tier === match.tier && words.length < match.words)) {
-          match.tier = tier;
-          match.words = words.length;
-          match.matchedName = own ? undefined : name;
-        }
+    const list = [...firstAt];
+    list.forEach(([a, positionA], i) => {
+      for (const [b, positionB] of list.slice(i + 1)) {
+        seen(pairFacet(a, b), { ...found, tier: tierAt(Math.min(positionA, positionB)) });
       }
-    }
+    });
   }
-  for (const match of pairs.values()) {
+  for (const match of matches.values()) {
     entries.push({
       facet: match.facet,
       relevance: `${match.tier}${Math.min(match.words, 9)}#${yearKey}#${nameKey}`,
@@ -284,10 +252,6 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
   for (const facet of facets) entries.push({ facet, relevance: dateKey });
 
   return { projection, nameKey, dateKey, entries };
-}
-
-function keyOfPair(facet: SearchFacet): string {
-  return facet.kind === 'pair' ? `${facet.first}#${facet.second}` : '';
 }
 
 /** Every combination of two or three of the statement's sector, rating and turnover band. */

@@ -3,13 +3,14 @@ import type { Store } from './store.ts';
 
 /**
  * Every item of one partition whose sort key starts with `prefix`, page after page (for the small
- * item collections of one organisation, user or statement), in sort-key order or newest first.
+ * item collections of one organisation, user, statement or import job), in sort-key order or
+ * newest first; strongly consistent when asked.
  */
 export async function* queryPrefix(
   store: Store,
   pk: string,
   prefix: string,
-  options: { newestFirst?: boolean } = {},
+  options: { newestFirst?: boolean; consistent?: boolean } = {},
 ): AsyncGenerator<Record<string, unknown>> {
   let start: Record<string, unknown> | undefined;
   do {
@@ -19,6 +20,7 @@ export async function* queryPrefix(
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ScanIndexForward: !options.newestFirst,
+        ...(options.consistent ? { ConsistentRead: true } : {}),
         ExclusiveStartKey: start,
       }),
     );

@@ -1,10 +1,4 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   type ImportedCode,
@@ -18,6 +12,7 @@ import {
   sealedCodesSchema,
 } from '../../../schemas/organisation-import.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 import { ConditionsFailedError, transactWrite } from '../transact.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
@@ -224,26 +219,15 @@ export async function collectImportCodes(
   if (!job || job.codesCollected || job.status !== 'done') return { kind: 'gone' };
   const codes: ImportedCode[] = [];
   const keysToDelete: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.importPartition(id), ':prefix': keys.importCodesPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = codesItemSchema.parse(item);
-      const opened = parsed.sealed ? open(parsed.sealed) : parsed.codes;
-      if (!opened) return { kind: 'locked' };
-      codes.push(...opened);
-      keysToDelete.push({ DeleteRequest: { Key: { pk: keys.importPartition(id), sk: parsed.sk } } });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const item of queryPrefix(store, keys.importPartition(id), keys.importCodesPrefix, {
+    consistent: true,
+  })) {
+    const parsed = codesItemSchema.parse(item);
+    const opened = parsed.sealed ? open(parsed.sealed) : parsed.codes;
+    if (!opened) return { kind: 'locked' };
+    codes.push(...opened);
+    keysToDelete.push({ DeleteRequest: { Key: { pk: keys.importPartition(id), sk: parsed.sk } } });
+  }
   try {
     await store.doc.send(
       new UpdateCommand({

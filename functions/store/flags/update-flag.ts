@@ -55,6 +55,37 @@ export async function updateFlag(
 }
 
 /**
+ * The Update that closes an outstanding (open or contacted) flag, on the condition given as well:
+ * that it exists, or that it is still at the version the caller read.
+ */
+function closeFlagUpdate(
+  store: Store,
+  flag: Pick<Flag, 'id' | 'type'>,
+  entry: FlagHistoryEntry & { to: FlagStatus },
+  seenVersion: number | undefined,
+) {
+  return {
+    TableName: store.tableName,
+    Key: keys.flag(flag.id),
+    UpdateExpression:
+      'SET #status = :to, updatedAt = :at, version = version + :one, ' +
+      'history = list_append(history, :entry), gsi2pk = :queue',
+    ConditionExpression: `${seenVersion === undefined ? 'attribute_exists(pk)' : 'version = :seen'} AND #status IN (:open, :contacted)`,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':to': entry.to,
+      ':at': entry.at,
+      ':one': 1,
+      ':entry': [entry],
+      ':queue': keys.flagQueuePartition(entry.to, flag.type),
+      ...(seenVersion === undefined ? {} : { ':seen': seenVersion }),
+      ':open': 'open',
+      ':contacted': 'contacted',
+    },
+  };
+}
+
+/**
  * The Update that closes a flag read outstanding (open or contacted) at `flag.version`, for a
  * caller's own transaction: refused (the whole transaction with it) if the flag moved meanwhile.
  */
@@ -63,27 +94,7 @@ export function closeSeenFlagItem(
   flag: Pick<Flag, 'id' | 'type' | 'version'>,
   entry: FlagHistoryEntry & { to: FlagStatus },
 ): TransactItem {
-  return {
-    Update: {
-      TableName: store.tableName,
-      Key: keys.flag(flag.id),
-      UpdateExpression:
-        'SET #status = :to, updatedAt = :at, version = version + :one, ' +
-        'history = list_append(history, :entry), gsi2pk = :queue',
-      ConditionExpression: 'version = :seen AND #status IN (:open, :contacted)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':to': entry.to,
-        ':at': entry.at,
-        ':one': 1,
-        ':entry': [entry],
-        ':queue': keys.flagQueuePartition(entry.to, flag.type),
-        ':seen': flag.version,
-        ':open': 'open',
-        ':contacted': 'contacted',
-      },
-    },
-  };
+  return { Update: closeFlagUpdate(store, flag, entry, flag.version) };
 }
 
 /**
@@ -96,26 +107,7 @@ export async function closeOutstandingFlag(
   entry: FlagHistoryEntry & { to: FlagStatus },
 ): Promise<boolean> {
   try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.flag(flag.id),
-        UpdateExpression:
-          'SET #status = :to, updatedAt = :at, version = version + :one, ' +
-          'history = list_append(history, :entry), gsi2pk = :queue',
-        ConditionExpression: 'attribute_exists(pk) AND #status IN (:open, :contacted)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':to': entry.to,
-          ':at': entry.at,
-          ':one': 1,
-          ':entry': [entry],
-          ':queue': keys.flagQueuePartition(entry.to, flag.type),
-          ':open': 'open',
-          ':contacted': 'contacted',
-        },
-      }),
-    );
+    await store.doc.send(new UpdateCommand(closeFlagUpdate(store, flag, entry, undefined)));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

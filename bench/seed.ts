@@ -279,13 +279,23 @@ export async function existingSeed(store: Store, statements: number): Promise<Se
   return undefined;
 }
 
+/** The register's organisations, in order, until `statements` statements: the same every run for a seed. */
+export function* generateRegister(statements: number, seed = 20_251_129): Generator<Generated> {
+  const rng = random(seed);
+  let written = 0;
+  for (let serial = 1; written < statements; serial++) {
+    const generated = generateOrganisation(rng, serial, statements - written);
+    written += generated.summaries.length;
+    yield generated;
+  }
+}
+
 /** Seeds `statements` statements; answers what was written and how long it took. */
 export async function seedRegister(
   store: Store,
   statements: number,
   options: { parallel?: number; seed?: number; onProgress?: (done: number) => void } = {},
 ): Promise<SeedResult> {
-  const rng = random(options.seed ?? 20_251_129);
   const started = performance.now();
   const capacity = newCapacityMeter();
   const counters = new Map<number, Counters>();
@@ -311,8 +321,7 @@ export async function seedRegister(
   let seenNames = 0;
   let seenMembers = 0;
   let seenNumbers = 0;
-  while (written < statements) {
-    const generated = generateOrganisation(rng, organisations + 1, statements - written);
+  for (const generated of generateRegister(statements, options.seed)) {
     organisations++;
     for (const summary of generated.summaries) {
       const contribution = contributionOf(summary);
@@ -355,42 +364,36 @@ export async function seedRegister(
 }
 
 /** Partitions the index gained in INDEX_VERSION 2 (generator version 3): word pairs and filter combinations. */
-const isNewInGeneratorVersion3 = (item: Record<string, unknown>) =>
+export const isNewInGeneratorVersion3 = (item: Record<string, unknown>) =>
   typeof item.pk === 'string' && (item.pk.startsWith('IX#P#') || item.pk.startsWith('IX#C#'));
 
 /**
  * Brings a register seeded by generator version 2 to version 3 by writing only the items version 3
  * adds — as the daily re-index job does in a deployed register. The generator is deterministic, so
- * the result holds exactly the items a fresh version-3 seed would (`dryRun` counts them without
- * writing, to check that against a fresh seed's item count). Answers undefined when the table
- * holds no version-2 seed of that size.
+ * the result holds exactly the items a fresh version-3 seed would (the items it adds at 1k and
+ * 10k are the difference between fresh seeds: `[...generateRegister(1000)].flatMap((g) =>
+ * g.items).filter(isNewInGeneratorVersion3).length`). Answers undefined when the table holds no
+ * version-2 seed of that size.
  */
 export async function upgradeSeed(
   store: Store,
   statements: number,
-  options: { dryRun?: boolean; seed?: number; onProgress?: (done: number) => void } = {},
+  options: { seed?: number; onProgress?: (done: number) => void } = {},
 ): Promise<(SeedMeta & { added: number }) | undefined> {
-  let meta: SeedMeta | undefined;
-  if (!options.dryRun) {
-    const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: META_KEY }));
-    if (Item?.version !== 2 || Item.statements !== statements) return undefined;
-    meta = Item as unknown as SeedMeta;
-  }
-  const rng = random(options.seed ?? 20_251_129);
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: META_KEY }));
+  if (Item?.version !== 2 || Item.statements !== statements) return undefined;
+  const meta = Item as unknown as SeedMeta;
   const started = performance.now();
   let written = 0;
-  let organisations = 0;
   let added = 0;
   let buffer: WriteRequest[] = [];
   const flush = async () => {
     const requests = buffer;
     buffer = [];
     added += requests.length;
-    if (!options.dryRun) await batchWriteItems(store, requests, { parallel: 12 });
+    await batchWriteItems(store, requests, { parallel: 12 });
   };
-  while (written < statements) {
-    const generated = generateOrganisation(rng, organisations + 1, statements - written);
-    organisations++;
+  for (const generated of generateRegister(statements, options.seed)) {
     written += generated.summaries.length;
     for (const item of generated.items) {
       if (isNewInGeneratorVersion3(item)) buffer.push({ PutRequest: { Item: item } });
@@ -402,15 +405,6 @@ export async function upgradeSeed(
   }
   await flush();
   const seconds = (performance.now() - started) / 1000;
-  if (!meta)
-    return {
-      statements,
-      organisations,
-      items: added,
-      seconds,
-      sample: { names: [], memberNames: [], companyNumbers: [], years: [] },
-      added,
-    };
   const upgraded = {
     ...meta,
     version: GENERATOR_VERSION,

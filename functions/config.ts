@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** Configuration is read from the environment once, validated, and passed on as a value. */
-const configSchema = z.object({
+const configFields = z.object({
   TABLE_NAME: z.string().min(1).default('register'),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   /** Set locally (DynamoDB Local); unset in AWS. */
@@ -21,6 +21,8 @@ const configSchema = z.object({
   ARCHIVE_BUCKET: z.string().min(1).optional(),
   /** The secret CloudFront adds to each request (x-origin-verify); set in AWS, never locally. */
   ORIGIN_SECRET: z.string().min(16).optional(),
+  /** During a rotation of that secret (functions/rotation/), the value being rotated to: accepted too. */
+  ORIGIN_SECRET_NEXT: z.string().min(16).optional(),
   /** S3 bucket (the static assets bucket) the daily job publishes open-data files to (AWS only). */
   OPEN_DATA_BUCKET: z.string().min(1).optional(),
   /** Key prefix of the published files in that bucket, and their address under the public site. */
@@ -29,6 +31,11 @@ const configSchema = z.object({
   /** Verified SES sender for reminder and overdue notices (AWS only); without it notices stay in the outbox. */
   MAIL_FROM: z.email().optional(),
 });
+
+const configSchema = configFields.refine(
+  (config) => config.ORIGIN_SECRET_NEXT === undefined || config.ORIGIN_SECRET !== undefined,
+  { message: 'ORIGIN_SECRET_NEXT is only accepted beside ORIGIN_SECRET', path: ['ORIGIN_SECRET_NEXT'] },
+);
 
 export type Config = z.infer<typeof configSchema>;
 

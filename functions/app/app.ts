@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   });
 
   // In AWS, only requests that came through CloudFront (and its WAF) are served.
-  app.use(edgeGate(deps.originSecret));
+  app.use(edgeGate(deps.originSecret, deps.originSecretNext));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -22,6 +22,8 @@ export interface AppDeps {
   hostedSignIn?: HostedSignIn | undefined;
   /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
   originSecret?: string | undefined;
+  /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
+  originSecretNext?: string | undefined;
 }
 
 /** Per-request values set by middleware. */

@@ -1,14 +1,19 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './deps.ts';
 
 /** The header CloudFront adds to every request it sends to the API (infra/edge.ts). */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
-const sameSecret = (given: string, secret: string) => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(secret);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Digests of equal length, so the comparison takes the same time whatever was sent. */
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/** Whether `given` is one of the accepted secrets; every one is compared (no early exit). */
+const isAccepted = (given: string, accepted: readonly Buffer[]) => {
+  const sent = digest(given);
+  let match = false;
+  for (const secret of accepted) match = timingSafeEqual(sent, secret) || match;
+  return match;
 };
 
 /**
@@ -17,11 +22,20 @@ const sameSecret = (given: string, secret: string) => {
  * the WAF — is refused. Such a request also may not choose the public host: only then is
  * X-Forwarded-Host (set by CloudFront from the viewer's Host) trusted as the site's address.
  * Without a secret (locally, in tests) every request passes and the request URL is the address.
+ *
+ * While the secret is being rotated (functions/rotation/), the functions accept two values: the
+ * current one and the next one, which CloudFront starts sending part-way through the rotation.
+ * `nextSecret` without `secret` is ignored (functions/config.ts refuses that configuration).
  */
-export function edgeGate(secret: string | undefined): MiddlewareHandler<AppEnv> {
+export function edgeGate(
+  secret: string | undefined,
+  nextSecret?: string | undefined,
+): MiddlewareHandler<AppEnv> {
+  const accepted = secret === undefined ? [] : [secret, ...(nextSecret === undefined ? [] : [nextSecret])];
+  const digests = accepted.map(digest);
   return async (c, next) => {
-    if (secret === undefined) return next();
-    if (!sameSecret(c.req.header(ORIGIN_VERIFY_HEADER) ?? '', secret)) {
+    if (digests.length === 0) return next();
+    if (!isAccepted(c.req.header(ORIGIN_VERIFY_HEADER) ?? '', digests)) {
       return c.text('Forbidden', 403);
     }
     const host = c.req.header('x-forwarded-host');

@@ -55,6 +55,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       verifier: cognitoVerifier(runtime.config),
       archive: runtime.archive,
       originSecret: runtime.config.ORIGIN_SECRET,
+      originSecretNext: runtime.config.ORIGIN_SECRET_NEXT,
       hostedSignIn: hostedSignIn(runtime.config),
     },
     routeSets,

@@ -13,6 +13,8 @@ export const handlerEntries = {
   check: 'functions/handlers/check.ts',
   stream: 'functions/handlers/stream.ts',
   schedule: 'functions/handlers/schedule.ts',
+  /** Secrets Manager's rotation of the origin secret (the only bundle with CloudFront and Lambda clients). */
+  rotation: 'functions/handlers/rotate-origin-secret.ts',
 } as const;
 
 export type HandlerName = keyof typeof handlerEntries;
@@ -67,6 +69,7 @@ export const bundleExtras: Record<HandlerName, { templates: boolean; checker: bo
   check: { templates: true, checker: true },
   stream: { templates: false, checker: true },
   schedule: { templates: false, checker: false },
+  rotation: { templates: false, checker: false },
 };
 
 export const carriesFiles = (handler: HandlerName): boolean =>

@@ -42,9 +42,13 @@ export interface RegisterEdgeProps {
   wafRequestsPer5MinutesPerIp: number;
   domainName?: string | undefined;
   certificateArn?: string | undefined;
-  /** Sent to the API as x-origin-verify; the app refuses requests without it. */
+  /** Sent to the API as x-origin-verify; the app refuses requests without it. Deployed with its
+   * AWSCURRENT value; the rotation function (register-stack.ts) changes the header in between. */
   originSecret: ISecret;
 }
+
+/** The API origin's id in the distribution: the origin secret's rotation finds its header by it. */
+export const API_ORIGIN_ID = 'register-api';
 
 /**
  * The register's front door: CloudFront over the HTTP API (pages and JSON) and the assets
@@ -100,6 +104,7 @@ export class RegisterEdge extends Construct {
 
     const apiDomain = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
     const apiOrigin = new HttpOrigin(apiDomain, {
+      originId: API_ORIGIN_ID,
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
       readTimeout: Duration.seconds(30),

@@ -16,7 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { RegisterAuth } from './auth.ts';
 import { projectRoot } from './bundling.ts';
-import { RegisterEdge } from './edge.ts';
+import { API_ORIGIN_ID, RegisterEdge } from './edge.ts';
 import { acknowledgeAcceptedFindings } from './nag-suppressions.ts';
 import { RegisterObservability } from './observability.ts';
 import { registerFunction } from './register-function.ts';
@@ -48,6 +48,8 @@ export class RegisterStack extends Stack {
   readonly storage: RegisterStorage;
   readonly auth: RegisterAuth;
   readonly originSecret: Secret;
+  /** Rotates the origin secret every 30 days (functions/rotation/), with no refused request. */
+  readonly originSecretRotation: NodejsFunction;
   readonly functions: {
     api: NodejsFunction;
     check: NodejsFunction;
@@ -96,7 +98,8 @@ export class RegisterStack extends Stack {
 
     // CloudFront proves itself to the app with this secret header (functions/app/edge.ts), so the
     // API Gateway address called directly, around the WAF, is refused. Both sides read it from
-    // Secrets Manager at deploy time (dynamic references: it is not in the template).
+    // Secrets Manager at deploy time (dynamic references: it is not in the template), and a
+    // rotation function changes both in between (below).
     this.originSecret = new Secret(this, 'OriginSecret', {
       description: 'Header value CloudFront adds to requests to the register API (x-origin-verify)',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -282,6 +285,44 @@ export class RegisterStack extends Stack {
       domainName: settings.domainName,
       certificateArn: settings.certificateArn,
     });
+    // Rotation of the origin secret every 30 days: the gated functions accept the current and the
+    // next value before CloudFront switches, then the next alone (functions/rotation/). It may
+    // read and change this distribution and the configuration of these two functions, nothing else;
+    // the rotation schedule grants its Secrets Manager actions on this secret.
+    this.originSecretRotation = registerFunction(this, 'OriginSecretRotationFunction', {
+      handler: 'rotation',
+      description: 'Rotates the CloudFront origin secret (x-origin-verify) with no refused request',
+      serviceName: 'register-origin-secret-rotation',
+      memorySize: 256,
+      // testSecret waits for CloudFront to deploy the new header everywhere (minutes).
+      timeout: Duration.minutes(15),
+      logRetention,
+      environment: {
+        ORIGIN_DISTRIBUTION_ID: this.edge.distribution.distributionId,
+        ORIGIN_ID: API_ORIGIN_ID,
+        GATED_FUNCTION_NAMES: `${api.functionName},${check.functionName}`,
+      },
+    });
+    this.edge.distribution.grant(
+      this.originSecretRotation,
+      'cloudfront:GetDistribution',
+      'cloudfront:GetDistributionConfig',
+      'cloudfront:UpdateDistribution',
+    );
+    this.originSecretRotation.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionConfiguration'],
+        resources: [api.functionArn, check.functionArn],
+      }),
+    );
+    this.originSecret.addRotationSchedule('Rotation', {
+      rotationLambda: this.originSecretRotation,
+      automaticallyAfter: Duration.days(30),
+      // A change of the schedule (a deploy) does not start a rotation; the first comes on schedule
+      // or by hand (README, Operations), never in the middle of a deploy touching the same resources.
+      rotateImmediatelyOnUpdate: false,
+    });
+
     const govukDist = path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk');
     const assetDeployment = {
       destinationBucket: assetsBucket,
@@ -341,6 +382,11 @@ export class RegisterStack extends Stack {
     output('UserPoolId', this.auth.userPool.userPoolId, 'Cognito user pool: create the first officer here');
     output('UserPoolClientId', this.auth.client.userPoolClientId, 'Cognito app client id');
     output('CognitoIssuer', this.auth.issuer, 'Issuer of the JWTs the API accepts');
+    output(
+      'OriginSecretArn',
+      this.originSecret.secretArn,
+      'The origin header secret (rotate it now: aws secretsmanager rotate-secret --secret-id <this>)',
+    );
     output('StreamFunctionName', stream.functionName, 'The stream worker (for redriving the DLQ)');
     output('ScheduleFunctionName', schedule.functionName, 'The daily jobs (to run them again by hand)');
     output('StreamDlqUrl', this.streamDlq.queueUrl, 'Failed stream batches land here');

@@ -21,6 +21,8 @@ export interface StreamPollerOptions {
   /** Where the last processed sequence number per shard is kept between runs. */
   checkpointFile?: string;
   intervalMs?: number;
+  /** The streams client; by default one for `endpoint`. */
+  streams?: DynamoDBStreamsClient;
 }
 
 interface PassResult {
@@ -35,11 +37,13 @@ const checkpointSchema = z.record(z.string(), z.string());
  * take the production path: same records, same worker, failures retried from the failing record.
  */
 export function createStreamPoller(options: StreamPollerOptions) {
-  const streams = new DynamoDBStreamsClient({
-    region: options.region,
-    endpoint: options.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const streams =
+    options.streams ??
+    new DynamoDBStreamsClient({
+      region: options.region,
+      endpoint: options.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
   const checkpoints: Record<string, string> =
     options.checkpointFile && existsSync(options.checkpointFile)
       ? checkpointSchema.parse(JSON.parse(readFileSync(options.checkpointFile, 'utf8')))
@@ -69,17 +73,40 @@ export function createStreamPoller(options: StreamPollerOptions) {
     for (const shard of shards) {
       const id = shard.ShardId;
       if (!id || iterators.has(id) || finished.has(id)) continue;
-      const after = checkpoints[id];
-      const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: id,
-          ...(after
-            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
-            : { ShardIteratorType: 'TRIM_HORIZON' }),
-        }),
-      );
-      iterators.set(id, ShardIterator);
+      iterators.set(id, await iteratorAfterCheckpoint(id));
+    }
+  }
+
+  /** An iterator at the first record not yet handled: after the checkpoint, or the shard's oldest. */
+  async function iteratorAfterCheckpoint(shardId: string): Promise<string | undefined> {
+    const after = checkpoints[shardId];
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  }
+
+  /**
+   * DynamoDB Local answers TrimmedDataAccessException for an iterator taken on an empty shard once
+   * the first record arrives (aws/aws-sdk-java#2923), and any iterator expires after 15 minutes:
+   * both are answered, as Lambda does, by a fresh iterator from the checkpoint.
+   */
+  async function readPage(shardId: string, iterator: string) {
+    try {
+      return await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
+      const fresh = await iteratorAfterCheckpoint(shardId);
+      return fresh
+        ? await streams.send(new GetRecordsCommand({ ShardIterator: fresh, Limit: 100 }))
+        : { Records: [], NextShardIterator: undefined };
     }
   }
 
@@ -102,7 +129,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
         finished.add(shardId);
         continue;
       }
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      const page = await readPage(shardId, iterator);
       const records = page.Records ?? [];
       if (records.length === 0) {
         iterators.set(shardId, page.NextShardIterator);
@@ -125,18 +152,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
       if (failedAt) {
         failed = true;
         // Retry from the failing record on the next pass, as Lambda would.
-        const retry = await streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: streamArn,
-            ShardId: shardId,
-            ...(last
-              ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last.sequenceNumber }
-              : checkpoints[shardId]
-                ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: checkpoints[shardId] }
-                : { ShardIteratorType: 'TRIM_HORIZON' }),
-          }),
-        );
-        iterators.set(shardId, retry.ShardIterator);
+        iterators.set(shardId, await iteratorAfterCheckpoint(shardId));
       } else {
         iterators.set(shardId, page.NextShardIterator);
       }

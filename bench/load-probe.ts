@@ -12,19 +12,23 @@ import { submitOne } from './load.ts';
 /**
  * How long a NEW connection waits under load: the local server in its own process
  * (bench/load-probe-server.ts), autocannon on one path, and every 2 s a new curl connection for a
- * static file; the server prints when it accepted each probe's connection and answered it.
- *   npx tsx bench/load-probe.ts --connections 150 --duration 12 --max-in-flight 0   # no admission limit
- *   npx tsx bench/load-probe.ts --connections 150 --duration 12                      # the default limit (8)
+ * static file; curl reports when its connection was made and when the answer's first byte came.
+ *   npx tsx bench/load-probe.ts --connections 150 --duration 12                      # as npm start runs (the front)
+ *   npx tsx bench/load-probe.ts --connections 150 --duration 12 --app-connections 0  # clients reach the app directly
  */
 const { values } = parseArgs({
   options: {
     connections: { type: 'string', default: '150' },
     duration: { type: 'string', default: '12' },
-    'max-in-flight': { type: 'string', default: '8' },
+    'app-connections': { type: 'string' },
     path: { type: 'string', default: '/statements?q=harvest' },
   },
 });
-const probeLine = z.object({ probe: z.string(), accepted: z.number(), answered: z.number() });
+// curl -w: seconds from the start to the connection made, and to the first byte of the answer.
+const curlTimes = z
+  .string()
+  .transform((line) => line.trim().split(' ').map(Number))
+  .pipe(z.tuple([z.number(), z.number()]));
 
 const dynamo = await startDynamoDbLocal({});
 const dataDir = mkdtempSync(path.join(tmpdir(), 'load-probe-'));
@@ -40,19 +44,17 @@ try {
         REGISTER_DATA_DIR: dataDir,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         TABLE_NAME: 'probe',
-        MAX_IN_FLIGHT: values['max-in-flight'],
+        ...(values['app-connections'] === undefined ? {} : { APP_CONNECTIONS: values['app-connections'] }),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  const probes: z.infer<typeof probeLine>[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     child?.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     child?.stdout?.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         const ready = /^ready (\S+)/.exec(line);
         if (ready?.[1]) resolve(ready[1]);
-        else if (line.startsWith('{')) probes.push(probeLine.parse(JSON.parse(line)));
       }
     });
   });
@@ -60,6 +62,7 @@ try {
   const officer = await devIssuer.sign({ email: 'officer@register.example', officer: true });
   for (let n = 0; n < 20; n++) await submitOne(register, officer, n, { duplicates: 0 });
 
+  const probes: [connected: number, firstByte: number][] = [];
   const curls: Promise<void>[] = [];
   const timer = setInterval(() => {
     curls.push(
@@ -72,11 +75,14 @@ try {
             '/dev/null',
             '-m',
             '60',
-            '-A',
-            `load-probe-${Date.now()}`,
+            '-w',
+            '%{time_connect} %{time_starttransfer}',
             `${url}/assets/register.css`,
           ],
-          () => resolve(),
+          (_error, stdout) => {
+            probes.push(curlTimes.parse(stdout));
+            resolve();
+          },
         );
       }),
     );
@@ -92,14 +98,12 @@ try {
   await Promise.all(curls);
   await new Promise((resolve) => setTimeout(resolve, 200));
   console.log(
-    `${values.path} × ${values.connections} connections for ${values.duration} s, admission limit ${values['max-in-flight'] === '0' ? 'off' : values['max-in-flight']}: ` +
+    `${values.path} × ${values.connections} connections for ${values.duration} s, ${values['app-connections'] === '0' ? 'no front' : 'with the front'}: ` +
       `${result.requests.total} answers, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors + result.timeouts} errors, ${result.non2xx} non-2xx`,
   );
-  const ms = (list: number[]) => list.map((n) => `${(n / 1000).toFixed(1)} s`).join(', ');
-  console.log(
-    `new connections (static file, one every 2 s): accepted after ${ms(probes.map((p) => p.accepted))}`,
-  );
-  console.log(`  answered after ${ms(probes.map((p) => p.answered))}`);
+  const seconds = (list: number[]) => list.map((n) => `${n.toFixed(1)} s`).join(', ');
+  console.log(`new connections (static file, one every 2 s): made after ${seconds(probes.map((p) => p[0]))}`);
+  console.log(`  first byte of the answer after ${seconds(probes.map((p) => p[1]))}`);
 } finally {
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child?.once('exit', resolve));

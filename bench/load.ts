@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { type LocalRegister, startLocalRegister } from '../functions/local/server.ts';
+import {
+  DEFAULT_APP_CONNECTIONS,
+  type LocalRegister,
+  startLocalRegister,
+} from '../functions/local/server.ts';
 import { listStatementsOfOrganisation } from '../functions/store/statements/list-statements-of-organisation.ts';
 
 /**
@@ -18,8 +22,8 @@ export interface LoadOptions {
   submitters: number;
   /** An already running DynamoDB Local (tests); by default the load starts its own, in memory. */
   dynamoEndpoint?: string;
-  /** The server's admission limit (requests worked on at once); 0 or absent: none (the server's default). */
-  maxInFlight?: number;
+  /** Requests the local front hands the app at once (DEFAULT_APP_CONNECTIONS when absent); 0: no front. */
+  appConnections?: number;
 }
 
 export interface LoadReport {
@@ -28,8 +32,6 @@ export interface LoadReport {
   requestsPerSecond: number;
   errors: number;
   non2xx: number;
-  /** What the server's admission control did: 503s answered, queued requests dropped unworked. */
-  admission: { refused: number; abandoned: number };
   submissions: {
     accepted: number;
     duplicatesAnswered: number;
@@ -162,9 +164,9 @@ export async function runLoad(
   const register = await startLocalRegister({
     port: 0,
     quiet: true,
-    ...(options.maxInFlight === undefined
+    ...(options.appConnections === undefined
       ? {}
-      : { admission: { limit: options.maxInFlight > 0 ? options.maxInFlight : Number.POSITIVE_INFINITY } }),
+      : { front: options.appConnections > 0 ? { appConnections: options.appConnections } : false }),
     ...(options.dynamoEndpoint
       ? { dynamoEndpoint: options.dynamoEndpoint, tableName: `load-${Date.now()}` }
       : {}),
@@ -235,14 +237,12 @@ export async function runLoad(
       else missing++;
     }
     const totalRequests = readers.reduce((sum, r) => sum + r.result.requests.total, 0);
-    const { refused, abandoned } = register.admission();
     return {
       readers,
       totalRequests,
       requestsPerSecond: totalRequests / options.durationSeconds,
       errors: readers.reduce((sum, r) => sum + r.result.errors + r.result.timeouts, 0),
       non2xx: readers.reduce((sum, r) => sum + r.result.non2xx, 0),
-      admission: { refused, abandoned },
       submissions: {
         accepted: submitted.length,
         duplicatesAnswered: counts.duplicates,
@@ -260,7 +260,7 @@ export async function runLoad(
 
 export function formatLoadReport(report: LoadReport, options: LoadOptions): string {
   const lines = [
-    `Load: ${options.connections} connections for ${options.durationSeconds} s, ${options.submitters} submitters running alongside, admission limit ${options.maxInFlight ? options.maxInFlight : 'off'}`,
+    `Load: ${options.connections} connections for ${options.durationSeconds} s, ${options.submitters} submitters running alongside, ${options.appConnections === 0 ? 'no front (clients reach the app directly)' : `the front handing the app ${options.appConnections ?? DEFAULT_APP_CONNECTIONS} requests at once`}`,
     '',
     '| traffic | requests | req/s | p50 ms | p99 ms | errors | non-2xx |',
     '|---|---|---|---|---|---|---|',
@@ -270,7 +270,6 @@ export function formatLoadReport(report: LoadReport, options: LoadOptions): stri
     ),
     `| all | ${report.totalRequests} | ${report.requestsPerSecond.toFixed(0)} | | | ${report.errors} | ${report.non2xx} |`,
     '',
-    `Admission control: ${report.admission.refused} requests answered 503 (queue full or waited too long), ${report.admission.abandoned} dropped unworked after their client went away.`,
     `Submissions accepted: ${report.submissions.accepted}; stored and readable: ${report.submissions.stored}; missing: ${report.submissions.missing}; organisations with more than one statement: ${report.submissions.duplicated}; retried POSTs answered with the first answer: ${report.submissions.duplicatesAnswered}; failed submissions: ${report.submissions.failed}.`,
     ...report.submissions.failures.map((message) => `  failure: ${message}`),
   ];
@@ -284,7 +283,7 @@ async function main() {
       connections: { type: 'string', default: '200' },
       seed: { type: 'string', default: '100' },
       submitters: { type: 'string', default: '4' },
-      'max-in-flight': { type: 'string' },
+      'app-connections': { type: 'string' },
     },
   });
   const options = {
@@ -292,7 +291,7 @@ async function main() {
     connections: Number(values.connections),
     seedStatements: Number(values.seed),
     submitters: Number(values.submitters),
-    ...(values['max-in-flight'] === undefined ? {} : { maxInFlight: Number(values['max-in-flight']) }),
+    ...(values['app-connections'] === undefined ? {} : { appConnections: Number(values['app-connections']) }),
   };
   const report = await runLoad(options, (line) => console.error(line));
   console.log(formatLoadReport(report, options));

@@ -13,11 +13,11 @@ import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { processChanges } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
-import { type AdmissionOptions, type AdmissionStats, admissionControl } from './admission.ts';
 import { createDevIssuer, type DevIssuer } from './dev-issuer.ts';
 import { devOutboxPage } from './dev-outbox-page.ts';
 import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { createFileArchive } from './file-archive.ts';
+import { startFront } from './start-front.ts';
 import { staticAssets } from './static-assets.ts';
 import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
@@ -36,20 +36,18 @@ export interface LocalRegisterOptions {
   devIssuer?: DevIssuer;
   /** Run the daily jobs (the compliance sweep) on a timer: an hour after start, then daily. Default: as pollStream. */
   dailyJobs?: boolean;
-  /** Requests worked on at once, the rest queued first come first served (functions/local/admission.ts). */
-  admission?: Partial<AdmissionOptions>;
+  /**
+   * The front (front.ts) clients connect to, and how many requests it hands the app at once; false:
+   * clients reach the app directly (only to measure what the front changes).
+   */
+  front?: { appConnections: number } | false;
 }
 
 /**
- * Off by default (no limit): on the shared 2-core machine a limit of 8 cut `npm run load`'s
- * throughput to a third without reliably getting new connections accepted sooner, and a limit of
- * 48 did neither (README, Operations, Load). `npm run load -- --max-in-flight N` tries one.
+ * Requests the front hands the app at once. The app needs many in flight (each waits on DynamoDB
+ * Local); `npm run load -- --app-connections N` measures others (README, Operations, Load).
  */
-export const DEFAULT_ADMISSION: AdmissionOptions = {
-  limit: Number.POSITIVE_INFINITY,
-  maxQueue: 2000,
-  maxWaitMs: 25_000,
-};
+export const DEFAULT_APP_CONNECTIONS = 32;
 
 export interface LocalRegister {
   url: string;
@@ -60,8 +58,6 @@ export interface LocalRegister {
   archive: Archive;
   /** The notices the worker sent, as files in <dataDir>/outbox (a temporary folder without a dataDir); also at /dev/outbox. */
   outbox: { list: () => Promise<StoredMail[]> };
-  /** Requests in progress, waiting, refused (503) and dropped unworked. */
-  admission: () => AdmissionStats;
   stop: () => Promise<void>;
 }
 
@@ -146,14 +142,22 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     timers.push(setTimeout(daily, 3_600_000).unref(), setInterval(daily, 86_400_000).unref());
   }
 
-  const admission = admissionControl({ ...DEFAULT_ADMISSION, ...options.admission });
+  const frontOptions =
+    options.front === false ? undefined : (options.front ?? { appConnections: DEFAULT_APP_CONNECTIONS });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: admission.wrap(outer.fetch), port: options.port, hostname: '127.0.0.1' }, () =>
-      resolve(s as Server),
+    const s = serve(
+      { fetch: outer.fetch, port: frontOptions ? 0 : options.port, hostname: '127.0.0.1' },
+      () => resolve(s as Server),
     );
     (s as Server).once('error', reject);
   });
-  const { port } = server.address() as AddressInfo;
+  // Longer than the front's idle connections live, so the app never closes one the front is reusing.
+  server.keepAliveTimeout = 65_000;
+  const appPort = (server.address() as AddressInfo).port;
+  const front = frontOptions
+    ? await startFront({ appPort, port: options.port, hostname: '127.0.0.1', ...frontOptions })
+    : undefined;
+  const port = front?.port ?? appPort;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -162,9 +166,9 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     devIssuer,
     archive,
     outbox: { list: () => mailer.list() },
-    admission: admission.stats,
     stop: async () => {
       for (const timer of timers) clearTimeout(timer);
+      await front?.stop();
       await poller.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.client.destroy();

@@ -1,0 +1,173 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFront, listen } from '../../functions/local/front.ts';
+import { startFront } from '../../functions/local/start-front.ts';
+
+/** The local front (functions/local/front.ts) before a stand-in app on real sockets. */
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+});
+
+function closeServer(server: http.Server) {
+  return () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+}
+
+async function standInApp(answer: (seen: Seen, response: http.ServerResponse) => void) {
+  const seen: Seen[] = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    request.on('end', () => {
+      const one = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body };
+      seen.push(one);
+      answer(one, response);
+    });
+  });
+  const port = await listen(server, 0, '127.0.0.1');
+  closers.push(closeServer(server));
+  return { port, seen };
+}
+
+async function frontBefore(appPort: number, appConnections = 4) {
+  const front = createFront({ appPort, port: 0, hostname: '127.0.0.1', appConnections });
+  const port = await listen(front, 0, '127.0.0.1');
+  closers.push(closeServer(front));
+  const arrived: string[] = [];
+  front.on('request', (request: http.IncomingMessage) => arrived.push(request.url ?? ''));
+  return { url: `http://127.0.0.1:${port}`, arrived };
+}
+
+/** A raw request, so that hop-by-hop and client-written headers reach the front as sent. */
+function rawRequest(url: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const request = http.request(`${url}${path}`, { headers, agent: false }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      });
+      request.on('error', reject);
+      request.end();
+    },
+  );
+}
+
+describe('the local front', () => {
+  it("passes the method, path, body and headers to the app, and the app's answer back", async () => {
+    const app = await standInApp((_seen, response) => {
+      response.writeHead(201, { 'content-type': 'application/json', etag: '"v2"' }).end('{"ok":true}');
+    });
+    const { url } = await frontBefore(app.port);
+    const answer = await fetch(`${url}/api/v1/things?q=a%20b`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'idempotency-key': 'k1' },
+      body: '{"name":"Acme"}',
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('etag')).toBe('"v2"');
+    expect(await answer.json()).toEqual({ ok: true });
+    expect(app.seen).toHaveLength(1);
+    expect(app.seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/v1/things?q=a%20b',
+      body: '{"name":"Acme"}',
+      headers: { authorization: 'Bearer t', 'idempotency-key': 'k1', 'content-type': 'application/json' },
+    });
+    expect(app.seen[0]?.headers.host).toBe(new URL(url).host);
+  });
+
+  it('drops hop-by-hop headers, and those the Connection header names', async () => {
+    const app = await standInApp((_seen, response) => response.end('ok'));
+    const { url } = await frontBefore(app.port);
+    await rawRequest(url, '/', {
+      connection: 'x-private, keep-alive',
+      'x-private': 'one connection only',
+      'keep-alive': 'timeout=5',
+      te: 'trailers',
+      'x-kept': 'yes',
+    });
+    const headers = app.seen[0]?.headers ?? {};
+    expect(headers['x-kept']).toBe('yes');
+    for (const name of ['x-private', 'keep-alive', 'te']) expect(headers[name]).toBeUndefined();
+    // The front's own connection to the app is kept alive, whatever the client asked.
+    expect(headers.connection).toBe('keep-alive');
+  });
+
+  it("writes the client's address as CloudFront-Viewer-Address, replacing one the client sent", async () => {
+    const app = await standInApp((_seen, response) => response.end('ok'));
+    const { url } = await frontBefore(app.port);
+    await rawRequest(url, '/', { 'cloudfront-viewer-address': '203.0.113.9:443' });
+    expect(app.seen[0]?.headers['cloudfront-viewer-address']).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('hands the app at most appConnections requests at once, the others in the order they came', async () => {
+    let inApp = 0;
+    let most = 0;
+    const app = await standInApp((_seen, response) => {
+      inApp++;
+      most = Math.max(most, inApp);
+      setTimeout(() => {
+        inApp--;
+        response.end('ok');
+      }, 30);
+    });
+    // One app connection: with two, the first two could reach the app in either order.
+    const { url, arrived } = await frontBefore(app.port, 1);
+    const answers = Array.from({ length: 8 }, (_, n) => fetch(`${url}/request-${n}`));
+    expect((await Promise.all(answers)).map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(most).toBe(1);
+    expect(arrived).toHaveLength(8);
+    expect(app.seen.map((s) => s.url)).toEqual(arrived);
+  });
+
+  it('answers 502 problem+json when the app does not answer', async () => {
+    const closed = await standInApp((_seen, response) => response.end());
+    const { url } = await frontBefore(closed.port);
+    for (const close of closers.splice(0, 1)) await close();
+    const answer = await fetch(`${url}/statements`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(await answer.json()).toMatchObject({ status: 502, title: 'Bad Gateway' });
+  });
+
+  it('frees the app connection when its client goes away before the answer', async () => {
+    const app = await standInApp((seen, response) => {
+      if (seen.url !== '/never') response.end('ok');
+    });
+    const { url } = await frontBefore(app.port, 1);
+    const gone = new AbortController();
+    const first = fetch(`${url}/never`, { signal: gone.signal }).catch(() => 'aborted');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gone.abort();
+    expect(await first).toBe('aborted');
+    const second = await fetch(`${url}/next`);
+    expect(second.status).toBe(200);
+  });
+
+  it('runs in a thread of its own when started by startFront', async () => {
+    const app = await standInApp((_seen, response) => response.end('from the app'));
+    const front = await startFront({ appPort: app.port, port: 0, hostname: '127.0.0.1', appConnections: 2 });
+    closers.push(front.stop);
+    const answer = await fetch(`http://127.0.0.1:${front.port}/`);
+    expect(await answer.text()).toBe('from the app');
+    expect(app.seen[0]?.headers['cloudfront-viewer-address']).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+});

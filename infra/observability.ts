@@ -28,6 +28,8 @@ export interface RegisterObservabilityProps {
   table: Table;
   streamDlq: Queue;
   scheduleDlq: Queue;
+  /** The origin secret's rotation function: any failed step is an alarm. */
+  originSecretRotation?: IFunction | undefined;
   alarmEmail?: string | undefined;
 }
 
@@ -155,6 +157,15 @@ export class RegisterObservability extends Construct {
         fn.metricThrottles({ period, statistic: 'Sum' }),
         0,
         `The ${name} function was throttled`,
+      );
+    }
+
+    if (props.originSecretRotation) {
+      alarm(
+        'OriginSecretRotationErrors',
+        props.originSecretRotation.metricErrors({ period, statistic: 'Sum' }),
+        0,
+        'A step of the origin secret rotation failed (nothing is refused meanwhile): see README, Rotating the origin secret',
       );
     }
 

@@ -354,6 +354,7 @@ export class RegisterStack extends Stack {
       table,
       streamDlq: this.streamDlq,
       scheduleDlq: this.scheduleDlq,
+      originSecretRotation: this.originSecretRotation,
       alarmEmail: settings.alarmEmail,
     });
 

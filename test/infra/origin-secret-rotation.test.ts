@@ -145,6 +145,19 @@ describe('the origin secret rotation', () => {
     }
   });
 
+  test('a failed step raises an alarm to the operators’ topic', () => {
+    const alarms = Object.values(resourcesOf(synth.template, 'AWS::CloudWatch::Alarm')).filter((alarm) =>
+      JSON.stringify(alarm.Properties?.Dimensions ?? []).includes(rotationId()),
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      MetricName: 'Errors',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: logicalId(synth.stack.observability.topic) }],
+    });
+  });
+
   test('the secret’s ARN is an output, for rotating it by hand', () => {
     expect(synth.template.toJSON().Outputs.OriginSecretArn.Value).toEqual({
       Ref: logicalId(synth.stack.originSecret),

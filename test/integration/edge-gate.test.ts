@@ -28,6 +28,19 @@ describe('the edge gate (AWS: requests must come through CloudFront)', () => {
     expect(response.status).toBe(200);
   });
 
+  it('during a rotation, serves both the current and the next secret, and nothing else', async () => {
+    const next = 'the-next-secret-cloudfront-will-send-48-chars-xx';
+    const { app } = testApp(table.store, () => fixedNow, { originSecret: secret, originSecretNext: next });
+    for (const [value, status] of [
+      [secret, 200],
+      [next, 200],
+      [`${next.slice(0, -1)}X`, 403],
+    ] as const) {
+      const response = await app.request('/health', { headers: { 'x-origin-verify': value } });
+      expect(response.status, value).toBe(status);
+    }
+  });
+
   it('takes the public address from X-Forwarded-Host only behind the gate: links and the form Origin check', async () => {
     const feed = await (await gated().request('/statements.atom', { headers: viaCloudFront })).text();
     expect(feed).toContain('https://register.example.org/');

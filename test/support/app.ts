@@ -36,7 +36,7 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(
   store: Store,
   now: () => Date = () => fixedNow,
-  options: { originSecret?: string; hostedSignIn?: HostedSignIn } = {},
+  options: { originSecret?: string; originSecretNext?: string; hostedSignIn?: HostedSignIn } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
@@ -49,6 +49,7 @@ export function testApp(
     archive,
     devIssuer,
     originSecret: options.originSecret,
+    originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
   });
   return { app, errors, archive };

@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /**
  * The local stand-in for the edge (CloudFront and API Gateway in AWS): it accepts every client
@@ -8,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  * libuv (Node 20) accepts one new connection per event-loop iteration, and an iteration of the app
  * runs every ready callback of every request in progress, so under load new connections waited in
  * the kernel's queue for tens of seconds. The front runs in a thread of its own (front-thread.ts),
- * whose iterations only move bytes.
+ * whose iterations only move bytes. Like CloudFront, it answers /assets/* itself, so a page's
+ * stylesheet and script never queue behind the app's work.
  */
 export interface FrontOptions {
   /** The app's own server, on 127.0.0.1. */
@@ -17,7 +20,12 @@ export interface FrontOptions {
   hostname: string;
   /** Requests handed to the app at once; the others wait in the front, in order. */
   appConnections: number;
+  /** The folder holding web/ and node_modules/govuk-frontend (static-assets.ts); absent: /assets/* go to the app. */
+  assetRoot?: string;
 }
+
+/** Answers an /assets/* request, 404 when there is no such file. */
+export type AssetFetch = (request: Request) => Response | Promise<Response>;
 
 // Hop-by-hop headers belong to one connection, never forwarded (RFC 9110 §7.6.1).
 const HOP_BY_HOP = new Set([
@@ -48,7 +56,24 @@ const badGateway = JSON.stringify({
   detail: 'The register did not answer: try again in a moment.',
 });
 
-export function createFront(options: FrontOptions): http.Server {
+async function answerAsset(
+  assets: AssetFetch,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+): Promise<boolean> {
+  // The URL is normalised here (dot segments resolved): a path that leaves /assets/ is not an asset.
+  const answer = await assets(new Request(`http://front${request.url ?? '/'}`, { method: request.method }));
+  if (answer.status === 404) return false;
+  answer.headers.forEach((value, name) => {
+    response.setHeader(name, value);
+  });
+  response.writeHead(answer.status);
+  if (answer.body) Readable.fromWeb(answer.body as WebReadableStream).pipe(response);
+  else response.end();
+  return true;
+}
+
+export function createFront(options: FrontOptions, assets?: AssetFetch): http.Server {
   // FIFO: a request waits for the next free app connection in the order it arrived.
   const agent = new http.Agent({
     keepAlive: true,
@@ -57,7 +82,7 @@ export function createFront(options: FrontOptions): http.Server {
     // Idle app connections close before the app would close them (its keepAliveTimeout is 65 s).
     timeout: 60_000,
   });
-  return http.createServer((request, response) => {
+  const forward = (request: http.IncomingMessage, response: http.ServerResponse) => {
     const headers = endToEnd(request.headers);
     // As CloudFront does: the client's address, written by the edge, never taken from the client.
     headers['cloudfront-viewer-address'] =
@@ -86,6 +111,18 @@ export function createFront(options: FrontOptions): http.Server {
       if (!response.writableFinished) upstream.destroy();
     });
     request.pipe(upstream);
+  };
+  return http.createServer((request, response) => {
+    const isAsset =
+      assets &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      request.url?.startsWith('/assets/');
+    if (!isAsset) return forward(request, response);
+    // A missing asset is the app's to answer (its not-found page), as are errors reading one.
+    answerAsset(assets, request, response).then(
+      (answered) => answered || forward(request, response),
+      () => forward(request, response),
+    );
   });
 }
 

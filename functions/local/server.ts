@@ -155,7 +155,13 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   server.keepAliveTimeout = 65_000;
   const appPort = (server.address() as AddressInfo).port;
   const front = frontOptions
-    ? await startFront({ appPort, port: options.port, hostname: '127.0.0.1', ...frontOptions })
+    ? await startFront({
+        appPort,
+        port: options.port,
+        hostname: '127.0.0.1',
+        assetRoot: root,
+        ...frontOptions,
+      })
     : undefined;
   const port = front?.port ?? appPort;
 

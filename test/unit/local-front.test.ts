@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFront, listen } from '../../functions/local/front.ts';
+import { type AssetFetch, createFront, listen } from '../../functions/local/front.ts';
 import { startFront } from '../../functions/local/start-front.ts';
+import { defaultAssetRoot } from '../../web/render.ts';
 
 /** The local front (functions/local/front.ts) before a stand-in app on real sockets. */
 interface Seen {
@@ -42,8 +43,8 @@ async function standInApp(answer: (seen: Seen, response: http.ServerResponse) =>
   return { port, seen };
 }
 
-async function frontBefore(appPort: number, appConnections = 4) {
-  const front = createFront({ appPort, port: 0, hostname: '127.0.0.1', appConnections });
+async function frontBefore(appPort: number, appConnections = 4, assets?: AssetFetch) {
+  const front = createFront({ appPort, port: 0, hostname: '127.0.0.1', appConnections }, assets);
   const port = await listen(front, 0, '127.0.0.1');
   closers.push(closeServer(front));
   const arrived: string[] = [];
@@ -55,7 +56,9 @@ async function frontBefore(appPort: number, appConnections = 4) {
 function rawRequest(url: string, path: string, headers: Record<string, string>) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
     (resolve, reject) => {
-      const request = http.request(`${url}${path}`, { headers, agent: false }, (response) => {
+      const { hostname, port } = new URL(url);
+      // host, port and path apart: a URL string would have its dot segments resolved by the client.
+      const request = http.request({ hostname, port, path, headers, agent: false }, (response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => {
           body += chunk.toString();
@@ -162,10 +165,41 @@ describe('the local front', () => {
     expect(second.status).toBe(200);
   });
 
-  it('runs in a thread of its own when started by startFront', async () => {
+  it('answers an asset itself, and leaves a missing asset or a path out of /assets/ to the app', async () => {
+    const app = await standInApp((seen, response) => response.writeHead(404).end(`app: ${seen.url}`));
+    const assets: AssetFetch = (request) =>
+      new URL(request.url).pathname === '/assets/site.css'
+        ? new Response('body{}', { headers: { 'content-type': 'text/css', 'cache-control': 'public' } })
+        : new Response(null, { status: 404 });
+    const { url } = await frontBefore(app.port, 4, assets);
+    const css = await fetch(`${url}/assets/site.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css');
+    expect(css.headers.get('cache-control')).toBe('public');
+    expect(await css.text()).toBe('body{}');
+    expect(app.seen).toEqual([]);
+
+    expect(await (await fetch(`${url}/assets/missing.css`)).text()).toBe('app: /assets/missing.css');
+    const out = await rawRequest(url, '/assets/../site.css', {});
+    expect(out.body).toBe('app: /assets/../site.css');
+    const posted = await fetch(`${url}/assets/site.css`, { method: 'POST', body: 'x' });
+    expect(await posted.text()).toBe('app: /assets/site.css');
+  });
+
+  it('runs in a thread of its own when started by startFront, answering assets from the asset root', async () => {
     const app = await standInApp((_seen, response) => response.end('from the app'));
-    const front = await startFront({ appPort: app.port, port: 0, hostname: '127.0.0.1', appConnections: 2 });
+    const front = await startFront({
+      appPort: app.port,
+      port: 0,
+      hostname: '127.0.0.1',
+      appConnections: 2,
+      assetRoot: defaultAssetRoot(),
+    });
     closers.push(front.stop);
+    const script = await fetch(`http://127.0.0.1:${front.port}/assets/govuk/govuk-frontend.min.js`);
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(1000);
+    expect(app.seen).toEqual([]);
     const answer = await fetch(`http://127.0.0.1:${front.port}/`);
     expect(await answer.text()).toBe('from the app');
     expect(app.seen[0]?.headers['cloudfront-viewer-address']).toMatch(/^127\.0\.0\.1:\d+$/);

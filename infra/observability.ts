@@ -12,7 +12,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -41,12 +41,30 @@ export const thresholds = {
   apiP99LatencyMs: 3000,
   /** Age of the oldest stream record the worker has not processed, milliseconds. */
   streamIteratorAgeMs: 5 * 60 * 1000,
+  /** DynamoDB requests throttled over 5 minutes (the SDK retried them with backoff; more than this is a trend). */
+  tableThrottledRequests: 0,
 } as const;
 
 /**
+ * The table operations the register's functions make (functions/store/). An alarm's metric math
+ * may use at most 10 metrics, so the throttles are summed over these rather than every operation.
+ */
+export const tableOperations = [
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.QUERY,
+  Operation.SCAN,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.BATCH_WRITE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+] as const;
+
+/**
  * What operators watch: alarms (to an encrypted SNS topic, with an optional email subscriber)
- * for API 5xx rate and p99 latency, stream iterator age, anything in a dead-letter queue, and
- * Lambda errors and throttles; and one dashboard with the same figures.
+ * for API 5xx rate and p99 latency, stream iterator age, anything in a dead-letter queue,
+ * Lambda errors and throttles, and DynamoDB throttling; and one dashboard with the same figures.
  */
 export class RegisterObservability extends Construct {
   readonly topic: Topic;
@@ -169,7 +187,16 @@ export class RegisterObservability extends Construct {
       );
     }
 
-    const tableThrottles = props.table.metricThrottledRequestsForOperations({ period });
+    const tableThrottles = props.table.metricThrottledRequestsForOperations({
+      operations: [...tableOperations],
+      period,
+    });
+    alarm(
+      'TableThrottles',
+      tableThrottles,
+      thresholds.tableThrottledRequests,
+      'DynamoDB throttled requests to the register table (retried with backoff by the SDK; answers may have slowed or failed with 503)',
+    );
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       defaultInterval: Duration.hours(24),

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tableDefinition } from '../../functions/store/table-definition.ts';
+import { tableOperations } from '../../infra/observability.ts';
 import { apiTableActions } from '../../infra/register-stack.ts';
 import {
   actionsOf,
@@ -592,6 +593,70 @@ describe('observability', () => {
           mentions(candidate.Dimensions, logicalId(synth.stack.functions[name])),
       );
       expect(alarm, `${name} ${metric}`).toMatchObject({ Threshold: 0 });
+    }
+  });
+
+  test('alarms on DynamoDB throttled requests, summed over every operation the store makes', () => {
+    const throttles = alarms().filter((alarm) => mentions(alarm.Metrics ?? null, '"ThrottledRequests"'));
+    expect(throttles).toHaveLength(1);
+    const metrics = (throttles[0]?.Metrics ?? []) as {
+      Expression?: string;
+      MetricStat?: {
+        Metric: { Namespace: string; MetricName: string; Dimensions: { Name: string; Value: unknown }[] };
+      };
+    }[];
+    const operations = metrics.flatMap(
+      (metric) =>
+        metric.MetricStat?.Metric.Dimensions.filter((d) => d.Name === 'Operation').map((d) => d.Value) ?? [],
+    );
+    // An alarm's metric math takes at most 10 metrics.
+    expect(metrics.filter((metric) => metric.MetricStat).length).toBeLessThanOrEqual(10);
+    expect(operations.sort()).toEqual([...tableOperations].sort());
+    for (const metric of metrics.filter((m) => m.MetricStat)) {
+      expect(metric.MetricStat?.Metric.Namespace).toBe('AWS/DynamoDB');
+      expect(mentions(metric.MetricStat?.Metric.Dimensions, logicalId(synth.stack.storage.table))).toBe(true);
+    }
+    expect(throttles[0]).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+    // Every access the store makes is among them (functions/store/ commands → operations).
+    expect(tableOperations).toEqual(
+      expect.arrayContaining([
+        'GetItem',
+        'BatchGetItem',
+        'Query',
+        'Scan',
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+        'BatchWriteItem',
+        'TransactWriteItems',
+      ]),
+    );
+  });
+
+  test('the dashboard shows each alarmed figure', () => {
+    const dashboard = propertiesOfOnly(synth.template, 'AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard.DashboardBody);
+    for (const title of [
+      'API requests',
+      'API 5xx %',
+      'API latency (ms)',
+      'Lambda errors',
+      'Lambda throttles',
+      'Stream iterator age (ms)',
+      'Dead-lettered',
+      'DynamoDB throttled requests',
+    ]) {
+      expect(body, title).toContain(title);
+    }
+    for (const metric of [
+      '5xx',
+      'Latency',
+      'IteratorAge',
+      'ApproximateNumberOfMessagesVisible',
+      'Throttles',
+      'ThrottledRequests',
+    ]) {
+      expect(body, metric).toContain(metric);
     }
   });
 

@@ -14,6 +14,7 @@ const slowFirst = [
   'test/faults/killed-server.test.ts',
   'test/browser/check-page.test.ts',
   'test/browser/xss.test.ts',
+  'test/hostile/xss-more-pages.test.ts',
   'test/infra/bundle.test.ts',
   'test/faults/dynamodb-faults.test.ts',
   'test/load/load-short.test.ts',

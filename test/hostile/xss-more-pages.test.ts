@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SignInPage } from '../browser/pages/sign-in-page.ts';
+import { useBrowserRegister } from '../support/browser.ts';
+import { validDocument } from '../support/submissions.ts';
+
+/**
+ * The free-text fields test/browser/xss.test.ts leaves out, on the pages that show them, in
+ * Chromium: a withdrawal reason (public and account pages), an out-of-scope "other" reason and
+ * an officer's challenge note (account and officer pages), a public report's details and an
+ * officer's flag notes (flag pages), and text reflected from the address (search query, sign-in
+ * `next`). A payload that ran would call __xss(); each payload is also seen, escaped, where it
+ * should be shown (so the pages are the right ones).
+ */
+const payload = (where: string) =>
+  `<img src=x onerror="__xss('${where}')"><script>__xss('${where}')</script>`;
+const escaped = '&lt;img src=x onerror=';
+
+const now = new Date('2026-11-29T12:00:00.000Z');
+
+describe('hostile text in the remaining fields, on every page that shows it (Chromium)', () => {
+  const ctx = useBrowserRegister({ clock: () => now });
+
+  async function api(
+    method: string,
+    path: string,
+    token: string | undefined,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await fetch(`${ctx.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        'content-type': 'application/json',
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  async function watchedPage(): Promise<{ page: Page; ran: string[] }> {
+    const ran: string[] = [];
+    const page = await ctx.browser.newPage();
+    await page.exposeFunction('__xss', (where: string) => ran.push(where));
+    page.on('dialog', (dialog) => {
+      ran.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    return { page, ran };
+  }
+
+  it('runs none of them, and shows each escaped', async () => {
+    const officer = await ctx.register.devIssuer.sign({ email: 'otto@officers.example', officer: true });
+    const submitter = await ctx.register.devIssuer.sign({ email: 'sue@xss-more.example', officer: false });
+    const organisation = await api('POST', '/api/v1/organisations', officer, {
+      name: 'Quillon Ltd',
+      entityType: 'company',
+      financialYearEnd: '03-31',
+    });
+    expect(organisation.status).toBe(201);
+    const orgId = String(organisation.body.id);
+    expect(
+      (await api('POST', '/api/v1/enrolments', submitter, { code: organisation.body.enrolmentCode })).status,
+    ).toBe(201);
+
+    const submit = async (periodStart: string, periodEnd: string) => {
+      const created = await api('POST', `/api/v1/organisations/${orgId}/statements`, submitter, {
+        ...validDocument({ periodStart, periodEnd }),
+        submit: true,
+      });
+      expect(created.status).toBe(201);
+      return { id: String(created.body.id), etag: String(created.body.etag) };
+    };
+    const kept = await submit('2025-04-01', '2026-03-31');
+    const withdrawn = await submit('2024-04-01', '2025-03-31');
+    const withdrawal = await api(
+      'POST',
+      `/api/v1/statements/${withdrawn.id}/withdraw`,
+      submitter,
+      { reason: payload('withdrawal') },
+      { 'if-match': withdrawn.etag },
+    );
+    expect(withdrawal.status).toBe(200);
+
+    const declared = await api('POST', `/api/v1/organisations/${orgId}/out-of-scope`, submitter, {
+      year: 2023,
+      reason: 'Other',
+      otherReason: payload('other-reason'),
+    });
+    expect(declared.status).toBe(201);
+    const challenged = await api(
+      'POST',
+      `/api/v1/organisations/${orgId}/out-of-scope/2023/challenge`,
+      officer,
+      {
+        note: payload('challenge'),
+      },
+    );
+    expect(challenged.status).toBe(200);
+
+    const report = await api('POST', '/api/v1/reports', undefined, {
+      statementId: kept.id,
+      reason: 'other',
+      details: payload('report'),
+    });
+    expect(report.status).toBe(202);
+    const manual = await api('POST', '/api/v1/flags', officer, {
+      organisationId: orgId,
+      note: payload('flag-note'),
+    });
+    expect(manual.status).toBe(201);
+    const updated = await api('PATCH', `/api/v1/flags/${manual.body.id}`, officer, {
+      note: payload('flag-update'),
+    });
+    expect(updated.status).toBe(200);
+    await ctx.register.poller.drain();
+    const reports = await api('GET', '/api/v1/flags?type=report', officer, undefined);
+    const reportFlag = (reports.body.items as { id: string; statementId?: string }[]).find(
+      (flag) => flag.statementId === kept.id,
+    );
+    expect(reportFlag).toBeDefined();
+
+    const { page, ran } = await watchedPage();
+    const visit = async (path: string, shows: boolean) => {
+      const response = await page.goto(`${ctx.url}${path}`);
+      expect(response?.status(), path).toBeLessThan(400);
+      if (shows) expect(await page.content(), path).toContain(escaped);
+    };
+
+    // Public pages, and text reflected from the address.
+    await visit(`/statements?q=${encodeURIComponent(payload('query'))}`, true);
+    await visit(`/sign-in?next=${encodeURIComponent(`/account"><script>__xss('next')</script>`)}`, false);
+    await visit(`/statements/${withdrawn.id}`, true);
+    await visit(`/organisations/${orgId}`, false);
+
+    await new SignInPage(page, ctx.url).signIn('sue@xss-more.example');
+    await visit('/account', false);
+    await visit(`/account/statements/${withdrawn.id}`, false);
+    await visit(`/account/organisations/${orgId}/out-of-scope`, true);
+
+    await new SignInPage(page, ctx.url).signIn('otto@officers.example', { officer: true });
+    await visit('/officers', false);
+    await visit('/officers/flags', false);
+    await visit(`/officers/flags/${reportFlag?.id}`, true);
+    await visit(`/officers/flags/${manual.body.id}`, true);
+    await visit('/officers/out-of-scope?year=2023', true);
+
+    expect(ran).toEqual([]);
+    await page.close();
+  });
+});

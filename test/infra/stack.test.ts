@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { OFFICERS_GROUP } from '../../functions/identity/jwt-verifier.ts';
 import { tableDefinition } from '../../functions/store/table-definition.ts';
+import { projectRoot } from '../../infra/bundling.ts';
 import { tableOperations } from '../../infra/observability.ts';
 import { apiTableActions } from '../../infra/register-stack.ts';
 import {
@@ -382,9 +386,15 @@ describe('Cognito', () => {
     });
   });
 
+  test('the app client lets the README’s first officer take a token from the command line (USER_PASSWORD_AUTH)', () => {
+    synth.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+    });
+  });
+
   test('an officers group and a public app client without a secret', () => {
     synth.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
-      GroupName: 'officers',
+      GroupName: OFFICERS_GROUP,
       UserPoolId: ref(synth.stack.auth.userPool),
     });
     synth.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
@@ -670,6 +680,18 @@ describe('observability', () => {
 });
 
 describe('outputs', () => {
+  test('every <Output> the README’s deploy and operations commands ask for is a stack output', () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const start = readme.indexOf('## Deploying');
+    const end = readme.indexOf('## Architecture');
+    expect(start).toBeGreaterThan(-1);
+    expect(end).toBeGreaterThan(start);
+    const named = new Set(Array.from(readme.slice(start, end).matchAll(/<([A-Z][A-Za-z]+)>/g), (m) => m[1]));
+    expect([...named]).toEqual(expect.arrayContaining(['UserPoolId', 'UserPoolClientId', 'StreamDlqUrl']));
+    const outputs = Object.keys(synth.template.toJSON().Outputs ?? {});
+    expect([...named].filter((name) => !outputs.includes(name as string))).toEqual([]);
+  });
+
   test('name what a deployer needs', () => {
     const outputs = Object.keys(synth.template.toJSON().Outputs ?? {});
     expect(outputs).toEqual(

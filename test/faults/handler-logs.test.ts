@@ -1,0 +1,127 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import * as z from 'zod';
+
+/**
+ * The api Lambda handler as deployed (functions/handlers/http-handler.ts: Hono in middy with
+ * Powertools), on a table that does not exist: the request fails with an error the app does not
+ * know. The caller gets a bare 500 problem with nothing internal in it; the log gets one JSON
+ * line at ERROR carrying the cause, the request's correlation id (API Gateway's request id) and
+ * the Lambda request id.
+ */
+const logLineSchema = z.looseObject({
+  level: z.string(),
+  message: z.string(),
+  correlation_id: z.string().optional(),
+  function_request_id: z.string().optional(),
+  error: z.looseObject({ name: z.string(), message: z.string() }).optional(),
+});
+
+const missingTable = `missing-${ulid()}`;
+const env = {
+  TABLE_NAME: missingTable,
+  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  AWS_REGION: 'eu-west-2',
+  STAGE: 'test',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+};
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(() => {
+  for (const [key, value] of Object.entries(env)) {
+    saved[key] = process.env[key];
+    process.env[key] = value;
+  }
+});
+afterAll(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+function apiEvent(path: string, requestId: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'register.example', accept: 'application/json' },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'register.example',
+      domainPrefix: 'register',
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },
+      requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: '29/Nov/2026:12:00:00 +0000',
+      timeEpoch: 1_795_953_600_000,
+    },
+  };
+}
+
+const lambdaContext = (awsRequestId: string): Context =>
+  ({
+    awsRequestId,
+    functionName: 'register-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-west-2:123456789012:function:register-api',
+    memoryLimitInMB: '1024',
+    logGroupName: '/aws/lambda/register-api',
+    logStreamName: 'stream',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 29_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  }) as Context;
+
+describe('the api handler’s logs', () => {
+  it('logs an unknown failure as JSON with the correlation id and the cause, and answers a bare 500', async () => {
+    const { httpHandler } = await import('../../functions/handlers/http-handler.ts');
+    const { registerRoutes } = await import('../../functions/app/register-routes.ts');
+    const handler = httpHandler([registerRoutes]);
+    const requestId = `req-${ulid()}`;
+    const awsRequestId = `lambda-${ulid()}`;
+
+    const written: string[] = [];
+    // Powertools writes errors to stderr, the rest to stdout (a Console of its own on both).
+    const capture = (chunk: string | Uint8Array) => {
+      written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+    ];
+    let answer: { statusCode?: number; body?: string; headers?: Record<string, unknown> };
+    try {
+      answer = (await handler(
+        apiEvent(`/api/v1/statements/${ulid()}`, requestId),
+        lambdaContext(awsRequestId),
+      )) as typeof answer;
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+
+    expect(answer.statusCode).toBe(500);
+    expect(String(answer.headers?.['content-type'])).toContain('application/problem+json');
+    expect(answer.body).not.toMatch(new RegExp(`${missingTable}|ResourceNotFound|at .+\\.(ts|js):\\d+`));
+
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => logLineSchema.parse(JSON.parse(line)));
+    const failure = lines.find((line) => line.level === 'ERROR' && line.message === 'unhandled error');
+    expect(failure, JSON.stringify(lines)).toBeDefined();
+    expect(failure?.correlation_id).toBe(requestId);
+    expect(failure?.function_request_id).toBe(awsRequestId);
+    expect(failure?.error?.name).toBe('ResourceNotFoundException');
+  });
+});

@@ -1,4 +1,5 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import * as z from 'zod';
@@ -42,17 +43,21 @@ afterAll(() => {
   }
 });
 
-function apiEvent(path: string, requestId: string): APIGatewayProxyEventV2 {
+/** An API Gateway HTTP API (payload 2.0) GET, as hono/aws-lambda takes it. */
+function apiEvent(path: string, requestId: string): LambdaEvent {
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath: path,
     rawQueryString: '',
+    body: null,
     headers: { host: 'register.example', accept: 'application/json' },
     isBase64Encoded: false,
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
+      authentication: null,
+      authorizer: {},
       domainName: 'register.example',
       domainPrefix: 'register',
       http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },

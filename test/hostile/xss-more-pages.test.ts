@@ -7,14 +7,19 @@ import { validDocument } from '../support/submissions.ts';
 /**
  * The free-text fields test/browser/xss.test.ts leaves out, on the pages that show them, in
  * Chromium: a withdrawal reason (public and account pages), an out-of-scope "other" reason and
- * an officer's challenge note (account and officer pages), a public report's details and an
- * officer's flag notes (flag pages), and text reflected from the address (search query, sign-in
- * `next`). A payload that ran would call __xss(); each payload is also seen, escaped, where it
+ * an officer's challenge and acceptance notes (account and officer pages), a public report's
+ * details and an officer's flag notes (flag pages), text reflected from the address (search
+ * query, sign-in `next`) and typed values echoed by a form answered with its errors (sign-in,
+ * enrolment). A payload that ran would call __xss(); each payload is also seen, escaped, where it
  * should be shown (so the pages are the right ones).
  */
 const payload = (where: string) =>
   `<img src=x onerror="__xss('${where}')"><script>__xss('${where}')</script>`;
-const escaped = '&lt;img src=x onerror=';
+/**
+ * The payload for `where`, as the page's DOM holds it once escaped: as text (or an attribute
+ * value), where Chromium's serialisation keeps the quotes. Had it been markup, __xss would have run.
+ */
+const shown = (where: string) => `__xss('${where}')`;
 
 const now = new Date('2026-11-29T12:00:00.000Z');
 
@@ -99,6 +104,10 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
       },
     );
     expect(challenged.status).toBe(200);
+    const accepted = await api('POST', `/api/v1/organisations/${orgId}/out-of-scope/2023/accept`, officer, {
+      note: payload('accept'),
+    });
+    expect(accepted.status).toBe(200);
 
     const report = await api('POST', '/api/v1/reports', undefined, {
       statementId: kept.id,
@@ -123,29 +132,42 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     expect(reportFlag).toBeDefined();
 
     const { page, ran } = await watchedPage();
-    const visit = async (path: string, shows: boolean) => {
+    /** Opens the page and checks it shows (escaped) the payloads written for `shows`. */
+    const visit = async (path: string, shows: string[] = []) => {
       const response = await page.goto(`${ctx.url}${path}`);
       expect(response?.status(), path).toBeLessThan(400);
-      if (shows) expect(await page.content(), path).toContain(escaped);
+      const html = await page.content();
+      for (const where of shows) expect(html, `${path} shows ${where}`).toContain(shown(where));
     };
 
     // Public pages, and text reflected from the address.
-    await visit(`/statements?q=${encodeURIComponent(payload('query'))}`, true);
-    await visit(`/sign-in?next=${encodeURIComponent(`/account"><script>__xss('next')</script>`)}`, false);
-    await visit(`/statements/${withdrawn.id}`, true);
-    await visit(`/organisations/${orgId}`, false);
+    await visit(`/statements?q=${encodeURIComponent(payload('query'))}`, ['query']);
+    await visit(`/sign-in?next=${encodeURIComponent(`/account"><script>__xss('next')</script>`)}`);
+    await visit(`/statements/${withdrawn.id}`, ['withdrawal']);
+    await visit(`/organisations/${orgId}`);
+    // A form answered with its errors echoes what was typed (422).
+    await visit('/sign-in');
+    await page.getByLabel('Email address').fill(`"><svg onload=__xss('sign-in-email')>`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+    expect(await page.content()).toContain(`&lt;svg onload=__xss('sign-in-email')&gt;`);
 
     await new SignInPage(page, ctx.url).signIn('sue@xss-more.example');
-    await visit('/account', false);
-    await visit(`/account/statements/${withdrawn.id}`, false);
-    await visit(`/account/organisations/${orgId}/out-of-scope`, true);
+    await visit('/account');
+    await visit(`/account/statements/${withdrawn.id}`);
+    await visit(`/account/organisations/${orgId}/out-of-scope`, ['other-reason', 'challenge', 'accept']);
+    await visit('/account/enrol');
+    await page.getByLabel('Enter your enrolment code').fill(`"><svg onload=__xss('enrol-code')>`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+    expect(await page.content()).toContain(`&lt;svg onload=__xss('enrol-code')&gt;`);
 
     await new SignInPage(page, ctx.url).signIn('otto@officers.example', { officer: true });
-    await visit('/officers', false);
-    await visit('/officers/flags', false);
-    await visit(`/officers/flags/${reportFlag?.id}`, true);
-    await visit(`/officers/flags/${manual.body.id}`, true);
-    await visit('/officers/out-of-scope?year=2023', true);
+    await visit('/officers');
+    await visit('/officers/flags');
+    await visit(`/officers/flags/${reportFlag?.id}`, ['report']);
+    await visit(`/officers/flags/${manual.body.id}`, ['flag-note', 'flag-update']);
+    await visit('/officers/out-of-scope?year=2023', ['other-reason', 'challenge', 'accept']);
 
     expect(ran).toEqual([]);
     await page.close();

@@ -10,7 +10,7 @@ import { validDocument } from '../support/submissions.ts';
  * an officer's challenge and acceptance notes (account and officer pages), a public report's
  * details and an officer's flag notes (flag pages), text reflected from the address (search
  * query, sign-in `next`) and typed values echoed by a form answered with its errors (sign-in,
- * enrolment). A payload that ran would call __xss(); each payload is also seen, escaped, where it
+ * enrolment), and an uploaded CSV's file name and lines on the import page. A payload that ran would call __xss(); each payload is also seen, escaped, where it
  * should be shown (so the pages are the right ones).
  */
 const payload = (where: string) =>
@@ -168,6 +168,23 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     await visit(`/officers/flags/${reportFlag?.id}`, ['report']);
     await visit(`/officers/flags/${manual.body.id}`, ['flag-note', 'flag-update']);
     await visit('/officers/out-of-scope?year=2023', ['other-reason', 'challenge', 'accept']);
+    // An organisations CSV uploaded through the page: its file name and a bad line's message.
+    await visit('/officers/import');
+    await page.getByLabel('CSV file').setInputFiles({
+      name: `<img src=x onerror=__xss('file-name')>.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `name,companyNumber,entityType,financialYearEnd,turnover\nImported ${payload('import-name')} Ltd,,company,03-31,\nBad Line Ltd,,${payload('import-type')},03-31,\n`,
+      ),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.waitForLoadState();
+    const importPage = page.url();
+    expect(importPage).toMatch(/\/officers\/imports\//);
+    await ctx.register.poller.drain();
+    await visit(new URL(importPage).pathname, ['file-name']);
+    // Finished, so the lines with errors are listed too.
+    expect(await page.content()).toContain('Import finished');
 
     expect(ran).toEqual([]);
     await page.close();

@@ -70,9 +70,29 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
       (await api('POST', '/api/v1/enrolments', submitter, { code: organisation.body.enrolmentCode })).status,
     ).toBe(201);
 
+    // The summary's "other" descriptions and a risk, which xss.test.ts leaves out.
+    const summary = {
+      policies: ['Other'],
+      policiesOther: payload('policy-other'),
+      training: ['Other'],
+      trainingOther: payload('training-other'),
+      iloIndicators: ['Other'],
+      iloIndicatorsOther: payload('ilo-other'),
+      remediation: ['Other'],
+      remediationOther: payload('remediation-other'),
+      risks: [
+        {
+          description: payload('risk'),
+          location: 'Other',
+          locationOther: payload('risk-location'),
+          actions: payload('risk-actions'),
+        },
+      ],
+    };
     const submit = async (periodStart: string, periodEnd: string) => {
       const created = await api('POST', `/api/v1/organisations/${orgId}/statements`, submitter, {
         ...validDocument({ periodStart, periodEnd }),
+        summary,
         submit: true,
       });
       expect(created.status).toBe(201);
@@ -144,6 +164,17 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     await visit(`/statements?q=${encodeURIComponent(payload('query'))}`, ['query']);
     await visit(`/sign-in?next=${encodeURIComponent(`/account"><script>__xss('next')</script>`)}`);
     await visit(`/statements/${withdrawn.id}`, ['withdrawal']);
+    const summaryFields = [
+      'policy-other',
+      'training-other',
+      'ilo-other',
+      'remediation-other',
+      'risk',
+      'risk-location',
+      'risk-actions',
+    ];
+    await visit(`/statements/${kept.id}`, summaryFields);
+    await visit(`/statements/${kept.id}/revisions/1`, summaryFields);
     await visit(`/organisations/${orgId}`);
     // A form answered with its errors echoes what was typed (422).
     await visit('/sign-in');
@@ -155,6 +186,8 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     await new SignInPage(page, ctx.url).signIn('sue@xss-more.example');
     await visit('/account');
     await visit(`/account/statements/${withdrawn.id}`);
+    await visit(`/account/statements/${kept.id}`);
+    await visit(`/account/statements/${kept.id}/revisions/1`);
     await visit(`/account/organisations/${orgId}/out-of-scope`, ['other-reason', 'challenge', 'accept']);
     await visit('/account/enrol');
     await page.getByLabel('Enter your enrolment code').fill(`"><svg onload=__xss('enrol-code')>`);

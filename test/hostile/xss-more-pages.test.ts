@@ -10,8 +10,9 @@ import { validDocument } from '../support/submissions.ts';
  * an officer's challenge and acceptance notes (account and officer pages), a public report's
  * details and an officer's flag notes (flag pages), text reflected from the address (search
  * query, sign-in `next`) and typed values echoed by a form answered with its errors (sign-in,
- * enrolment), and an uploaded CSV's file name and lines on the import page. A payload that ran would call __xss(); each payload is also seen, escaped, where it
- * should be shown (so the pages are the right ones).
+ * enrolment), an uploaded CSV's file name and lines on the import page, a statement file's name,
+ * and the summary's "other" descriptions and risks. A payload that ran would call __xss(); each
+ * payload is also seen, escaped, where it should be shown (so the pages are the right ones).
  */
 const payload = (where: string) =>
   `<img src=x onerror="__xss('${where}')"><script>__xss('${where}')</script>`;
@@ -109,6 +110,23 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     );
     expect(withdrawal.status).toBe(200);
 
+    // A statement file uploaded with a script as its name (shown on the draft's document page).
+    const draft = await api('POST', `/api/v1/organisations/${orgId}/statements`, submitter, {
+      ...validDocument({ periodStart: '2022-04-01', periodEnd: '2023-03-31' }),
+    });
+    expect(draft.status).toBe(201);
+    const upload = await fetch(`${ctx.url}/api/v1/statements/${draft.body.id}/document`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${submitter}`,
+        'content-type': 'text/html',
+        'if-match': String(draft.body.etag),
+        'x-file-name': `<img src=x onerror=__xss('upload-name')>.html`,
+      },
+      body: '<html><body><p>We audit our suppliers.</p></body></html>',
+    });
+    expect(upload.status, await upload.text()).toBe(200);
+
     const declared = await api('POST', `/api/v1/organisations/${orgId}/out-of-scope`, submitter, {
       year: 2023,
       reason: 'Other',
@@ -188,6 +206,7 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     await visit(`/account/statements/${withdrawn.id}`);
     await visit(`/account/statements/${kept.id}`);
     await visit(`/account/statements/${kept.id}/revisions/1`);
+    await visit(`/account/statements/${draft.body.id}/document`, ['upload-name']);
     await visit(`/account/organisations/${orgId}/out-of-scope`, ['other-reason', 'challenge', 'accept']);
     await visit('/account/enrol');
     await page.getByLabel('Enter your enrolment code').fill(`"><svg onload=__xss('enrol-code')>`);

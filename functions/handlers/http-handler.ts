@@ -10,7 +10,7 @@ import type { HostedSignIn, Verifier } from '../domain/verifier.ts';
 import { createCognitoHostedSignIn } from '../identity/cognito-hosted-sign-in.ts';
 import { createCognitoVerifier } from '../identity/jwt-verifier.ts';
 import { correlationIdPaths } from './correlation-id.ts';
-import { logger, metrics } from './observability.ts';
+import { logger, metrics, traceHandler } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 /** Cognito ID tokens only: the development issuer is never wired here. */
@@ -61,6 +61,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
     routeSets,
   );
   return middy(handle(app))
+    .use(traceHandler())
     .use(injectLambdaContext(logger, { correlationIdPath: correlationIdPaths.httpApi, resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { rotateOriginSecret } from '../rotation/origin-secret-rotation.ts';
 import { readRotationSettings, rotationEventSchema } from '../rotation/rotation-schemas.ts';
-import { logger } from './observability.ts';
+import { logger, traceAwsClient, traceHandler } from './observability.ts';
 
 /**
  * Secrets Manager → one step of the origin secret's rotation (functions/rotation/). Its own
@@ -15,10 +15,10 @@ import { logger } from './observability.ts';
  */
 const settings = readRotationSettings(process.env);
 const clients = {
-  secrets: new SecretsManagerClient({ region: settings.region }),
+  secrets: traceAwsClient(new SecretsManagerClient({ region: settings.region })),
   // CloudFront's control plane is global (us-east-1); the SDK routes it whatever the region.
-  cloudFront: new CloudFrontClient({ region: settings.region }),
-  lambda: new LambdaClient({ region: settings.region }),
+  cloudFront: traceAwsClient(new CloudFrontClient({ region: settings.region })),
+  lambda: traceAwsClient(new LambdaClient({ region: settings.region })),
 };
 
 /** Polling stops this long before the function's own timeout, so the step fails cleanly. */
@@ -34,4 +34,6 @@ export const handler = middy(async (event: unknown, context: Context) => {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     deadline: Date.now() + context.getRemainingTimeInMillis() - safetyMarginMs,
   });
-}).use(injectLambdaContext(logger, { resetKeys: true }));
+})
+  .use(traceHandler())
+  .use(injectLambdaContext(logger, { resetKeys: true }));

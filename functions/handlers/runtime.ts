@@ -3,9 +3,12 @@ import { createS3Archive } from '../archive/s3-archive.ts';
 import { type Config, readConfig } from '../config.ts';
 import type { Archive } from '../domain/archive.ts';
 import { createStore, type Store } from '../store/store.ts';
-import { logError } from './observability.ts';
+import { logError, traceAwsClient } from './observability.ts';
 
-/** What every Lambda builds once per container, at cold start: validated config and the store. */
+/**
+ * What every Lambda builds once per container, at cold start: validated config and the store.
+ * Its AWS clients (DynamoDB, S3) are traced (observability.ts).
+ */
 export interface Runtime {
   config: Config;
   store: Store;
@@ -18,7 +21,10 @@ export interface Runtime {
 /** Without ARCHIVE_BUCKET the archive refuses every call, loudly, rather than losing files. */
 function archiveFor(config: Config): Archive {
   if (config.ARCHIVE_BUCKET)
-    return createS3Archive(new S3Client({ region: config.AWS_REGION }), config.ARCHIVE_BUCKET);
+    return createS3Archive(
+      traceAwsClient(new S3Client({ region: config.AWS_REGION })),
+      config.ARCHIVE_BUCKET,
+    );
   const missing = async (): Promise<never> => {
     throw new Error('ARCHIVE_BUCKET is not configured');
   };
@@ -32,5 +38,7 @@ export function createRuntime(env: Record<string, string | undefined> = process.
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
   });
+  // The document client shares this client's middleware stack: its calls are traced too.
+  traceAwsClient(store.client);
   return { config, store, clock: () => new Date(), log: logError, archive: archiveFor(config) };
 }

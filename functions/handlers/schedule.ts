@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import { createS3OpenDataPublisher } from '../publish/s3-open-data-publisher.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
 import { correlationIdPaths } from './correlation-id.ts';
-import { logger, metrics } from './observability.ts';
+import { logger, metrics, traceAwsClient, traceHandler } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 const runtime = createRuntime();
@@ -19,7 +19,7 @@ export const handler = middy(async () => {
     archive: runtime.archive,
     publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
     openDataPublisher: runtime.config.OPEN_DATA_BUCKET
-      ? createS3OpenDataPublisher(new S3Client({ region: runtime.config.AWS_REGION }), {
+      ? createS3OpenDataPublisher(traceAwsClient(new S3Client({ region: runtime.config.AWS_REGION })), {
           bucket: runtime.config.OPEN_DATA_BUCKET,
           keyPrefix: runtime.config.OPEN_DATA_KEY_PREFIX,
           urlPrefix: runtime.config.OPEN_DATA_URL_PREFIX,
@@ -29,5 +29,6 @@ export const handler = middy(async () => {
   logger.info('daily jobs finished', { results });
   return results;
 })
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { correlationIdPath: correlationIdPaths.eventBridge, resetKeys: true }))
   .use(logMetrics(metrics));

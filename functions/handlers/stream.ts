@@ -1,13 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createSesMailer } from '../mail/ses-mailer.ts';
 import { changeFromStreamRecord, type RawStreamRecord } from '../store/stream-records.ts';
 import { processStreamBatch, type Reactor } from '../worker/process-changes.ts';
 import { createReactors } from '../worker/reactors.ts';
-import { logger, metrics } from './observability.ts';
+import { logger, metrics, traceAwsClient, traceHandler } from './observability.ts';
 import { createRuntime } from './runtime.ts';
 
 /** What the stream handler works with: the reactors, where errors are logged, and the metrics. */
@@ -44,7 +45,7 @@ export async function handleStreamEvent(
   return { batchItemFailures: result.failures.map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
-/** The Lambda handler around handleStreamEvent: Powertools logging and metrics through middy. */
+/** The Lambda handler around handleStreamEvent: Powertools traces, logging and metrics through middy. */
 export function createStreamHandler(
   deps: () => Omit<StreamHandlerDeps, 'metrics'>,
   metricsSink: Metrics = metrics,
@@ -53,6 +54,7 @@ export function createStreamHandler(
     async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
       handleStreamEvent(event, { ...deps(), metrics: metricsSink }),
   )
+    .use(traceHandler())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metricsSink, { captureColdStartMetric: true }));
 }
@@ -69,7 +71,11 @@ function productionDeps(): Omit<StreamHandlerDeps, 'metrics'> {
     log: runtime.log,
     archive: runtime.archive,
     mailer: runtime.config.MAIL_FROM
-      ? createSesMailer({ from: runtime.config.MAIL_FROM, region: runtime.config.AWS_REGION })
+      ? createSesMailer({
+          from: runtime.config.MAIL_FROM,
+          region: runtime.config.AWS_REGION,
+          client: traceAwsClient(new SESv2Client({ region: runtime.config.AWS_REGION })),
+        })
       : undefined,
     publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
   });

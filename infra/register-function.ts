@@ -30,7 +30,8 @@ export const metricsNamespace = 'ModernSlaveryRegister';
 
 /**
  * One of the register's Lambda functions: Node 22 on arm64, an ESM bundle built by esbuild
- * (minified, with source maps), X-Ray tracing, JSON logs into a log group with a set retention.
+ * (minified, with source maps), X-Ray tracing (Powertools Tracer), JSON logs into a log group
+ * with a set retention.
  * Bundles carry the files their code reads at run time (infra/bundling.ts, bundleExtras).
  */
 export function registerFunction(scope: Construct, id: string, props: RegisterFunctionProps): NodejsFunction {
@@ -62,6 +63,10 @@ export function registerFunction(scope: Construct, id: string, props: RegisterFu
       ...props.environment,
       POWERTOOLS_SERVICE_NAME: props.serviceName,
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+      // Powertools Tracer (functions/handlers/observability.ts) on the X-Ray tracing above; never
+      // a response in a trace (pages, downloads, personal data), errors are recorded.
+      POWERTOOLS_TRACE_ENABLED: 'true',
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
       ...(carriesFiles(props.handler) ? { REGISTER_ASSET_ROOT: lambdaAssetRoot } : {}),
     },
     bundling: {

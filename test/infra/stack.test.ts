@@ -119,6 +119,22 @@ describe('the Lambda functions', () => {
     },
   );
 
+  test.each(['api', 'check', 'stream', 'schedule', 'rotation'] as const)(
+    '%s traces through the Powertools Tracer on active X-Ray, may send its segments, and never records a response',
+    (name) => {
+      const id = name === 'rotation' ? logicalId(synth.stack.originSecretRotation) : functionIds()[name];
+      const fn = synth.template.toJSON().Resources[id];
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_TRACE_ENABLED: 'true',
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      });
+      // Segments reach X-Ray through the role: Tracing.ACTIVE grants exactly these.
+      const actions = actionsOf(statementsOfFunction(synth.template, synth.stack, id));
+      expect(actions).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    },
+  );
+
   test('the api, check and stream bundles are told where their files are (REGISTER_ASSET_ROOT=/var/task)', () => {
     const envOf = (id: string) => synth.template.toJSON().Resources[id].Properties.Environment.Variables;
     const ids = functionIds();

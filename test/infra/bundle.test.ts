@@ -63,10 +63,12 @@ const filesUnder = (dir: string): string[] =>
 
 describe('the api bundle', () => {
   // The target is 1 MB (issue 5). This guards against growth while the rest is worked down;
-  // `npm run bench` reports the size and the cold import time.
-  test('is one minified ESM file (.mjs) under 1.1 MB, with a require shim and a source map without sources', () => {
+  // `npm run bench` reports the size and the cold import time. Raised from 1.1 MB to 1.15 MB when
+  // the Powertools Tracer came in (traces asked by issue 7): it brings aws-xray-sdk-core, and the
+  // bundle went from 1,004,975 to 1,130,583 bytes (29 Nov 2026), so issue 5's 1 MB is missed by 13 %.
+  test('is one minified ESM file (.mjs) under 1.15 MB, with a require shim and a source map without sources', () => {
     const file = path.join(bundleDir, 'index.mjs');
-    expect(statSync(file).size).toBeLessThan(1_100_000);
+    expect(statSync(file).size).toBeLessThan(1_150_000);
     const code = readFileSync(file, 'utf8');
     expect(code.startsWith(esmRequireBanner)).toBe(true);
     // Minified: a few hundred lines at most (template strings keep their newlines); unminified is tens of thousands.

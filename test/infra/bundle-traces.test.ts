@@ -7,13 +7,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import * as z from 'zod';
 import { bundleLikeTheStack, lambdaLikeEnv } from '../../bench/bundle.ts';
+import type { HandlerName } from '../../infra/bundling.ts';
 
 /**
- * The api bundle as the stack builds it (esbuild, ESM, minified: the X-Ray SDK and its
+ * Each function's bundle as the stack builds it (esbuild, ESM, minified: the X-Ray SDK and its
  * async-context library inside it), run in a fresh `node` with the environment Lambda gives a
- * traced function. With LAMBDA_TASK_ROOT set the X-Ray SDK sends each closed subsegment to the
+ * traced function (the check function's bundle is the api's handler with other routes). With LAMBDA_TASK_ROOT set the X-Ray SDK sends each closed subsegment to the
  * daemon at once; here the "daemon" is a UDP socket of this test, so what it receives is what
- * X-Ray would. The table does not exist: the DynamoDB call fails, quickly, against DynamoDB Local.
+ * X-Ray would. The table does not exist: DynamoDB calls fail, quickly, against DynamoDB Local.
  */
 let scratch: string;
 let daemon: Socket;
@@ -50,14 +51,17 @@ const documentOf = (message: string) => subsegmentSchema.parse(JSON.parse(messag
 
 const traceRoot = '1-692ad400-0123456789abcdef01234567';
 
-describe('the api bundle, traced', () => {
-  test('sends X-Ray one subsegment per invocation, cold start first, with the DynamoDB call under it and no response', async () => {
-    const bundle = await bundleLikeTheStack('api', path.join(scratch, 'api'));
-    const runner = path.join(scratch, 'invoke.mjs');
-    writeFileSync(runner, invokeScript);
-    const { port } = daemon.address();
-    const missingTable = `missing-${Date.now()}`;
-    await promisify(execFile)(process.execPath, [runner, bundle.file], {
+/** Bundles `handler` as the stack does and runs it on `events` in a fresh, traced `node`. */
+async function runTraced(handler: HandlerName, events: unknown[], env: Record<string, string> = {}) {
+  const bundle = await bundleLikeTheStack(handler, path.join(scratch, handler));
+  const runner = path.join(scratch, `invoke-${handler}.mjs`);
+  writeFileSync(runner, invokeScript);
+  const { port } = daemon.address();
+  received.length = 0;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [runner, bundle.file, JSON.stringify(events)],
+    {
       cwd: scratch,
       timeout: 60_000,
       env: {
@@ -67,20 +71,67 @@ describe('the api bundle, traced', () => {
         // What Lambda sets for a traced function (infra/register-function.ts sets the last two).
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
         AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-        AWS_LAMBDA_FUNCTION_NAME: 'register-api',
+        AWS_LAMBDA_FUNCTION_NAME: `register-${handler}`,
+        POWERTOOLS_SERVICE_NAME: `register-${handler}`,
         LAMBDA_TASK_ROOT: bundle.dir,
         _HANDLER: 'index.handler',
         _X_AMZN_TRACE_ID: `Root=${traceRoot};Parent=0123456789abcdef;Sampled=1`,
         AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${port}`,
         POWERTOOLS_TRACE_ENABLED: 'true',
         POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        ...env,
       },
-    });
-    // The child has exited once its sends completed; give the datagrams a moment to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    },
+  );
+  // The child has exited once its sends completed; give the datagrams a moment to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const documents = received.map(documentOf);
+  const invocations = documents.filter((document) => document.name === '## index.handler');
+  const calls = documents.filter((document) => document.namespace === 'aws');
+  const outcomes = outcomesSchema.parse(JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null'));
+  return { invocations, calls, outcomes };
+}
 
-    const documents = received.map(documentOf);
-    const invocations = documents.filter((document) => document.name === '## index.handler');
+const outcomesSchema = z.array(
+  z.object({ statusCode: z.number().optional(), error: z.string().optional(), answered: z.boolean() }),
+);
+const missingTable = `missing-${Date.now()}`;
+
+/** An API Gateway HTTP API (payload 2.0) GET. */
+const apiEvent = (rawPath: string) => ({
+  version: '2.0',
+  routeKey: '$default',
+  rawPath,
+  rawQueryString: '',
+  isBase64Encoded: false,
+  headers: { host: 'abc123.execute-api.us-east-1.amazonaws.com', accept: 'application/json' },
+  requestContext: {
+    accountId: '123456789012',
+    apiId: 'abc123',
+    domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
+    domainPrefix: 'abc123',
+    requestId: `req-${rawPath}`,
+    routeKey: '$default',
+    stage: '$default',
+    time: '29/Nov/2026:12:00:00 +0000',
+    timeEpoch: 1_795_953_600_000,
+    http: {
+      method: 'GET',
+      path: rawPath,
+      protocol: 'HTTP/1.1',
+      sourceIp: '192.0.2.1',
+      userAgent: 'bundle-test',
+    },
+  },
+});
+
+describe('the bundles, traced', () => {
+  test('api: one subsegment per invocation, cold start first, the DynamoDB call under it, no response', async () => {
+    const { invocations, calls, outcomes } = await runTraced('api', [
+      apiEvent('/'),
+      apiEvent('/api/v1/statements/01JZZZZZZZZZZZZZZZZZZZZZZZ'),
+    ]);
+    expect(outcomes.map((outcome) => outcome.statusCode)).toEqual([200, 500]);
     expect(invocations.map((document) => document.annotations)).toEqual([
       { ColdStart: true, Service: 'register-api' },
       { ColdStart: false, Service: 'register-api' },
@@ -89,7 +140,6 @@ describe('the api bundle, traced', () => {
       expect(invocation.trace_id).toBe(traceRoot);
       expect(invocation.metadata).toBeUndefined();
     }
-    const calls = documents.filter((document) => document.namespace === 'aws');
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
       name: 'DynamoDB',
@@ -98,29 +148,58 @@ describe('the api bundle, traced', () => {
     });
     expect(calls[0]?.error || calls[0]?.fault).toBe(true);
   }, 90_000);
+
+  test('stream: one subsegment per batch, without its response', async () => {
+    const { invocations, calls, outcomes } = await runTraced('stream', [{ Records: [] }, { Records: [] }]);
+    expect(outcomes.every((outcome) => outcome.answered)).toBe(true);
+    expect(invocations.map((document) => document.annotations)).toEqual([
+      { ColdStart: true, Service: 'register-stream' },
+      { ColdStart: false, Service: 'register-stream' },
+    ]);
+    expect(invocations.map((document) => document.metadata)).toEqual([undefined, undefined]);
+    expect(calls).toEqual([]);
+  }, 90_000);
+
+  test('schedule: the daily run’s DynamoDB calls under its subsegment', async () => {
+    const { invocations, calls } = await runTraced('schedule', [
+      { id: 'event-1', 'detail-type': 'Scheduled Event' },
+    ]);
+    expect(invocations).toHaveLength(1);
+    expect(invocations[0]?.annotations).toEqual({ ColdStart: true, Service: 'register-schedule' });
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call).toMatchObject({ name: 'DynamoDB', parent_id: invocations[0]?.id });
+  }, 90_000);
+
+  test('rotation: a failed step is recorded as an error on its subsegment', async () => {
+    const { invocations, outcomes } = await runTraced('rotation', [{ Step: 'not-a-step' }], {
+      ORIGIN_DISTRIBUTION_ID: 'E123TRACED',
+      ORIGIN_ID: 'api',
+      GATED_FUNCTION_NAMES: 'register-api,register-check',
+    });
+    expect(outcomes[0]?.error).toBeDefined();
+    expect(invocations).toHaveLength(1);
+    expect(invocations[0]?.annotations).toEqual({ ColdStart: true, Service: 'register-rotation' });
+    expect(invocations[0]?.fault || invocations[0]?.error).toBe(true);
+  }, 90_000);
 });
 
-/** The home page (no AWS call), then a statement (a DynamoDB read), as API Gateway would ask. */
+/** Calls the bundled handler once per event (argv[3], JSON), then prints what each call gave. */
 const invokeScript = `
 const { handler } = await import(process.argv[2]);
-const event = (rawPath) => ({
-  version: '2.0', routeKey: '$default', rawPath, rawQueryString: '', isBase64Encoded: false,
-  headers: { host: 'abc123.execute-api.us-east-1.amazonaws.com', accept: 'application/json' },
-  requestContext: {
-    accountId: '123456789012', apiId: 'abc123', domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
-    domainPrefix: 'abc123', requestId: 'req-' + rawPath, routeKey: '$default', stage: '$default',
-    time: '29/Nov/2026:12:00:00 +0000', timeEpoch: 1795953600000,
-    http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'bundle-test' },
-  },
-});
 const context = {
-  awsRequestId: 'req', functionName: 'register-api', functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:register-api', memoryLimitInMB: '1536',
-  logGroupName: '/aws/lambda/register-api', logStreamName: 'bundle-test', callbackWaitsForEmptyEventLoop: true,
+  awsRequestId: 'req', functionName: 'register', functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:register', memoryLimitInMB: '1536',
+  logGroupName: '/aws/lambda/register', logStreamName: 'bundle-test', callbackWaitsForEmptyEventLoop: true,
   getRemainingTimeInMillis: () => 29000,
 };
-for (const path of ['/', '/api/v1/statements/01JZZZZZZZZZZZZZZZZZZZZZZZ']) {
-  const response = await handler(event(path), context);
-  if (response.statusCode !== (path === '/' ? 200 : 500)) throw new Error(path + ' answered ' + response.statusCode);
+const outcomes = [];
+for (const event of JSON.parse(process.argv[3])) {
+  try {
+    const response = await handler(event, context);
+    outcomes.push({ answered: true, statusCode: response?.statusCode });
+  } catch (error) {
+    outcomes.push({ answered: false, error: String(error?.name ?? error) });
+  }
 }
+process.stdout.write('\\n' + JSON.stringify(outcomes) + '\\n');
 `;

@@ -88,6 +88,9 @@ const lambdaContext = (awsRequestId: string): Context =>
 
 describe('the api handler’s logs', () => {
   it('logs an unknown failure as JSON with the correlation id and the cause, and answers a bare 500', async () => {
+    // A fresh module graph: the worker is shared (isolate: false), and a file that loaded the
+    // handlers' logger earlier under other settings (e.g. a silent log level) must not decide this one.
+    vi.resetModules();
     const { httpHandler } = await import('../../functions/handlers/http-handler.ts');
     const { registerRoutes } = await import('../../functions/app/register-routes.ts');
     const handler = httpHandler([registerRoutes]);

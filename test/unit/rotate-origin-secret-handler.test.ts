@@ -8,6 +8,8 @@ const secrets = mockClient(SecretsManagerClient);
 afterAll(() => {
   secrets.restore();
   vi.unstubAllEnvs();
+  // The handler's logger was made silent at load: later files in this worker get fresh modules.
+  vi.resetModules();
 });
 
 let handler: (event: unknown, context: Context) => Promise<unknown>;

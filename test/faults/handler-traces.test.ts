@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { Segment } from 'aws-xray-sdk-core';
-import type { LambdaEvent } from 'hono/aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
+import { apiEvent, lambdaContext } from './support/lambda-invocation.ts';
 
 /**
  * The Lambda handlers as deployed, traced by Powertools' Tracer (functions/handlers/observability.ts).
@@ -76,49 +76,6 @@ afterAll(() => {
   // Later files in this worker load the handlers again, with tracing off.
   vi.resetModules();
 });
-
-const lambdaContext = (): Context =>
-  ({
-    awsRequestId: `lambda-${ulid()}`,
-    functionName: 'register-api',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-2:123456789012:function:register-api',
-    memoryLimitInMB: '1024',
-    logGroupName: '/aws/lambda/register-api',
-    logStreamName: 'stream',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 29_000,
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  }) as Context;
-
-/** An API Gateway HTTP API (payload 2.0) GET, as hono/aws-lambda takes it. */
-function apiEvent(path: string): LambdaEvent {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    body: null,
-    headers: { host: 'register.example', accept: 'application/json' },
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      authentication: null,
-      authorizer: {},
-      domainName: 'register.example',
-      domainPrefix: 'register',
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'test' },
-      requestId: `req-${ulid()}`,
-      routeKey: '$default',
-      stage: '$default',
-      time: '29/Nov/2026:12:00:00 +0000',
-      timeEpoch: 1_795_953_600_000,
-    },
-  };
-}
 
 /** A fragment of the segment document X-Ray receives (only what these tests read). */
 interface Recorded {

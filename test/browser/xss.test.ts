@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserRegister } from '../support/browser.ts';
+import { jsonApi, watchedPage } from '../support/script-watch.ts';
 import { validDocument } from '../support/submissions.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -17,25 +17,7 @@ const now = new Date('2026-11-29T12:00:00.000Z');
 describe('hostile text on every page (Chromium)', () => {
   const ctx = useBrowserRegister({ clock: () => now });
 
-  async function api(method: string, path: string, token: string | undefined, body: unknown) {
-    const response = await fetch(`${ctx.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
-
-  async function watchedPage(): Promise<{ page: Page; ran: string[] }> {
-    const ran: string[] = [];
-    const page = await ctx.browser.newPage();
-    await page.exposeFunction('__xss', (where: string) => ran.push(where));
-    page.on('dialog', (dialog) => {
-      ran.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return { page, ran };
-  }
+  const api = jsonApi(() => ctx.url);
 
   it('escapes every payload on the public, submitter and officer pages', async () => {
     const officer = await ctx.register.devIssuer.sign({ email: 'olive@officers.example', officer: true });
@@ -80,7 +62,7 @@ describe('hostile text on every page (Chromium)', () => {
     expect(report.status).toBe(202);
     await ctx.register.poller.drain();
 
-    const { page, ran } = await watchedPage();
+    const { page, ran } = await watchedPage(ctx.browser);
     const publicPages = [
       '/statements?q=xylophone',
       `/statements/${statement.body.id}`,

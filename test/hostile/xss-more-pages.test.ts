@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SignInPage } from '../browser/pages/sign-in-page.ts';
 import { useBrowserRegister } from '../support/browser.ts';
+import { jsonApi, watchedPage } from '../support/script-watch.ts';
 import { validDocument } from '../support/submissions.ts';
 
 /**
@@ -27,35 +27,7 @@ const now = new Date('2026-11-29T12:00:00.000Z');
 describe('hostile text in the remaining fields, on every page that shows it (Chromium)', () => {
   const ctx = useBrowserRegister({ clock: () => now });
 
-  async function api(
-    method: string,
-    path: string,
-    token: string | undefined,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    const response = await fetch(`${ctx.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        'content-type': 'application/json',
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
-
-  async function watchedPage(): Promise<{ page: Page; ran: string[] }> {
-    const ran: string[] = [];
-    const page = await ctx.browser.newPage();
-    await page.exposeFunction('__xss', (where: string) => ran.push(where));
-    page.on('dialog', (dialog) => {
-      ran.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return { page, ran };
-  }
+  const api = jsonApi(() => ctx.url);
 
   it('runs none of them, and shows each escaped', async () => {
     const officer = await ctx.register.devIssuer.sign({ email: 'otto@officers.example', officer: true });
@@ -169,7 +141,7 @@ describe('hostile text in the remaining fields, on every page that shows it (Chr
     );
     expect(reportFlag).toBeDefined();
 
-    const { page, ran } = await watchedPage();
+    const { page, ran } = await watchedPage(ctx.browser);
     /** Opens the page and checks it shows (escaped) the payloads written for `shows`. */
     const visit = async (path: string, shows: string[] = []) => {
       const response = await page.goto(`${ctx.url}${path}`);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { CfnElement, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +6,7 @@ import { esbuildOptions, handlerEntries, projectRoot } from '../../infra/bundlin
 import { API_ORIGIN_ID } from '../../infra/edge.ts';
 import {
   actionsOf,
+  logicalId,
   propertiesOfOnly,
   resourcesOf,
   type Statement,
@@ -21,10 +21,6 @@ beforeAll(() => {
 });
 afterAll(() => synth?.cleanup());
 
-const logicalId = (construct: IConstruct) =>
-  Stack.of(construct).getLogicalId(
-    (CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild) as CfnElement,
-  );
 const resources = () => synth.template.toJSON().Resources;
 const rotationId = () => logicalId(synth.stack.originSecretRotation);
 const rotationStatements = () => statementsOfFunction(synth.template, synth.stack, rotationId());

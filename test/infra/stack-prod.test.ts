@@ -1,9 +1,9 @@
-import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   actionsOf,
+  logicalId,
   propertiesOfOnly,
   resourcesOf,
   type Synthesized,
@@ -34,8 +34,6 @@ beforeAll(() => {
 });
 afterAll(() => synth?.cleanup());
 
-const logicalId = (construct: IConstruct) =>
-  Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
 const statementsOf = (name: 'api' | 'stream' | 'schedule') =>
   statementsOfFunction(synth.template, synth.stack, logicalId(synth.stack.functions[name]));
 

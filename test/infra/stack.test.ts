@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,6 +11,7 @@ import { tableOperations } from '../../infra/observability.ts';
 import { tableItemActions } from '../../infra/register-stack.ts';
 import {
   actionsOf,
+  logicalId,
   propertiesOfOnly,
   resourcesOf,
   type Statement,
@@ -26,10 +27,6 @@ beforeAll(() => {
 });
 afterAll(() => synth?.cleanup());
 
-const logicalId = (construct: IConstruct) =>
-  Stack.of(construct).getLogicalId(
-    (CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild) as CfnElement,
-  );
 const ref = (construct: IConstruct) => ({ Ref: logicalId(construct) });
 const arn = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
 const functionIds = () => ({

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import { createRegisterApp, type RegisterApp } from '../../infra/register-app.ts';
 
 export interface Synthesized extends RegisterApp {
@@ -83,3 +84,9 @@ export function propertiesOfOnly(template: Template, type: string) {
   if (ids.length !== 1) throw new Error(`expected one ${type}, found ${ids.length}`);
   return resources[ids[0] as string].Properties;
 }
+
+/** The template's logical id of a construct: itself if it is a CloudFormation element, else its default child. */
+export const logicalId = (construct: IConstruct): string =>
+  Stack.of(construct).getLogicalId(
+    (CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild) as CfnElement,
+  );

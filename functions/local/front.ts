@@ -97,6 +97,8 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
         agent,
       },
       (answer) => {
+        // The app's connection broke mid-answer: the client's answer cannot be completed either.
+        answer.on('error', () => response.destroy());
         response.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
         answer.pipe(response);
       },

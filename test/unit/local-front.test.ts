@@ -165,6 +165,31 @@ describe('the local front', () => {
     expect(second.status).toBe(200);
   });
 
+  it('frees the app connection when a client breaks off a request body halfway', async () => {
+    const app = await standInApp((seen, response) => response.end(`app: ${seen.url}`));
+    const { url } = await frontBefore(app.port, 1);
+    const { hostname, port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const broken = http.request({
+        hostname,
+        port,
+        method: 'POST',
+        path: '/upload',
+        headers: { 'content-length': '1000' },
+        agent: false,
+      });
+      broken.on('error', () => resolve());
+      broken.write('only part of the body', () => {
+        setTimeout(() => {
+          broken.destroy();
+          resolve();
+        }, 50);
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await (await fetch(`${url}/after`)).text()).toBe('app: /after');
+  });
+
   it('answers an asset itself, and leaves a missing asset or a path out of /assets/ to the app', async () => {
     const app = await standInApp((seen, response) => response.writeHead(404).end(`app: ${seen.url}`));
     const assets: AssetFetch = (request) =>

@@ -22,9 +22,16 @@ export async function startFront(options: FrontOptions): Promise<RunningFront> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the front's thread exited (${code})`)));
   });
+  let stopping = false;
+  // Clients cannot reach the app without the front: its end, unless asked for, is said aloud.
+  worker.on('error', (error) => console.error('The front (functions/local/front.ts) failed:', error));
+  worker.on('exit', (code) => {
+    if (!stopping) console.error(`The front's thread ended (${code}): the register no longer answers.`);
+  });
   return {
     port,
     stop: async () => {
+      stopping = true;
       await worker.terminate();
     },
   };

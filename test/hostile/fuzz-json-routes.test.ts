@@ -1,30 +1,15 @@
 import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { authFor, testApp } from '../support/app.ts';
+import { testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
+import { apiOperations, fuzzCallers, type Operation } from './support/api-operations.ts';
 
 /**
  * Every JSON route in the OpenAPI document, fed arbitrary and hostile bodies as anonymous, a
  * signed-in user and an officer: the answer is never a 5xx, and every error is problem+json.
  * Routes are read from the document, so new routes are fuzzed without editing this file.
  */
-const openApiSchema = z.object({
-  paths: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({ requestBody: z.object({ content: z.record(z.string(), z.unknown()) }).optional() }),
-    ),
-  ),
-});
-
-interface Operation {
-  method: string;
-  path: string;
-}
-
 const hostileStrings = fc.constantFrom(
   '<script>alert(1)</script>',
   '"><img src=x onerror=alert(1)>',
@@ -60,14 +45,8 @@ describe('fuzzing every JSON route', () => {
   let operations: Operation[] = [];
 
   beforeAll(async () => {
-    const { app } = testApp(table.store);
-    const document = openApiSchema.parse(await (await app.request('/api/v1/openapi.json')).json());
-    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods)
-        .filter(
-          ([method, operation]) => method !== 'get' && operation.requestBody?.content['application/json'],
-        )
-        .map(([method]) => ({ method: method.toUpperCase(), path })),
+    operations = (await apiOperations(testApp(table.store).app)).filter(
+      (operation) => operation.method !== 'GET' && operation.json,
     );
   });
 
@@ -77,11 +56,7 @@ describe('fuzzing every JSON route', () => {
 
   it('never answers 5xx, and answers every error as problem+json', async () => {
     const { app, errors } = testApp(table.store);
-    const credentials = [
-      {},
-      await authFor({ email: 'fuzz-user@register.example' }),
-      await authFor({ email: 'fuzz-officer@register.example', officer: true }),
-    ];
+    const credentials = await fuzzCallers('fuzz');
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...operations),

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
-import { authFor, testApp } from '../support/app.ts';
+import { testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
+import { apiOperations, fuzzCallers, type Operation } from './support/api-operations.ts';
 
 /**
  * The other half of fuzzing every JSON route (fuzz-json-routes.test.ts fuzzes bodies): every
@@ -12,26 +12,6 @@ import { useTestTable } from '../support/table.ts';
  * anonymous, a signed-in user and an officer. Never a 5xx; every error is problem+json without a
  * stack trace. Operations are read from the document, so new routes are fuzzed without edits.
  */
-const openApiSchema = z.object({
-  paths: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({
-        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
-        requestBody: z.object({ content: z.record(z.string(), z.unknown()) }).optional(),
-      }),
-    ),
-  ),
-});
-
-interface Operation {
-  method: string;
-  path: string;
-  query: string[];
-  json: boolean;
-}
-
 const hostile = fc.constantFrom(
   '<script>alert(1)</script>',
   '../../etc/passwd',
@@ -70,16 +50,7 @@ describe('fuzzing the path and query of every API operation', () => {
   let operations: Operation[] = [];
 
   beforeAll(async () => {
-    const { app } = testApp(table.store);
-    const document = openApiSchema.parse(await (await app.request('/api/v1/openapi.json')).json());
-    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({
-        method: method.toUpperCase(),
-        path,
-        query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-        json: Boolean(operation.requestBody?.content['application/json']),
-      })),
-    );
+    operations = await apiOperations(testApp(table.store).app);
   });
 
   it('finds the operations, with their query parameters', () => {
@@ -91,11 +62,7 @@ describe('fuzzing the path and query of every API operation', () => {
 
   it('never answers 5xx, and answers every API error as problem+json', async () => {
     const { app, errors } = testApp(table.store);
-    const credentials = [
-      {},
-      await authFor({ email: 'param-fuzz-user@register.example' }),
-      await authFor({ email: 'param-fuzz-officer@register.example', officer: true }),
-    ];
+    const credentials = await fuzzCallers('param-fuzz');
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...operations),

@@ -38,7 +38,6 @@ const env: Record<string, string> = {
   ORIGIN_ID: 'api',
   GATED_FUNCTION_NAMES: 'register-api,register-check',
 };
-const saved: Record<string, string | undefined> = {};
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 type Observability = typeof import('../../functions/handlers/observability.ts');
@@ -47,10 +46,7 @@ let captured: MockInstance<Observability['tracer']['captureAWSv3Client']>;
 let handlers: Record<'api' | 'stream' | 'schedule' | 'rotation', Handler>;
 
 beforeAll(async () => {
-  for (const [key, value] of Object.entries(env)) {
-    saved[key] = process.env[key];
-    process.env[key] = value;
-  }
+  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   // Other files in this worker may already hold the handler modules, built with tracing off.
   vi.resetModules();
   observability = await import('../../functions/handlers/observability.ts');
@@ -69,10 +65,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   captured?.mockRestore();
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  vi.unstubAllEnvs();
   // Later files in this worker load the handlers again, with tracing off.
   vi.resetModules();
 });

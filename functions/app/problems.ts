@@ -18,9 +18,11 @@ const byKind: Record<DomainError['kind'], { status: ContentfulStatusCode; title:
   unavailable: { status: 503, title: 'Service unavailable' },
 };
 
-const titleByStatus: Partial<Record<number, string>> = Object.fromEntries(
-  Object.values(byKind).map(({ status, title }) => [status, title]),
-);
+const titleByStatus: Partial<Record<number, string>> = {
+  ...Object.fromEntries(Object.values(byKind).map(({ status, title }) => [status, title])),
+  // Answered by the local front (functions/local/front.ts) when the app does not answer.
+  502: 'Bad gateway',
+};
 
 export function problemTypeFor(status: number): string {
   return `https://register.example/problems/${status}`;

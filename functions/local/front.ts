@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { problemBody } from '../app/problems.ts';
 
 /**
  * The local stand-in for the edge (CloudFront and API Gateway in AWS): it accepts every client
@@ -49,12 +50,7 @@ function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   );
 }
 
-const badGateway = JSON.stringify({
-  type: 'about:blank',
-  title: 'Bad Gateway',
-  status: 502,
-  detail: 'The register did not answer: try again in a moment.',
-});
+const badGateway = JSON.stringify(problemBody(502, 'The register did not answer: try again in a moment.'));
 
 async function answerAsset(
   assets: AssetFetch,

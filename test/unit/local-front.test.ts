@@ -148,7 +148,7 @@ describe('the local front', () => {
     const answer = await fetch(`${url}/statements`);
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
-    expect(await answer.json()).toMatchObject({ status: 502, title: 'Bad Gateway' });
+    expect(await answer.json()).toMatchObject({ status: 502, title: 'Bad gateway' });
   });
 
   it('frees the app connection when its client goes away before the answer', async () => {

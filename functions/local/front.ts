@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import * as z from 'zod';
 import { problemBody } from '../app/problems.ts';
 
 /**
@@ -14,16 +15,18 @@ import { problemBody } from '../app/problems.ts';
  * whose iterations only move bytes. Like CloudFront, it answers /assets/* itself, so a page's
  * stylesheet and script never queue behind the app's work.
  */
-export interface FrontOptions {
+export const frontOptionsSchema = z.object({
   /** The app's own server, on 127.0.0.1. */
-  appPort: number;
-  port: number;
-  hostname: string;
+  appPort: z.number().int(),
+  port: z.number().int(),
+  hostname: z.string(),
   /** Requests handed to the app at once; the others wait in the front, in order. */
-  appConnections: number;
+  appConnections: z.number().int().positive(),
   /** The folder holding web/ and node_modules/govuk-frontend (static-assets.ts); absent: /assets/* go to the app. */
-  assetRoot?: string;
-}
+  assetRoot: z.string().optional(),
+});
+
+export type FrontOptions = z.infer<typeof frontOptionsSchema>;
 
 /** Answers an /assets/* request, 404 when there is no such file. */
 export type AssetFetch = (request: Request) => Response | Promise<Response>;

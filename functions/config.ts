@@ -39,11 +39,20 @@ const configSchema = configFields.refine(
 
 export type Config = z.infer<typeof configSchema>;
 
-export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+/** Parses a function's environment with `schema`; an invalid one is one error naming every bad variable. */
+export function readEnvironment<Schema extends z.ZodType>(
+  schema: Schema,
+  env: Record<string, string | undefined>,
+  what = 'configuration',
+): z.output<Schema> {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+    throw new Error(`Invalid ${what}: ${problems.join('; ')}`);
   }
   return result.data;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  return readEnvironment(configSchema, env);
 }

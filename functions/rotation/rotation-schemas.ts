@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { readEnvironment } from '../config.ts';
 
 /** What Secrets Manager sends the rotation function, once per step (RotationToken and others ignored). */
 export const rotationEventSchema = z.object({
@@ -43,10 +44,5 @@ export const rotationSettingsSchema = z
 export type RotationSettings = z.output<typeof rotationSettingsSchema>;
 
 export function readRotationSettings(env: Record<string, string | undefined>): RotationSettings {
-  const result = rotationSettingsSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid rotation configuration: ${problems.join('; ')}`);
-  }
-  return result.data;
+  return readEnvironment(rotationSettingsSchema, env, 'rotation configuration');
 }

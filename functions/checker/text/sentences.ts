@@ -9,15 +9,35 @@ export interface Line {
   page?: number | undefined;
 }
 
+/**
+ * A block of a document, as the extractors (text, HTML, PDF, Word) give it. The structure is the
+ * contract between extraction and the checker: headings carry their level (1 = top) where the
+ * format tells it; list items and table rows are their own blocks; a table row carries its cells
+ * and the header cells of its table, so each row can be read as a sentence-like unit.
+ */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'fragment';
+  kind: 'heading' | 'paragraph' | 'fragment' | 'list_item' | 'table_row';
   text: string;
   page?: number | undefined;
+  /** Heading level, 1 for the top level (h1, the largest PDF font, "1." numbering). */
+  level?: number | undefined;
+  /** A table row's cells, in order. */
+  cells?: string[] | undefined;
+  /** The header cells of the row's table (its first row or its th cells), when it has them. */
+  headerCells?: string[] | undefined;
 }
+
+/** What a sentence-like unit is: a sentence of running text, a list item, or a table row. */
+export type UnitKind = 'sentence' | 'list_item' | 'table_row';
 
 export interface Sentence {
   text: string;
+  /** The nearest heading above the sentence. */
   heading?: string | undefined;
+  /** Every heading above the sentence, outermost first (the last is `heading`). */
+  headingPath?: string[] | undefined;
+  /** Omitted for ordinary sentences. */
+  unit?: UnitKind | undefined;
   page?: number | undefined;
 }
 

@@ -54,14 +54,32 @@ export const SENTENCE_TAGS = [
 export const sentenceTagSchema = z.enum(SENTENCE_TAGS);
 
 /**
- * One piece of evidence behind a finding: a quoted sentence (its index in `sentences` and its
- * text), or a submission field and/or a URL that was used.
+ * One piece of evidence behind a finding: a quoted sentence (its number in `sentences`, 1-based:
+ * sentence 1 is `sentences[0]`, as people count, everywhere: JSON, pages, CLI), or a submission
+ * field and/or a URL that was used.
  */
 export const evidenceSchema = z.object({
-  sentence: z.number().int().min(0).optional(),
+  sentence: z.number().int().min(1).optional(),
   text: z.string().optional(),
   field: z.string().optional(),
   url: z.string().optional(),
+});
+
+/** How sure the checker is of a finding's status: an unclear finding never lowers the rating. */
+export const certaintySchema = z.enum(['confident', 'unclear']);
+
+/**
+ * What an area's evidence reports: actions taken, only promises for the future, a denial that
+ * there is anything to do ("we have not identified any risk"), or nothing at all.
+ */
+export const evidenceStatusSchema = z.enum(['actions', 'promises', 'denial', 'none']);
+
+/** Advice for the writer of a failing or unclear finding: what was looked for, where, and what would do. */
+export const adviceSchema = z.object({
+  lookedFor: z.string(),
+  /** The sections searched, by heading (or "the whole statement"). */
+  searchedIn: z.string(),
+  howToSatisfy: z.string(),
 });
 
 export const findingSchema = z.object({
@@ -70,6 +88,11 @@ export const findingSchema = z.object({
   status: findingStatusSchema,
   message: z.string(),
   evidence: z.array(evidenceSchema),
+  /** The probability that the status is right (0..1), where the checker can estimate it. */
+  confidence: z.number().min(0).max(1).optional(),
+  certainty: certaintySchema.optional(),
+  evidenceStatus: evidenceStatusSchema.optional(),
+  advice: adviceSchema.optional(),
 });
 
 export const checkedSentenceSchema = z.object({
@@ -77,6 +100,10 @@ export const checkedSentenceSchema = z.object({
   tags: z.array(sentenceTagSchema),
   /** The heading the sentence sits under, when the document has headings. */
   heading: z.string().optional(),
+  /** Every heading above the sentence, outermost first (the last is `heading`). */
+  headingPath: z.array(z.string()).optional(),
+  /** A list item or a table row (omitted for running text). */
+  unit: z.enum(['sentence', 'list_item', 'table_row']).optional(),
   /** The PDF page (1-based) the sentence starts on. */
   page: z.number().int().min(1).optional(),
 });
@@ -95,5 +122,8 @@ export type FindingStatus = z.infer<typeof findingStatusSchema>;
 export type SentenceTag = z.infer<typeof sentenceTagSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type Certainty = z.infer<typeof certaintySchema>;
+export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
+export type Advice = z.infer<typeof adviceSchema>;
 export type CheckedSentence = z.infer<typeof checkedSentenceSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;

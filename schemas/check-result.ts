@@ -127,3 +127,44 @@ export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
 export type Advice = z.infer<typeof adviceSchema>;
 export type CheckedSentence = z.infer<typeof checkedSentenceSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** The first rules version whose evidence numbers sentences from 1 (earlier ones counted from 0). */
+export const ONE_BASED_SINCE = '2026.3';
+
+const olderThan = (version: string, than: string) => {
+  const a = version.split('.').map(Number);
+  const b = than.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) return false;
+    if (x !== y) return x < y;
+  }
+  return false;
+};
+
+/**
+ * A stored result of an older rules version, read as today's shape: its 0-based evidence sentence
+ * indices become 1-based numbers (until `npm run recheck` recomputes it).
+ */
+export function upgradeCheckResult(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const result = raw as { rulesVersion?: unknown; findings?: unknown };
+  if (typeof result.rulesVersion !== 'string' || !olderThan(result.rulesVersion, ONE_BASED_SINCE)) return raw;
+  if (!Array.isArray(result.findings)) return raw;
+  return {
+    ...result,
+    findings: result.findings.map((f) =>
+      f && typeof f === 'object' && Array.isArray((f as { evidence?: unknown }).evidence)
+        ? {
+            ...f,
+            evidence: (f as { evidence: unknown[] }).evidence.map((e) =>
+              e && typeof e === 'object' && typeof (e as { sentence?: unknown }).sentence === 'number'
+                ? { ...e, sentence: (e as { sentence: number }).sentence + 1 }
+                : e,
+            ),
+          }
+        : f,
+    ),
+  };
+}

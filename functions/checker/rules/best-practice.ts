@@ -278,13 +278,8 @@ export const notBoilerplate: Rule = (c) => {
 };
 
 export const actionsNotPromises: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding(
-      'uk-actions-not-promises',
-      'best_practice',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-actions-not-promises', unusable, 'best_practice');
   const content = tagged(c, 'policies', 'due_diligence', 'training', 'remediation', 'effectiveness', 'risk');
   if (!content.length)
     return finding('uk-actions-not-promises', 'best_practice', 'fail', 'The statement reports no actions.');

@@ -338,7 +338,7 @@ export const risksIdentified: Rule = (c) => {
       certainty: unusable.certainty,
     };
   const risk = evidenceFor(c, 'risk');
-  const pool = c.sentences.map((_, i) => i).filter((i) => risk.perSentence[i]! >= 0.3);
+  const pool = c.sentences.map((_, i) => i).filter((i) => risk.perSentence[i]! >= 0.5);
   const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
   const specific = byStrength(
     pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text)),

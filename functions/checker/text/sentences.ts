@@ -74,7 +74,7 @@ const labelHeading = (text: string) =>
 function looksLikeHeading(text: string): boolean {
   if (labelHeading(text)) return true;
   if (!isShort(text) || TERMINAL.test(text)) return false;
-  if (DATE_LIKE.test(text)) return false;
+  if (DATE_LIKE.test(text) || /\d\s?%/.test(text)) return false;
   if (isNumberedHeading(text)) return true;
   if (allCapitals(text)) return true;
   return /^\p{Lu}/u.test(text);
@@ -185,41 +185,50 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
   flush();
   flushTable();
 
-  const blocks: Block[] = [];
   const isParagraph = (item: Paragraph | Block | undefined): item is Paragraph =>
     item !== undefined && 'lines' in item;
-  items.forEach((item, i) => {
-    if (!isParagraph(item)) {
-      blocks.push(item);
-      return;
-    }
-    const text = item.lines.join(' ').replace(/(\w)- (\p{Ll})/gu, '$1$2');
-    if (item.list) {
-      blocks.push({ kind: 'list_item', text, page: item.page });
-      return;
-    }
-    const single = item.lines.length === 1;
+  const joined = items.map((item) =>
+    isParagraph(item) ? item.lines.join(' ').replace(/(\w)- (\p{Ll})/gu, '$1$2') : item.text,
+  );
+  // A heading is a short line followed by body text, or by another heading (decided from the end).
+  const heading = new Array<boolean>(items.length).fill(false);
+  // Only one heading may stand over another (a title over a section), not a run of short lines.
+  const chained = new Array<boolean>(items.length).fill(false);
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (!isParagraph(item) || item.list || item.lines.length !== 1 || !looksLikeHeading(joined[i]!)) continue;
     const next = items[i + 1];
     const nextIsBody =
       next !== undefined &&
       (!isParagraph(next) ||
         next.list ||
-        (next.lines.length === 1 && isNumberedHeading(next.lines[0]!)) ||
+        (heading[i + 1]! &&
+          chained[i + 1]! === false &&
+          (allCapitals(joined[i]!) || isNumberedHeading(joined[i]!))) ||
         next.lines.length > 1 ||
         !isShort(next.lines[0]!) ||
         TERMINAL.test(next.lines[0]!));
-    if (single && looksLikeHeading(text) && (nextIsBody || isNumberedHeading(text))) {
+    heading[i] = nextIsBody || isNumberedHeading(joined[i]!);
+    chained[i] = heading[i]! && next !== undefined && heading[i + 1]!;
+  }
+  const blocks: Block[] = [];
+  items.forEach((item, i) => {
+    if (!isParagraph(item)) {
+      blocks.push(item);
+      return;
+    }
+    const text = joined[i]!;
+    if (item.list) blocks.push({ kind: 'list_item', text, page: item.page });
+    else if (heading[i])
       blocks.push({
         kind: 'heading',
         text: text.replace(/:$/, ''),
         level: headingLevel(text),
         page: item.page,
       });
-    } else if (single && isShort(text) && !TERMINAL.test(text)) {
+    else if (item.lines.length === 1 && isShort(text) && !TERMINAL.test(text))
       blocks.push({ kind: 'fragment', text, page: item.page });
-    } else {
-      blocks.push({ kind: 'paragraph', text, page: item.page });
-    }
+    else blocks.push({ kind: 'paragraph', text, page: item.page });
   });
   return blocks;
 }

@@ -18,6 +18,7 @@ import { listStatementsOfOrganisation } from '../../functions/store/statements/l
 import { createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
 import { createIndexStatementReactor } from '../../functions/worker/index-statement.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
+import { testApp } from '../support/app.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -230,6 +231,25 @@ describe('register import-gov', () => {
       (await getStatement(table.store, importedStatementId(bySource(reading.statements, id))))?.documentFetch;
     expect(await fetchOf('810001')).toMatchObject({ status: 'not_fetched', reason: 'offline', revision: 1 });
     expect(await fetchOf('810005')).toMatchObject({ status: 'not_fetched', reason: 'no_address' });
+  });
+
+  it('shows an imported statement as imported, with its document not fetched, on its page and in the API', async () => {
+    const reading = await read(FILES);
+    const id = importedStatementId(bySource(reading.statements, '810002'));
+    const { app } = testApp(table.store);
+    const page = await (await app.request(`/statements/${id}`)).text();
+    expect(page).toContain('Imported from the government registry on');
+    expect(page).toContain('the registry’s statement 810002');
+    expect(page).toContain('Document not fetched');
+    expect(page).toContain('Northwind Facilities (Overseas) B.V.');
+    const body = (await (await app.request(`/api/v1/statements/${id}`)).json()) as {
+      statement: Record<string, unknown>;
+    };
+    expect(body.statement).toMatchObject({
+      imported: { registry: 'uk-government', sourceId: '810002' },
+      documentFetch: { status: 'not_fetched', reason: 'offline' },
+      check: null,
+    });
   });
 
   it('makes a new revision of a statement whose row changed, and leaves the others', async () => {

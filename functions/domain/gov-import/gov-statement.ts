@@ -344,7 +344,7 @@ export function govStatementOf(rows: GovRow[]): GovStatement | GovIssue {
     companyNumber,
     entityType: entityTypeOf(v.SectorType, companyNumber),
   };
-  const summaryUrl = clip(v.StatementSummaryURL, LIMITS.url) ?? null;
+  const summaryUrl = webAddressOf(v.StatementSummaryURL);
   const approvingPerson = clip(v.ApprovingPerson, 250) ?? null;
   const contentHash = createHash('sha256')
     .update(JSON.stringify([organisation, parsed.data, summaryUrl, approvingPerson]))

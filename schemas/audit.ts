@@ -20,6 +20,7 @@ export const auditActionSchema = z.enum([
   'statement.revised',
   'statement.document_archived',
   'statement.withdrawn',
+  'statement.imported',
 ]);
 
 /** Who did what, when: written in the same transaction as the change it records. */

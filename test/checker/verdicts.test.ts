@@ -156,6 +156,17 @@ describe('a statement of promises', () => {
   });
 });
 
+describe('a boilerplate statement', () => {
+  it('does not pass risk on general remarks and a denial, and is weak', async () => {
+    const result = await check(text(read('boilerplate.txt')));
+    const risk = finding(result, 'uk-area-risk');
+    expect(risk.status).toBe('warn');
+    expect(risk.evidenceStatus).toBe('denial');
+    expect(finding(result, 'uk-risks-identified').status).toBe('fail');
+    expect(result.summary.rating).toBe('weak');
+  });
+});
+
 describe('the law needs the statement itself', () => {
   const unsigned = HARBOUR.replace(/\nApproval\n[\s\S]*$/, '\n');
   const form: CheckDocument = {

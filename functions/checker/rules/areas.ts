@@ -8,7 +8,7 @@ import type {
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
-import { isDenial, isPromise, MEASURABLE, specificRisk } from './wording.ts';
+import { isDenial, isPromise, MEASURABLE, PAST, specificRisk } from './wording.ts';
 
 /**
  * Statement-level verdicts for each area, from three sources: the tagger's sentence
@@ -338,15 +338,19 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
   return {
     probability: Math.min(0.99, probability),
     support,
-    status: evidenceStatusOf(c, support),
+    status: evidenceStatusOf(c, support, spec.key),
     sections: [...sections],
     form: form.evidence,
     perSentence,
   };
 }
 
-/** Actions taken, only promises, only denials, or nothing. */
-export function evidenceStatusOf(c: RuleContext, support: readonly number[]): EvidenceStatus {
+/**
+ * Actions taken, only promises, only denials, or nothing. For risk, a sentence counts as an
+ * action only when it names where the risk lies or reports an assessment done: "modern slavery
+ * can occur in any sector" is a general remark, not a finding.
+ */
+export function evidenceStatusOf(c: RuleContext, support: readonly number[], key?: AreaKey): EvidenceStatus {
   if (!support.length) return 'none';
   let promises = 0;
   let denials = 0;
@@ -354,9 +358,9 @@ export function evidenceStatusOf(c: RuleContext, support: readonly number[]): Ev
     const text = c.sentences[i]!.text;
     if (isDenial(text)) denials++;
     else if (isPromise(text)) promises++;
-    else return 'actions';
+    else if (key !== 'risk' || specificRisk(text) || PAST.test(text)) return 'actions';
   }
-  return promises ? 'promises' : denials ? 'denial' : 'none';
+  return denials ? 'denial' : promises ? 'promises' : 'none';
 }
 
 const cache = new WeakMap<RuleContext, Map<AreaKey, AreaEvidence>>();
@@ -453,6 +457,15 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
             `${name} is addressed only by saying there is nothing to report.`,
             evidence,
           ),
+          ...base,
+        },
+        advice,
+      );
+    }
+    if (ev.status === 'none') {
+      return withAdvice(
+        {
+          ...finding(spec.rule, 'guidance', 'warn', `${name} is described only in general terms.`, evidence),
           ...base,
         },
         advice,

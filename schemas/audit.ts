@@ -20,6 +20,8 @@ export const auditActionSchema = z.enum([
   'statement.revised',
   'statement.document_archived',
   'statement.withdrawn',
+  'statement.finding_reviewed',
+  'statement.review_requested',
 ]);
 
 /** Who did what, when: written in the same transaction as the change it records. */

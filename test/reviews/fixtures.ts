@@ -1,0 +1,58 @@
+import { summarise } from '../../functions/checker/check.ts';
+import type { CheckResult, Finding } from '../../schemas/check-result.ts';
+import type { StoredReview } from '../../schemas/review.ts';
+
+const finding = (
+  rule: Finding['rule'],
+  severity: Finding['severity'],
+  status: Finding['status'],
+  extra: Partial<Finding> = {},
+): Finding => ({ rule, severity, status, message: `${rule} is ${status}.`, evidence: [], ...extra });
+
+/**
+ * An automated result rated weak: three of the six areas missing. uk-area-risk is the checker's
+ * least sure finding (0.55); uk-area-training is unknown and unclear.
+ */
+export function weakResult(rulesVersion = '2026.2'): CheckResult {
+  const findings: Finding[] = [
+    finding('uk-approval', 'legal', 'pass', {
+      confidence: 0.97,
+      evidence: [{ sentence: 1, text: 'This statement was approved by the board on 10 July 2026.' }],
+    }),
+    finding('uk-signature', 'legal', 'pass', { confidence: 0.95 }),
+    finding('uk-area-structure', 'guidance', 'pass', { confidence: 0.9 }),
+    finding('uk-area-policies', 'guidance', 'pass', { confidence: 0.9 }),
+    finding('uk-area-due-diligence', 'guidance', 'pass', { confidence: 0.88 }),
+    finding('uk-area-risk', 'guidance', 'fail', {
+      confidence: 0.55,
+      message: 'Risk assessment is not addressed in the text.',
+    }),
+    finding('uk-area-effectiveness', 'guidance', 'fail', { confidence: 0.9 }),
+    finding('uk-area-training', 'guidance', 'unknown', { confidence: 0.4, certainty: 'unclear' }),
+  ];
+  return {
+    rulesVersion,
+    summary: summarise(findings),
+    findings,
+    sentences: [
+      { text: 'About us.', tags: ['structure'] },
+      { text: 'This statement was approved by the board on 10 July 2026.', tags: ['approval'] },
+    ],
+  };
+}
+
+export function storedReview(overrides: Partial<StoredReview> = {}): StoredReview {
+  return {
+    statementId: '01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
+    revision: 1,
+    rule: 'uk-area-risk',
+    rulesVersion: '2026.2',
+    decision: 'overturn',
+    status: 'pass',
+    automatedStatus: 'fail',
+    reason: 'Section 4 names the risks by country and commodity.',
+    reviewedAt: '2026-11-29T12:00:00.000Z',
+    officer: { id: 'officer-1', email: 'olive@officers.example' },
+    ...overrides,
+  };
+}

@@ -173,7 +173,11 @@ export function flagCsvRow(flag: Flag): (string | number)[] {
 }
 
 /** Every flag matching the filter, page by page, as a CSV stream (never the whole queue in memory). */
-export function flagsCsvStream(deps: Pick<AppDeps, 'store'>, filter: FlagFilter, order: FlagListOptions['order']) {
+export function flagsCsvStream(
+  deps: Pick<AppDeps, 'store'>,
+  filter: FlagFilter,
+  order: FlagListOptions['order'],
+) {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;

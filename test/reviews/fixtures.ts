@@ -1,6 +1,11 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { summarise } from '../../functions/checker/check.ts';
+import { keys } from '../../functions/store/keys.ts';
+import type { Store } from '../../functions/store/store.ts';
 import type { CheckResult, Finding } from '../../schemas/check-result.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
 import type { StoredReview } from '../../schemas/review.ts';
+import { userIdFor } from '../support/app.ts';
 
 const finding = (
   rule: Finding['rule'],
@@ -55,4 +60,23 @@ export function storedReview(overrides: Partial<StoredReview> = {}): StoredRevie
     officer: { id: 'officer-1', email: 'olive@officers.example' },
     ...overrides,
   };
+}
+
+/** `email` may act for the organisation, as if they had redeemed its enrolment code. */
+export async function seedMembership(store: Store, email: string, organisation: Organisation): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.membership(userIdFor(email), organisation.id),
+        entity: 'membership',
+        userId: userIdFor(email),
+        email,
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        role: 'submitter',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+    }),
+  );
 }

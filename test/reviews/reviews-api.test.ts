@@ -1,17 +1,15 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkerFlag } from '../../functions/domain/compliance/flags.ts';
 import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
 import { listFlags } from '../../functions/store/flags/list-flags.ts';
 import { raise } from '../../functions/store/flags/raise-flag.ts';
 import { updateFlag } from '../../functions/store/flags/update-flag.ts';
-import { keys } from '../../functions/store/keys.ts';
 import { flagPageSchema, flagSchema } from '../../schemas/flag.ts';
 import { statementViewSchema } from '../../schemas/public-statement.ts';
 import { putCheckResult, putOrganisation, putStatement, type SeededStatement } from '../public/fixtures.ts';
 import { authFor, testApp, userIdFor } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
-import { weakResult } from './fixtures.ts';
+import { seedMembership, weakResult } from './fixtures.ts';
 
 const officer = { email: 'olive@officers.example', officer: true };
 const member = { email: 'sam@acme.example' };
@@ -40,21 +38,7 @@ describe('reviews of automated findings', () => {
   /** A submitted statement of Acme's, checked and rated weak, for which `member` is enrolled. */
   async function weakStatement() {
     const organisation = await putOrganisation(table.store, { name: `Acme ${statements.length} Ltd` });
-    await table.store.doc.send(
-      new PutCommand({
-        TableName: table.store.tableName,
-        Item: {
-          ...keys.membership(userIdFor(member.email), organisation.id),
-          entity: 'membership',
-          userId: userIdFor(member.email),
-          email: member.email,
-          organisationId: organisation.id,
-          organisationName: organisation.name,
-          role: 'submitter',
-          createdAt: '2026-01-01T00:00:00.000Z',
-        },
-      }),
-    );
+    await seedMembership(table.store, member.email, organisation);
     const seeded = await putCheckResult(
       table.store,
       await putStatement(table.store, { organisation }),

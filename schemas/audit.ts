@@ -22,6 +22,7 @@ export const auditActionSchema = z.enum([
   'statement.withdrawn',
   'statement.finding_reviewed',
   'statement.review_requested',
+  'statement.imported',
 ]);
 
 /** Who did what, when: written in the same transaction as the change it records. */

@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import type { CheckResult, Evidence, Finding, SentenceTag } from '../../schemas/check-result.ts';
+import type { Advice, CheckResult, Finding, SentenceTag } from '../../schemas/check-result.ts';
 
 export const TAG_LABELS: Record<SentenceTag, string> = {
   approval: 'Approval',
@@ -47,33 +46,19 @@ export function confidenceBand(confidence: number): 'high' | 'medium' | 'low' {
   return 'low';
 }
 
-/**
- * The verdicts' `advice` (what was looked for, where, how to satisfy it), in whichever of the
- * shapes it comes: a sentence, or named parts. Read leniently: a result stored before it existed
- * has none.
- */
-const adviceSchema = z.union([
-  z.string(),
-  z.looseObject({
-    lookedFor: z.string().optional(),
-    where: z.string().optional(),
-    howToSatisfy: z.string().optional(),
-  }),
-]);
-const ADVICE_LABELS: Record<string, string> = {
+const ADVICE_LABELS: Record<keyof Advice, string> = {
   lookedFor: 'What the checker looked for',
-  where: 'Where it looked',
+  searchedIn: 'Where it looked',
   howToSatisfy: 'What would satisfy it',
 };
 
-function adviceOf(finding: Finding): { label?: string; text: string }[] {
-  if (!['fail', 'warn', 'unknown'].includes(finding.status)) return [];
-  const parsed = adviceSchema.safeParse((finding as { advice?: unknown }).advice);
-  if (!parsed.success) return [];
-  if (typeof parsed.data === 'string') return parsed.data ? [{ text: parsed.data }] : [];
-  return Object.entries(parsed.data)
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
-    .map(([key, text]) => ({ ...(ADVICE_LABELS[key] ? { label: ADVICE_LABELS[key] } : {}), text }));
+/** Help for the writer, on failing, warning and unknown findings only. */
+function adviceOf(finding: Finding): { label: string; text: string }[] {
+  if (!finding.advice || !['fail', 'warn', 'unknown'].includes(finding.status)) return [];
+  const advice = finding.advice;
+  return (Object.keys(ADVICE_LABELS) as (keyof Advice)[])
+    .filter((key) => advice[key])
+    .map((key) => ({ label: ADVICE_LABELS[key], text: advice[key] }));
 }
 
 const longDate = new Intl.DateTimeFormat('en-GB', {
@@ -111,11 +96,6 @@ export function findingView(finding: Finding) {
         }
       : undefined,
     advice: adviceOf(finding),
-    /** Sentence numbers as people count them: from 1. */
-    evidence: finding.evidence.map((e: Evidence) => ({
-      ...e,
-      ...(e.sentence === undefined ? {} : { number: e.sentence + 1 }),
-    })),
   };
 }
 

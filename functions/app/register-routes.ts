@@ -6,6 +6,7 @@ import { homePage } from './routes/home-page.ts';
 import { hostedSignInPages } from './routes/hosted-sign-in.ts';
 import { officersComplianceApi } from './routes/officers-compliance-api.ts';
 import { officersFlagsApi } from './routes/officers-flags-api.ts';
+import { officersGovImportPage } from './routes/officers-gov-import-page.ts';
 import { officersPages } from './routes/officers-pages.ts';
 import { outOfScopePages } from './routes/out-of-scope-pages.ts';
 import { publicApi } from './routes/public-api.ts';
@@ -35,6 +36,7 @@ export const registerRoutes: RouteSet = (deps) => [
   officersComplianceApi(deps),
   reportsApi(deps),
   reportPages(deps),
+  officersGovImportPage(deps),
   officersPages(deps),
   reviewApi(deps),
   reviewPages(deps),

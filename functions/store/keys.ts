@@ -42,6 +42,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
+ * | fetch rate of a host (TTL) | FETCHRATE#<host>     | <minute>              |                                        |
+ * | daily fetch budget (TTL)| FETCHBUDGET             | <yyyy-mm-dd>          |                                        |
  *
  * Audit entities are "organisation/<id>" or "statement/<id>". Idempotency scopes are
  * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
@@ -245,6 +247,9 @@ export const keys = {
   importCodesPrefix: 'CODES#',
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   outboxListing: (createdAt: string, id: string) => ({ gsi2pk: 'OUTBOX', gsi2sk: `${createdAt}#${id}` }),
+  /** The polite fetcher of imported statements: fetches per host per minute, and per day. */
+  fetchRate: (host: string, minute: string) => ({ pk: `FETCHRATE#${host}`, sk: minute }),
+  fetchBudget: (day: string) => ({ pk: 'FETCHBUDGET', sk: day }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

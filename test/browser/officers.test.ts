@@ -211,7 +211,7 @@ describe('compliance officers in Chromium', () => {
     expect(await seen.detail('uk-area-risk')).toContain(
       'Reason: Section 4 assesses the risks of cocoa from Ghana.',
     );
-    expect(await visitor.locator('main').innerText()).not.toContain('olive@officers.example');
+    expect(await visitor.locator('main').textContent()).not.toContain('olive@officers.example');
     expect(await axeViolations(visitor)).toEqual([]);
     await visitor.close();
 

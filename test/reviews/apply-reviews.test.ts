@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkResultView, confidenceBand, findingView } from '../../functions/app/check-result-view.ts';
+import { RULES_VERSION } from '../../functions/checker/check.ts';
 import { flagConfidence } from '../../functions/domain/compliance/flags.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
 import { applyReviews } from '../../functions/domain/reviews/apply-reviews.ts';
@@ -12,9 +13,9 @@ const at = '2026-11-29T12:00:00.000Z';
 describe('reviews laid over an automated result', () => {
   it('recomputes the summary from an overturned finding (weak becomes adequate)', () => {
     const automated = weakResult();
-    expect(automated.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 3, rating: 'weak' });
+    expect(automated.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 2, rating: 'weak' });
     const reviewed = applyReviews(automated, [storedReview()]);
-    expect(reviewed.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 4, rating: 'adequate' });
+    expect(reviewed.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 3, rating: 'adequate' });
     const risk = reviewed.findings.find((f) => f.rule === 'uk-area-risk');
     expect(risk).toMatchObject({
       status: 'pass',
@@ -26,13 +27,13 @@ describe('reviews laid over an automated result', () => {
   });
 
   it('re-applies a review after a recheck under new rules when the automated status is unchanged', () => {
-    const reviewed = applyReviews(weakResult('2027.1'), [storedReview({ rulesVersion: '2026.2' })]);
+    const reviewed = applyReviews(weakResult('2099.1'), [storedReview()]);
     expect(reviewed.summary.rating).toBe('adequate');
     expect(reviewed.findings.find((f) => f.rule === 'uk-area-risk')?.review?.outdated).toBeUndefined();
   });
 
   it('keeps, but does not apply, a review of an earlier automated result the recheck no longer gives', () => {
-    const rechecked = weakResult('2027.1');
+    const rechecked = weakResult('2099.1');
     const risk = rechecked.findings.find((f) => f.rule === 'uk-area-risk')!;
     risk.status = 'warn';
     const reviewed = applyReviews(rechecked, [storedReview()]);
@@ -41,6 +42,20 @@ describe('reviews laid over an automated result', () => {
       review: { automatedStatus: 'fail', status: 'pass', outdated: true },
     });
     expect(reviewed.summary).toEqual(rechecked.summary);
+  });
+
+  it('counts an unclear finding an officer settled: unclear unknown overturned to fail lowers the rating', () => {
+    const withRisk = applyReviews(weakResult(), [storedReview()]);
+    expect(withRisk.summary.rating).toBe('adequate');
+    const settled = applyReviews(weakResult(), [
+      storedReview(),
+      storedReview({ rule: 'uk-area-training', status: 'fail', automatedStatus: 'unknown' }),
+    ]);
+    expect(settled.findings.find((f) => f.rule === 'uk-area-training')).toMatchObject({
+      status: 'fail',
+      certainty: 'confident',
+    });
+    expect(settled.summary.rating).toBe('weak');
   });
 
   it('answers the result itself when nothing was reviewed', () => {
@@ -65,14 +80,14 @@ describe('planning an officer’s review', () => {
       officer,
       at,
     );
-    expect(plan.result.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' });
+    expect(plan.result.summary).toEqual({ meetsLegalMinimum: true, areasCovered: 4, rating: 'adequate' });
     expect(plan.automated.status).toBe('fail');
     expect(plan.reviewed.status).toBe('pass');
     expect(plan.review).toMatchObject({
       automatedStatus: 'fail',
       status: 'pass',
       officer,
-      rulesVersion: '2026.2',
+      rulesVersion: RULES_VERSION,
     });
   });
 
@@ -126,7 +141,7 @@ describe('what the pages say about a finding', () => {
     const approval = view.sections[0]!.findings.find((f) => f.rule === 'uk-approval')!;
     expect(approval.originText).toBe('Automated check, high confidence (0.97)');
     expect(approval.origin).toBe('automated');
-    expect(approval.evidence[0]).toMatchObject({ sentence: 1, number: 2 });
+    expect(approval.evidence[0]).toMatchObject({ sentence: 2 });
     expect(view.sentences.map((s) => s.number)).toEqual([1, 2]);
     expect(view.reviewed).toBe(false);
   });
@@ -147,17 +162,19 @@ describe('what the pages say about a finding', () => {
   });
 
   it('shows advice for failing and unclear findings only', () => {
-    const advice = { lookedFor: 'Sentences about risk', where: 'Section 3', howToSatisfy: 'Name the risks' };
-    const failing = findingView({ ...weakResult().findings[5]!, advice } as never);
+    const advice = {
+      lookedFor: 'Sentences about risk',
+      searchedIn: 'Section 3',
+      howToSatisfy: 'Name the risks',
+    };
+    const failing = findingView({ ...weakResult().findings[5]!, advice });
     expect(failing.advice).toEqual([
       { label: 'What the checker looked for', text: 'Sentences about risk' },
       { label: 'Where it looked', text: 'Section 3' },
       { label: 'What would satisfy it', text: 'Name the risks' },
     ]);
-    expect(findingView({ ...weakResult().findings[0]!, advice } as never).advice).toEqual([]);
-    expect(
-      findingView({ ...weakResult().findings[7]!, advice: 'Say who was trained.' } as never).advice,
-    ).toEqual([{ text: 'Say who was trained.' }]);
+    expect(findingView({ ...weakResult().findings[0]!, advice }).advice).toEqual([]);
+    expect(findingView({ ...weakResult().findings[7]!, advice }).advice).toHaveLength(3);
   });
 });
 

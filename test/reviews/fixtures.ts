@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { summarise } from '../../functions/checker/check.ts';
+import { RULES_VERSION, summarise } from '../../functions/checker/check.ts';
 import { keys } from '../../functions/store/keys.ts';
 import type { Store } from '../../functions/store/store.ts';
 import type { CheckResult, Finding } from '../../schemas/check-result.ts';
@@ -15,24 +15,26 @@ const finding = (
 ): Finding => ({ rule, severity, status, message: `${rule} is ${status}.`, evidence: [], ...extra });
 
 /**
- * An automated result rated weak: three of the six areas missing. uk-area-risk is the checker's
- * least sure finding (0.55); uk-area-training is unknown and unclear.
+ * An automated result rated weak: three of the six areas confidently missing (due diligence,
+ * risk, effectiveness). uk-area-risk is the least sure of them (0.55); uk-area-training is
+ * unknown and unclear, so it counts neither way.
  */
-export function weakResult(rulesVersion = '2026.2'): CheckResult {
+export function weakResult(rulesVersion = RULES_VERSION): CheckResult {
   const findings: Finding[] = [
     finding('uk-approval', 'legal', 'pass', {
       confidence: 0.97,
-      evidence: [{ sentence: 1, text: 'This statement was approved by the board on 10 July 2026.' }],
+      evidence: [{ sentence: 2, text: 'This statement was approved by the board on 10 July 2026.' }],
     }),
     finding('uk-signature', 'legal', 'pass', { confidence: 0.95 }),
     finding('uk-area-structure', 'guidance', 'pass', { confidence: 0.9 }),
     finding('uk-area-policies', 'guidance', 'pass', { confidence: 0.9 }),
-    finding('uk-area-due-diligence', 'guidance', 'pass', { confidence: 0.88 }),
+    finding('uk-area-due-diligence', 'guidance', 'fail', { confidence: 0.88, certainty: 'confident' }),
     finding('uk-area-risk', 'guidance', 'fail', {
       confidence: 0.55,
+      certainty: 'confident',
       message: 'Risk assessment is not addressed in the text.',
     }),
-    finding('uk-area-effectiveness', 'guidance', 'fail', { confidence: 0.9 }),
+    finding('uk-area-effectiveness', 'guidance', 'fail', { confidence: 0.9, certainty: 'confident' }),
     finding('uk-area-training', 'guidance', 'unknown', { confidence: 0.4, certainty: 'unclear' }),
   ];
   return {
@@ -51,7 +53,7 @@ export function storedReview(overrides: Partial<StoredReview> = {}): StoredRevie
     statementId: '01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
     revision: 1,
     rule: 'uk-area-risk',
-    rulesVersion: '2026.2',
+    rulesVersion: RULES_VERSION,
     decision: 'overturn',
     status: 'pass',
     automatedStatus: 'fail',

@@ -107,13 +107,13 @@ describe('reviews of automated findings', () => {
         status: 'pass',
         review: { decision: 'overturn', automatedStatus: 'fail' },
       },
-      summary: { rating: 'adequate', areasCovered: 4 },
+      summary: { rating: 'adequate', areasCovered: 3 },
     });
 
     const body = await (await call('GET', `/api/v1/statements/${id}`, undefined)).text();
     expect(body).not.toContain(officer.email);
     const view = statementViewSchema.parse(JSON.parse(body));
-    expect(view.statement.check).toEqual({ meetsLegalMinimum: true, areasCovered: 4, rating: 'adequate' });
+    expect(view.statement.check).toEqual({ meetsLegalMinimum: true, areasCovered: 3, rating: 'adequate' });
     expect(view.checkResult?.summary.rating).toBe('adequate');
     expect(view.checkResult?.findings.find((f) => f.rule === 'uk-area-risk')).toMatchObject({
       status: 'pass',
@@ -149,6 +149,7 @@ describe('reviews of automated findings', () => {
             status: 'fail',
             message: 'Risk assessment is not addressed in the text.',
             confidence: 0.55,
+            certainty: 'confident',
           },
           reviewed: expect.objectContaining({ status: 'pass' }),
           summaryBefore: expect.objectContaining({ rating: 'weak' }),

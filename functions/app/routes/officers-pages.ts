@@ -74,7 +74,7 @@ const STATUS_TAG: Record<Flag['status'], string> = {
 };
 
 /** Pages for officers only: anonymous visitors go to sign-in, others get 403. */
-const requireOfficerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireOfficerPage: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('user')?.isOfficer) throw forbidden('Only compliance officers can see this page.');
   await next();
 };

@@ -45,7 +45,8 @@ function statementPageModel(view: StatementView, highlight: SentenceTag | undefi
   const check = checkResult ? checkResultView(checkResult) : undefined;
   const evidence = new Set<number>();
   for (const finding of checkResult?.findings ?? []) {
-    for (const e of finding.evidence) if (e.sentence !== undefined) evidence.add(e.sentence);
+    // Evidence numbers sentences from 1; the page indexes them from 0.
+    for (const e of finding.evidence) if (e.sentence !== undefined) evidence.add(e.sentence - 1);
   }
   const sentences = (check?.sentences ?? []).map((s) => ({
     ...s,

@@ -21,7 +21,8 @@ export function publicReview(review: StoredReview, outdated = false): FindingRev
  * under a new rules version that reaches the same automated status keeps the review in force.
  * When the recheck says something else, the new automated status stands and the review is still
  * shown, marked `outdated` (it is about the earlier automated result) until an officer reviews
- * again. The summary is recomputed from the reviewed findings whenever a review applies.
+ * again. The summary is recomputed from the reviewed findings whenever a review applies; a
+ * reviewed finding counts as confident (an officer can settle an unclear one either way).
  */
 export function applyReviews(result: CheckResult, reviews: readonly StoredReview[]): CheckResult {
   if (reviews.length === 0) return result;
@@ -32,7 +33,8 @@ export function applyReviews(result: CheckResult, reviews: readonly StoredReview
     if (!review) return finding;
     if (review.automatedStatus !== finding.status) return { ...finding, review: publicReview(review, true) };
     applied = true;
-    return { ...finding, status: review.status, review: publicReview(review) };
+    // A person's decision is not the checker's guess: the rating counts it as confident.
+    return { ...finding, status: review.status, certainty: 'confident', review: publicReview(review) };
   });
   return { ...result, findings, ...(applied ? { summary: summarise(findings) } : {}) };
 }

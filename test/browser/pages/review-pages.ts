@@ -22,13 +22,13 @@ export class PublicFindingsPage {
 
   /** The finding's result cell: its status and who decided it. */
   async result(rule: string): Promise<string> {
-    const text = await findingRow(this.page, rule).locator('td').nth(1).innerText();
-    return text.replace(/\s+/g, ' ').trim();
+    const text = await findingRow(this.page, rule).locator('td').nth(1).textContent();
+    return (text ?? '').replace(/\s+/g, ' ').trim();
   }
 
   async detail(rule: string): Promise<string> {
-    const text = await findingRow(this.page, rule).locator('td').nth(2).innerText();
-    return text.replace(/\s+/g, ' ').trim();
+    const text = await findingRow(this.page, rule).locator('td').nth(2).textContent();
+    return (text ?? '').replace(/\s+/g, ' ').trim();
   }
 
   /** A business asks for a review of one finding, from the statement page. */
@@ -41,8 +41,8 @@ export class PublicFindingsPage {
     await this.page.waitForLoadState();
   }
 
-  panel() {
-    return this.page.locator('.govuk-panel').innerText();
+  async panel(): Promise<string> {
+    return (await this.page.locator('.govuk-panel').textContent()) ?? '';
   }
 }
 
@@ -67,8 +67,8 @@ export class ReviewFindingsPage {
     await this.page.waitForLoadState();
   }
 
-  banner() {
-    return this.page.locator('.govuk-notification-banner').innerText();
+  async banner(): Promise<string> {
+    return (await this.page.locator('.govuk-notification-banner').textContent()) ?? '';
   }
 
   async publicRating(): Promise<string> {

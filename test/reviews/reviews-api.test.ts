@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { checkerFlag } from '../../functions/domain/compliance/flags.ts';
 import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
+import { getFlag } from '../../functions/store/flags/get-flag.ts';
 import { listFlags } from '../../functions/store/flags/list-flags.ts';
 import { raise } from '../../functions/store/flags/raise-flag.ts';
 import { updateFlag } from '../../functions/store/flags/update-flag.ts';
@@ -99,8 +101,18 @@ describe('reviews of automated findings', () => {
     );
     expect(before.statement.check?.rating).toBe('weak');
 
+    const seeded = statements.at(-1)!.header;
+    const statement = { ...seeded, revision: 1 };
+    await raise(table.store, {
+      flag: checkerFlag('weak', statement, [], '2026-11-28T00:00:00.000Z'),
+    });
     const response = await call('POST', reviewPath(id), officer, overturn);
     expect(response.status).toBe(201);
+    const weak = await getFlag(table.store, flagIds.weak(id, 1));
+    expect(weak?.status).toBe('resolved');
+    expect(weak?.history.at(-1)?.note).toBe(
+      'Reviewed by the register (uk-area-risk: overturned to pass); the revision is now rated adequate.',
+    );
     expect(await response.json()).toMatchObject({
       finding: {
         rule: 'uk-area-risk',
@@ -219,6 +231,19 @@ describe('reviews of automated findings', () => {
       'statement.finding_reviewed',
       'statement.review_requested',
     ]);
+  });
+
+  it('describes both routes, the finding’s review and the queue order in the OpenAPI document', async () => {
+    const doc = (await (await call('GET', '/api/v1/openapi.json', undefined)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths['/api/v1/statements/{id}/findings/{rule}/reviews'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/statements/{id}/findings/{rule}/review-requests'] ?? {})).toEqual([
+      'post',
+    ]);
+    expect(doc.components.schemas).toHaveProperty('FindingReview');
+    expect(JSON.stringify(doc.paths['/api/v1/flags'])).toContain('uncertain');
   });
 
   it('lists checker flags least sure first, also after a flag changes status', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../store/reviews/review-requests.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
 import type { Store } from '../../store/store.ts';
+import { flagIds } from '../compliance/flag-ids.ts';
 import { isOutstanding } from '../compliance/flag-workflow.ts';
 import { flagLinks } from '../compliance/flags.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
@@ -52,6 +53,24 @@ async function latestChecked(store: Store, statementId: string, rule: RuleId) {
   const finding = automated.findings.find((f) => f.rule === rule);
   if (!finding) throw notFound(`The finding ${rule} of this statement’s check`);
   return { header, automated, finding };
+}
+
+/**
+ * The checker's outstanding flags on this revision that the reviewed summary no longer supports:
+ * `weak` once it is not rated weak, `legal_minimum` once it meets the legal minimum.
+ */
+async function clearedCheckerFlags(
+  store: Store,
+  statementId: string,
+  revision: number,
+  summary: CheckSummary,
+): Promise<Flag[]> {
+  const ids = [
+    ...(summary.rating !== 'weak' ? [flagIds.weak(statementId, revision)] : []),
+    ...(summary.meetsLegalMinimum === true ? [flagIds.legalMinimum(statementId, revision)] : []),
+  ];
+  const flags = await Promise.all(ids.map((id) => getFlag(store, id, { consistent: true })));
+  return flags.filter((flag): flag is Flag => flag !== undefined && isOutstanding(flag.status));
 }
 
 /** The review request still open for a finding, if any. */
@@ -114,25 +133,26 @@ export async function reviewFinding(
       summaryAfter: plan.result.summary,
     },
   };
+  const decided = body.decision === 'confirm' ? 'Confirmed' : `Overturned to ${plan.review.status}`;
+  const entry = (from: Flag['status'], note: string) =>
+    ({ at, by: officer.email, action: 'status', from, to: 'resolved', note }) as const;
+  const settled = await clearedCheckerFlags(deps.store, statementId, header.revision, plan.result.summary);
   await putReview(deps.store, {
     review: plan.review,
     summary: plan.result.summary,
     audit,
-    ...(request.open
-      ? {
-          openRequest: {
-            flag: request.open,
-            entry: {
-              at,
-              by: officer.email,
-              action: 'status',
-              from: request.open.status,
-              to: 'resolved',
-              note: `${body.decision === 'confirm' ? 'Confirmed' : `Overturned to ${plan.review.status}`}: ${body.reason}`,
-            },
-          },
-        }
-      : {}),
+    closeFlags: [
+      ...(request.open
+        ? [{ flag: request.open, entry: entry(request.open.status, `${decided}: ${body.reason}`) }]
+        : []),
+      ...settled.map((flag) => ({
+        flag,
+        entry: entry(
+          flag.status,
+          `Reviewed by the register (${rule}: ${decided.toLowerCase()}); the revision is now rated ${plan.result.summary.rating.replace('_', ' ')}.`,
+        ),
+      })),
+    ],
   });
   return { finding: plan.reviewed, summary: plan.result.summary };
 }

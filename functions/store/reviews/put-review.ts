@@ -12,8 +12,9 @@ import { ConditionsFailedError, type TransactItem, transactWrite } from '../tran
 /**
  * Stores an officer's review in one transaction with its audit event (automated and reviewed
  * finding, who, when, why), the recomputed summary on the statement's header (only while the
- * reviewed revision is still the latest), and the closing of the business's open review request
- * for that finding, if there is one. 409 when the statement moved on meanwhile.
+ * reviewed revision is still the latest), and the closing of the flags the review settles (the
+ * business's open request; the checker's weak or legal-minimum flag the new summary clears).
+ * 409 when the statement or one of those flags moved on meanwhile.
  */
 export async function putReview(
   store: Store,
@@ -21,10 +22,11 @@ export async function putReview(
     review: StoredReview;
     summary: CheckSummary;
     audit: AuditEvent;
-    openRequest?: {
+    /** Flags the review settles: the business's open request, the checker's flag the new rating clears. */
+    closeFlags?: readonly {
       flag: Pick<Flag, 'id' | 'type' | 'version'>;
       entry: FlagHistoryEntry & { to: 'resolved' };
-    };
+    }[];
   },
 ): Promise<void> {
   const { review } = input;
@@ -50,7 +52,7 @@ export async function putReview(
       },
     },
     auditPut(store, input.audit),
-    ...(input.openRequest ? [closeSeenFlagItem(store, input.openRequest.flag, input.openRequest.entry)] : []),
+    ...(input.closeFlags ?? []).map((close) => closeSeenFlagItem(store, close.flag, close.entry)),
   ];
   try {
     await transactWrite(store, items);

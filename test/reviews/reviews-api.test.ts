@@ -88,6 +88,7 @@ describe('reviews of automated findings', () => {
       ['/officers/statements/{id}/findings', 'officer', 200],
       ['/statements/{id}/findings/uk-area-risk/review-request', 'anonymous', 303],
       ['/statements/{id}/findings/uk-area-risk/review-request', 'member', 200],
+      ['/statements/{id}/findings/uk-area-risk/review-request', 'stranger', 403],
     ] as const)('the page %s answers %s with %i', async (path, who, status) => {
       const response = await call('GET', path.replace('{id}', matrixId), people[who]);
       expect(response.status).toBe(status);

@@ -7,6 +7,8 @@ import {
 } from '../../../schemas/review.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { requestReview, reviewFinding } from '../../domain/reviews/reviews.ts';
+import { getMembership } from '../../store/memberships/get-membership.ts';
+import { getStatement } from '../../store/statements/get-statement.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
 import { findingView, STATUS_LABELS } from '../check-result-view.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -132,8 +134,12 @@ export function reviewPages(deps: AppDeps) {
     );
   };
 
-  app.get('/statements/:id/findings/:rule/review-request', (c) => {
+  app.get('/statements/:id/findings/:rule/review-request', async (c) => {
     const { id, rule } = params(c);
+    const header = await getStatement(deps.store, id);
+    if (header && !(await getMembership(deps.store, currentUser(c).id, header.organisationId))) {
+      throw forbidden('Only people enrolled for this organisation can ask for a review of its statement.');
+    }
     return requestPage(c, id, rule);
   });
 

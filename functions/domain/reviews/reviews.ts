@@ -9,7 +9,7 @@ import { getFlag } from '../../store/flags/get-flag.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
 import { getCheckResult } from '../../store/public/get-check-result.ts';
 import { listReviews } from '../../store/reviews/list-reviews.ts';
-import { putReview } from '../../store/reviews/put-review.ts';
+import { putReview, putReviewedSummary } from '../../store/reviews/put-review.ts';
 import {
   alreadyRequested,
   raiseReviewRequest,
@@ -154,7 +154,13 @@ export async function reviewFinding(
       })),
     ],
   });
-  return { finding: plan.reviewed, summary: plan.result.summary };
+  // Another officer may have reviewed another finding meanwhile: recompute from every review.
+  const all = await listReviews(deps.store, statementId, header.revision, { consistent: true });
+  const summary = applyReviews(automated, all).summary;
+  if (JSON.stringify(summary) !== JSON.stringify(plan.result.summary)) {
+    await putReviewedSummary(deps.store, statementId, header.revision, summary);
+  }
+  return { finding: plan.reviewed, summary };
 }
 
 /** The review_request flag for one finding. */

@@ -65,3 +65,32 @@ export async function putReview(
     throw error;
   }
 }
+
+/**
+ * Sets the header's summary to one recomputed from every review of the revision, while it is
+ * still the latest: how two officers reviewing different findings at once converge.
+ */
+export async function putReviewedSummary(
+  store: Store,
+  statementId: string,
+  revision: number,
+  summary: CheckSummary,
+): Promise<void> {
+  try {
+    await transactWrite(store, [
+      {
+        Update: {
+          TableName: store.tableName,
+          Key: keys.statement(statementId),
+          UpdateExpression: 'SET #check = :check',
+          ConditionExpression: 'attribute_exists(pk) AND #revision = :revision',
+          ExpressionAttributeNames: { '#check': 'check', '#revision': 'revision' },
+          ExpressionAttributeValues: { ':check': summary, ':revision': revision },
+        },
+      },
+    ]);
+  } catch (error) {
+    // A newer revision arrived: its own check sets the header.
+    if (!(error instanceof ConditionsFailedError)) throw error;
+  }
+}

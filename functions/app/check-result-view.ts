@@ -96,6 +96,8 @@ export function findingView(finding: Finding) {
         }
       : undefined,
     advice: adviceOf(finding),
+    /** Whether the organisation is offered "Ask for a review": findings against it or unsure. */
+    askable: ['fail', 'warn', 'unknown'].includes(finding.status),
   };
 }
 

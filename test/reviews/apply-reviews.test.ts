@@ -141,6 +141,13 @@ describe('what the pages say about a finding', () => {
     const approval = view.sections[0]!.findings.find((f) => f.rule === 'uk-approval')!;
     expect(approval.originText).toBe('Automated check, high confidence (0.97)');
     expect(approval.origin).toBe('automated');
+    expect(approval.askable).toBe(false);
+    expect(view.sections[1]!.findings.filter((f) => f.askable).map((f) => f.rule)).toEqual([
+      'uk-area-due-diligence',
+      'uk-area-risk',
+      'uk-area-effectiveness',
+      'uk-area-training',
+    ]);
     expect(approval.evidence[0]).toMatchObject({ sentence: 2 });
     expect(view.sentences.map((s) => s.number)).toEqual([1, 2]);
     expect(view.reviewed).toBe(false);

@@ -12,6 +12,8 @@ import { outOfScopePages } from './routes/out-of-scope-pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
+import { reviewApi } from './routes/review-api.ts';
+import { reviewPages } from './routes/review-pages.ts';
 import { searchPage } from './routes/search-page.ts';
 import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
@@ -36,4 +38,6 @@ export const registerRoutes: RouteSet = (deps) => [
   reportPages(deps),
   officersGovImportPage(deps),
   officersPages(deps),
+  reviewApi(deps),
+  reviewPages(deps),
 ];

@@ -20,6 +20,9 @@ export interface AppDeps {
   devIssuer?: DevTokenIssuer;
   /** AWS only: sign-in through Cognito's managed login pages (/sign-in, /auth/callback). */
   hostedSignIn?: HostedSignIn | undefined;
+  /** The register's public address (PUBLIC_BASE_URL, e.g. https://register.example.org): the base
+   * of problem type URIs and the OpenAPI document's server. Never taken from the request's Host. */
+  siteAddress?: string | undefined;
   /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
@@ -36,5 +39,7 @@ export interface AppEnv {
     csrfToken?: string;
     /** The site's address as viewers see it, when a trusted edge says so (functions/app/edge.ts). */
     publicOrigin?: string;
+    /** AppDeps.siteAddress, for the problem answers (functions/app/problems.ts). */
+    siteAddress?: string;
   };
 }

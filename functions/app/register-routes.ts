@@ -9,6 +9,7 @@ import { officersFlagsApi } from './routes/officers-flags-api.ts';
 import { officersGovImportPage } from './routes/officers-gov-import-page.ts';
 import { officersPages } from './routes/officers-pages.ts';
 import { outOfScopePages } from './routes/out-of-scope-pages.ts';
+import { problemPages } from './routes/problem-pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
@@ -27,6 +28,7 @@ export const registerRoutes: RouteSet = (deps) => [
   searchPage(deps),
   publicApi(deps),
   publicPages(deps),
+  problemPages(deps),
   enrolmentApi(deps),
   statementsApi(deps),
   accountPages(deps),

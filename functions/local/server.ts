@@ -23,6 +23,8 @@ import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 export interface LocalRegisterOptions {
   port: number;
+  /** The address the register is reached at (problem type URIs, the OpenAPI server). */
+  siteAddress?: string;
   /** Folder for DynamoDB Local's file and the worker's checkpoint; in memory when absent. */
   dataDir?: string;
   /** Use a DynamoDB Local that is already running instead of starting one. */
@@ -96,6 +98,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    siteAddress: options.siteAddress,
   });
   const mailer = createFileMailer(
     options.dataDir

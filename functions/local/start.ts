@@ -8,7 +8,11 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = path.resolve(process.env.REGISTER_DATA_DIR ?? '.data');
   await assertPortFree(port, 'the register (set PORT to use another)');
-  const register = await startLocalRegister({ port, dataDir });
+  const register = await startLocalRegister({
+    port,
+    dataDir,
+    siteAddress: process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+  });
   console.log(
     `The register is running at http://localhost:${port} (data in ${dataDir}). Press Ctrl+C to stop.`,
   );

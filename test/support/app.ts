@@ -36,7 +36,12 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(
   store: Store,
   now: () => Date = () => fixedNow,
-  options: { originSecret?: string; originSecretNext?: string; hostedSignIn?: HostedSignIn } = {},
+  options: {
+    originSecret?: string;
+    originSecretNext?: string;
+    hostedSignIn?: HostedSignIn;
+    siteAddress?: string;
+  } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
@@ -51,6 +56,7 @@ export function testApp(
     originSecret: options.originSecret,
     originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
+    siteAddress: options.siteAddress,
   });
   return { app, errors, archive };
 }

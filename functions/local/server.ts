@@ -9,6 +9,7 @@ import { createRegisterApp } from '../app/register-app.ts';
 import type { Fetcher } from '../checker/website.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
+import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
@@ -99,6 +100,8 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
+    letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },
   });
   const mailer = createFileMailer(
     options.dataDir

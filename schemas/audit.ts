@@ -9,6 +9,7 @@ export const auditEntitySchema = z
 export const auditActionSchema = z.enum([
   'organisation.created',
   'organisation.updated',
+  'organisation.verified',
   'organisation.declared_out_of_scope',
   'organisation.out_of_scope_challenged',
   'organisation.out_of_scope_accepted',

@@ -10,6 +10,8 @@ import { officersGovImportPage } from './routes/officers-gov-import-page.ts';
 import { officersPages } from './routes/officers-pages.ts';
 import { outOfScopePages } from './routes/out-of-scope-pages.ts';
 import { problemPages } from './routes/problem-pages.ts';
+import { ownOrganisationPages } from './routes/own-organisation-pages.ts';
+import { ownOrganisationsApi } from './routes/own-organisations-api.ts';
 import { publicApi } from './routes/public-api.ts';
 import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
@@ -30,7 +32,9 @@ export const registerRoutes: RouteSet = (deps) => [
   publicPages(deps),
   problemPages(deps),
   enrolmentApi(deps),
+  ownOrganisationsApi(deps),
   statementsApi(deps),
+  ownOrganisationPages(deps),
   accountPages(deps),
   outOfScopePages(deps),
   statementPages(deps),

@@ -8,6 +8,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * |-------------------------|-------------------------|-----------------------|----------------------------------------|
  * | organisation            | ORG#<id>                | ORG                   | ORGS#<shard> / <normalised name>#<id>  |
  * | company number (unique) | COMPANY#<number>        | COMPANY               |                                        |
+ * | organisation to verify  | PENDINGORGS             | <createdAt>#<orgId>   |                                        |
  * | statement header        | STMT#<id>               | STMT                  |                                        |
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
@@ -97,6 +98,8 @@ export const keys = {
   }),
   organisationShard: (shard: number) => `ORGS#${pad(shard, 2)}`,
   companyNumber: (companyNumber: string) => ({ pk: `COMPANY#${companyNumber}`, sk: 'COMPANY' }),
+  pendingOrganisations: 'PENDINGORGS',
+  pendingOrganisation: (createdAt: string, id: string) => ({ pk: 'PENDINGORGS', sk: `${createdAt}#${id}` }),
 
   statement: (id: string) => ({ pk: `STMT#${id}`, sk: 'STMT' }),
   statementPartition: (id: string) => `STMT#${id}`,

@@ -121,7 +121,10 @@ export function summarise(findings: readonly Finding[]): CheckSummary {
     const f = get(rule);
     return f && !isUnclear(f) ? f.status : undefined;
   };
-  const legal = findings.filter((f) => f.severity === 'legal' && f.status !== 'not_applicable');
+  // Only a confident not_applicable takes a legal rule out; an unclear one leaves it undetermined.
+  const legal = findings.filter(
+    (f) => f.severity === 'legal' && !(f.status === 'not_applicable' && !isUnclear(f)),
+  );
   const meetsLegalMinimum = legal.some((f) => f.status === 'fail' && !isUnclear(f))
     ? false
     : legal.every((f) => (f.status === 'pass' || f.status === 'warn') && !isUnclear(f))

@@ -224,6 +224,32 @@ describe('messages that help the writer', () => {
     ).toBe(true);
   });
 
+  it('gives every failing, warning or unclear text finding its advice', async () => {
+    const result = await check(text(PROMISES.replace(/This statement was approved[\s\S]*$/, '')));
+    const textRules: RuleId[] = [
+      'uk-steps-or-none',
+      'uk-approval',
+      'uk-signature',
+      ...AREAS,
+      'uk-risks-identified',
+      'uk-kpis-measurable',
+      'uk-remediation',
+      'uk-actions-not-promises',
+    ];
+    const needing = result.findings.filter(
+      (f) =>
+        textRules.includes(f.rule) &&
+        (f.status === 'fail' || f.status === 'warn' || f.certainty === 'unclear'),
+    );
+    expect(needing.map((f) => f.rule)).toEqual(expect.arrayContaining(['uk-approval', 'uk-signature']));
+    for (const f of needing) {
+      expect(f.advice, f.rule).toBeDefined();
+      for (const part of [f.advice!.lookedFor, f.advice!.searchedIn, f.advice!.howToSatisfy])
+        expect(part.length).toBeGreaterThan(10);
+      expect(f.message).toContain('Looked for');
+    }
+  });
+
   it('numbers evidence sentences from 1 everywhere', async () => {
     const result = await check(text(HARBOUR));
     const numbers = result.findings.flatMap((f) => f.evidence.flatMap((e) => (e.sentence ? [e] : [])));

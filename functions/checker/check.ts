@@ -6,7 +6,7 @@ import type {
   SentenceTag,
 } from '../../schemas/check-result.ts';
 import type { CheckSummary, Rating } from '../../schemas/statement-summary.ts';
-import { withDefaultAdvice } from './rules/advice.ts';
+import { forBareDocument, withDefaultAdvice } from './rules/advice.ts';
 import { certaintyOf } from './rules/areas.ts';
 import {
   actionsNotPromises,
@@ -194,6 +194,8 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     language: detectLanguage(running).language,
     formGiven: hasFormFields(input.document),
   };
-  const findings = RULES.map((rule) => withCertainty(withDefaultAdvice(rule(context), context)));
+  const findings = RULES.map((rule) =>
+    withCertainty(forBareDocument(withDefaultAdvice(rule(context), context), context)),
+  );
   return { rulesVersion: RULES_VERSION, summary: summarise(findings), findings, sentences };
 }

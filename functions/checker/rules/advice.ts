@@ -52,3 +52,25 @@ export function withDefaultAdvice(f: Finding, c: RuleContext): Finding {
   if (!advise || !needed || !c.sentences.length || c.language === 'other') return f;
   return withAdvice(f, advise(c));
 }
+
+/**
+ * On a bare document (no submission fields) the rules that need the submission cannot run: they
+ * say so in terms of the document, not of fields that were never asked for.
+ */
+const BARE: Partial<Record<RuleId, string>> = {
+  'uk-in-scope':
+    'Whether section 54 applies cannot be decided from the document alone (the organisation’s type and turnover are not known).',
+  'uk-published':
+    'Where the statement is published is not known from the document alone, so this was not checked.',
+  'uk-homepage-link':
+    'The organisation’s homepage is not known from the document alone, so its link to the statement was not checked.',
+  'uk-period': 'The period the statement covers is not known from the document alone, so it was not checked.',
+  'uk-on-time': 'The end of the period is not known from the document alone, so the deadline is not known.',
+};
+
+export function forBareDocument(f: Finding, c: RuleContext): Finding {
+  if (c.formGiven || f.status !== 'unknown') return f;
+  const message = BARE[f.rule];
+  if (!message || (f.rule === 'uk-in-scope' && c.entityType)) return f;
+  return { ...f, message };
+}

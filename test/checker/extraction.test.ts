@@ -283,3 +283,68 @@ describe('document structure', { timeout: 30_000 }, () => {
     expect(extraction.sentences.find((s) => s.text.startsWith('We trained'))?.heading).toBe('Training');
   });
 });
+
+/** A minimal real .docx: a zip of hand-written WordprocessingML parts (what Word itself needs). */
+async function docx(bodyXml: string): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const wordParagraph = (text: string, style?: string) =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+const wordCell = (text: string) => `<w:tc>${wordParagraph(text)}</w:tc>`;
+
+describe('Word documents', { timeout: 30_000 }, () => {
+  it('reads a .docx with its headings and table rows', async () => {
+    const bytes = await docx(
+      wordParagraph('Modern slavery statement', 'Heading1') +
+        wordParagraph('Our supply chains', 'Heading2') +
+        wordParagraph(BODY) +
+        wordParagraph('Key performance indicators', 'Heading2') +
+        `<w:tbl><w:tr>${wordCell('Indicator')}${wordCell('Result')}</w:tr><w:tr>${wordCell('Suppliers audited')}${wordCell('98%')}</w:tr></w:tbl>`,
+    );
+    expect(sniffKind(bytes)).toBe('docx');
+    const extraction = await extractDocument(bytes);
+    expect(extraction).toMatchObject({ kind: 'docx', problem: undefined });
+    expect(extraction.sentences.find((s) => s.text === BODY)?.headingPath).toEqual([
+      'Modern slavery statement',
+      'Our supply chains',
+    ]);
+    expect(extraction.sentences.find((s) => s.text.includes('Suppliers audited'))).toMatchObject({
+      heading: 'Key performance indicators',
+      unit: 'table_row',
+    });
+  });
+
+  it.each([
+    [
+      'an old binary .doc',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      /\.doc/,
+    ],
+    [
+      'a zip that is not a Word document',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0, 0]),
+      /\.docx/,
+    ],
+  ])('refuses %s clearly', async (_name, bytes, message) => {
+    const extraction = await extractDocument(bytes);
+    expect(extraction.problem).toMatchObject({
+      reason: 'unsupported',
+      message: expect.stringMatching(message),
+    });
+  });
+});

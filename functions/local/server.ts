@@ -6,7 +6,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
+import { rateLimitsOf, readConfig } from '../config.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
@@ -41,6 +43,8 @@ export interface LocalRegisterOptions {
    * clients reach the app directly (only to measure what the front changes).
    */
   front?: { appConnections: number } | false;
+  /** Abuse limits; by default those of the environment (functions/config.ts), as in AWS. */
+  limits?: RateLimits;
 }
 
 /**
@@ -96,6 +100,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    limits: options.limits ?? rateLimitsOf(readConfig()),
   });
   const mailer = createFileMailer(
     options.dataDir
@@ -111,7 +116,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   // else is the app itself, with its own 404 and error answers.
   const outer = staticAssets(root)
     .route('/', devOutboxPage({ render, list: () => mailer.list() }))
-    .all('*', (c) => app.fetch(c.req.raw));
+    .all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const workerDeps = { store, clock, log, archive, mailer };
   const reactors = createReactors(workerDeps);

@@ -1,5 +1,6 @@
 import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { type RateLimits, rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
 import type { Store } from '../../functions/store/store.ts';
@@ -36,7 +37,13 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(
   store: Store,
   now: () => Date = () => fixedNow,
-  options: { originSecret?: string; originSecretNext?: string; hostedSignIn?: HostedSignIn } = {},
+  options: {
+    originSecret?: string;
+    originSecretNext?: string;
+    hostedSignIn?: HostedSignIn;
+    /** Abuse limits; by default high enough that no test not about them meets one. */
+    limits?: RateLimits;
+  } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
@@ -51,6 +58,7 @@ export function testApp(
     originSecret: options.originSecret,
     originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
+    limits: options.limits ?? rateLimitsAllowing(100_000),
   });
   return { app, errors, archive };
 }

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
+import type { Fetcher } from '../checker/website.ts';
 import { rateLimitsOf, readConfig } from '../config.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import type { RateLimits } from '../domain/rate-limits.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
+import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
@@ -25,6 +27,8 @@ import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 export interface LocalRegisterOptions {
   port: number;
+  /** The address the register is reached at (problem type URIs, the OpenAPI server). */
+  siteAddress?: string;
   /** Folder for DynamoDB Local's file and the worker's checkpoint; in memory when absent. */
   dataDir?: string;
   /** Use a DynamoDB Local that is already running instead of starting one. */
@@ -45,6 +49,8 @@ export interface LocalRegisterOptions {
   front?: { appConnections: number } | false;
   /** Abuse limits; by default those of the environment (functions/config.ts), as in AWS. */
   limits?: RateLimits;
+  /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
+  checkFetcher?: Fetcher;
 }
 
 /**
@@ -101,6 +107,9 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     archive,
     devIssuer,
     limits: options.limits ?? rateLimitsOf(readConfig()),
+    siteAddress: options.siteAddress,
+    // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
+    letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },
   });
   const mailer = createFileMailer(
     options.dataDir
@@ -119,7 +128,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     .all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const workerDeps = { store, clock, log, archive, mailer };
-  const reactors = createReactors(workerDeps);
+  const reactors = createReactors(workerDeps, options.checkFetcher ? { fetcher: options.checkFetcher } : {});
   const poller = createStreamPoller({
     client: store.client,
     endpoint,

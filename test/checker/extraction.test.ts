@@ -33,20 +33,26 @@ describe('sentence splitting', () => {
       'Our supply chains\nWe buy from 350 suppliers in 14 countries. Most are in Asia.\n\nTraining\nWe trained 1,150 buyers in 2024.',
     );
     expect(sentences).toEqual([
-      { text: 'We buy from 350 suppliers in 14 countries.', heading: 'Our supply chains' },
-      { text: 'Most are in Asia.', heading: 'Our supply chains' },
-      { text: 'We trained 1,150 buyers in 2024.', heading: 'Training' },
+      {
+        text: 'We buy from 350 suppliers in 14 countries.',
+        heading: 'Our supply chains',
+        headingPath: ['Our supply chains'],
+      },
+      { text: 'Most are in Asia.', heading: 'Our supply chains', headingPath: ['Our supply chains'] },
+      { text: 'We trained 1,150 buyers in 2024.', heading: 'Training', headingPath: ['Training'] },
     ]);
   });
 
-  it('joins lines wrapped inside a paragraph and treats bullets as their own sentences', () => {
+  it('joins lines wrapped inside a paragraph and makes each bullet its own list item', () => {
     const sentences = sentencesFromText(
       'During the year we carried out unannounced audits of our tier one factories and\nfollowed up every finding with the supplier concerned.\n• Supplier questionnaires\n• Site visits',
     );
     expect(sentences.map((s) => s.text)).toEqual([
       'During the year we carried out unannounced audits of our tier one factories and followed up every finding with the supplier concerned.',
-      'Supplier questionnaires Site visits',
+      'Supplier questionnaires',
+      'Site visits',
     ]);
+    expect(sentences.map((s) => s.unit)).toEqual([undefined, 'list_item', 'list_item']);
   });
 
   it('keeps a sign-off block together as one sentence', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './domain/rate-limits.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './domain/rate-limit-defaults.ts';
 
 const perWindow = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

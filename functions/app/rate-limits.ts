@@ -12,7 +12,14 @@ type Counted = 'address' | 'user';
  * Enrolment is counted in the domain (functions/domain/submissions/organisations.ts), which
  * gives a right code's slot back; reports in functions/app/routes/reports.ts.
  */
-const LIMITED: readonly { method: string; path: string; rule: RateRule; by: Counted }[] = [
+const LIMITED: readonly {
+  method: string;
+  path: string;
+  rule: RateRule;
+  by: Counted;
+  /** Counted only where the app has this route: the sign-in form exists only with the development issuer. */
+  onlyWith?: 'devIssuer';
+}[] = [
   { method: 'GET', path: '/api/v1/statements', rule: 'search', by: 'address' },
   { method: 'GET', path: '/statements', rule: 'search', by: 'address' },
   { method: 'POST', path: '/api/v1/check', rule: 'check', by: 'address' },
@@ -23,14 +30,15 @@ const LIMITED: readonly { method: string; path: string; rule: RateRule; by: Coun
   { method: 'POST', path: '/api/v1/statements/:id/submit', rule: 'drafts', by: 'user' },
   { method: 'POST', path: '/account/organisations/:orgId/statements/new', rule: 'drafts', by: 'user' },
   { method: 'POST', path: '/account/statements/:id/:section', rule: 'drafts', by: 'user' },
-  { method: 'POST', path: '/sign-in', rule: 'signIn', by: 'address' },
+  { method: 'POST', path: '/sign-in', rule: 'signIn', by: 'address', onlyWith: 'devIssuer' },
   { method: 'GET', path: '/auth/callback', rule: 'signIn', by: 'address' },
 ];
 
 /** The abuse limits, as middleware the app mounts before its routes (after authentication). */
 export function rateLimits(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  for (const { method, path, rule, by } of LIMITED) {
+  for (const { method, path, rule, by, onlyWith } of LIMITED) {
+    if (onlyWith && !deps[onlyWith]) continue;
     app.on(method, path, async (c, next) => {
       const user = c.get('user');
       if (by === 'user' && !user) return next(); // the route answers 401 or sends them to sign in

@@ -2,43 +2,16 @@ import type { Store } from '../store/store.ts';
 import { type AttemptWindow, attemptWindow, returnAttempt, takeAttempt } from '../store/throttle/attempts.ts';
 import { throttled } from './errors.ts';
 
-/** The register's abuse limits: each is `limit` hits per fixed window of `windowSeconds`. */
-export const RATE_RULES = ['search', 'check', 'drafts', 'enrolment', 'signIn', 'reports'] as const;
-export type RateRule = (typeof RATE_RULES)[number];
-export interface RateLimit {
-  limit: number;
-  windowSeconds: number;
-}
-export type RateLimits = Record<RateRule, RateLimit>;
+import { DEFAULT_RATE_LIMITS, type RateLimits, type RateRule } from './rate-limit-defaults.ts';
 
-/** What a real register would choose (README "Operations"); each is configuration (functions/config.ts). */
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  /** Searches (API and pages) per address per minute. */
-  search: { limit: 60, windowSeconds: 60 },
-  /** Checks without storing (API and the /check page) per address per minute. */
-  check: { limit: 10, windowSeconds: 60 },
-  /** Statement writes (create, replace, submit; API and pages) per user per hour. */
-  drafts: { limit: 30, windowSeconds: 3600 },
-  /** Wrong enrolment codes per user, and per address, per 15 minutes. */
-  enrolment: { limit: 5, windowSeconds: 15 * 60 },
-  /** Sign-ins per address per minute. */
-  signIn: { limit: 10, windowSeconds: 60 },
-  /** Public reports per address per hour. */
-  reports: { limit: 10, windowSeconds: 3600 },
-};
-
-/** Every limit at `limit` per its usual window: for load and browser runs from one address, not for users. */
-export const rateLimitsAllowing = (limit: number): RateLimits => {
-  const { search, check, drafts, enrolment, signIn, reports } = DEFAULT_RATE_LIMITS;
-  return {
-    search: { ...search, limit },
-    check: { ...check, limit },
-    drafts: { ...drafts, limit },
-    enrolment: { ...enrolment, limit },
-    signIn: { ...signIn, limit },
-    reports: { ...reports, limit },
-  };
-};
+export {
+  DEFAULT_RATE_LIMITS,
+  RATE_RULES,
+  type RateLimit,
+  type RateLimits,
+  type RateRule,
+  rateLimitsAllowing,
+} from './rate-limit-defaults.ts';
 
 const MESSAGES: Record<RateRule, string> = {
   search: 'Too many searches from your connection.',

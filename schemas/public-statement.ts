@@ -1,17 +1,18 @@
 import * as z from 'zod';
 import { checkResultSchema } from './check-result.ts';
 import { timestampSchema } from './common.ts';
+import { documentFetchSchema, importedFromSchema } from './gov-import.ts';
 import { organisationSchema } from './organisation.ts';
 import { revisionListItemSchema } from './statement.ts';
 import { statementSummarySchema } from './statement-summary.ts';
 import { storedDocumentSchema } from './submission.ts';
 
 /**
- * The answers of a submitted revision as the public sees them: the submission document (api.md's
- * field names) without the pasted text (the check result carries it, sentence by sentence) and
- * without the archive's internal key (see `archivedCopy`).
+ * The answers of a submitted revision as the public sees them: the whole submission document
+ * (api.md's field names, with any pasted `statementText`), so that what GET answers is what PUT
+ * needs; only the archive's internal key is left out (see `archivedCopy`; PUT keeps the file).
  */
-export const publicDocumentSchema = storedDocumentSchema.omit({ statementText: true, archivedFile: true });
+export const publicDocumentSchema = storedDocumentSchema.omit({ archivedFile: true });
 
 /** The register's own copy of the statement's file, kept when the company's page goes. */
 export const archivedCopySchema = z.object({
@@ -30,6 +31,10 @@ export const publicStatementSchema = statementSummarySchema
     document: publicDocumentSchema,
     archivedCopy: archivedCopySchema.nullable(),
     withdrawal: z.object({ reason: z.string(), at: timestampSchema }).nullable(),
+    /** Present when this revision was imported from the government registry (register import-gov). */
+    imported: importedFromSchema.optional(),
+    /** Present when the revision's document could not be fetched, so it is not checked. */
+    documentFetch: documentFetchSchema.omit({ revision: true }).optional(),
   })
   .meta({ id: 'PublicStatement' });
 

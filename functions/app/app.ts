@@ -1,15 +1,23 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono, Schema } from 'hono';
+import type { Context, Hono, Schema } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
-import { authentication, pageCsrfProtection } from './auth.ts';
+import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
+import { finishOpenApiDocument } from './openapi-document.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
+
+const needsOriginCheck = (c: Context<AppEnv>) =>
+  !isApi(c.req.path) ||
+  (c.req.header('authorization') === undefined &&
+    usesSessionCookie(c.req.path) &&
+    getCookie(c, SESSION_COOKIE) !== undefined);
 
 /** Routers that serve one part of the register; a Hono app mounts one or more such sets. */
 export type RouteSet = (deps: AppDeps) => Hono<AppEnv, Schema, string>[];
@@ -27,6 +35,13 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
     },
   });
 
+  const { siteAddress } = deps;
+  if (siteAddress !== undefined) {
+    app.use((c, next) => {
+      c.set('siteAddress', siteAddress);
+      return next();
+    });
+  }
   // In AWS, only requests that came through CloudFront (and its WAF) are served.
   app.use(edgeGate(deps.originSecret, deps.originSecretNext));
   app.use(
@@ -47,13 +62,12 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
       xFrameOptions: 'DENY',
     }),
   );
-  // Form posts must come from our own pages (Origin check); API calls carry bearer tokens.
-  // A request carrying its own bearer token cannot be forged by another site, so it skips the
-  // Origin check (and a JSON route answers a form body with 415, not 403).
+  // Form posts must come from our own pages (Origin check). On the API the check guards the
+  // session cookie's authority only: a request with its own bearer token, an anonymous one (no
+  // cookie: the route's 401 comes first, as the contract says) and a call to a stateless public
+  // route (which ignores the cookie) cannot be forged into acting for someone, so they skip it.
   const originCheck = csrf({ origin: (origin, c) => origin === publicOriginOf(c) });
-  app.use((c, next) =>
-    isApi(c.req.path) && c.req.header('authorization') !== undefined ? next() : originCheck(c, next),
-  );
+  app.use((c, next) => (needsOriginCheck(c) ? originCheck(c, next) : next()));
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
   app.use(pageCsrfProtection);
@@ -69,11 +83,14 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
         'Statements made under section 54 of the Modern Slavery Act 2015, checked sentence by sentence.',
     },
   };
-  app.doc31('/api/v1/openapi.json', openApiConfig);
-  app.route(
-    '/',
-    apiDocsPage(deps, () => app.getOpenAPI31Document(openApiConfig)),
-  );
+  // Built once, on first request, when every route is registered.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  const openApiDocument = () => {
+    document ??= finishOpenApiDocument(app.getOpenAPI31Document(openApiConfig), deps.siteAddress);
+    return document;
+  };
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/', apiDocsPage(deps, openApiDocument));
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');

@@ -2,6 +2,7 @@ import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Archive } from '../domain/archive.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../domain/verifier.ts';
+import type { Letters } from '../mail/letters.ts';
 import type { Store } from '../store/store.ts';
 import type { ErrorLogger } from './problems.ts';
 
@@ -18,8 +19,13 @@ export interface AppDeps {
   archive: Archive;
   /** Local development only (functions/local/*, tests): signs tokens for the /sign-in page. */
   devIssuer?: DevTokenIssuer;
+  /** Posts letters (an added organisation's enrolment code): locally the dev outbox; none in AWS yet (officers verify). */
+  letters?: Letters | undefined;
   /** AWS only: sign-in through Cognito's managed login pages (/sign-in, /auth/callback). */
   hostedSignIn?: HostedSignIn | undefined;
+  /** The register's public address (PUBLIC_BASE_URL, e.g. https://register.example.org): the base
+   * of problem type URIs and the OpenAPI document's server. Never taken from the request's Host. */
+  siteAddress?: string | undefined;
   /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
@@ -36,5 +42,7 @@ export interface AppEnv {
     csrfToken?: string;
     /** The site's address as viewers see it, when a trusted edge says so (functions/app/edge.ts). */
     publicOrigin?: string;
+    /** AppDeps.siteAddress, for the problem answers (functions/app/problems.ts). */
+    siteAddress?: string;
   };
 }

@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'import --file <f> [--aws|--endpoint <url>]  load an export into a (normally empty) register',
     load: async () => (await import('./backup.ts')).importCommand,
   },
+  'import-gov': {
+    summary: "import-gov <csv…> [--aws|--endpoint <url>]  import the government registry's yearly CSV files",
+    load: async () => (await import('./import-gov.ts')).importGovCommand,
+  },
   'dev-token': {
     summary:
       'dev-token --email <e> [--officer]   local development only: print a token from the local issuer',

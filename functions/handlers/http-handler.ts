@@ -54,6 +54,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       log: runtime.log,
       verifier: cognitoVerifier(runtime.config),
       archive: runtime.archive,
+      siteAddress: runtime.config.PUBLIC_BASE_URL,
       originSecret: runtime.config.ORIGIN_SECRET,
       originSecretNext: runtime.config.ORIGIN_SECRET_NEXT,
       hostedSignIn: hostedSignIn(runtime.config),

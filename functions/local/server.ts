@@ -6,8 +6,10 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
+import type { Fetcher } from '../checker/website.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
+import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
@@ -23,6 +25,8 @@ import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 export interface LocalRegisterOptions {
   port: number;
+  /** The address the register is reached at (problem type URIs, the OpenAPI server). */
+  siteAddress?: string;
   /** Folder for DynamoDB Local's file and the worker's checkpoint; in memory when absent. */
   dataDir?: string;
   /** Use a DynamoDB Local that is already running instead of starting one. */
@@ -41,6 +45,8 @@ export interface LocalRegisterOptions {
    * clients reach the app directly (only to measure what the front changes).
    */
   front?: { appConnections: number } | false;
+  /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
+  checkFetcher?: Fetcher;
 }
 
 /**
@@ -96,6 +102,9 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    siteAddress: options.siteAddress,
+    // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
+    letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },
   });
   const mailer = createFileMailer(
     options.dataDir
@@ -114,7 +123,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     .all('*', (c) => app.fetch(c.req.raw));
 
   const workerDeps = { store, clock, log, archive, mailer };
-  const reactors = createReactors(workerDeps);
+  const reactors = createReactors(workerDeps, options.checkFetcher ? { fetcher: options.checkFetcher } : {});
   const poller = createStreamPoller({
     client: store.client,
     endpoint,

@@ -2,6 +2,7 @@ import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
+import { createMemoryLetters } from '../../functions/mail/letters.ts';
 import type { Store } from '../../functions/store/store.ts';
 import { createRenderer } from '../../web/render.ts';
 
@@ -36,10 +37,16 @@ const devIssuer: DevTokenIssuer = {
 export function testApp(
   store: Store,
   now: () => Date = () => fixedNow,
-  options: { originSecret?: string; originSecretNext?: string; hostedSignIn?: HostedSignIn } = {},
+  options: {
+    originSecret?: string;
+    originSecretNext?: string;
+    hostedSignIn?: HostedSignIn;
+    siteAddress?: string;
+  } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
+  const letters = createMemoryLetters();
   const app = createRegisterApp({
     store,
     clock: now,
@@ -51,6 +58,8 @@ export function testApp(
     originSecret: options.originSecret,
     originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
+    siteAddress: options.siteAddress,
+    letters,
   });
-  return { app, errors, archive };
+  return { app, errors, archive, letters };
 }

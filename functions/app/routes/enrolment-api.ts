@@ -15,6 +15,7 @@ import {
   apiRouter,
   bearerSecurity,
   jsonBodyLimit,
+  problem,
   problemResponses,
   registerBearerAuth,
 } from '../api-kit.ts';
@@ -82,7 +83,7 @@ const enrolRoute = createRoute({
   responses: {
     201: { description: 'Enrolled', content: { 'application/json': { schema: enrolmentResultSchema } } },
     ...problemResponses,
-    429: { description: 'Too many wrong codes; wait and try again' },
+    429: problem('Too many wrong codes; wait and try again'),
   },
 });
 

@@ -9,7 +9,7 @@ import { raise } from '../../store/flags/raise-flag.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
 import type { Store } from '../../store/store.ts';
 import { attemptWindow, recordAttempt } from '../../store/throttle/attempts.ts';
-import { apiRouter, jsonBodyLimit, problemResponses } from '../api-kit.ts';
+import { apiRouter, jsonBodyLimit, problem, problemResponses } from '../api-kit.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
@@ -40,7 +40,7 @@ const reportRoute = createRoute({
     404: problemResponses[404],
     413: problemResponses[413],
     422: problemResponses[422],
-    429: { description: 'Too many reports from this address; try again later' },
+    429: problem('Too many reports from this address; try again later'),
   },
 });
 

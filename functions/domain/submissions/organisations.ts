@@ -1,20 +1,34 @@
 import type { AuditEvent } from '../../../schemas/audit.ts';
 import type { Membership } from '../../../schemas/membership.ts';
-import type { NewOrganisation, Organisation } from '../../../schemas/organisation.ts';
+import type { NewOrganisation, Organisation, OwnOrganisation } from '../../../schemas/organisation.ts';
 import type { User } from '../../../schemas/user.ts';
+import type { Letters } from '../../mail/letters.ts';
+import { auditPut } from '../../store/audit/audit-item.ts';
 import { issueEnrolmentCode } from '../../store/enrolment/issue-enrolment-code.ts';
 import {
   CodeNotRedeemableError,
   getEnrolmentCode,
   redeemEnrolmentCode,
 } from '../../store/enrolment/redeem-enrolment-code.ts';
+import { keys } from '../../store/keys.ts';
 import { listMembershipsOfUser } from '../../store/memberships/list-memberships-of-user.ts';
 import { createOrganisation } from '../../store/organisations/create-organisation.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
+import {
+  listPendingOrganisations,
+  type PendingOrganisation,
+  pendingOrganisationPut,
+  verifyOrganisationItems,
+} from '../../store/organisations/pending-organisations.ts';
 import { DuplicateCompanyNumberError } from '../../store/organisations/put-organisation.ts';
 import type { Store } from '../../store/store.ts';
 import { attemptWindow, countAttempts, recordAttempt } from '../../store/throttle/attempts.ts';
-import { ConditionsFailedError, type TransactItem, TransactionConflictError } from '../../store/transact.ts';
+import {
+  ConditionsFailedError,
+  type TransactItem,
+  TransactionConflictError,
+  transactWrite,
+} from '../../store/transact.ts';
 import {
   enrolmentCodeExpiry,
   generateEnrolmentCode,
@@ -28,6 +42,8 @@ import { IdempotencyRaceError } from './statements.ts';
 export interface OrganisationDeps {
   store: Store;
   clock: () => Date;
+  /** Posts the enrolment code of an organisation a business added (locally: the dev outbox). */
+  letters?: Letters | undefined;
 }
 
 /** Wrong enrolment codes allowed per user per window before 429. */
@@ -196,7 +212,21 @@ export async function redeemCode(
         userId: user.id,
         email: user.email,
       }),
-      extra: idempotency ? [idempotency(201, result)] : [],
+      extra: [
+        // The code posted to its registered address proves the business is there: verified.
+        ...(organisation.verification === 'pending'
+          ? [
+              ...verifyOrganisationItems(deps.store, organisation, at),
+              auditPut(
+                deps.store,
+                audit(now, user, `organisation/${organisation.id}`, 'organisation.verified', {
+                  by: 'posted_code',
+                }),
+              ),
+            ]
+          : []),
+        ...(idempotency ? [idempotency(201, result)] : []),
+      ],
     });
   } catch (error) {
     if (error instanceof CodeNotRedeemableError) throw await fail();
@@ -215,4 +245,131 @@ export async function organisationsOf(store: Store, user: User): Promise<Organis
   return organisations
     .filter((organisation): organisation is Organisation => organisation !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const DUPLICATE_ORGANISATION_HELP =
+  'If you act for it, ask for an enrolment code (from a colleague who is enrolled, or a compliance officer) and enter it at /account/enrol.';
+
+/**
+ * A signed-in business adds its own organisation. In one transaction: the organisation (pending
+ * verification), its company-number claim, the user's membership, an enrolment code (hash only),
+ * the officers' "to verify" entry and the audit events. Then the code is posted to the registered
+ * address; entering it (or an officer's verification) lets its statements be published.
+ */
+export async function addOwnOrganisation(
+  deps: OrganisationDeps,
+  user: User,
+  input: OwnOrganisation,
+): Promise<{ id: string; verification: 'pending' }> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const id = newId(now);
+  const organisation: Organisation = {
+    ...input,
+    inScope: true,
+    id,
+    createdAt: at,
+    updatedAt: at,
+    verification: 'pending',
+    addedBy: user.id,
+  };
+  const code = generateEnrolmentCode();
+  const membership: Membership = {
+    userId: user.id,
+    email: user.email,
+    organisationId: id,
+    organisationName: organisation.name,
+    role: 'submitter',
+    createdAt: at,
+  };
+  const pending: PendingOrganisation = {
+    organisationId: id,
+    name: organisation.name,
+    companyNumber: organisation.companyNumber ?? null,
+    addedBy: user.email,
+    createdAt: at,
+  };
+  try {
+    await createOrganisation(deps.store, {
+      organisation,
+      enrolment: {
+        codeHash: hashEnrolmentCode(code),
+        record: {
+          organisationId: id,
+          codeExpiresAt: enrolmentCodeExpiry(now),
+          createdAt: at,
+          createdBy: user.id,
+        },
+      },
+      audits: [
+        audit(now, user, `organisation/${id}`, 'organisation.created', {
+          name: organisation.name,
+          companyNumber: organisation.companyNumber ?? null,
+          addedBy: 'business',
+        }),
+        audit(now, user, `organisation/${id}`, 'enrolment_code.issued', { posted: true }),
+        audit(now, user, `organisation/${id}`, 'membership.created', { userId: user.id, email: user.email }),
+      ],
+      extra: [
+        {
+          Put: {
+            TableName: deps.store.tableName,
+            Item: { ...keys.membership(user.id, id), entity: 'membership', ...membership },
+          },
+        },
+        pendingOrganisationPut(deps.store, pending),
+      ],
+    });
+  } catch (error) {
+    if (error instanceof DuplicateCompanyNumberError) {
+      throw conflict(
+        `An organisation with company number ${organisation.companyNumber} is already on the register. ${DUPLICATE_ORGANISATION_HELP}`,
+      );
+    }
+    throw error;
+  }
+  await deps.letters?.post({
+    organisationName: organisation.name,
+    address: input.registeredAddress,
+    subject: `Your enrolment code for the modern slavery statement register: ${organisation.name}`,
+    text: [
+      `${user.email} added ${organisation.name} to the modern slavery statement register.`,
+      '',
+      `To publish its statements, sign in and enter this enrolment code at /account/enrol: ${code}`,
+      '',
+      `The code works once and expires on ${enrolmentCodeExpiry(now).slice(0, 10)}. If you did not expect this letter, tell the register's compliance team.`,
+    ].join('\n'),
+  });
+  return { id, verification: 'pending' };
+}
+
+/** An officer verifies an organisation a business added; its statements may be published from then on. */
+export async function verifyOrganisation(
+  deps: OrganisationDeps,
+  officer: User,
+  organisationId: string,
+): Promise<Organisation> {
+  const organisation = await getOrganisation(deps.store, organisationId);
+  if (!organisation) throw notFound('The organisation');
+  if (organisation.verification !== 'pending') throw conflict(`${organisation.name} is verified already.`);
+  const now = deps.clock();
+  const at = now.toISOString();
+  try {
+    await transactWrite(deps.store, [
+      ...verifyOrganisationItems(deps.store, organisation, at),
+      auditPut(
+        deps.store,
+        audit(now, officer, `organisation/${organisationId}`, 'organisation.verified', { by: 'officer' }),
+      ),
+    ]);
+  } catch (error) {
+    if (error instanceof ConditionsFailedError) throw conflict(`${organisation.name} is verified already.`);
+    throw error;
+  }
+  return { ...organisation, verification: 'verified', verifiedAt: at, updatedAt: at };
+}
+
+/** The organisations waiting for verification, oldest first. */
+export function pendingOrganisations(store: Store): Promise<PendingOrganisation[]> {
+  return listPendingOrganisations(store);
 }

@@ -62,8 +62,9 @@ export const esbuildOptions = {
  * - templates (api, check): our views and the `.njk` files of GOV.UK Frontend, which web/render.ts
  *   loads under REGISTER_ASSET_ROOT=/var/task (its fonts, images and scripts are served from the
  *   assets bucket instead);
- * - checker (check, stream worker): the PDF reader's worker thread, bundled on its own as
- *   `pdf-worker.mjs` beside index.mjs (functions/checker/extract/pdf.ts starts it from there), and
+ * - checker (check, stream worker): the document readers' worker thread (HTML, PDF, Word), bundled
+ *   on its own as `extract-worker.mjs` beside index.mjs (functions/checker/extract/pool.ts starts
+ *   it from there), and
  *   the tagger model, copied to functions/checker/model under REGISTER_ASSET_ROOT.
  */
 export const bundleExtras: Record<HandlerName, { templates: boolean; checker: boolean }> = {
@@ -98,13 +99,13 @@ export function templateCopyCommands(inputDir: string, outputDir: string): strin
   ];
 }
 
-export const pdfWorkerEntry = 'functions/checker/extract/pdf-worker.mjs';
+export const extractWorkerEntry = 'functions/checker/extract/extract-worker.mjs';
 export const checkerModelDir = 'functions/checker/model';
 
 export function checkerFileCommands(inputDir: string, outputDir: string): string[] {
   const esbuild = [
     `"${inputDir}/node_modules/.bin/esbuild"`,
-    `"${inputDir}/${pdfWorkerEntry}"`,
+    `"${inputDir}/${extractWorkerEntry}"`,
     '--bundle',
     `--platform=${esbuildOptions.platform}`,
     `--format=${esbuildOptions.format}`,
@@ -113,7 +114,7 @@ export function checkerFileCommands(inputDir: string, outputDir: string): string
     `--main-fields=${esbuildOptions.mainFields.join(',')}`,
     '--log-level=warning',
     `"--banner:js=${esmRequireBanner}"`,
-    `--outfile="${outputDir}/pdf-worker.mjs"`,
+    `--outfile="${outputDir}/extract-worker.mjs"`,
   ].join(' ');
   return [
     esbuild,

@@ -564,7 +564,14 @@ describe('CloudFront', () => {
         }),
         Match.objectLike({
           Name: 'RateLimitPerIp',
-          Action: { Block: Match.objectLike({ CustomResponse: Match.objectLike({ ResponseCode: 429 }) }) },
+          Action: {
+            Block: Match.objectLike({
+              CustomResponse: Match.objectLike({
+                ResponseCode: 429,
+                ResponseHeaders: [{ Name: 'Retry-After', Value: '300' }],
+              }),
+            }),
+          },
           Statement: { RateBasedStatement: Match.objectLike({ Limit: 1000, AggregateKeyType: 'IP' }) },
         }),
         ...['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map((name) =>

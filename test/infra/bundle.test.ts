@@ -63,13 +63,15 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 
 describe('the api bundle', () => {
-  // The target is 1 MB (issue 5). This guards against growth while the rest is worked down;
-  // `npm run bench` reports the size and the cold import time. Raised from 1.1 MB to 1.15 MB when
-  // the Powertools Tracer came in (traces asked by issue 7): it brings aws-xray-sdk-core, and the
-  // bundle went from 1,004,975 to 1,130,583 bytes (29 Nov 2026), so issue 5's 1 MB is missed by 13 %.
-  test('is one minified ESM file (.mjs) under 1.15 MB, with a require shim and a source map without sources', () => {
+  // The target is 1 MB (issues 5 and 15), missed: 1,164,501 bytes on 7 Dec 2026 after the checker's
+  // rules, most of semver and zod's compiled fast path left the bundle (from 1,257,600); the guard
+  // leaves about 15 KB for the routes still coming. What is
+  // left is used: zod 138 KB, the AWS SDK (S3 archive, DynamoDB) about 330 KB, nunjucks 83 KB (its
+  // compiler goes only with templates precompiled at build time), X-Ray 70 KB (traces, issue 7).
+  // This guards against growth; `npm run bench` reports the size and the cold import time.
+  test('is one minified ESM file (.mjs) under 1.18 MB, with a require shim and a source map without sources', () => {
     const file = path.join(bundleDir, 'index.mjs');
-    expect(statSync(file).size).toBeLessThan(1_150_000);
+    expect(statSync(file).size).toBeLessThan(1_180_000);
     const code = readFileSync(file, 'utf8');
     expect(code.startsWith(esmRequireBanner)).toBe(true);
     // Minified: a few hundred lines at most (template strings keep their newlines); unminified is tens of thousands.
@@ -130,8 +132,10 @@ describe('the api bundle', () => {
 });
 
 describe('the check bundle', () => {
-  test('is one minified ESM file under 2 MB', () => {
-    expect(statSync(path.join(checkDir, 'index.mjs')).size).toBeLessThan(2_000_000);
+  // 1,447,564 bytes on 7 Dec 2026: the api's share plus the HTML readers (cssom, htmlparser2,
+  // linkedom, about 410 KB), which the check function needs to read a statement's web page.
+  test('is one minified ESM file under 1.5 MB', () => {
+    expect(statSync(path.join(checkDir, 'index.mjs')).size).toBeLessThan(1_500_000);
   });
 
   test('carries its own document reader thread, which reads a PDF and an HTML page, and the tagger model files', async () => {

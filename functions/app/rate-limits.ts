@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { type RateRule, spend } from '../domain/rate-limits.ts';
 import { clientAddress } from './client-address.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
@@ -39,12 +39,19 @@ export function rateLimits(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const { method, path, rule, by, onlyWith } of LIMITED) {
     if (onlyWith && !deps[onlyWith]) continue;
-    app.on(method, path, async (c, next) => {
+    const limiter: MiddlewareHandler<AppEnv> = async (c, next) => {
+      // Only where this app serves the route: the check function's app has no /statements, and a
+      // request it answers 404 costs no counter (nor a call to a table it may not read).
+      const served = c.req.matchedRoutes.some(
+        (route) => route.handler !== limiter && route.method === method && route.path === path,
+      );
+      if (!served) return next();
       const user = c.get('user');
       if (by === 'user' && !user) return next(); // the route answers 401 or sends them to sign in
       await spend(deps, rule, [by === 'user' && user ? `user:${user.id}` : `address:${clientAddress(c)}`]);
       return next();
-    });
+    };
+    app.on(method, path, limiter);
   }
   return app;
 }

@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
+import { noStoreWhenSignedIn } from './cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
 import { finishOpenApiDocument } from './openapi-document.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   app.use((c, next) => (needsOriginCheck(c) ? originCheck(c, next) : next()));
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
+  app.use(noStoreWhenSignedIn);
   app.use(pageCsrfProtection);
   app.route('/', rateLimits(deps));
 

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './deps.ts';
 
 /**
@@ -35,3 +35,12 @@ export function cachePublicly(
     `public, max-age=${seconds}, s-maxage=${seconds}, stale-while-revalidate=${Math.min(seconds, 60)}`,
   );
 }
+
+/**
+ * Whatever a route said, an answer made for a signed-in person (session cookie or bearer token)
+ * is never stored by a shared cache or the browser: navigation and names differ per session.
+ */
+export const noStoreWhenSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.get('user')) c.res.headers.set('cache-control', 'private, no-store');
+};

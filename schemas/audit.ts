@@ -9,6 +9,7 @@ export const auditEntitySchema = z
 export const auditActionSchema = z.enum([
   'organisation.created',
   'organisation.updated',
+  'organisation.verified',
   'organisation.declared_out_of_scope',
   'organisation.out_of_scope_challenged',
   'organisation.out_of_scope_accepted',
@@ -20,6 +21,9 @@ export const auditActionSchema = z.enum([
   'statement.revised',
   'statement.document_archived',
   'statement.withdrawn',
+  'statement.finding_reviewed',
+  'statement.review_requested',
+  'statement.imported',
 ]);
 
 /** Who did what, when: written in the same transaction as the change it records. */

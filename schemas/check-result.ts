@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { timestampSchema } from './common.ts';
 import { checkSummarySchema } from './statement-summary.ts';
 
 /** Every rule id of the catalogue (rules.md). Ids are stable: the API, the CSV and the pages use them. */
@@ -54,14 +55,54 @@ export const SENTENCE_TAGS = [
 export const sentenceTagSchema = z.enum(SENTENCE_TAGS);
 
 /**
- * One piece of evidence behind a finding: a quoted sentence (its index in `sentences` and its
- * text), or a submission field and/or a URL that was used.
+ * One piece of evidence behind a finding: a quoted sentence (its number in `sentences`, 1-based:
+ * sentence 1 is `sentences[0]`, as people count, everywhere: JSON, pages, CLI), or a submission
+ * field and/or a URL that was used.
  */
 export const evidenceSchema = z.object({
-  sentence: z.number().int().min(0).optional(),
+  sentence: z.number().int().min(1).optional(),
   text: z.string().optional(),
   field: z.string().optional(),
   url: z.string().optional(),
+});
+
+/**
+ * A person's review of an automated finding (functions/domain/reviews). When present and not
+ * `outdated`, the finding's `status` is the reviewed one and the summary is recomputed from it.
+ * Who reviewed is kept in the audit trail, not here: publicly it is "the register".
+ */
+export const findingReviewSchema = z
+  .object({
+    decision: z.enum(['confirm', 'overturn']),
+    /** The status the register decided on. */
+    status: findingStatusSchema,
+    /** What the automated check had said when it was reviewed. */
+    automatedStatus: findingStatusSchema,
+    reason: z.string(),
+    reviewedAt: timestampSchema,
+    by: z.literal('register'),
+    /**
+     * The check was run again since (new rules version) and now says something other than
+     * `automatedStatus`: the review is about the earlier automated result and is not applied.
+     */
+    outdated: z.boolean().optional(),
+  })
+  .meta({ id: 'FindingReview' });
+/** How sure the checker is of a finding's status: an unclear finding never lowers the rating. */
+export const certaintySchema = z.enum(['confident', 'unclear']);
+
+/**
+ * What an area's evidence reports: actions taken, only promises for the future, a denial that
+ * there is anything to do ("we have not identified any risk"), or nothing at all.
+ */
+export const evidenceStatusSchema = z.enum(['actions', 'promises', 'denial', 'none']);
+
+/** Advice for the writer of a failing or unclear finding: what was looked for, where, and what would do. */
+export const adviceSchema = z.object({
+  lookedFor: z.string(),
+  /** The sections searched, by heading (or "the whole statement"). */
+  searchedIn: z.string(),
+  howToSatisfy: z.string(),
 });
 
 export const findingSchema = z.object({
@@ -70,6 +111,12 @@ export const findingSchema = z.object({
   status: findingStatusSchema,
   message: z.string(),
   evidence: z.array(evidenceSchema),
+  /** The probability that the status is right (0..1), where the checker can estimate it. */
+  confidence: z.number().min(0).max(1).optional(),
+  certainty: certaintySchema.optional(),
+  evidenceStatus: evidenceStatusSchema.optional(),
+  advice: adviceSchema.optional(),
+  review: findingReviewSchema.optional(),
 });
 
 export const checkedSentenceSchema = z.object({
@@ -77,6 +124,10 @@ export const checkedSentenceSchema = z.object({
   tags: z.array(sentenceTagSchema),
   /** The heading the sentence sits under, when the document has headings. */
   heading: z.string().optional(),
+  /** Every heading above the sentence, outermost first (the last is `heading`). */
+  headingPath: z.array(z.string()).optional(),
+  /** A list item or a table row (omitted for running text). */
+  unit: z.enum(['sentence', 'list_item', 'table_row']).optional(),
   /** The PDF page (1-based) the sentence starts on. */
   page: z.number().int().min(1).optional(),
 });
@@ -95,5 +146,50 @@ export type FindingStatus = z.infer<typeof findingStatusSchema>;
 export type SentenceTag = z.infer<typeof sentenceTagSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingReview = z.infer<typeof findingReviewSchema>;
+export type Certainty = z.infer<typeof certaintySchema>;
+export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
+export type Advice = z.infer<typeof adviceSchema>;
 export type CheckedSentence = z.infer<typeof checkedSentenceSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** The first rules version whose evidence numbers sentences from 1 (earlier ones counted from 0). */
+export const ONE_BASED_SINCE = '2026.3';
+
+const olderThan = (version: string, than: string) => {
+  const a = version.split('.').map(Number);
+  const b = than.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) return false;
+    if (x !== y) return x < y;
+  }
+  return false;
+};
+
+/**
+ * A stored result of an older rules version, read as today's shape: its 0-based evidence sentence
+ * indices become 1-based numbers (until `npm run recheck` recomputes it).
+ */
+export function upgradeCheckResult(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const result = raw as { rulesVersion?: unknown; findings?: unknown };
+  if (typeof result.rulesVersion !== 'string' || !olderThan(result.rulesVersion, ONE_BASED_SINCE)) return raw;
+  if (!Array.isArray(result.findings)) return raw;
+  return {
+    ...result,
+    findings: result.findings.map((f) =>
+      f && typeof f === 'object' && Array.isArray((f as { evidence?: unknown }).evidence)
+        ? {
+            ...f,
+            evidence: (f as { evidence: unknown[] }).evidence.map((e) =>
+              e && typeof e === 'object' && typeof (e as { sentence?: unknown }).sentence === 'number'
+                ? { ...e, sentence: (e as { sentence: number }).sentence + 1 }
+                : e,
+            ),
+          }
+        : f,
+    ),
+  };
+}

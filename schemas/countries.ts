@@ -1,3 +1,7 @@
+// The package's browser entry: its Node entry registers all 80 locales (730 KB in the api bundle); the register needs English only.
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+
 /** ISO 3166-1 alpha-2 country codes (the registry asks where each risk arises). */
 export const COUNTRY_CODES = [
   'AD',
@@ -258,4 +262,65 @@ const names = new Intl.DisplayNames(['en-GB'], { type: 'region' });
 /** The English name of a country code, e.g. "GB" → "United Kingdom". */
 export function countryName(code: string): string {
   return names.of(code) ?? code;
+}
+
+countries.registerLocale(english);
+
+/** Names people use that the maintained list (i18n-iso-countries) does not carry. */
+const MORE_ALIASES: Record<string, CountryCode> = {
+  burma: 'MM',
+  britain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  america: 'US',
+  syria: 'SY',
+  laos: 'LA',
+  swaziland: 'SZ',
+  'cabo verde': 'CV',
+  vatican: 'VA',
+  'vatican city': 'VA',
+  moldova: 'MD',
+  'viet nam': 'VN',
+  holland: 'NL',
+  macedonia: 'MK',
+  'east timor': 'TL',
+  'democratic republic of the congo': 'CD',
+  drc: 'CD',
+  korea: 'KR',
+  'north korea': 'KP',
+  'hong kong': 'HK',
+  uae: 'AE',
+};
+
+const fold = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Every name and alias we accept, folded (case and accents ignored) → its ISO code. */
+const BY_NAME: ReadonlyMap<string, CountryCode> = (() => {
+  const known = new Set<string>(COUNTRY_CODES);
+  const map = new Map<string, CountryCode>();
+  const add = (name: string, code: string) => {
+    if (known.has(code) && !map.has(fold(name))) map.set(fold(name), code as CountryCode);
+  };
+  for (const code of COUNTRY_CODES) {
+    add(code, code);
+    add(countryName(code), code);
+  }
+  for (const [code, aliases] of Object.entries(countries.getNames('en', { select: 'all' })))
+    for (const alias of aliases) add(alias, code);
+  for (const [alias, code] of Object.entries(MORE_ALIASES)) add(alias, code);
+  return map;
+})();
+
+/** The ISO code of a country given by its code, common name or an alias ("Turkey", "Burma", "UK"). */
+export function countryCodeOf(name: string): CountryCode | undefined {
+  return BY_NAME.get(fold(name));
 }

@@ -23,11 +23,59 @@ export const newOrganisationSchema = z.object({
   inScope: z.boolean().default(true),
 });
 
+/** A registered address, as the GOV.UK address pattern asks for it. */
+export const registeredAddressSchema = z.object({
+  addressLine1: z
+    .string()
+    .trim()
+    .min(1, 'Enter address line 1, typically the building and street')
+    .max(100, 'Address line 1 must be 100 characters or fewer'),
+  addressLine2: z.string().trim().max(100, 'Address line 2 must be 100 characters or fewer').optional(),
+  town: z
+    .string()
+    .trim()
+    .min(1, 'Enter the town or city')
+    .max(100, 'The town or city must be 100 characters or fewer'),
+  postcode: z
+    .string()
+    .trim()
+    .min(1, 'Enter the postcode')
+    .max(16, 'The postcode must be 16 characters or fewer'),
+});
+
+/**
+ * A business adds its own organisation (POST /api/v1/me/organisations): it may draft at once;
+ * its statements can be submitted once an officer verifies it or the business enters the
+ * enrolment code posted to the registered address.
+ */
+export const ownOrganisationSchema = newOrganisationSchema
+  .omit({ inScope: true })
+  .extend({
+    charityNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^(?:\d{6,8}|SC\d{6})$/, 'must be a charity number such as 1123456 or SC012345')
+      .optional(),
+    registeredAddress: registeredAddressSchema,
+  })
+  .meta({ id: 'OwnOrganisation' });
+
 export const organisationSchema = newOrganisationSchema.extend({
   id: idSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  charityNumber: z.string().optional(),
+  registeredAddress: registeredAddressSchema.optional(),
+  /** Added by a business itself and not yet verified (absent: added by an officer, or verified). */
+  verification: z.enum(['pending', 'verified']).optional(),
+  verifiedAt: timestampSchema.optional(),
+  addedBy: z.string().optional(),
 });
+
+export const addedOwnOrganisationSchema = z
+  .object({ id: idSchema, verification: z.literal('pending') })
+  .meta({ id: 'AddedOwnOrganisation' });
 
 /** POST /api/v1/organisations answers the enrolment code this once; only its hash is stored. */
 export const createdOrganisationSchema = z
@@ -36,3 +84,5 @@ export const createdOrganisationSchema = z
 
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
+export type OwnOrganisation = z.infer<typeof ownOrganisationSchema>;
+export type RegisteredAddress = z.infer<typeof registeredAddressSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { checkResultSchema } from './check-result.ts';
 import { timestampSchema } from './common.ts';
+import { documentFetchSchema, importedFromSchema } from './gov-import.ts';
 import { organisationSchema } from './organisation.ts';
 import { revisionListItemSchema } from './statement.ts';
 import { statementSummarySchema } from './statement-summary.ts';
@@ -30,6 +31,10 @@ export const publicStatementSchema = statementSummarySchema
     document: publicDocumentSchema,
     archivedCopy: archivedCopySchema.nullable(),
     withdrawal: z.object({ reason: z.string(), at: timestampSchema }).nullable(),
+    /** Present when this revision was imported from the government registry (register import-gov). */
+    imported: importedFromSchema.optional(),
+    /** Present when the revision's document could not be fetched, so it is not checked. */
+    documentFetch: documentFetchSchema.omit({ revision: true }).optional(),
   })
   .meta({ id: 'PublicStatement' });
 

@@ -168,3 +168,15 @@ export const ENTITY_TYPES = [
   'public_body',
   'other',
 ] as const;
+
+/** How people read each entity type (forms and pages; the API keeps the codes). */
+export const ENTITY_TYPE_LABELS: Record<(typeof ENTITY_TYPES)[number], string> = {
+  company: 'Company',
+  llp: 'Limited liability partnership (LLP)',
+  limited_partnership: 'Limited partnership',
+  partnership: 'Partnership',
+  other_body_corporate: 'Other body corporate',
+  charity: 'Charity',
+  public_body: 'Public body',
+  other: 'Other',
+};

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
+import { documentFetchSchema, importedFromSchema } from './gov-import.ts';
 import { entityTypeSchema } from './organisation.ts';
 import { statementStatusSchema, statementSummarySchema } from './statement-summary.ts';
 import {
@@ -38,6 +39,10 @@ export const statementHeaderSchema = statementSummarySchema.extend({
   createdAt: timestampSchema,
   createdBy: z.string(),
   withdrawal: withdrawalSchema.nullable().optional(),
+  /** Imported from the government registry (register import-gov), with its source reference. */
+  imported: importedFromSchema.extend({ contentHash: z.string() }).optional(),
+  /** The latest revision's document could not be fetched for checking (imported statements). */
+  documentFetch: documentFetchSchema.nullable().optional(),
 });
 
 /** One submitted revision (keys.revision): what the checker reads and the public sees. */
@@ -51,6 +56,8 @@ export const revisionSchema = z.object({
   year: z.number().int(),
   submittedAt: timestampSchema,
   submittedBy: z.string(),
+  /** Set on revisions imported from the government registry. */
+  imported: importedFromSchema.optional(),
 });
 
 /** The pending draft (keys.statementDraft); never at a REV# key. */

@@ -22,6 +22,13 @@ export function createRenderer(root = defaultAssetRoot()): Render {
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('date', (value: unknown) => formatDate(value));
+  env.addFilter('dayMonth', (value: unknown) => formatDayMonth(value));
+  // "1 statement", "2 statements": {{ count | plural("statement") }} (or plural("child", "children")).
+  env.addFilter(
+    'plural',
+    (count: unknown, one: string, many?: string) =>
+      `${Number(count).toLocaleString('en-GB')} ${Number(count) === 1 ? one : (many ?? `${one}s`)}`,
+  );
   return (template, context) => env.render(template, context);
 }
 
@@ -31,6 +38,16 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+
+const dayMonthFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** A financial year end "12-31" as "31 December". */
+function formatDayMonth(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{2}-\d{2}$/.test(value))
+    return typeof value === 'string' ? value : '';
+  const date = new Date(`2024-${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? value : dayMonthFormat.format(date);
+}
 
 function formatDate(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0) return '';

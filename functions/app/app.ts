@@ -1,16 +1,24 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono, Schema } from 'hono';
+import type { Context, Hono, Schema } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { invalid } from '../domain/errors.ts';
-import { authentication, pageCsrfProtection } from './auth.ts';
+import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
 import { finishOpenApiDocument } from './openapi-document.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { rateLimits } from './rate-limits.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
+
+const needsOriginCheck = (c: Context<AppEnv>) =>
+  !isApi(c.req.path) ||
+  (c.req.header('authorization') === undefined &&
+    usesSessionCookie(c.req.path) &&
+    getCookie(c, SESSION_COOKIE) !== undefined);
 
 /** Routers that serve one part of the register; a Hono app mounts one or more such sets. */
 export type RouteSet = (deps: AppDeps) => Hono<AppEnv, Schema, string>[];
@@ -55,16 +63,16 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
       xFrameOptions: 'DENY',
     }),
   );
-  // Form posts must come from our own pages (Origin check); API calls carry bearer tokens.
-  // A request carrying its own bearer token cannot be forged by another site, so it skips the
-  // Origin check (and a JSON route answers a form body with 415, not 403).
+  // Form posts must come from our own pages (Origin check). On the API the check guards the
+  // session cookie's authority only: a request with its own bearer token, an anonymous one (no
+  // cookie: the route's 401 comes first, as the contract says) and a call to a stateless public
+  // route (which ignores the cookie) cannot be forged into acting for someone, so they skip it.
   const originCheck = csrf({ origin: (origin, c) => origin === publicOriginOf(c) });
-  app.use((c, next) =>
-    isApi(c.req.path) && c.req.header('authorization') !== undefined ? next() : originCheck(c, next),
-  );
+  app.use((c, next) => (needsOriginCheck(c) ? originCheck(c, next) : next()));
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
   app.use(pageCsrfProtection);
+  app.route('/', rateLimits(deps));
 
   for (const routes of routeSets) for (const router of routes(deps)) app.route('/', router);
 

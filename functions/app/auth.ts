@@ -26,6 +26,12 @@ export function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Public, stateless API routes: they act for nobody, so a session cookie is not read there. */
+const STATELESS_API_PATHS = new Set(['/api/v1/check']);
+
+/** Whether a session cookie gives authority on this path (not on the stateless public API routes). */
+export const usesSessionCookie = (path: string) => !STATELESS_API_PATHS.has(path);
+
 /**
  * Sets c.get('user') from `Authorization: Bearer <JWT>` or the session cookie. A bad bearer token
  * is refused (401); a bad or expired cookie is dropped and the request goes on anonymous.
@@ -39,7 +45,7 @@ export function authentication(deps: Pick<AppDeps, 'verifier'>): MiddlewareHandl
       c.set('user', await deps.verifier.verify(match[1]));
       return next();
     }
-    const session = getCookie(c, SESSION_COOKIE);
+    const session = usesSessionCookie(c.req.path) ? getCookie(c, SESSION_COOKIE) : undefined;
     if (session) {
       try {
         c.set('user', await deps.verifier.verify(session));

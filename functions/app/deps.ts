@@ -1,7 +1,9 @@
 import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Archive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../domain/verifier.ts';
+import type { Letters } from '../mail/letters.ts';
 import type { Store } from '../store/store.ts';
 import type { ErrorLogger } from './problems.ts';
 
@@ -18,6 +20,8 @@ export interface AppDeps {
   archive: Archive;
   /** Local development only (functions/local/*, tests): signs tokens for the /sign-in page. */
   devIssuer?: DevTokenIssuer;
+  /** Posts letters (an added organisation's enrolment code): locally the dev outbox; none in AWS yet (officers verify). */
+  letters?: Letters | undefined;
   /** AWS only: sign-in through Cognito's managed login pages (/sign-in, /auth/callback). */
   hostedSignIn?: HostedSignIn | undefined;
   /** The register's public address (PUBLIC_BASE_URL, e.g. https://register.example.org): the base
@@ -27,6 +31,8 @@ export interface AppDeps {
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
   originSecretNext?: string | undefined;
+  /** Abuse limits (functions/config.ts); the defaults of functions/domain/rate-limits.ts without. */
+  limits?: RateLimits | undefined;
 }
 
 /** Per-request values set by middleware. */

@@ -5,7 +5,8 @@ import type {
   RuleId,
   SentenceTag,
 } from '../../schemas/check-result.ts';
-import type { CheckSummary, Rating } from '../../schemas/statement-summary.ts';
+import { forBareDocument, withDefaultAdvice } from './rules/advice.ts';
+import { certaintyOf } from './rules/areas.ts';
 import {
   actionsNotPromises,
   kpisMeasurable,
@@ -14,7 +15,7 @@ import {
   notCopied,
   remediation,
 } from './rules/best-practice.ts';
-import type { CheckInput, Rule, RuleContext } from './rules/context.ts';
+import { type CheckInput, hasFormFields, type Rule, type RuleContext } from './rules/context.ts';
 import {
   approvalDate,
   areaRules,
@@ -34,14 +35,18 @@ import {
   statementForYear,
   stepsOrNone,
 } from './rules/legal.ts';
+import { AREA_RULES, summarise } from './summary.ts';
 import type { Tagger } from './tagger/model.ts';
+import { detectLanguage } from './text/language.ts';
+
+export { summarise };
 
 /**
  * The version of the rules and the tagger together. Bump it whenever a rule, the tagger model or
  * the summary formula changes: stored results with an older version are recomputed by
  * `npm run recheck`.
  */
-export const RULES_VERSION = '2026.2';
+export const RULES_VERSION = '2026.3';
 
 /** Every rule, in the catalogue's order (rules.md). */
 export const RULES: Rule[] = [
@@ -68,54 +73,25 @@ export const RULES: Rule[] = [
   machineReadable,
 ];
 
-const AREA_RULES: RuleId[] = [
-  'uk-area-structure',
-  'uk-area-policies',
-  'uk-area-due-diligence',
-  'uk-area-risk',
-  'uk-area-effectiveness',
-  'uk-area-training',
-];
+/** Rules decided from the text alone (their confidence is the checker's, not a fact of the input). */
+const TEXT_RULES = new Set<RuleId>([
+  'uk-steps-or-none',
+  'uk-approval',
+  'uk-signature',
+  ...AREA_RULES,
+  'uk-risks-identified',
+  'uk-kpis-measurable',
+  'uk-remediation',
+  'uk-actions-not-promises',
+]);
 
-/**
- * The summary (README, "The checker"):
- * - meetsLegalMinimum: false when an applicable legal rule fails; true when every applicable
- *   legal rule passes (warn counts as pass); null otherwise (some could not be determined).
- * - areasCovered: how many of the six area rules pass.
- * - rating: non_compliant when the legal minimum is not met; weak when three or more areas are
- *   missing, no risks are identified, or it is a copy (of the organisation's earlier statement
- *   or of another's); strong when the legal minimum is met, all six areas are covered, risks are
- *   identified, and at least two of the three quality rules (measurable KPIs, remediation,
- *   actions not promises) pass; adequate otherwise.
- */
-export function summarise(findings: readonly Finding[]): CheckSummary {
-  const status = (rule: RuleId) => findings.find((f) => f.rule === rule)?.status;
-  const legal = findings.filter((f) => f.severity === 'legal' && f.status !== 'not_applicable');
-  const meetsLegalMinimum = legal.some((f) => f.status === 'fail')
-    ? false
-    : legal.every((f) => f.status === 'pass' || f.status === 'warn')
-      ? true
-      : null;
-  const areasCovered = AREA_RULES.filter((rule) => status(rule) === 'pass').length;
-  const copied =
-    status('uk-not-copied') === 'fail' ||
-    (status('uk-not-boilerplate') === 'fail' &&
-      findings.find((f) => f.rule === 'uk-not-boilerplate')?.message.startsWith('A near-copy'));
-  const quality = (['uk-kpis-measurable', 'uk-remediation', 'uk-actions-not-promises'] as const).filter(
-    (r) => status(r) === 'pass',
-  ).length;
-  let rating: Rating;
-  if (meetsLegalMinimum === false) rating = 'non_compliant';
-  else if (6 - areasCovered >= 3 || status('uk-risks-identified') === 'fail' || copied) rating = 'weak';
-  else if (
-    meetsLegalMinimum === true &&
-    areasCovered === 6 &&
-    status('uk-risks-identified') === 'pass' &&
-    quality >= 2
-  )
-    rating = 'strong';
-  else rating = 'adequate';
-  return { meetsLegalMinimum, areasCovered, rating };
+/** How far a text rule without its own estimate is trusted (regular wording rules, not the model). */
+const TEXT_RULE_CONFIDENCE = 0.85;
+
+/** Every finding gets a confidence and a certainty; a rule that knows better set its own. */
+export function withCertainty(f: Finding): Finding {
+  const confidence = f.confidence ?? (TEXT_RULES.has(f.rule) ? TEXT_RULE_CONFIDENCE : 1);
+  return { ...f, confidence, certainty: f.certainty ?? certaintyOf(confidence) };
 }
 
 /** Tags every sentence, runs every rule, and summarises: pure, given the tagger and the inputs. */
@@ -127,23 +103,35 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     heading: s.heading,
   }));
   const tags = forTagger.length ? tagger.tag(forTagger) : [];
+  const scores = forTagger.length ? tagger.scores(forTagger) : [];
   const sentences: CheckedSentence[] = plain.map((s, i) => ({
     text: s.text,
     tags: tags[i] ?? [],
     ...(s.heading ? { heading: s.heading } : {}),
+    ...(s.headingPath && s.headingPath.length > 1 ? { headingPath: s.headingPath } : {}),
+    ...(s.unit && s.unit !== 'sentence' ? { unit: s.unit } : {}),
     ...(s.page !== undefined ? { page: s.page } : {}),
   }));
   const byTag = new Map<SentenceTag, number[]>();
   sentences.forEach((s, i) => {
     for (const tag of s.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), i]);
   });
+  const running = plain
+    .filter((s) => s.unit !== 'table_row')
+    .map((s) => s.text)
+    .join(' ');
   const context: RuleContext = {
     ...input,
     sentences,
     byTag,
+    scores: scores.length === sentences.length ? scores : undefined,
     entityType: input.organisation?.entityType ?? input.document.organisation?.entityType ?? undefined,
     wordCount: plain.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0),
+    language: detectLanguage(running).language,
+    formGiven: hasFormFields(input.document),
   };
-  const findings = RULES.map((rule) => rule(context));
+  const findings = RULES.map((rule) =>
+    withCertainty(forBareDocument(withDefaultAdvice(rule(context), context), context)),
+  );
   return { rulesVersion: RULES_VERSION, summary: summarise(findings), findings, sentences };
 }

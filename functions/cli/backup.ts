@@ -24,12 +24,18 @@ const options = {
  * `--endpoint` (a running DynamoDB Local), or by default the local data folder, opened with a
  * DynamoDB Local of its own — stop `npm start` first, so two engines never share the file.
  */
-async function openTable(values: {
+export async function openTable(values: {
   table: string;
   endpoint?: string | undefined;
   region?: string | undefined;
   aws: boolean;
-}): Promise<{ store: Store; close: () => Promise<void>; markStreamApplied?: () => Promise<void> }> {
+}): Promise<{
+  store: Store;
+  close: () => Promise<void>;
+  markStreamApplied?: () => Promise<void>;
+  /** The local data folder's engine: its address and region, for a stream poller of the caller's. */
+  local?: { endpoint: string; region: string };
+}> {
   const region = values.region ?? process.env.AWS_REGION ?? 'eu-west-2';
   if (values.aws || values.endpoint) {
     const store = createStore({ tableName: values.table, region, endpoint: values.endpoint });
@@ -42,6 +48,7 @@ async function openTable(values: {
   await ensureTable(store.client, values.table);
   return {
     store,
+    local: { endpoint: engine.endpoint, region },
     // The restored items already hold every derived item (index, counters, flags): record the
     // import's own stream records as processed so the next `npm start` does not apply them twice.
     markStreamApplied: async () => {

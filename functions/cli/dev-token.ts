@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
-import { createDevIssuer, dataDirectory } from '../local/dev-issuer.ts';
+import { createDevIssuer } from '../local/dev-issuer.ts';
+import { devDataDirectory } from '../local/running-register.ts';
 import type { Io } from './main.ts';
 
 const emailSchema = z.email();
 
 /**
  * `register dev-token --email <e> [--officer]`: local development only. Prints a token from the
- * development issuer whose keys live in the data folder (REGISTER_DATA_DIR or .data/), the same
- * keys `npm start` trusts. The deployed stack does not trust this issuer.
+ * development issuer whose keys live in the data folder (REGISTER_DATA_DIR, else the running
+ * `npm start`'s folder, else .data/), the same keys `npm start` trusts. The deployed stack does
+ * not trust this issuer.
  */
-export async function devTokenCommand(args: string[], io: Io): Promise<number> {
+export async function devTokenCommand(
+  args: string[],
+  io: Io,
+  locate: () => { dir: string } = () => devDataDirectory(),
+): Promise<number> {
   let values: { email?: string | undefined; officer?: boolean | undefined };
   try {
     ({ values } = parseArgs({
@@ -27,7 +33,7 @@ export async function devTokenCommand(args: string[], io: Io): Promise<number> {
     io.stderr.write('Usage: register dev-token --email <address> [--officer]\n');
     return 2;
   }
-  const issuer = await createDevIssuer({ dir: dataDirectory() });
+  const issuer = await createDevIssuer({ dir: locate().dir });
   io.stdout.write(`${await issuer.sign({ email: email.data, officer: values.officer ?? false })}\n`);
   return 0;
 }

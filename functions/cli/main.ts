@@ -84,6 +84,10 @@ as for export.
 `,
     load: async () => (await import('./backup.ts')).importCommand,
   },
+  'import-gov': {
+    summary: "import-gov <csv…> [--aws|--endpoint <url>]  import the government registry's yearly CSV files",
+    load: async () => (await import('./import-gov.ts')).importGovCommand,
+  },
   'dev-token': {
     summary:
       'dev-token --email <e> [--officer]   local development only: print a token from the local issuer',

@@ -13,7 +13,7 @@ export function archivedCopyPath(statementId: string, revision: number): string 
  * The latest revision and the JSON-lines download use the same function, so they cannot drift.
  */
 export function publicStatement(
-  header: StatementSummary & Partial<Pick<StatementHeader, 'withdrawal'>>,
+  header: StatementSummary & Partial<Pick<StatementHeader, 'withdrawal' | 'documentFetch'>>,
   revision: Revision,
   check: CheckSummary | null,
 ): PublicStatement {
@@ -49,5 +49,15 @@ export function publicStatement(
         }
       : null,
     withdrawal: header.withdrawal ? { reason: header.withdrawal.reason, at: header.withdrawal.at } : null,
+    ...(revision.imported ? { imported: revision.imported } : {}),
+    ...(header.documentFetch && header.documentFetch.revision === revision.revision
+      ? {
+          documentFetch: {
+            status: header.documentFetch.status,
+            reason: header.documentFetch.reason,
+            at: header.documentFetch.at,
+          },
+        }
+      : {}),
   };
 }

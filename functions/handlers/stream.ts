@@ -78,6 +78,8 @@ function productionDeps(): Omit<StreamHandlerDeps, 'metrics'> {
         })
       : undefined,
     publicBaseUrl: runtime.config.PUBLIC_BASE_URL,
+    // Statements imported from the government registry: fetched politely, a few a minute per host.
+    importedFetch: { perHostPerMinute: 6, dailyBudget: 5_000 },
   });
   production = { reactors, log: runtime.log };
   return production;

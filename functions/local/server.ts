@@ -6,8 +6,12 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
+import type { Fetcher } from '../checker/website.ts';
+import { rateLimitsOf, readConfig } from '../config.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
+import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore, type Store } from '../store/store.ts';
 import { runDailyJobs } from '../worker/daily-jobs.ts';
@@ -43,6 +47,10 @@ export interface LocalRegisterOptions {
    * clients reach the app directly (only to measure what the front changes).
    */
   front?: { appConnections: number } | false;
+  /** Abuse limits; by default those of the environment (functions/config.ts), as in AWS. */
+  limits?: RateLimits;
+  /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
+  checkFetcher?: Fetcher;
 }
 
 /**
@@ -98,7 +106,10 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    limits: options.limits ?? rateLimitsOf(readConfig()),
     siteAddress: options.siteAddress,
+    // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
+    letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },
   });
   const mailer = createFileMailer(
     options.dataDir
@@ -114,10 +125,10 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   // else is the app itself, with its own 404 and error answers.
   const outer = staticAssets(root)
     .route('/', devOutboxPage({ render, list: () => mailer.list() }))
-    .all('*', (c) => app.fetch(c.req.raw));
+    .all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const workerDeps = { store, clock, log, archive, mailer };
-  const reactors = createReactors(workerDeps);
+  const reactors = createReactors(workerDeps, options.checkFetcher ? { fetcher: options.checkFetcher } : {});
   const poller = createStreamPoller({
     client: store.client,
     endpoint,

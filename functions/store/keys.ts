@@ -8,11 +8,14 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * |-------------------------|-------------------------|-----------------------|----------------------------------------|
  * | organisation            | ORG#<id>                | ORG                   | ORGS#<shard> / <normalised name>#<id>  |
  * | company number (unique) | COMPANY#<number>        | COMPANY               |                                        |
+ * | organisation to verify  | PENDINGORGS             | <createdAt>#<orgId>   |                                        |
  * | statement header        | STMT#<id>               | STMT                  |                                        |
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
  * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
+ * | finding review          | STMT#<id>               | REVIEW#<000n>#<rule>  |                                        |
+ * | open review request     | STMT#<id>               | REVIEWREQ#<000n>#<rule> |                                      |
  * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
  * | statement for a year    | ORG#<orgId>             | YEAR#<yyyy>           |                                        |
  * | membership              | USER#<sub>              | MEMBER#<orgId>        | ORG#<orgId> / MEMBER#<sub>             |
@@ -29,6 +32,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | open-data publication   | EXPORT                  | PUBLISHED#<year>#<format> |                                    |
  * | flag                    | FLAG#<id>               | FLAG                  |                                        |
  * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
+ * |   (gsi1: FLAGU#<status>#<type> / <confidence 0000-1000>#<createdAt>#<id>: the queue, least sure first)       |
  * | sweep mark              | ORG#<orgId>             | SWEPT#<kind>#<yyyy>   |                                        |
  * | coverage of a year      | ORG#<orgId>             | COVERED#<yyyy>#<stmtId> |                                      |
  * | out-of-scope declaration| ORG#<orgId>             | OUTOFSCOPE#<yyyy>     |                                        |
@@ -39,6 +43,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
+ * | fetch rate of a host (TTL) | FETCHRATE#<host>     | <minute>              |                                        |
+ * | daily fetch budget (TTL)| FETCHBUDGET             | <yyyy-mm-dd>          |                                        |
  *
  * Audit entities are "organisation/<id>" or "statement/<id>". Idempotency scopes are
  * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
@@ -92,6 +98,8 @@ export const keys = {
   }),
   organisationShard: (shard: number) => `ORGS#${pad(shard, 2)}`,
   companyNumber: (companyNumber: string) => ({ pk: `COMPANY#${companyNumber}`, sk: 'COMPANY' }),
+  pendingOrganisations: 'PENDINGORGS',
+  pendingOrganisation: (createdAt: string, id: string) => ({ pk: 'PENDINGORGS', sk: `${createdAt}#${id}` }),
 
   statement: (id: string) => ({ pk: `STMT#${id}`, sk: 'STMT' }),
   statementPartition: (id: string) => `STMT#${id}`,
@@ -105,6 +113,17 @@ export const keys = {
   }),
   checkResultListingPartition: 'CHECKS',
   /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
+  /** An officer's review of one finding of a revision's check (functions/store/reviews). */
+  findingReview: (id: string, revision: number, rule: string) => ({
+    pk: `STMT#${id}`,
+    sk: `REVIEW#${pad(revision)}#${rule}`,
+  }),
+  findingReviewPrefix: (revision: number) => `REVIEW#${pad(revision)}#`,
+  /** Which review_request flag is the one open for a finding (one at a time). */
+  reviewRequestLock: (id: string, revision: number, rule: string) => ({
+    pk: `STMT#${id}`,
+    sk: `REVIEWREQ#${pad(revision)}#${rule}`,
+  }),
   minhashBand: (bandKey: string, statementId: string) => ({
     pk: `MINHASH#${bandKey}`,
     sk: `STMT#${statementId}`,
@@ -175,6 +194,12 @@ export const keys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   flagQueuePartition: (status: string, type: string) => `FLAGQ#${status}#${type}`,
+  /** The queue by the checker's confidence, lowest first (flags without one sort as 1). */
+  flagUncertainQueue: (status: string, type: string, confidence: number, createdAt: string, id: string) => ({
+    gsi1pk: `FLAGU#${status}#${type}`,
+    gsi1sk: `${pad(Math.round(Math.min(1, Math.max(0, confidence)) * 1000), 4)}#${createdAt}#${id}`,
+  }),
+  flagUncertainQueuePartition: (status: string, type: string) => `FLAGU#${status}#${type}`,
   flagOfOrganisation: (organisationId: string, createdAt: string, id: string) => ({
     gsi3pk: `FLAGORG#${organisationId}`,
     gsi3sk: `${createdAt}#${id}`,
@@ -225,6 +250,9 @@ export const keys = {
   importCodesPrefix: 'CODES#',
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   outboxListing: (createdAt: string, id: string) => ({ gsi2pk: 'OUTBOX', gsi2sk: `${createdAt}#${id}` }),
+  /** The polite fetcher of imported statements: fetches per host per minute, and per day. */
+  fetchRate: (host: string, minute: string) => ({ pk: `FETCHRATE#${host}`, sk: minute }),
+  fetchBudget: (day: string) => ({ pk: 'FETCHBUDGET', sk: day }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

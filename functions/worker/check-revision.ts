@@ -5,6 +5,7 @@ import {
   checkDocumentSchema,
   type EarlierStatement,
 } from '../../schemas/check-request.ts';
+import type { DocumentFetch } from '../../schemas/gov-import.ts';
 import { checkStatement, RULES_VERSION } from '../checker/check.ts';
 import { DocumentTooLargeError, type Extraction } from '../checker/extract/document.ts';
 import { type FetchOutcome, guardedFetch } from '../checker/fetch/guarded-fetch.ts';
@@ -13,11 +14,15 @@ import { bandKeys, encodeSignature } from '../checker/similarity.ts';
 import { defaultTagger, type Tagger } from '../checker/tagger/model.ts';
 import type { Fetcher } from '../checker/website.ts';
 import { archiveKeyFor } from '../domain/archive.ts';
+import { applyReviews } from '../domain/reviews/apply-reviews.ts';
 import { findSimilarStatements } from '../store/checks/find-similar-statements.ts';
 import { getRevisionItem } from '../store/checks/get-revision-item.ts';
 import { putCheckResult } from '../store/checks/put-check-result.ts';
+import { claimFetch } from '../store/gov-import/claim-fetch.ts';
+import { markDocumentNotFetched } from '../store/gov-import/mark-document-not-fetched.ts';
 import { keys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
+import { listReviews } from '../store/reviews/list-reviews.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import { listStatementsOfOrganisation } from '../store/statements/list-statements-of-organisation.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -30,6 +35,7 @@ const revisionItemSchema = z.looseObject({
   revision: z.number().int().min(1),
   status: z.literal('submitted'),
   document: z.looseObject({
+    statementUrl: z.string().nullish(),
     archivedFile: z.looseObject({ key: z.string(), contentType: z.string() }).optional(),
   }),
   organisation: z
@@ -113,8 +119,39 @@ export function createCheckRevisionReactor(deps: WorkerDeps, options: CheckRevis
       });
       return;
     }
+    if (change.newImage.imported && !(await mayFetchImported(deps, parsed.data, options))) return;
     await checkRevision(deps, parsed.data.statementId, parsed.data.revision, options, parsed.data);
   };
+}
+
+/**
+ * A statement imported from the government registry comes with an address only. Its document is
+ * fetched within the polite fetcher's per-host rate and daily budget (kept in DynamoDB, shared by
+ * every worker); offline, without an address, or over a limit, the header says "document not
+ * fetched" instead, and the statement stays listed with the registry's answers.
+ */
+async function mayFetchImported(
+  deps: WorkerDeps,
+  revision: z.infer<typeof revisionItemSchema>,
+  options: CheckRevisionOptions,
+): Promise<boolean> {
+  const url = typeof revision.document.statementUrl === 'string' ? revision.document.statementUrl : undefined;
+  const now = deps.clock();
+  let reason: DocumentFetch['reason'] | undefined;
+  if (!url) reason = 'no_address';
+  else if (options.offline || !deps.importedFetch) reason = 'offline';
+  else {
+    const claim = await claimFetch(deps.store, new URL(url).hostname.toLowerCase(), now, deps.importedFetch);
+    if (claim !== 'ok') reason = claim;
+  }
+  if (!reason) return true;
+  await markDocumentNotFetched(deps.store, revision.statementId, {
+    revision: revision.revision,
+    status: 'not_fetched',
+    reason,
+    at: now.toISOString(),
+  });
+  return false;
 }
 
 export async function checkRevision(
@@ -230,7 +267,10 @@ export async function checkRevision(
     archivedFile = { key, contentType, bytes: outcome.fetched.bytes.byteLength, sha256 };
   }
 
+  // The register's reviews of this revision outlive a recheck (functions/domain/reviews).
+  const reviews = await listReviews(deps.store, statementId, revisionNumber, { consistent: true });
   await putCheckResult(deps.store, {
+    headerSummary: applyReviews(outcome.result, reviews).summary,
     statementId,
     organisationId: revision.organisationId,
     organisationName: organisation.name,

@@ -154,7 +154,10 @@ describe('submitting a statement through the pages in Chromium', () => {
     expect(answers['Signed by']).toBe('Ann Smith, Director (Director)');
     expect(answers['Risk 1']).toContain('Uzbekistan, Turkmenistan');
     await journey.submit();
-    expect(await journey.notification()).toContain('Revision 1 of your statement is submitted');
+    const confirmation = await journey.confirmation();
+    expect(confirmation.panel).toContain('Statement submitted');
+    expect(Object.values(confirmation.links)).toContain(`/statements/${page.url().split('/')[5]}`);
+    await journey.backToStatement();
 
     // Correct it: a change is a draft on top of revision 1 until submitted as revision 2.
     await journey.openSection('Turnover');
@@ -162,7 +165,8 @@ describe('submitting a statement through the pages in Chromium', () => {
     await journey.saveAndContinue();
     await journey.checkAnswers();
     await journey.submit();
-    expect(await journey.notification()).toContain('Revision 2 of your statement is submitted');
+    expect((await journey.confirmation()).panel).toContain('revision 2');
+    await journey.backToStatement();
     expect(await journey.revisionLinks()).toEqual(['Revision 2', 'Revision 1']);
 
     await page.getByRole('link', { name: 'Revision 1', exact: true }).click();

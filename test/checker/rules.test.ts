@@ -190,11 +190,19 @@ describe('the rule catalogue', () => {
     else expect(finding.status, finding.message).toBe(status ?? 'fail');
   });
 
-  it('quotes the sentences behind a text finding, with their index', () => {
+  it('quotes the sentences behind a text finding, numbered from 1 (sentence 1 is the first)', () => {
     const approval = findingOf(good, 'uk-approval');
     const quoted = approval.evidence.find((e) => e.sentence !== undefined)!;
-    expect(good.sentences[quoted.sentence!]!.text).toBe(quoted.text);
+    expect(good.sentences[quoted.sentence! - 1]!.text).toBe(quoted.text);
     expect(quoted.text).toMatch(/approved by the Board/);
+    const numbers = good.findings.flatMap((f) =>
+      f.evidence.flatMap((e) => (e.sentence === undefined ? [] : [e.sentence])),
+    );
+    expect(numbers.length).toBeGreaterThan(5);
+    for (const n of numbers) {
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(good.sentences.length);
+    }
   });
 });
 

@@ -5,11 +5,13 @@ import { Readable, Writable } from 'node:stream';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRegisterApp } from '../../functions/app/register-app.ts';
+import { devTokenCommand } from '../../functions/cli/dev-token.ts';
 import { main } from '../../functions/cli/main.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
 import { createJwtVerifier } from '../../functions/identity/jwt-verifier.ts';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, devUserId } from '../../functions/local/dev-issuer.ts';
+import { clearRunning, devDataDirectory, recordRunning } from '../../functions/local/running-register.ts';
 import { createStore } from '../../functions/store/store.ts';
 import { createRenderer } from '../../web/render.ts';
 
@@ -140,5 +142,38 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
       if (previous === undefined) delete process.env.REGISTER_DATA_DIR;
       else process.env.REGISTER_DATA_DIR = previous;
     }
+  });
+
+  it("signs with the running register's key when the server has REGISTER_DATA_DIR and the command has not", async () => {
+    const serverDir = mkdtempSync(path.join(tmpdir(), 'dev-token-server-'));
+    const records = mkdtempSync(path.join(tmpdir(), 'dev-token-record-'));
+    dirs.push(serverDir, records);
+    const file = path.join(records, 'running.json');
+    const server = await createDevIssuer({ dir: serverDir });
+    recordRunning({ dataDir: serverDir, url: 'http://localhost:3000', pid: process.pid }, file);
+    let out = '';
+    const stdout = new Writable({
+      write(chunk, _enc, done) {
+        out += chunk;
+        done();
+      },
+    });
+    const io = { stdin: Readable.from([]), stdout, stderr: stdout };
+    expect(await devTokenCommand(['--email', 'ann@example.com'], io, () => devDataDirectory({}, file))).toBe(
+      0,
+    );
+    expect(await server.verifier.verify(out.trim())).toMatchObject({ email: 'ann@example.com' });
+    expect(devDataDirectory({ REGISTER_DATA_DIR: records }, file)).toEqual({ dir: records, from: 'env' });
+    clearRunning(process.pid, file);
+    expect(devDataDirectory({}, file).from).toBe('default');
+  });
+
+  it('ignores the record of a register that is no longer running', () => {
+    const records = mkdtempSync(path.join(tmpdir(), 'dev-token-record-'));
+    dirs.push(records);
+    const file = path.join(records, 'running.json');
+    // A pid far above any Linux pid_max: no such process.
+    recordRunning({ dataDir: '/nowhere', url: 'http://localhost:3000', pid: 2 ** 30 }, file);
+    expect(devDataDirectory({}, file)).toEqual({ dir: path.resolve('.data'), from: 'default' });
   });
 });

@@ -137,4 +137,71 @@ describe('the submission pages, in-process', () => {
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
   });
+
+  it('lists every missing answer on check your answers, each linked to its question', async () => {
+    const email = 'missing@pages.example';
+    const org = await enrolledOrganisation(app, email);
+    const created = await json(
+      app,
+      'POST',
+      `/api/v1/organisations/${org.id}/statements`,
+      { periodStart: '2025-04-01', periodEnd: '2026-03-31' },
+      await authFor({ email }),
+    );
+    const { id } = (await created.json()) as { id: string };
+    const { cookie } = await session(email);
+    const html = await (await app.request(`/account/statements/${id}/check`, { headers: { cookie } })).text();
+    expect(html).not.toContain('Submit to see which');
+    expect(html).toContain('Before you can submit');
+    for (const section of ['group', 'location', 'sign-off', 'areas', 'sectors', 'turnover', 'years'])
+      expect(html).toContain(`href="/account/statements/${id}/${section}#`);
+  });
+
+  it('confirms a submission with links to the public statement and its check, and says when it was late', async () => {
+    const email = 'confirm@pages.example';
+    const org = await enrolledOrganisation(app, email);
+    // Period ended 31 March 2026: deadline 30 September 2026; the test clock is 29 November 2026.
+    const created = await json(
+      app,
+      'POST',
+      `/api/v1/organisations/${org.id}/statements`,
+      validDocument(),
+      await authFor({ email }),
+    );
+    const { id } = (await created.json()) as { id: string };
+    const { cookie, csrfToken } = await session(email);
+    const submitted = await app.request(`/account/statements/${id}/submit`, {
+      method: 'POST',
+      headers: { cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, etag: '0' }).toString(),
+    });
+    expect(submitted.status).toBe(303);
+    expect(submitted.headers.get('location')).toBe(`/account/statements/${id}/submitted?revision=1`);
+    const page = await (
+      await app.request(submitted.headers.get('location') ?? '', { headers: { cookie } })
+    ).text();
+    expect(page).toContain('govuk-panel');
+    expect(page).toContain(`href="/statements/${id}"`);
+    expect(page).toContain(`href="/statements/${id}#check-summary"`);
+    expect(page).toContain('after its deadline of 30 September 2026');
+  });
+
+  it('shows the organisation’s year end in words and the turnover its statement gives', async () => {
+    const email = 'orgpage@pages.example';
+    const org = await enrolledOrganisation(app, email, { financialYearEnd: '12-31' });
+    await json(
+      app,
+      'POST',
+      `/api/v1/organisations/${org.id}/statements`,
+      {
+        ...validDocument({ periodStart: '2025-01-01', periodEnd: '2025-12-31', approvalDate: '2026-02-01' }),
+        submit: true,
+      },
+      await authFor({ email }),
+    );
+    const html = await (await app.request(`/organisations/${org.id}`)).text();
+    expect(html).toContain('31 December');
+    expect(html).not.toContain('12-31');
+    expect(html).toContain('£60 million to £100 million (its statement for 2025)');
+  });
 });

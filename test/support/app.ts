@@ -1,7 +1,9 @@
 import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { type RateLimits, rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
+import { createMemoryLetters } from '../../functions/mail/letters.ts';
 import type { Store } from '../../functions/store/store.ts';
 import { createRenderer } from '../../web/render.ts';
 
@@ -40,11 +42,14 @@ export function testApp(
     originSecret?: string;
     originSecretNext?: string;
     hostedSignIn?: HostedSignIn;
+    /** Abuse limits; by default high enough that no test not about them meets one. */
+    limits?: RateLimits;
     siteAddress?: string;
   } = {},
 ) {
   const errors: unknown[] = [];
   const archive = createMemoryArchive();
+  const letters = createMemoryLetters();
   const app = createRegisterApp({
     store,
     clock: now,
@@ -56,7 +61,9 @@ export function testApp(
     originSecret: options.originSecret,
     originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
+    limits: options.limits ?? rateLimitsAllowing(100_000),
     siteAddress: options.siteAddress,
+    letters,
   });
-  return { app, errors, archive };
+  return { app, errors, archive, letters };
 }

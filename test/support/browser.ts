@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type LocalRegister, startLocalRegister } from '../../functions/local/server.ts';
+import { rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
+import {
+  type LocalRegister,
+  type LocalRegisterOptions,
+  startLocalRegister,
+} from '../../functions/local/server.ts';
 
 /** Debian's Chromium, as the machine has it; tests never download a browser. Playwright gives it a fresh profile. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,19 +39,29 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
  * for this file's tests. The stream is drained by hand (register.poller.drain()) so tests are
  * deterministic.
  */
-export function useBrowserRegister(options: { clock?: () => Date } = {}) {
+export function useBrowserRegister(
+  options: {
+    clock?: () => Date;
+    register?: Partial<LocalRegisterOptions>;
+    ready?: (register: LocalRegister) => Promise<void>;
+  } = {},
+) {
   const holder = {} as { register: LocalRegister; browser: Browser; url: string };
   let closeBrowser: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     holder.register = await startLocalRegister({
+      // One address makes every request here: limits for people would stop the run.
+      limits: rateLimitsAllowing(1_000_000),
       port: 0,
       dynamoEndpoint: inject('dynamoEndpoint'),
       tableName: `browser-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       pollStream: false,
       quiet: true,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...options.register,
     });
     holder.url = holder.register.url;
+    await options.ready?.(holder.register);
     const launched = await launchChromium();
     holder.browser = launched.browser;
     closeBrowser = launched.close;

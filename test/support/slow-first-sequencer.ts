@@ -8,6 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const slowFirst = [
   'test/browser/submission-journey.test.ts',
+  'test/browser/business-demo.test.ts',
   'test/browser/public-register.test.ts',
   'test/browser/officers.test.ts',
   'test/checker/cli.test.ts',

@@ -118,8 +118,10 @@ export function answerRows(document: StoredDraft): AnswerRow[] {
     'document',
     'Statement text',
     document.statementText
-      ? `${document.statementText.split(/\s+/).filter(Boolean).length} words pasted`
+      ? `${words(document.statementText.split(/\s+/).filter(Boolean).length)} pasted`
       : 'Not pasted',
   );
   return rows;
 }
+
+const words = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'word' : 'words'}`;

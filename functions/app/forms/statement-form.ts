@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, countryName } from '../../../schemas/countries.ts';
+import { countryCodeOf, countryName } from '../../../schemas/countries.ts';
 import { AREA_KEYS, AREAS } from '../../../schemas/registry-options.ts';
 import type { GroupMember, Risk, StoredDraft } from '../../../schemas/submission.ts';
 import type { FieldError } from '../../domain/errors.ts';
@@ -194,8 +194,14 @@ function dateFrom(form: FormBody, name: string, label: string, errors: FieldErro
     errors.push({ path: `/${name}`, message: `${label} must include a day, month and year` });
     return undefined;
   }
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    errors.push({ path: `/${name}`, message: `${label} must be a real date` });
+  const real = (() => {
+    if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return false;
+    const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    return date.getUTCDate() === Number(day) && date.getUTCMonth() === Number(month) - 1;
+  })();
+  if (!real) {
+    // Said in the form's own terms (day, month, year), never as YYYY-MM-DD.
+    errors.push({ path: `/${name}`, message: `${label} must be a real date, like 31 3 2025` });
     return undefined;
   }
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -216,13 +222,7 @@ function membersFrom(value: string): GroupMember[] {
     });
 }
 
-const COUNTRY_BY_NAME = new Map<string, string>(
-  COUNTRY_CODES.flatMap((code) => [
-    [code.toLowerCase(), code],
-    [countryName(code).toLowerCase(), code],
-  ]),
-);
-
+/** Countries by name, alias or code; every name not known is reported in one message for the field. */
 function countriesFrom(value: string, path: string, errors: FieldError[]): string[] | undefined {
   const entries = value
     .split(/[,;\n]/)
@@ -230,15 +230,17 @@ function countriesFrom(value: string, path: string, errors: FieldError[]): strin
     .filter(Boolean);
   if (entries.length === 0) return undefined;
   const codes: string[] = [];
+  const unknown: string[] = [];
   for (const entry of entries) {
-    const code = COUNTRY_BY_NAME.get(entry.toLowerCase());
+    const code = countryCodeOf(entry);
     if (code) codes.push(code);
-    else
-      errors.push({
-        path,
-        message: `“${entry}” is not a country we know; use its name or ISO code, like GB`,
-      });
+    else unknown.push(`“${entry}”`);
   }
+  if (unknown.length > 0)
+    errors.push({
+      path,
+      message: `${new Intl.ListFormat('en-GB').format(unknown)} ${unknown.length === 1 ? 'is not a country' : 'are not countries'} we know: use the country’s name, like Turkey or Myanmar, or its ISO code, like TR`,
+    });
   return [...new Set(codes)];
 }
 

@@ -1,14 +1,19 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
+import { FLAG_TYPES } from '../../../schemas/flag.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { organisationsOf, redeemCode } from '../../domain/submissions/organisations.ts';
 import { createStatement } from '../../domain/submissions/statements.ts';
+import { listFlags } from '../../store/flags/list-flags.ts';
 import { listStatementsOfOrganisation } from '../../store/statements/list-statements-of-organisation.ts';
 import { currentUser, endSession, requireSignedInPage, startSession } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { type FormBody, patchFromForm } from '../forms/statement-form.ts';
 import { renderPage } from '../page.ts';
+import { checkLabel } from '../public-labels.ts';
+import { FLAG_TYPE_LABELS } from './officers-pages.ts';
 
 const statusOfKind: Record<DomainError['kind'], ContentfulStatusCode> = {
   bad_request: 400,
@@ -130,10 +135,28 @@ export function accountPages(deps: AppDeps) {
     const user = currentUser(c);
     const organisations = await organisationsOf(deps.store, user);
     const withStatements = await Promise.all(
-      organisations.map(async (organisation) => ({
-        organisation,
-        statements: await listStatementsOfOrganisation(deps.store, organisation.id),
-      })),
+      organisations.map(async (organisation) => {
+        const [statements, flags] = await Promise.all([
+          listStatementsOfOrganisation(deps.store, organisation.id),
+          listFlags(
+            deps.store,
+            { statuses: ['open', 'contacted'], types: FLAG_TYPES, organisationId: organisation.id },
+            { order: 'newest', limit: 20 },
+          ),
+        ]);
+        return {
+          organisation,
+          statements: statements.map((statement) => ({
+            ...statement,
+            checkLabel: checkLabel(statement.check ?? null),
+          })),
+          flags: flags.items.map((flag) => ({
+            ...flag,
+            label: FLAG_TYPE_LABELS[flag.type],
+            note: flag.history[0]?.note ?? '',
+          })),
+        };
+      }),
     );
     c.header('cache-control', 'private, no-store');
     return renderPage(c, deps, 'submit/account.njk', {
@@ -141,6 +164,7 @@ export function accountPages(deps: AppDeps) {
       activeNav: 'account',
       organisations: withStatements,
       enrolled: c.req.query('enrolled'),
+      added: c.req.query('added'),
     });
   });
 
@@ -157,12 +181,13 @@ export function accountPages(deps: AppDeps) {
     const form = await c.req.parseBody();
     const code = typeof form.code === 'string' ? form.code : '';
     try {
-      const { organisationId } = await redeemCode(deps, user, code);
+      const { organisationId } = await redeemCode(deps, user, code, undefined, clientAddress(c));
       return c.redirect(`/account?enrolled=${encodeURIComponent(organisationId)}`, 303);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'throttled')) {
         const errors =
           error.kind === 'invalid' ? error.fieldErrors : [{ path: '/code', message: error.message }];
+        if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds));
         return renderPage(
           c,
           deps,

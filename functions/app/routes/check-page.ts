@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ENTITY_TYPES } from '../../../schemas/registry-options.ts';
+import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '../../../schemas/registry-options.ts';
 import type { Fetcher } from '../../checker/website.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { checkResultView } from '../check-result-view.ts';
@@ -9,7 +9,7 @@ import { checkWithoutStoring, readCheckRequest } from './check-api.ts';
 
 const entityTypeItems = (selected?: string) => [
   { value: '', text: 'Not given' },
-  ...ENTITY_TYPES.map((value) => ({ value, text: value.replace(/_/g, ' '), selected: value === selected })),
+  ...ENTITY_TYPES.map((value) => ({ value, text: ENTITY_TYPE_LABELS[value], selected: value === selected })),
 ];
 
 /** "Check a statement": paste the text or upload the file; nothing is stored. Works without JavaScript. */

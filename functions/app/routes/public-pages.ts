@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { SENTENCE_TAGS, type SentenceTag } from '../../../schemas/check-result.ts';
+import { countryName } from '../../../schemas/countries.ts';
 import type { OrganisationYear, StatementView } from '../../../schemas/public-statement.ts';
 import { AREA_KEYS, AREAS } from '../../../schemas/registry-options.ts';
 import type { RegisterStatistics } from '../../../schemas/statistics.ts';
@@ -8,6 +9,7 @@ import { planSearch } from '../../domain/search/plan.ts';
 import { getStatistics } from '../../store/public/get-statistics.ts';
 import { searchStatements } from '../../store/search/search-statements.ts';
 import { getRevision } from '../../store/statements/get-revision.ts';
+import { listStatementsOfOrganisation } from '../../store/statements/list-statements-of-organisation.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
 import { checkResultView, TAG_LABELS } from '../check-result-view.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -45,7 +47,8 @@ function statementPageModel(view: StatementView, highlight: SentenceTag | undefi
   const check = checkResult ? checkResultView(checkResult) : undefined;
   const evidence = new Set<number>();
   for (const finding of checkResult?.findings ?? []) {
-    for (const e of finding.evidence) if (e.sentence !== undefined) evidence.add(e.sentence);
+    // Evidence numbers sentences from 1; the page indexes them from 0.
+    for (const e of finding.evidence) if (e.sentence !== undefined) evidence.add(e.sentence - 1);
   }
   const sentences = (check?.sentences ?? []).map((s) => ({
     ...s,
@@ -107,7 +110,7 @@ function statementPageModel(view: StatementView, highlight: SentenceTag | undefi
                     risk.location === 'Other' && risk.locationOther ? risk.locationOther : risk.location,
                     ...(risk.supplyChainTiers ?? []),
                     ...(risk.affectedGroups ?? []),
-                    ...(risk.countries ?? []),
+                    (risk.countries ?? []).map(countryName).join(', '),
                     risk.actions ? `Actions: ${risk.actions}` : '',
                   ]
                     .filter(Boolean)
@@ -264,6 +267,14 @@ export function publicPages(deps: AppDeps) {
     return c.body(new Uint8Array(object.body));
   });
 
+  /** The organisation's record may have no turnover; its latest submitted statement may say. */
+  const statedTurnover = async (id: string) => {
+    const latest = (await listStatementsOfOrganisation(deps.store, id)).find(
+      (header) => header.status === 'submitted' && header.turnover && header.turnover !== 'Not provided',
+    );
+    return latest ? `${latest.turnover} (its statement for ${latest.year})` : undefined;
+  };
+
   app.get('/organisations/:id', async (c) => {
     const id = c.req.param('id');
     if (!idPattern.test(id)) throw notFound('The organisation');
@@ -279,6 +290,8 @@ export function publicPages(deps: AppDeps) {
         checkLabel: year.statement ? checkLabel(year.statement.check) : null,
       })),
       missing: view.years.filter((year) => year.status === 'missing').length,
+      // The organisation's own record may have no turnover; its latest statement may say.
+      statedTurnover: view.organisation.turnover ? undefined : await statedTurnover(id),
     });
   });
 

@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { COUNTRY_CODES, countryName } from '../../../schemas/countries.ts';
+import { FLAG_TYPES } from '../../../schemas/flag.ts';
 import * as options from '../../../schemas/registry-options.ts';
 import type { StoredDraft } from '../../../schemas/submission.ts';
+import { deadlineFor } from '../../domain/compliance/reporting-years.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { archiveStatementFile, MAX_DOCUMENT_BYTES } from '../../domain/submissions/documents.ts';
 import {
@@ -12,6 +14,7 @@ import {
   withdrawStatement,
 } from '../../domain/submissions/statements.ts';
 import { submissionProblems } from '../../domain/submissions/validation.ts';
+import { listFlags } from '../../store/flags/list-flags.ts';
 import { getRevision } from '../../store/statements/get-revision.ts';
 import { listRevisions } from '../../store/statements/list-revisions.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
@@ -33,7 +36,9 @@ import {
   sectionsFor,
 } from '../forms/statement-form.ts';
 import { renderPage } from '../page.ts';
+import { checkLabel } from '../public-labels.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
+import { FLAG_TYPE_LABELS } from './officers-pages.ts';
 
 const OPTIONS = {
   sectors: options.SECTORS,
@@ -138,6 +143,9 @@ export function statementPages(deps: AppDeps) {
         organisation,
         rows: answerRows(document),
         problems: problems.length,
+        // Every missing or wrong answer, each linked to its question (never "submit to see which").
+        missing: errorsFor(header.id, problems).errorList,
+        unverified: organisation.verification === 'pending',
         ...(c.req.query('errors') ? errorsFor(header.id, problems) : {}),
       });
     } catch (error) {
@@ -152,8 +160,30 @@ export function statementPages(deps: AppDeps) {
       const { header, organisation, document } = await load(c);
       try {
         const result = await submitStatement(deps, currentUser(c), header.id, etag);
-        return c.redirect(`/account/statements/${result.id}?submitted=${result.revision}`, 303);
+        return c.redirect(`/account/statements/${result.id}/submitted?revision=${result.revision}`, 303);
       } catch (error) {
+        if (
+          error instanceof DomainError &&
+          error.kind === 'conflict' &&
+          organisation.verification === 'pending'
+        ) {
+          return renderPage(
+            c,
+            deps,
+            'submit/check.njk',
+            {
+              title: 'Error: Check your answers before submitting',
+              activeNav: 'account',
+              header,
+              organisation,
+              rows: answerRows(document),
+              problems: 0,
+              unverified: true,
+              errorList: [{ text: `${organisation.name} is not verified yet`, href: '#missing-answers' }],
+            },
+            409,
+          );
+        }
         if (!(error instanceof DomainError && error.kind === 'invalid')) throw error;
         return renderPage(
           c,
@@ -171,6 +201,35 @@ export function statementPages(deps: AppDeps) {
           422,
         );
       }
+    } catch (error) {
+      return renderDomainError(c, deps, error);
+    }
+  });
+
+  // The confirmation: what is on the public register now, and what the register already knows of it.
+  app.get('/account/statements/:id/submitted', async (c) => {
+    try {
+      const { header, organisation } = await load(c);
+      const deadline = deadlineFor(header.periodEnd);
+      const submittedOn = header.submittedAt?.slice(0, 10) ?? deps.clock().toISOString().slice(0, 10);
+      const flags = await listFlags(
+        deps.store,
+        { statuses: ['open', 'contacted'], types: FLAG_TYPES, organisationId: organisation.id },
+        { order: 'newest', limit: 20 },
+      );
+      return renderPage(c, deps, 'submit/submitted.njk', {
+        title: 'Statement submitted',
+        activeNav: 'account',
+        header,
+        organisation,
+        revision: Number(c.req.query('revision')) || header.revision,
+        late: header.status === 'submitted' && submittedOn > deadline,
+        deadline,
+        check: header.check ? { ...header.check, label: checkLabel(header.check) } : null,
+        flags: flags.items
+          .filter((flag) => !flag.statementId || flag.statementId === header.id)
+          .map((flag) => ({ label: FLAG_TYPE_LABELS[flag.type], note: flag.history[0]?.note ?? '' })),
+      });
     } catch (error) {
       return renderDomainError(c, deps, error);
     }

@@ -1,45 +1,93 @@
 import type { Evidence } from '../../../schemas/check-result.ts';
 import { jaccard, normaliseForComparison, shingles } from '../similarity.ts';
-import { finding, matching, quotes, type Rule, tagged, textUnreadable } from './context.ts';
+import {
+  CONFIDENT,
+  certaintyOf,
+  evidenceFor,
+  evidenceStatusOf,
+  quoteSupport,
+  searchedIn,
+  specOf,
+  withAdvice,
+} from './areas.ts';
+import { finding, matching, quotes, type Rule, tagged, textUnreadable, textUnusable } from './context.ts';
+import { unusableFinding } from './legal.ts';
+import { isPromise, MEASURABLE } from './wording.ts';
 
 /** Best-practice rules (rules.md). */
 
-const MEASURABLE =
-  /\d+(\.\d+)?\s?%|\b\d{1,3}(,\d{3})+\b|\b\d+\s+(suppliers|audits|sites|employees|staff|colleagues|people|cases|reports|factories|assessments|questionnaires|hours|workers|calls|investigations)\b|\b(target|kpis?|key performance indicators?|per ?cent|number of|percentage of|proportion of)\b/i;
-
 export const kpisMeasurable: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding(
-      'uk-kpis-measurable',
-      'best_practice',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
-  const effectiveness = tagged(c, 'effectiveness');
-  const measured = effectiveness.filter((i) => MEASURABLE.test(c.sentences[i]!.text));
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-kpis-measurable', unusable, 'best_practice');
+  const ev = evidenceFor(c, 'effectiveness');
+  const pool = [...new Set([...ev.support, ...tagged(c, 'effectiveness')])];
+  const measured = pool.filter(
+    (i) => MEASURABLE.test(c.sentences[i]!.text) && !isPromise(c.sentences[i]!.text),
+  );
+  const advice = {
+    lookedFor: 'effectiveness sentences or table rows with figures: numbers, percentages, targets',
+    searchedIn: searchedIn(ev.sections),
+    howToSatisfy:
+      'Give indicators with figures for the year and a target, for instance “92% of buyers completed training (target 90%)” or a table of KPIs with this year’s results.',
+  };
   if (measured.length) {
-    return finding(
-      'uk-kpis-measurable',
-      'best_practice',
-      'pass',
-      'Effectiveness is described with measurable indicators.',
-      quotes(c, measured, 3),
+    const strongest = Math.max(...measured.map((i) => ev.perSentence[i]!));
+    const confidence = Math.round(Math.min(0.95, 0.55 + 0.4 * strongest) * 100) / 100;
+    return {
+      ...finding(
+        'uk-kpis-measurable',
+        'best_practice',
+        'pass',
+        `Effectiveness is described with measurable indicators (${measured.length} sentence${measured.length === 1 ? '' : 's'} or table rows).`,
+        quoteSupport(c, measured, 3),
+      ),
+      confidence,
+      certainty: certaintyOf(confidence),
+    };
+  }
+  if (pool.length) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-kpis-measurable',
+          'best_practice',
+          'fail',
+          'Effectiveness is described without measurable indicators (numbers, percentages or targets).',
+          quoteSupport(c, pool, 2),
+        ),
+        confidence: 0.8,
+        certainty: 'confident',
+      },
+      advice,
     );
   }
-  if (effectiveness.length) {
-    return finding(
-      'uk-kpis-measurable',
-      'best_practice',
-      'fail',
-      'Effectiveness is described without measurable indicators (numbers, percentages or targets).',
-      quotes(c, effectiveness, 2),
+  if (ev.probability >= 0.25) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-kpis-measurable',
+          'best_practice',
+          'unknown',
+          'Unclear whether effectiveness is measured: the checker found no clear sentence about it.',
+        ),
+        confidence: Math.round((1 - ev.probability) * 100) / 100,
+        certainty: 'unclear',
+      },
+      advice,
     );
   }
-  return finding(
-    'uk-kpis-measurable',
-    'best_practice',
-    'fail',
-    'The statement does not say how the effectiveness of its actions is measured.',
+  return withAdvice(
+    {
+      ...finding(
+        'uk-kpis-measurable',
+        'best_practice',
+        'fail',
+        'The statement does not say how the effectiveness of its actions is measured.',
+      ),
+      confidence: Math.round((1 - ev.probability) * 100) / 100,
+      certainty: 'confident',
+    },
+    advice,
   );
 };
 
@@ -49,41 +97,73 @@ const CASE_HANDLING =
   /\b(remed\w+|investigat\w+|victims?|support(ed)? (the )?(worker|victim)|referr?\w* to|corrective action|repay\w*|reimburs\w*|compensat\w*)\b/i;
 
 export const remediation: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding('uk-remediation', 'best_practice', 'unknown', 'The statement’s text could not be read.');
-  const tagged_ = tagged(c, 'remediation');
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-remediation', unusable, 'best_practice');
+  const ev = evidenceFor(c, 'remediation');
+  const tagged_ = [...new Set([...tagged(c, 'remediation'), ...ev.support])];
   const channels = [...new Set([...tagged_, ...matching(c, GRIEVANCE)])].filter((i) =>
     GRIEVANCE.test(c.sentences[i]!.text),
   );
   const handling = [...new Set([...tagged_, ...matching(c, CASE_HANDLING)])].filter((i) =>
     CASE_HANDLING.test(c.sentences[i]!.text),
   );
-  if (channels.length && handling.length) {
-    return finding(
-      'uk-remediation',
-      'best_practice',
-      'pass',
-      'Describes grievance channels and what happens when a case is found.',
-      quotes(c, [...new Set([channels[0]!, handling[0]!])], 2),
-    );
+  const spec = specOf('remediation');
+  const advice = {
+    lookedFor: spec.lookedFor,
+    searchedIn: searchedIn(ev.sections),
+    howToSatisfy: spec.howToSatisfy,
+  };
+  const evidenceStatus = evidenceStatusOf(c, [...new Set([...channels, ...handling])]);
+  if (channels.length && handling.length && evidenceStatus !== 'promises') {
+    return {
+      ...finding(
+        'uk-remediation',
+        'best_practice',
+        'pass',
+        'Describes grievance channels and what happens when a case is found.',
+        quotes(c, [...new Set([channels[0]!, handling[0]!])], 2),
+      ),
+      confidence: 0.85,
+      certainty: 'confident',
+      evidenceStatus,
+    };
   }
   if (channels.length || handling.length) {
-    const missing = channels.length
-      ? 'what happens when a case is found'
-      : 'the grievance or whistleblowing channels';
-    return finding(
-      'uk-remediation',
-      'best_practice',
-      'warn',
-      `Describes part of remediation, but not ${missing}.`,
-      quotes(c, [...channels, ...handling], 2),
+    const missing =
+      evidenceStatus === 'promises'
+        ? 'as steps taken: only as plans'
+        : channels.length
+          ? 'what happens when a case is found'
+          : 'the grievance or whistleblowing channels';
+    return withAdvice(
+      {
+        ...finding(
+          'uk-remediation',
+          'best_practice',
+          'warn',
+          `Describes part of remediation, but not ${missing}.`,
+          quotes(c, [...channels, ...handling], 2),
+        ),
+        confidence: 0.8,
+        certainty: 'confident',
+        evidenceStatus,
+      },
+      advice,
     );
   }
-  return finding(
-    'uk-remediation',
-    'best_practice',
-    'fail',
-    'Describes neither grievance channels nor what happens when a case of modern slavery is found.',
+  return withAdvice(
+    {
+      ...finding(
+        'uk-remediation',
+        'best_practice',
+        1 - ev.probability >= CONFIDENT ? 'fail' : 'unknown',
+        'Describes neither grievance channels nor what happens when a case of modern slavery is found.',
+      ),
+      confidence: Math.round((1 - ev.probability) * 100) / 100,
+      certainty: certaintyOf(1 - ev.probability),
+      evidenceStatus: 'none',
+    },
+    advice,
   );
 };
 
@@ -197,25 +277,13 @@ export const notBoilerplate: Rule = (c) => {
   );
 };
 
-const FUTURE =
-  /\b(will|shall|plan(s|ning)? to|intend(s|ing)? to|aim(s|ing)? to|going forward|in the (coming|next) (year|months|period)|next year|over the next|we are (looking|planning|seeking) to|commit(ted)? to (reviewing|developing|introducing|implementing|rolling)|seek to|propose to|would like to)\b/i;
-const PAST =
-  /\b(have|has|had) (been )?\w+(ed|en|t)\b|\b(we|the company|the group|our \w+) \w+ed\b|\b(completed|conducted|carried out|introduced|launched|rolled out|implemented|trained|audited|assessed|updated|reviewed|published|identified|engaged|issued|delivered|established|appointed|undertook|developed|received|investigated)\b|\bduring (the|this) (year|period)\b|\bin 20\d\d,? we\b/i;
-
 export const actionsNotPromises: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding(
-      'uk-actions-not-promises',
-      'best_practice',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-actions-not-promises', unusable, 'best_practice');
   const content = tagged(c, 'policies', 'due_diligence', 'training', 'remediation', 'effectiveness', 'risk');
   if (!content.length)
     return finding('uk-actions-not-promises', 'best_practice', 'fail', 'The statement reports no actions.');
-  const promises = content.filter(
-    (i) => FUTURE.test(c.sentences[i]!.text) && !PAST.test(c.sentences[i]!.text),
-  );
+  const promises = content.filter((i) => isPromise(c.sentences[i]!.text));
   const share = promises.length / content.length;
   const percent = Math.round(share * 100);
   if (share > 0.5) {

@@ -9,6 +9,7 @@ import type {
   Severity,
 } from '../../../schemas/check-result.ts';
 import type { Extraction } from '../extract/document.ts';
+import type { Language } from '../text/language.ts';
 
 /** What the website checks found (fetched before the pure check runs); undefined when offline. */
 export interface WebsiteFindings {
@@ -63,8 +64,18 @@ export interface RuleContext extends CheckInput {
   sentences: CheckedSentence[];
   /** Sentence indices by tag. */
   byTag: Map<SentenceTag, number[]>;
+  /** The tagger's probability of each AIMS label for each sentence (absent with a stub tagger). */
+  scores?: Float32Array[] | undefined;
   entityType: string | undefined;
   wordCount: number;
+  /** The language of the running text: the checker reads English only. */
+  language: Language;
+  /**
+   * Whether the check has the submission's fields (a stored statement, a JSON document) or only
+   * a document (POST /api/v1/check with statementText or a file, `register check file.txt`):
+   * messages mention form fields only in the first case.
+   */
+  formGiven: boolean;
 }
 
 export type Rule = (context: RuleContext) => Finding;
@@ -79,9 +90,10 @@ export function finding(
   return { rule, severity, status, message, evidence };
 }
 
+/** A quoted sentence: `index` is its place in `sentences`; the evidence numbers it from 1. */
 export function quote(context: RuleContext, index: number): Evidence {
   const text = context.sentences[index]?.text ?? '';
-  return { sentence: index, text: text.length > 400 ? `${text.slice(0, 397)}…` : text };
+  return { sentence: index + 1, text: text.length > 400 ? `${text.slice(0, 397)}…` : text };
 }
 
 export function quotes(context: RuleContext, indices: readonly number[], max = 3): Evidence[] {
@@ -107,6 +119,43 @@ export const textUnreadable = (context: RuleContext) =>
   !hasText(context) &&
   context.extraction.problem !== undefined &&
   context.extraction.problem.reason !== 'empty';
+
+/**
+ * Why the text rules cannot read the statement, when they cannot: no readable text (a scan, a
+ * password, an unreadable file: the checker is sure it cannot tell) or another language (the
+ * checker reads English only: it cannot tell, so its findings are unclear).
+ */
+export function textUnusable(
+  context: RuleContext,
+): { message: string; certainty: 'confident' | 'unclear' } | undefined {
+  if (textUnreadable(context))
+    return { message: 'The statement’s text could not be read.', certainty: 'confident' };
+  if (context.language === 'other')
+    return {
+      message: 'The statement does not appear to be in English, and the checker reads English only.',
+      certainty: 'unclear',
+    };
+  return undefined;
+}
+
+/** The submission fields that make a check more than a bare document. */
+const FORM_FIELDS = [
+  'approvedBy',
+  'approvalDate',
+  'signatory',
+  'areas',
+  'summary',
+  'periodStart',
+  'periodEnd',
+  'isGroup',
+  'groupMembers',
+  'sectors',
+  'turnover',
+  'submittedAt',
+] as const;
+export function hasFormFields(document: CheckDocument): boolean {
+  return FORM_FIELDS.some((key) => document[key] !== undefined && document[key] !== null);
+}
 
 export function formatDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);

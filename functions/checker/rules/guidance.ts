@@ -1,4 +1,14 @@
-import type { Evidence, Finding, RuleId, SentenceTag } from '../../../schemas/check-result.ts';
+import type { Advice, Evidence, RuleId } from '../../../schemas/check-result.ts';
+import {
+  AREA_SPECS,
+  type AreaKey,
+  areaVerdict,
+  certaintyOf,
+  evidenceFor,
+  quoteSupport,
+  searchedIn,
+  withAdvice,
+} from './areas.ts';
 import {
   finding,
   formatDate,
@@ -7,8 +17,10 @@ import {
   type RuleContext,
   tagged,
   textUnreadable,
+  textUnusable,
 } from './context.ts';
 import { approvalSentences } from './legal.ts';
+import { isDenial, isPromise, specificRisk } from './wording.ts';
 
 /** Guidance rules: the Home Office statutory guidance (rules.md). */
 
@@ -141,15 +153,19 @@ export const approvalDate: Rule = (c) => {
       return finding(
         'uk-approval-date',
         'guidance',
-        'warn',
-        'The text dates the approval, but the form gives no approval date.',
+        c.formGiven ? 'warn' : 'pass',
+        c.formGiven
+          ? 'The text dates the approval, but the form gives no approval date.'
+          : 'The statement dates its approval.',
         quotes(c, dated, 1),
       );
     return finding(
       'uk-approval-date',
       'guidance',
       'fail',
-      'No approval date is given, in the form or the text.',
+      c.formGiven
+        ? 'No approval date is given, in the form or the text.'
+        : 'The statement does not say on what date it was approved.',
     );
   }
   const evidence: Evidence[] = [{ field: 'approvalDate', text: date }];
@@ -246,100 +262,31 @@ export const groupMembersNamed: Rule = (c) => {
 
 export interface AreaRule {
   rule: RuleId;
-  area: string;
+  key: AreaKey;
   letter: string;
-  tags: SentenceTag[];
   /** The submission's `areas` key that declares it. */
   declared: 'structure' | 'policies' | 'riskAssessment' | 'dueDiligence' | 'training' | 'kpis';
-  /** How many sentences make it "addressed". */
-  minimum: number;
 }
 
-export const AREAS: AreaRule[] = [
-  {
-    rule: 'uk-area-structure',
-    area: 'structure, business and supply chains',
-    letter: 'a',
-    tags: ['structure', 'operations', 'supply_chains'],
-    declared: 'structure',
-    minimum: 2,
-  },
-  {
-    rule: 'uk-area-policies',
-    area: 'policies on slavery and human trafficking',
-    letter: 'b',
-    tags: ['policies'],
-    declared: 'policies',
-    minimum: 1,
-  },
-  {
-    rule: 'uk-area-due-diligence',
-    area: 'due diligence processes',
-    letter: 'c',
-    tags: ['due_diligence'],
-    declared: 'dueDiligence',
-    minimum: 2,
-  },
-  {
-    rule: 'uk-area-risk',
-    area: 'where the risks are, and how they are assessed and managed',
-    letter: 'd',
-    tags: ['risk'],
-    declared: 'riskAssessment',
-    minimum: 1,
-  },
-  {
-    rule: 'uk-area-effectiveness',
-    area: 'effectiveness, measured against performance indicators',
-    letter: 'e',
-    tags: ['effectiveness'],
-    declared: 'kpis',
-    minimum: 1,
-  },
-  {
-    rule: 'uk-area-training',
-    area: 'training available to staff',
-    letter: 'f',
-    tags: ['training'],
-    declared: 'training',
-    minimum: 1,
-  },
-];
+/** The six areas of s54(5), in the catalogue's order. */
+export const AREAS: AreaRule[] = AREA_SPECS.filter((s) => s.letter && s.declared).map((s) => ({
+  rule: s.rule,
+  key: s.key,
+  letter: s.letter!,
+  declared: s.declared!,
+}));
 
-export function areaFinding(c: RuleContext, area: AreaRule): Finding {
-  if (textUnreadable(c))
-    return finding(area.rule, 'guidance', 'unknown', 'The statement’s text could not be read.');
-  const found = tagged(c, ...area.tags);
-  if (found.length >= area.minimum) {
-    return finding(
-      area.rule,
-      'guidance',
-      'pass',
-      `Area (${area.letter}), ${area.area}, is addressed in ${found.length} sentence${found.length === 1 ? '' : 's'}.`,
-      quotes(c, found, 3),
-    );
-  }
-  if (found.length) {
-    return finding(
-      area.rule,
-      'guidance',
-      'warn',
-      `Area (${area.letter}), ${area.area}, is touched on in only ${found.length} sentence.`,
-      quotes(c, found, 3),
-    );
-  }
-  return finding(
-    area.rule,
-    'guidance',
-    'fail',
-    `Area (${area.letter}), ${area.area}, is not addressed in the text.`,
-  );
-}
-
-export const areaRules: Rule[] = AREAS.map((area) => (c: RuleContext) => areaFinding(c, area));
+export const areaRules: Rule[] = AREAS.map((area) => (c: RuleContext) => areaVerdict(c, area.key));
 
 export const declaredMatchesText: Rule = (c) => {
   const areas = c.document.areas;
+  if (!areas && !c.formGiven)
+    return finding(
+      'uk-declared-matches-text',
+      'guidance',
+      'not_applicable',
+      'The document was checked on its own: there are no declared areas to compare with it.',
+    );
   if (!areas)
     return finding('uk-declared-matches-text', 'guidance', 'unknown', 'The form’s six areas were not given.');
   if (textUnreadable(c))
@@ -354,7 +301,8 @@ export const declaredMatchesText: Rule = (c) => {
   for (const area of AREAS) {
     const declared = areas[area.declared];
     if (!declared) continue;
-    const inText = areaFinding(c, area).status !== 'fail';
+    // Only a confident "not addressed" contradicts the form; an unclear one does not.
+    const inText = areaVerdict(c, area.key).status !== 'fail';
     if (declared.covered && !inText) {
       problems.push(`area (${area.letter}) is declared covered but not found in the text`);
       evidence.push({ field: `areas.${area.declared}.covered`, text: 'true' });
@@ -381,43 +329,121 @@ export const declaredMatchesText: Rule = (c) => {
   );
 };
 
-const DENIAL =
-  /\b(no|not|low|minimal|negligible)\b[^.]{0,40}\b(risks?|instances?|cases?|incidents?|evidence)\b|\b(risks?)\b[^.]{0,30}\b(is|are|remains?) (low|minimal|negligible)\b|\bnot (identified|aware of|found)\b/i;
-const SPECIFIC =
-  /\b(countr(y|ies)|regions?|china|india|bangladesh|malaysia|thailand|vietnam|turkey|brazil|uzbekistan|xinjiang|africa|asia|middle east|eastern europe|sectors?|industr(y|ies)|agricultur\w*|construction|cleaning|security|hospitality|logistics|textiles?|apparel|garments?|electronics|cotton|cocoa|seafood|fishing|mining|minerals?|solar|rubber|palm oil|migrants?|migrant workers|immigration|detention|vulnerable (workers|people|groups)|factories|farms?|plantations?|fishing vessels|overseas suppliers|agency (workers|staff|labour)|temporary|seasonal|contract(ed)? workers|low[- ]skilled|women|children|refugees|tier ?[1-4]|tier (one|two|three)|raw materials?|recruitment (agencies|fees)|labour providers?|subcontract\w*|outsourc\w*|warehous\w*|high[- ]risk)\b/i;
-
 export const risksIdentified: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding('uk-risks-identified', 'guidance', 'unknown', 'The statement’s text could not be read.');
-  const risk = tagged(c, 'risk');
-  const specific = risk.filter(
-    (i) => SPECIFIC.test(c.sentences[i]!.text) && !DENIAL.test(c.sentences[i]!.text),
-  );
+  const unusable = textUnusable(c);
+  if (unusable)
+    return {
+      ...finding('uk-risks-identified', 'guidance', 'unknown', unusable.message),
+      confidence: unusable.certainty === 'unclear' ? 0.5 : 1,
+      certainty: unusable.certainty,
+    };
+  const risk = evidenceFor(c, 'risk');
+  const pool = c.sentences.map((_, i) => i).filter((i) => risk.perSentence[i]! >= 0.5);
+  const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
+  const named = pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text));
+  // "We intend to assess our agency labour providers" names where to look, not a risk found.
+  const specific = byStrength(named.filter((i) => !isPromise(c.sentences[i]!.text)));
+  const promised = byStrength(named.filter((i) => isPromise(c.sentences[i]!.text)));
+  const formRisks = risk.form.filter((e) => e.field?.startsWith('summary.risks.'));
+  const advice: Advice = {
+    lookedFor:
+      'risk sentences that name sectors or commodities, countries, groups of workers or supply-chain tiers',
+    searchedIn: searchedIn(risk.sections),
+    howToSatisfy:
+      'Say where the risk lies, specifically: for instance “cotton spinning mills in Turkey”, “migrant workers hired through agencies at our warehouses”, “tier 2 suppliers of electronic components”.',
+  };
   if (specific.length) {
-    return finding(
-      'uk-risks-identified',
-      'guidance',
-      'pass',
-      `Names specific risks (${specific.length} sentence${specific.length === 1 ? '' : 's'}).`,
-      quotes(c, specific, 3),
-    );
+    const strongest = risk.perSentence[specific[0]!]!;
+    const confidence = Math.round(Math.min(0.95, 0.6 + 0.35 * strongest) * 100) / 100;
+    return {
+      ...finding(
+        'uk-risks-identified',
+        'guidance',
+        'pass',
+        `Names specific risks (${specific.length} sentence${specific.length === 1 ? '' : 's'}).`,
+        [...quoteSupport(c, specific, 3), ...formRisks],
+      ),
+      confidence,
+      certainty: certaintyOf(confidence),
+    };
   }
-  const denials = risk.filter((i) => DENIAL.test(c.sentences[i]!.text));
+  const denials = byStrength(pool.filter((i) => isDenial(c.sentences[i]!.text)));
   if (denials.length) {
-    return finding(
-      'uk-risks-identified',
-      'guidance',
-      'fail',
-      'Denies or minimises risk rather than naming where it lies: “if businesses are not identifying risks, they are probably not looking hard enough”.',
-      quotes(c, denials, 2),
+    return withAdvice(
+      {
+        ...finding(
+          'uk-risks-identified',
+          'guidance',
+          'fail',
+          'Denies or minimises risk rather than naming where it lies: “if businesses are not identifying risks, they are probably not looking hard enough”.',
+          quoteSupport(c, denials, 2),
+        ),
+        confidence: 0.85,
+        certainty: 'confident',
+      },
+      advice,
     );
   }
-  return finding(
-    'uk-risks-identified',
-    'guidance',
-    'fail',
-    'Names no specific risks (sectors, countries, groups of workers or supply-chain tiers).',
-    quotes(c, risk, 2),
+  if (promised.length) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-risks-identified',
+          'guidance',
+          'warn',
+          'Names where risk may lie only in plans to assess it, not as risks found during the year.',
+          [...quoteSupport(c, promised, 2), ...formRisks],
+        ),
+        confidence: 0.8,
+        certainty: 'confident',
+      },
+      advice,
+    );
+  }
+  if (formRisks.length) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-risks-identified',
+          'guidance',
+          'warn',
+          'The risks entered in the form are not named in the statement’s text, which is what the public reads.',
+          [...quoteSupport(c, byStrength(pool), 2), ...formRisks],
+        ),
+        confidence: 0.8,
+        certainty: 'confident',
+      },
+      advice,
+    );
+  }
+  if (risk.probability >= 0.25 && risk.probability < 0.5 && !pool.length) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-risks-identified',
+          'guidance',
+          'unknown',
+          'Unclear whether specific risks are named: the checker found no clear risk sentences.',
+        ),
+        confidence: 0.5,
+        certainty: 'unclear',
+      },
+      advice,
+    );
+  }
+  return withAdvice(
+    {
+      ...finding(
+        'uk-risks-identified',
+        'guidance',
+        'fail',
+        'Names no specific risks (sectors, countries, groups of workers or supply-chain tiers).',
+        quoteSupport(c, byStrength(pool), 2),
+      ),
+      confidence: pool.length ? 0.8 : 0.9,
+      certainty: 'confident',
+    },
+    advice,
   );
 };
 

@@ -1,4 +1,5 @@
-import type { Evidence } from '../../../schemas/check-result.ts';
+import type { Evidence, Finding, RuleId, Severity } from '../../../schemas/check-result.ts';
+import { withAdvice } from './areas.ts';
 import {
   finding,
   formatDate,
@@ -9,10 +10,24 @@ import {
   type Rule,
   type RuleContext,
   tagged,
-  textUnreadable,
+  textUnusable,
 } from './context.ts';
+import { isPromise } from './wording.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
+
+/** A text rule that cannot read the text: unknown, and unclear when it is the checker's limit (language). */
+export function unusableFinding(
+  rule: RuleId,
+  unusable: NonNullable<ReturnType<typeof textUnusable>>,
+  severity: Severity = 'legal',
+): Finding {
+  return {
+    ...finding(rule, severity, 'unknown', unusable.message),
+    confidence: unusable.certainty === 'unclear' ? 0.5 : 1,
+    certainty: unusable.certainty,
+  };
+}
 
 const CORPORATE = new Set(['company', 'llp', 'other_body_corporate', 'charity']);
 const PARTNERSHIP = new Set(['limited_partnership', 'partnership']);
@@ -118,8 +133,8 @@ const NO_STEPS =
   /\b(has|have) (not )?taken no (such )?steps\b|\bno steps (have|has) been taken\b|\bhas not taken any steps\b|\bhave not taken any steps\b/i;
 
 export const stepsOrNone: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding('uk-steps-or-none', 'legal', 'unknown', 'The statement’s text could not be read.');
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-steps-or-none', unusable);
   const none = matching(c, NO_STEPS);
   if (none.length) {
     return finding(
@@ -132,6 +147,24 @@ export const stepsOrNone: Rule = (c) => {
   }
   const steps = tagged(c, 'due_diligence', 'policies', 'training', 'remediation');
   const supply = tagged(c, 'supply_chains').length > 0 || matching(c, /\bsuppl(y|iers?)\b/i).length > 0;
+  if (steps.length && steps.every((i) => isPromise(c.sentences[i]!.text))) {
+    return withAdvice(
+      finding(
+        'uk-steps-or-none',
+        'legal',
+        'warn',
+        'The statement describes only plans for the future, not steps taken during the year; if no steps were taken, it should say so plainly.',
+        quotes(c, steps, 2),
+      ),
+      {
+        lookedFor:
+          'steps taken during the year against slavery and human trafficking, or a plain statement that none were taken',
+        searchedIn: 'the whole statement',
+        howToSatisfy:
+          'Report what was done during the year (policies adopted, suppliers assessed, staff trained), or say plainly that the organisation has taken no such steps.',
+      },
+    );
+  }
   if (steps.length >= 2 && supply) {
     return finding(
       'uk-steps-or-none',
@@ -194,8 +227,8 @@ export const approval: Rule = (c) => {
       'Partnerships need no approval under section 54(6); only a signature.',
     );
   }
-  if (textUnreadable(c))
-    return finding('uk-approval', 'legal', 'unknown', 'The statement’s text could not be read.');
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-approval', unusable);
   const fieldEvidence: Evidence[] = c.document.approvedBy
     ? [{ field: 'approvedBy', text: c.document.approvedBy }]
     : [];
@@ -247,7 +280,9 @@ export const approval: Rule = (c) => {
     'uk-approval',
     'legal',
     'fail',
-    `The statement does not say it was approved by ${expected}; a box ticked in the form is not evidence the public can see.`,
+    c.formGiven && c.document.approvedBy
+      ? `The statement does not say it was approved by ${expected}; the form’s answer alone is not evidence the public can see.`
+      : `The statement does not say it was approved by ${expected}.`,
     fieldEvidence,
   );
 };
@@ -289,8 +324,8 @@ const ANY_ROLE =
 const PERSON_NAME = /\b\p{Lu}[\p{L}'’-]+\s+(\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’-]+\b/u;
 
 export const signature: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding('uk-signature', 'legal', 'unknown', 'The statement’s text could not be read.');
+  const unusable = textUnusable(c);
+  if (unusable) return unusableFinding('uk-signature', unusable);
   const entityType = c.entityType ?? 'company';
   const expected = ROLE_FOR_ENTITY[entityType] ?? ROLE_FOR_ENTITY.company!;
   const s = c.document.signatory;

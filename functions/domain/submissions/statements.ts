@@ -68,6 +68,18 @@ export async function organisationActedFor(
   return organisation;
 }
 
+/**
+ * An organisation a business added itself publishes nothing until it is verified (by an officer,
+ * or by the code posted to its registered address). Verification never goes back, so reading it
+ * outside the write's transaction is safe.
+ */
+export function assertMayPublish(organisation: Organisation): void {
+  if (organisation.verification === 'pending')
+    throw conflict(
+      `${organisation.name} is not verified yet, so its statements cannot be published. Enter the enrolment code posted to its registered address (Your organisations → Enter an enrolment code), or wait for a compliance officer to verify it. Your answers are kept as a draft.`,
+    );
+}
+
 /** The statement and its organisation, for a user who may act for it. */
 export async function statementActedFor(
   store: Store,
@@ -170,6 +182,7 @@ export async function createStatement(
   options: { submit: boolean; idempotency?: IdempotencyItem | undefined },
 ): Promise<StatementWriteResult> {
   const organisation = await organisationActedFor(deps.store, user, organisationId);
+  if (options.submit) assertMayPublish(organisation);
   const now = deps.clock();
   const at = now.toISOString();
   const id = newId(now);
@@ -251,6 +264,7 @@ async function saveOrSubmit(
     idempotencyStatus?: number;
   },
 ): Promise<StatementWriteResult> {
+  if (options.submit) assertMayPublish(organisation);
   const now = deps.clock();
   const at = now.toISOString();
   const claimRelease = (year: number) =>

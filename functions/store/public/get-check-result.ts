@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type CheckResult, checkResultSchema } from '../../../schemas/check-result.ts';
+import { type CheckResult, checkResultSchema, upgradeCheckResult } from '../../../schemas/check-result.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
 
@@ -18,5 +18,5 @@ export async function getCheckResult(
   );
   if (!Item) return undefined;
   const item = withoutKeys(Item);
-  return checkResultSchema.parse('result' in item && item.result ? item.result : item);
+  return checkResultSchema.parse(upgradeCheckResult('result' in item && item.result ? item.result : item));
 }

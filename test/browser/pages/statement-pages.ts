@@ -67,6 +67,32 @@ export class StatementPages {
       .trim();
   }
 
+  /** The confirmation after submitting: the panel's words and the page's links by name. */
+  async confirmation(): Promise<{ panel: string; links: Record<string, string> }> {
+    const panel = ((await this.page.locator('.govuk-panel').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const links = await this.page
+      .locator('main a')
+      .evaluateAll((as) =>
+        as.map((a) => [a.textContent?.replace(/\s+/g, ' ').trim() ?? '', a.getAttribute('href') ?? '']),
+      );
+    return { panel, links: Object.fromEntries(links) };
+  }
+
+  /** "Check your answers": the missing answers it lists, with where each links. */
+  async missingAnswers(): Promise<{ text: string; href: string }[]> {
+    return this.page.locator('#missing-answers ~ ul.govuk-list a').evaluateAll((links) =>
+      links.map((link) => ({
+        text: link.textContent?.trim() ?? '',
+        href: link.getAttribute('href') ?? '',
+      })),
+    );
+  }
+
+  async backToStatement() {
+    await this.page.getByRole('link', { name: 'Back to the statement' }).click();
+    await this.page.waitForLoadState();
+  }
+
   async revisionLinks(): Promise<string[]> {
     return this.page.getByRole('link', { name: /^Revision \d+$/ }).allTextContents();
   }

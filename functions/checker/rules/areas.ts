@@ -1,0 +1,529 @@
+import type {
+  Advice,
+  Evidence,
+  EvidenceStatus,
+  Finding,
+  RuleId,
+  SentenceTag,
+} from '../../../schemas/check-result.ts';
+import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
+import { finding, quote, type RuleContext, textUnusable } from './context.ts';
+import { isDenial, isPromise, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
+
+/**
+ * Statement-level verdicts for each area, from three sources: the tagger's sentence
+ * probabilities, the section a sentence sits in (its headings), and the submission's structured
+ * answers. A heading is strong evidence for a sentence that itself says something about the area,
+ * not on its own; a form answer corroborates text evidence, never replaces it.
+ */
+
+export type AreaKey =
+  | 'structure'
+  | 'policies'
+  | 'dueDiligence'
+  | 'risk'
+  | 'effectiveness'
+  | 'training'
+  | 'remediation';
+
+export interface AreaSpec {
+  key: AreaKey;
+  rule: RuleId;
+  area: string;
+  letter?: string | undefined;
+  labels: AimsLabel[];
+  tags: SentenceTag[];
+  /** For labels the model shares between areas (c4_risk_mitigation): the words that pick this one. */
+  lexicon?: RegExp | undefined;
+  /** Words that, in a sentence, say it is about the area. */
+  cue: RegExp;
+  /** Section headings for the area. */
+  heading: RegExp;
+  /** The submission's `areas` key that declares it. */
+  declared?: 'structure' | 'policies' | 'riskAssessment' | 'dueDiligence' | 'training' | 'kpis' | undefined;
+  /** How many supporting sentences make it "addressed". */
+  minimum: number;
+  lookedFor: string;
+  howToSatisfy: string;
+}
+
+const POLICY_WORDS =
+  /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework)\b/i;
+const TRAINING_WORDS =
+  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning)\b/i;
+const DUE_DILIGENCE_WORDS =
+  /\b(due diligence|audit(s|ed|ing|ors?)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|certif\w+|site visits?|visited|self-assessment|pre-qualification|vetting|checks?)\b/i;
+
+export const AREA_SPECS: AreaSpec[] = [
+  {
+    key: 'structure',
+    rule: 'uk-area-structure',
+    area: 'structure, business and supply chains',
+    letter: 'a',
+    labels: ['c2_structure', 'c2_operations', 'c2_supply_chains'],
+    tags: ['structure', 'operations', 'supply_chains'],
+    cue: /\b(subsidiar\w+|headquarter\w*|group|employ(s|ees)|colleagues|staff|operat(e|es|ions)|stores|sites|offices|countries|suppliers?|supply chains?|sourc(e|es|ing)|procure\w*|purchas\w*|products?|services|customers|turnover|revenue|owned|parent)\b/i,
+    heading:
+      /\b(structure|our business|about (us|the company|the group)|organisation|operations|who we are|what we do|supply chains?|our suppliers|sourcing|procurement|business model|overview)\b/i,
+    declared: 'structure',
+    minimum: 2,
+    lookedFor: 'sentences on the organisation’s structure, what it does, and its supply chains',
+    howToSatisfy:
+      'Describe the group and its subsidiaries, what the business does and where, and what it buys from whom (categories, number of suppliers, sourcing countries).',
+  },
+  {
+    key: 'policies',
+    rule: 'uk-area-policies',
+    area: 'policies on slavery and human trafficking',
+    letter: 'b',
+    labels: ['c4_risk_mitigation'],
+    tags: ['policies'],
+    lexicon: POLICY_WORDS,
+    cue: POLICY_WORDS,
+    heading: /\b(polic(y|ies)|codes?|standards|governance|commitments?|framework)\b/i,
+    declared: 'policies',
+    minimum: 1,
+    lookedFor: 'sentences naming a policy, code or contract term on modern slavery',
+    howToSatisfy:
+      'Name the policies that apply (for instance a supplier code of conduct, a human rights or anti-slavery policy, contract clauses), what they require, and who they apply to.',
+  },
+  {
+    key: 'dueDiligence',
+    rule: 'uk-area-due-diligence',
+    area: 'due diligence processes',
+    letter: 'c',
+    labels: ['c4_risk_mitigation'],
+    tags: ['due_diligence'],
+    lexicon: DUE_DILIGENCE_WORDS,
+    cue: DUE_DILIGENCE_WORDS,
+    heading:
+      /\b(due diligence|supplier (management|engagement|assurance|onboarding)|audits?|monitoring|assurance|managing (risk|suppliers))\b/i,
+    declared: 'dueDiligence',
+    minimum: 2,
+    lookedFor:
+      'sentences on the steps taken to check suppliers and the business: screening, audits, questionnaires, engagement',
+    howToSatisfy:
+      'Say what was done during the year to assess and address risk: which suppliers were screened, audited or visited, what was asked of them, and what followed.',
+  },
+  {
+    key: 'risk',
+    rule: 'uk-area-risk',
+    area: 'where the risks are, and how they are assessed and managed',
+    letter: 'd',
+    labels: ['c3_risk_description'],
+    tags: ['risk'],
+    cue: /\b(risks?|risky|vulnerab\w+|exploit\w*|forced labou?r|child labou?r|trafficking|slavery|debt bondage|recruitment fees|high[- ]risk|hotspots?|salient)\b/i,
+    heading:
+      /\b(risks?|exposure|vulnerab\w+|salient issues|where (the )?risks? (lie|lies|are)|hotspots?|supply chain risks?|risk assessment)\b/i,
+    declared: 'riskAssessment',
+    minimum: 1,
+    lookedFor:
+      'sentences naming where modern slavery risks lie (sectors, commodities, countries, groups of workers, tiers) and how they were assessed',
+    howToSatisfy:
+      'Name the parts of the business and supply chains at risk — the countries, commodities or services, the groups of workers and the supplier tiers — and say how the risk was assessed.',
+  },
+  {
+    key: 'effectiveness',
+    rule: 'uk-area-effectiveness',
+    area: 'effectiveness, measured against performance indicators',
+    letter: 'e',
+    labels: ['c5_effectiveness'],
+    tags: ['effectiveness'],
+    cue: /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|track(ed|ing)?|%|per ?cent|number of|baseline|outcomes?|results?)\b/i,
+    heading:
+      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|monitoring (and|&) evaluation)\b/i,
+    declared: 'kpis',
+    minimum: 1,
+    lookedFor:
+      'sentences or table rows on how effectiveness is measured: indicators, figures, targets, progress',
+    howToSatisfy:
+      'Give the indicators used to judge whether the steps work, with figures for the year and targets (for instance the share of high-risk suppliers audited, findings closed, staff trained).',
+  },
+  {
+    key: 'training',
+    rule: 'uk-area-training',
+    area: 'training available to staff',
+    letter: 'f',
+    labels: ['c4_risk_mitigation'],
+    tags: ['training'],
+    lexicon: TRAINING_WORDS,
+    cue: TRAINING_WORDS,
+    heading: /\b(training|awareness|capacity building|learning|education)\b/i,
+    declared: 'training',
+    minimum: 1,
+    lookedFor: 'sentences on training or awareness-raising about modern slavery, and who received it',
+    howToSatisfy:
+      'Say what training on modern slavery was given, to whom (all staff, buyers, managers, suppliers), and how many completed it.',
+  },
+  {
+    key: 'remediation',
+    rule: 'uk-remediation',
+    area: 'remediation and grievance channels',
+    labels: ['c4_remediation'],
+    tags: ['remediation'],
+    cue: /\b(grievance|whistle[- ]?blow\w*|hotline|helpline|speak[- ]?up|report(ing)? (line|channel|concerns?)|remed\w+|investigat\w+|victims?|corrective action|repay\w*|reimburs\w*|compensat\w*)\b/i,
+    heading:
+      /\b(remed\w+|grievance|whistle[- ]?blowing|speak(ing)? up|raising concerns|reporting concerns)\b/i,
+    minimum: 1,
+    lookedFor: 'sentences on grievance or whistleblowing channels and what happens when a case is found',
+    howToSatisfy:
+      'Describe how workers and others can raise a concern (hotline, whistleblowing channel) and what the organisation does when a case is found (investigation, support for the people affected, repaying fees).',
+  },
+];
+
+export const specOf = (key: AreaKey) => AREA_SPECS.find((s) => s.key === key)!;
+
+/** The probability below which "not addressed" is confident, and the threshold of a confident finding. */
+export const CONFIDENT = 0.75;
+const SUPPORT = 0.5;
+/** A tagged sentence is taken as at least this likely (the tags the page shows must count). */
+const TAGGED_FLOOR = 0.6;
+/** Without the model's probabilities (a stub tagger), a tagged sentence and an untagged one. */
+const TAGGED_PRIOR = 0.75;
+const UNTAGGED_PRIOR = 0.05;
+
+export interface AreaEvidence {
+  /** The probability that the statement addresses the area. */
+  probability: number;
+  /** Sentence indices that support it (e ≥ 0.5), strongest first. */
+  support: number[];
+  status: EvidenceStatus;
+  /** The headings of the sections about the area (empty when none). */
+  sections: string[];
+  /** Form answers that corroborate the text (empty on a bare document). */
+  form: Evidence[];
+  /** Per-sentence evidence, for the rules that build on it. */
+  perSentence: Float32Array;
+}
+
+const labelIndex = new Map(AIMS_LABELS.map((l, i) => [l, i]));
+
+/** The heading that speaks for a sentence: the nearest that names any area, else the nearest. */
+function sectionOf(c: RuleContext, i: number, spec: AreaSpec): string | undefined {
+  const path = c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
+  for (let k = path.length - 1; k >= 0; k--) {
+    const heading = path[k]!;
+    if (spec.heading.test(heading)) return heading;
+    if (AREA_SPECS.some((s) => s.heading.test(heading))) return undefined;
+  }
+  return undefined;
+}
+
+function formTerms(c: RuleContext, spec: AreaSpec): { evidence: Evidence[]; terms: RegExp | undefined } {
+  if (!c.formGiven) return { evidence: [], terms: undefined };
+  const doc = c.document;
+  const summary = (doc.summary ?? {}) as Record<string, unknown>;
+  const list = (key: string) =>
+    Array.isArray(summary[key])
+      ? (summary[key] as unknown[]).filter((v): v is string => typeof v === 'string')
+      : [];
+  const text = (key: string) => (typeof summary[key] === 'string' ? (summary[key] as string).trim() : '');
+  const evidence: Evidence[] = [];
+  const declared = spec.declared ? doc.areas?.[spec.declared] : undefined;
+  if (declared?.covered) evidence.push({ field: `areas.${spec.declared}.covered`, text: 'true' });
+  let terms: string[] = [];
+  const add = (field: string, values: string[]) => {
+    const real = values.filter((v) => v && v !== 'Other' && v !== "Don't know");
+    if (real.length) evidence.push({ field, text: real.join(', ') });
+  };
+  switch (spec.key) {
+    case 'policies':
+      add('summary.policies', list('policies'));
+      break;
+    case 'training':
+      add('summary.training', list('training'));
+      break;
+    case 'dueDiligence':
+      add('summary.engagement', list('engagement'));
+      add('summary.audits', list('audits'));
+      if (text('otherMonitoring')) add('summary.otherMonitoring', [text('otherMonitoring')]);
+      break;
+    case 'effectiveness':
+      if (text('progress')) add('summary.progress', [text('progress').slice(0, 200)]);
+      break;
+    case 'remediation':
+      add('summary.grievance', list('grievance'));
+      add('summary.remediation', list('remediation'));
+      break;
+    case 'structure':
+      add(
+        'sectors',
+        (doc.sectors ?? []).filter((s): s is string => typeof s === 'string'),
+      );
+      break;
+    case 'risk': {
+      const risks = Array.isArray(summary.risks) ? summary.risks : [];
+      const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+      risks.slice(0, 3).forEach((risk, n) => {
+        if (!risk || typeof risk !== 'object') return;
+        const r = risk as Record<string, unknown>;
+        const countries = (Array.isArray(r.countries) ? r.countries : [])
+          .filter((x): x is string => typeof x === 'string')
+          .map((code) => {
+            try {
+              return regions.of(code) ?? code;
+            } catch {
+              return code;
+            }
+          });
+        const groups = (Array.isArray(r.affectedGroups) ? r.affectedGroups : []).filter(
+          (x): x is string => typeof x === 'string' && x !== 'Other vulnerable groups',
+        );
+        const tiers = (Array.isArray(r.supplyChainTiers) ? r.supplyChainTiers : []).filter(
+          (x): x is string => typeof x === 'string',
+        );
+        const description = typeof r.description === 'string' ? r.description : '';
+        const parts = [description, countries.join(', '), groups.join(', '), tiers.join(', ')].filter(
+          Boolean,
+        );
+        if (parts.length)
+          evidence.push({ field: `summary.risks.${n}`, text: parts.join('; ').slice(0, 300) });
+        terms = [
+          ...terms,
+          ...countries,
+          ...groups.map((g) => g.replace(/s$/, '')),
+          ...description
+            .split(/[^\p{L}]+/u)
+            .filter(
+              (w) => w.length >= 5 && !/^(workers?|suppliers?|supply|chains?|risks?|labour|people)$/i.test(w),
+            ),
+        ];
+      });
+      break;
+    }
+  }
+  const escaped = terms.filter((t) => t.length >= 4).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return { evidence, terms: escaped.length ? new RegExp(`\\b(${escaped.join('|')})`, 'i') : undefined };
+}
+
+/** The evidence for one area across the statement. */
+export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
+  const n = c.sentences.length;
+  const perSentence = new Float32Array(n);
+  const sections = new Set<string>();
+  const form = formTerms(c, spec);
+  const labels = spec.labels.map((l) => labelIndex.get(l)!);
+  for (let i = 0; i < n; i++) {
+    const s = c.sentences[i]!;
+    const text = s.text;
+    const tagged = spec.tags.some((t) => s.tags.includes(t));
+    const scores = c.scores?.[i];
+    let p: number;
+    if (scores && scores.length === AIMS_LABELS.length) {
+      p = Math.max(...labels.map((l) => scores[l]!));
+      if (spec.lexicon && !spec.lexicon.test(text)) p *= 0.25;
+      if (tagged) p = Math.max(p, TAGGED_FLOOR);
+    } else p = tagged ? TAGGED_PRIOR : UNTAGGED_PRIOR;
+    const cue =
+      spec.cue.test(text) ||
+      (spec.key === 'risk' && specificRisk(text)) ||
+      (spec.key === 'effectiveness' && s.unit === 'table_row' && MEASURABLE.test(text)) ||
+      (form.terms?.test(text) ?? false);
+    const section = sectionOf(c, i, spec);
+    if (section) sections.add(section);
+    let e = p;
+    // Under the area's own heading, a sentence that speaks of it is strong evidence; the heading
+    // alone (a sentence with neither a cue nor any probability) makes it unclear, not addressed.
+    if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
+    else if (section) e = Math.max(p, 0.3);
+    else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
+    // The sign-off closing the last section is not evidence for that section's area.
+    perSentence[i] = isSignOff(text) ? 0 : e;
+  }
+  const order = [...perSentence.keys()].sort((a, b) => perSentence[b]! - perSentence[a]!);
+  const [e1 = 0, e2 = 0, e3 = 0] = order.slice(0, 3).map((i) => perSentence[i]!);
+  let probability = 1 - (1 - e1) * (1 - 0.5 * e2) * (1 - 0.25 * e3);
+  // A form answer corroborates some text evidence; it never stands in for none.
+  if (form.evidence.length && probability >= 0.2) probability = 1 - (1 - probability) * 0.65;
+  const support = order.filter((i) => perSentence[i]! >= SUPPORT);
+  return {
+    probability: Math.min(0.99, probability),
+    support,
+    status: evidenceStatusOf(c, support, spec.key),
+    sections: [...sections],
+    form: form.evidence,
+    perSentence,
+  };
+}
+
+/**
+ * Actions taken, only promises, only denials, or nothing. For risk, a sentence counts as an
+ * action only when it names where the risk lies or reports an assessment done: "modern slavery
+ * can occur in any sector" is a general remark, not a finding.
+ */
+export function evidenceStatusOf(c: RuleContext, support: readonly number[], key?: AreaKey): EvidenceStatus {
+  if (!support.length) return 'none';
+  let promises = 0;
+  let denials = 0;
+  for (const i of support) {
+    const text = c.sentences[i]!.text;
+    if (isDenial(text)) denials++;
+    else if (isPromise(text)) promises++;
+    else if (key !== 'risk' || specificRisk(text) || PAST.test(text)) return 'actions';
+  }
+  return denials ? 'denial' : promises ? 'promises' : 'none';
+}
+
+const cache = new WeakMap<RuleContext, Map<AreaKey, AreaEvidence>>();
+/** The area's evidence, computed once per check. */
+export function evidenceFor(c: RuleContext, key: AreaKey): AreaEvidence {
+  let byKey = cache.get(c);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(c, byKey);
+  }
+  let found = byKey.get(key);
+  if (!found) {
+    found = areaEvidence(c, specOf(key));
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+export const quoteSupport = (c: RuleContext, support: readonly number[], max = 3) =>
+  [...support.slice(0, max)].sort((a, b) => a - b).map((i) => quote(c, i));
+
+/** Where the checker looked, for the writer: the area's sections by heading, or the whole statement. */
+export function searchedIn(sections: readonly string[]): string {
+  if (!sections.length) return 'the whole statement (no section heading about it was found)';
+  const named = sections.slice(0, 3).map((h) => `“${h}”`);
+  return `the section${sections.length === 1 ? '' : 's'} ${named.join(', ')} and the rest of the statement`;
+}
+
+export function withAdvice(f: Finding, advice: Advice): Finding {
+  return {
+    ...f,
+    message: `${f.message} Looked for ${advice.lookedFor} in ${advice.searchedIn}. ${advice.howToSatisfy}`,
+    advice,
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+export const certaintyOf = (confidence: number) => (confidence >= CONFIDENT ? 'confident' : 'unclear');
+
+/** An area rule's finding (a)–(f): pass, warn (thin, only promises, or a denial), unclear, or fail. */
+export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
+  const spec = specOf(key);
+  const name = spec.letter ? `Area (${spec.letter}), ${spec.area},` : `The ${spec.area}`;
+  const unusable = textUnusable(c);
+  if (unusable) {
+    return {
+      ...finding(
+        spec.rule,
+        'guidance',
+        'unknown',
+        `${unusable.message} Whether it addresses ${spec.area} is unclear.`,
+      ),
+      confidence: unusable.certainty === 'unclear' ? 0.5 : 1,
+      certainty: unusable.certainty,
+      evidenceStatus: 'none',
+    };
+  }
+  const ev = evidenceFor(c, key);
+  const p = ev.probability;
+  const advice: Advice = {
+    lookedFor: spec.lookedFor,
+    searchedIn: searchedIn(ev.sections),
+    howToSatisfy: spec.howToSatisfy,
+  };
+  const evidence = [...quoteSupport(c, ev.support), ...ev.form];
+  const base = { confidence: round(p), certainty: certaintyOf(p), evidenceStatus: ev.status } as const;
+  const sentences = (k: number) => `${k} sentence${k === 1 ? '' : 's'}`;
+  if (p >= SUPPORT && ev.support.length) {
+    if (ev.status === 'promises') {
+      return withAdvice(
+        {
+          ...finding(
+            spec.rule,
+            'guidance',
+            'warn',
+            `${name} is described only as plans for the future, not as steps taken.`,
+            evidence,
+          ),
+          ...base,
+        },
+        {
+          ...advice,
+          howToSatisfy: `Report what was done during the year, not only what will be done. ${spec.howToSatisfy}`,
+        },
+      );
+    }
+    if (ev.status === 'denial') {
+      return withAdvice(
+        {
+          ...finding(
+            spec.rule,
+            'guidance',
+            'warn',
+            `${name} is addressed only by saying there is nothing to report.`,
+            evidence,
+          ),
+          ...base,
+        },
+        advice,
+      );
+    }
+    if (ev.status === 'none') {
+      return withAdvice(
+        {
+          ...finding(spec.rule, 'guidance', 'warn', `${name} is described only in general terms.`, evidence),
+          ...base,
+        },
+        advice,
+      );
+    }
+    if (ev.support.length < spec.minimum) {
+      return withAdvice(
+        {
+          ...finding(
+            spec.rule,
+            'guidance',
+            'warn',
+            `${name} is touched on in only ${sentences(ev.support.length)}.`,
+            evidence,
+          ),
+          ...base,
+        },
+        advice,
+      );
+    }
+    const where = ev.sections.length ? ` (section “${ev.sections[0]}”)` : '';
+    return {
+      ...finding(
+        spec.rule,
+        'guidance',
+        'pass',
+        `${name} is addressed in ${sentences(ev.support.length)}${where}.`,
+        evidence,
+      ),
+      ...base,
+    };
+  }
+  const absent = 1 - p;
+  if (absent < CONFIDENT) {
+    return withAdvice(
+      {
+        ...finding(
+          spec.rule,
+          'guidance',
+          'unknown',
+          `Unclear whether ${name.replace(/,$/, '')} is addressed: some sentences may touch on it, but the checker is not sure.`,
+          evidence,
+        ),
+        confidence: round(absent),
+        certainty: 'unclear',
+        evidenceStatus: ev.status,
+      },
+      advice,
+    );
+  }
+  return withAdvice(
+    {
+      ...finding(spec.rule, 'guidance', 'fail', `${name} is not addressed in the text.`, ev.form),
+      confidence: round(absent),
+      certainty: 'confident',
+      evidenceStatus: 'none',
+    },
+    advice,
+  );
+}

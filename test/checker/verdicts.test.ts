@@ -1,0 +1,346 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts';
+import { defaultTagger } from '../../functions/checker/tagger/model.ts';
+import type { CheckDocument } from '../../schemas/check-request.ts';
+import { type CheckResult, checkResultSchema, type RuleId } from '../../schemas/check-result.ts';
+import { imageOnlyPdf, textPdf } from './fixtures.ts';
+
+/**
+ * Statement-level verdicts with the committed tagger (not a stub) on realistic statements written
+ * for these tests: they do not use the rules' own keywords ("modern slavery risks", "KPIs" in
+ * every sentence), as a real statement would not.
+ */
+const dir = path.join(import.meta.dirname, 'statements');
+const read = (name: string) => readFileSync(path.join(dir, name), 'utf8');
+const HARBOUR = read('harbour-foods.txt');
+const NORTHWIND = read('northwind-bulleted.txt');
+const PROMISES = read('promises-only.txt');
+
+const AREAS: RuleId[] = [
+  'uk-area-structure',
+  'uk-area-policies',
+  'uk-area-due-diligence',
+  'uk-area-risk',
+  'uk-area-effectiveness',
+  'uk-area-training',
+];
+
+async function check(source: CheckSource, document: CheckDocument = {}): Promise<CheckResult> {
+  const { result } = await runCheck(document, source, {
+    tagger: defaultTagger(),
+    now: new Date('2025-08-01'),
+  });
+  return checkResultSchema.parse(result);
+}
+const text = (t: string) => ({ kind: 'text', text: t }) as const;
+const finding = (result: CheckResult, rule: RuleId) => result.findings.find((f) => f.rule === rule)!;
+
+/** The statement as a PDF: each line a paragraph, the KPI table's rows as lines. */
+async function harbourPdf(): Promise<Uint8Array> {
+  const lines = HARBOUR.split('\n')
+    .filter((l) => l.trim() && !/^\|[-| ]+\|$/.test(l))
+    .map((l) => (l.startsWith('|') ? l.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ': ') : l));
+  return textPdf([lines.slice(0, 12), lines.slice(12, 24), lines.slice(24)]);
+}
+
+const SOURCES: [string, () => Promise<CheckSource>][] = [
+  ['headed text', async () => text(HARBOUR)],
+  [
+    'HTML',
+    async () => ({
+      kind: 'document',
+      bytes: new TextEncoder().encode(read('harbour-foods.html')),
+      hint: 'html',
+    }),
+  ],
+  ['PDF', async () => ({ kind: 'document', bytes: await harbourPdf(), hint: 'pdf' })],
+  ['numbered, bulleted text with a tab-separated KPI table', async () => text(NORTHWIND)],
+  [
+    'text with its headings in capitals',
+    async () => text(HARBOUR.replace(/^(Due diligence|Training|Our commitments)$/gm, (h) => h.toUpperCase())),
+  ],
+];
+
+describe('a well-written statement', () => {
+  it.each(SOURCES)(
+    'as %s passes every area, names its risks and measures its progress',
+    async (_name, source) => {
+      const result = await check(await source());
+      for (const rule of AREAS) {
+        const f = finding(result, rule);
+        expect(f.status, `${rule}: ${f.message}`).toBe('pass');
+        expect(f.evidenceStatus).toBe('actions');
+        expect(f.confidence).toBeGreaterThan(0.5);
+      }
+      for (const rule of [
+        'uk-risks-identified',
+        'uk-kpis-measurable',
+        'uk-approval',
+        'uk-signature',
+      ] as const)
+        expect(finding(result, rule).status, finding(result, rule).message).toBe('pass');
+      expect(result.summary.areasCovered).toBe(6);
+      expect(['adequate', 'strong']).toContain(result.summary.rating);
+    },
+  );
+
+  it('gets its risk verdict from a headed risk section without the words "modern slavery risks"', async () => {
+    expect(HARBOUR).not.toMatch(/modern slavery risks?/i);
+    const result = await check(text(HARBOUR));
+    const risk = finding(result, 'uk-area-risk');
+    expect(risk.message).toContain('Where we see the greatest exposure');
+    const quoted = finding(result, 'uk-risks-identified')
+      .evidence.map((e) => e.text)
+      .join(' ');
+    expect(quoted).toMatch(/Vietnam|Morocc|migrants|agency workers/);
+  });
+
+  it('counts a KPI table for effectiveness and measurable indicators', async () => {
+    const result = await check(text(NORTHWIND));
+    const kpis = finding(result, 'uk-kpis-measurable');
+    expect(kpis.status).toBe('pass');
+    const rows = kpis.evidence.map((e) => result.sentences[e.sentence! - 1]!);
+    expect(rows.some((s) => s.unit === 'table_row' && /Measure: /.test(s.text))).toBe(true);
+  });
+
+  it('shows the form’s risks as corroborating evidence, with the field they come from', async () => {
+    const document: CheckDocument = {
+      summary: {
+        risks: [
+          {
+            description: 'Recruitment fees paid by agency workers',
+            location: 'Within your own operations',
+            countries: ['RO', 'BG'],
+            affectedGroups: ['Migrants'],
+          },
+        ],
+      },
+      areas: { riskAssessment: { covered: true } },
+    };
+    const result = await check(text(HARBOUR), document);
+    const risk = finding(result, 'uk-area-risk');
+    expect(risk.status).toBe('pass');
+    expect(risk.evidence.find((e) => e.field === 'summary.risks.0')?.text).toContain('Romania');
+  });
+});
+
+describe('a statement of promises', () => {
+  it('gets warnings, not passes, for the areas it only promises, and says so', async () => {
+    const result = await check(text(PROMISES));
+    for (const rule of [
+      'uk-area-policies',
+      'uk-area-due-diligence',
+      'uk-area-training',
+      'uk-area-effectiveness',
+    ] as const) {
+      const f = finding(result, rule);
+      expect(f.status, `${rule}: ${f.message}`).toBe('warn');
+      expect(f.evidenceStatus).toBe('promises');
+      expect(f.advice?.howToSatisfy).toMatch(/what was done during the year/);
+    }
+    expect(finding(result, 'uk-area-structure').status).toBe('pass');
+    expect(finding(result, 'uk-steps-or-none').status).toBe('warn');
+    expect(finding(result, 'uk-actions-not-promises').status).toBe('fail');
+  });
+
+  it("does not count the sign-off closing the last section as that area's evidence", async () => {
+    const result = await check(
+      text(
+        [
+          'Northwind Logistics Ltd Modern Slavery Statement 2025',
+          '',
+          'About us',
+          'Northwind Logistics Ltd provides warehousing and freight services in the UK and employs 900 people. Our suppliers include fuel, vehicle maintenance, agency labour and packaging firms.',
+          '',
+          'Risks',
+          'We intend to carry out a risk assessment of our agency labour providers.',
+          '',
+          'Effectiveness',
+          'We will develop KPIs to measure our progress.',
+          '',
+          'This statement was approved by the board of directors on 1 September 2025 and is signed by Mary Jones, Director.',
+        ].join('\n'),
+      ),
+    );
+    const effectiveness = finding(result, 'uk-area-effectiveness');
+    expect(effectiveness.status, effectiveness.message).toBe('warn');
+    expect(effectiveness.evidenceStatus).toBe('promises');
+    expect(effectiveness.evidence.map((e) => e.text).join(' ')).not.toMatch(/approved by the board/);
+    // A plan to assess a group of workers is not a risk found.
+    const risks = finding(result, 'uk-risks-identified');
+    expect(risks.status, risks.message).toBe('warn');
+    expect(risks.message).toMatch(/plans to assess/);
+  });
+
+  it('marks an area whose only evidence denies there is anything to find', async () => {
+    const denial = HARBOUR.replace(
+      /Where we see the greatest exposure\n[^\n]+/,
+      'Where we see the greatest exposure\nWe have not identified any instances of forced labour and consider the risk in our business to be low.',
+    );
+    const result = await check(text(denial));
+    expect(finding(result, 'uk-risks-identified').status).toBe('fail');
+    expect(finding(result, 'uk-area-risk').evidenceStatus).not.toBe('promises');
+  });
+});
+
+describe('a boilerplate statement', () => {
+  it('does not pass risk on general remarks and a denial, and is weak', async () => {
+    const result = await check(text(read('boilerplate.txt')));
+    const risk = finding(result, 'uk-area-risk');
+    expect(risk.status).toBe('warn');
+    expect(risk.evidenceStatus).toBe('denial');
+    expect(finding(result, 'uk-risks-identified').status).toBe('fail');
+    expect(result.summary.rating).toBe('weak');
+  });
+});
+
+describe('the law needs the statement itself', () => {
+  const unsigned = HARBOUR.replace(/\nApproval\n[\s\S]*$/, '\n');
+  const form: CheckDocument = {
+    approvedBy: 'board',
+    approvalDate: '2025-07-18',
+    signatory: { firstName: 'Margaret', lastName: 'Osei', jobTitle: 'Chief Executive', role: 'director' },
+    organisation: { entityType: 'company' },
+  };
+
+  it('never passes approval or signature on the form’s answers alone', async () => {
+    const result = await check(text(unsigned), form);
+    for (const rule of ['uk-approval', 'uk-signature'] as const) {
+      const f = finding(result, rule);
+      expect(f.status, f.message).toBe('fail');
+      expect(f.certainty).toBe('confident');
+      expect(f.evidence.some((e) => e.field)).toBe(true);
+    }
+    expect(result.summary.meetsLegalMinimum).toBe(false);
+  });
+
+  it('passes them when the statement says it, and shows the form’s answer beside the quote', async () => {
+    const result = await check(text(HARBOUR), form);
+    const approval = finding(result, 'uk-approval');
+    expect(approval.status).toBe('pass');
+    expect(approval.evidence.map((e) => e.field ?? 'sentence')).toEqual(['sentence', 'approvedBy']);
+  });
+});
+
+describe('messages that help the writer', () => {
+  it('says what was looked for, in which section, and what would satisfy it', async () => {
+    const result = await check(text(PROMISES));
+    const kpis = finding(result, 'uk-kpis-measurable');
+    expect(kpis.status).toBe('fail');
+    expect(kpis.advice?.searchedIn).toContain('“Measuring progress”');
+    expect(kpis.advice?.lookedFor).toMatch(/figures/);
+    expect(kpis.message).toContain(kpis.advice!.howToSatisfy);
+    const training = finding(result, 'uk-area-training');
+    expect(training.advice?.searchedIn).toContain('“Training”');
+  });
+
+  it.each([
+    ['a bare text', text(PROMISES.replace(/This statement was approved[\s\S]*$/, ''))],
+    ['a bare PDF', { kind: 'document', bytes: new Uint8Array(0), hint: 'pdf' } as CheckSource],
+  ])('never mentions a form field when the check ran on %s', async (_name, source) => {
+    const result = await check(source);
+    for (const f of result.findings) {
+      expect(f.message, f.rule).not.toMatch(/\bform\b|\bfields?\b|\bwas not given\b|\bURL\b|contact email/i);
+      expect(JSON.stringify(f.advice ?? {}), f.rule).not.toMatch(/\bform\b/i);
+      expect(f.evidence.every((e) => !e.field)).toBe(true);
+    }
+    expect(
+      result.findings
+        .filter((f) => f.status === 'fail' || f.certainty === 'unclear')
+        .every((f) => f.confidence !== undefined),
+    ).toBe(true);
+  });
+
+  it('gives every failing, warning or unclear text finding its advice', async () => {
+    const result = await check(text(PROMISES.replace(/This statement was approved[\s\S]*$/, '')));
+    const textRules: RuleId[] = [
+      'uk-steps-or-none',
+      'uk-approval',
+      'uk-signature',
+      ...AREAS,
+      'uk-risks-identified',
+      'uk-kpis-measurable',
+      'uk-remediation',
+      'uk-actions-not-promises',
+    ];
+    const needing = result.findings.filter(
+      (f) =>
+        textRules.includes(f.rule) &&
+        (f.status === 'fail' || f.status === 'warn' || f.certainty === 'unclear'),
+    );
+    expect(needing.map((f) => f.rule)).toEqual(expect.arrayContaining(['uk-approval', 'uk-signature']));
+    for (const f of needing) {
+      expect(f.advice, f.rule).toBeDefined();
+      for (const part of [f.advice!.lookedFor, f.advice!.searchedIn, f.advice!.howToSatisfy])
+        expect(part.length).toBeGreaterThan(10);
+      expect(f.message).toContain('Looked for');
+    }
+  });
+
+  it('numbers evidence sentences from 1 everywhere', async () => {
+    const result = await check(text(HARBOUR));
+    const numbers = result.findings.flatMap((f) => f.evidence.flatMap((e) => (e.sentence ? [e] : [])));
+    expect(numbers.length).toBeGreaterThan(10);
+    for (const e of numbers)
+      expect(result.sentences[e.sentence! - 1]!.text.startsWith(e.text!.slice(0, 40))).toBe(true);
+  });
+});
+
+describe('input the checker cannot read well', () => {
+  const FRENCH =
+    'Déclaration relative à l’esclavage moderne 2025\n\nNotre entreprise\nHarbour Foods Group plc fabrique des plats cuisinés pour les supermarchés du Royaume-Uni et emploie 6 300 personnes sur neuf sites. Nous achetons des ingrédients auprès de 840 fournisseurs dans 31 pays, dont l’Espagne, le Maroc, l’Inde et le Vietnam.\n\nRisques\nLes cueilleurs saisonniers, souvent migrants, sont exposés au travail forcé et à des frais de recrutement. Les équipages des navires de pêche au Vietnam sont isolés en mer pendant des mois.\n\nFormation\nTous les acheteurs ont suivi une formation de deux heures sur les indicateurs du travail forcé.\n\nCette déclaration a été approuvée par le conseil d’administration le 18 juillet 2025.\n\nMargaret Osei\nDirectrice générale';
+
+  it('says a statement in another language is read in English only, and leaves its areas unclear', async () => {
+    const result = await check(text(FRENCH));
+    for (const rule of [...AREAS, 'uk-approval', 'uk-signature', 'uk-risks-identified'] as const) {
+      const f = finding(result, rule);
+      expect(f.status, rule).toBe('unknown');
+      expect(f.certainty).toBe('unclear');
+      expect(f.message).toMatch(/English/);
+    }
+    expect(result.summary.rating).toBe('adequate');
+    expect(result.summary.meetsLegalMinimum).toBeNull();
+  });
+
+  it('reports a scanned PDF (no text layer) as unreadable, with the text rules unknown', async () => {
+    const result = await check({ kind: 'document', bytes: await imageOnlyPdf(), hint: 'pdf' });
+    expect(finding(result, 'uk-machine-readable').status).toBe('fail');
+    expect(finding(result, 'uk-machine-readable').message).toMatch(/no text layer/);
+    for (const rule of AREAS) expect(finding(result, rule).status).toBe('unknown');
+  });
+
+  it.each([
+    ['one enormous paragraph', HARBOUR.replace(/\n+/g, ' ')],
+    [
+      'no headings',
+      HARBOUR.split('\n')
+        .filter((l) => l.split(' ').length > 6 || !l.trim())
+        .join('\n'),
+    ],
+    [
+      'only a table',
+      HARBOUR.split('\n')
+        .filter((l) => l.startsWith('|'))
+        .join('\n'),
+    ],
+    ['nothing but spaces', '   \n\n \t '],
+  ])('answers a finding for every rule on %s, never a crash', async (_name, t) => {
+    const result = await check(text(t));
+    expect(result.findings).toHaveLength(26);
+    for (const f of result.findings) {
+      expect(f.confidence).toBeGreaterThanOrEqual(0);
+      expect(f.certainty).toBeDefined();
+    }
+  });
+
+  it('still finds the areas of a statement without headings, from its sentences', async () => {
+    const flat = HARBOUR.split('\n')
+      .filter((l) => l.split(' ').length > 6 || l.startsWith('|') || !l.trim())
+      .join('\n');
+    const result = await check(text(flat));
+    for (const rule of ['uk-area-risk', 'uk-area-due-diligence', 'uk-area-training'] as const)
+      expect(finding(result, rule).status, finding(result, rule).message).toBe('pass');
+  });
+});

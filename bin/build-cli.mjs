@@ -26,7 +26,17 @@ export async function buildCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages stay imports, except their JSON files (Node would need an import attribute).
+    plugins: [
+      {
+        name: 'external-packages',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',

@@ -12,6 +12,7 @@ const compiled = join(root, 'dist/cli/main.mjs');
 // Files the checker reads at run time, found from the repository rather than from dist/.
 process.env.CHECKER_MODEL_DIR ??= join(root, 'functions/checker/model');
 process.env.CHECKER_PDF_WORKER ??= join(root, 'functions/checker/extract/pdf-worker.mjs');
+process.env.CHECKER_EXTRACT_WORKER ??= join(root, 'functions/checker/extract/extract-worker.mjs');
 
 function isFresh() {
   try {

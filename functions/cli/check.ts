@@ -50,7 +50,8 @@ function documentSource(bytes: Uint8Array, name: string, extension: string): Che
       `${name}: ${known ?? 'this file'} cannot be checked; the checker reads PDF, HTML and plain text (save it as PDF)`,
     );
   }
-  return { kind: 'document', bytes, hint };
+  // Extraction reads the hint as main always gave it: text/plain, else the extension.
+  return { kind: 'document', bytes, hint: hint === 'text/plain' ? hint : extension.slice(1) || hint };
 }
 
 async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

@@ -86,6 +86,11 @@ as for export.
   },
   'import-gov': {
     summary: "import-gov <csv…> [--aws|--endpoint <url>]  import the government registry's yearly CSV files",
+    help: `Usage: register import-gov <csv…> [--aws | --endpoint <url>]
+
+Imports the government registry's yearly CSV files into a register. Where the table is: as for
+export.
+`,
     load: async () => (await import('./import-gov.ts')).importGovCommand,
   },
   'dev-token': {

@@ -1,17 +1,74 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import * as z from 'zod';
+import { parseArgs } from 'node:util';
 import { type CheckDocument, checkDocumentSchema } from '../../schemas/check-request.ts';
 import type { CheckResult } from '../../schemas/check-result.ts';
-import { MAX_DOCUMENT_BYTES } from '../checker/extract/document.ts';
+import { MAX_DOCUMENT_BYTES, sniffKind } from '../checker/extract/document.ts';
 import { guardedFetch } from '../checker/fetch/guarded-fetch.ts';
 import { type CheckSource, runCheck } from '../checker/run-check.ts';
 import { defaultTagger } from '../checker/tagger/model.ts';
-import type { Io } from './main.ts';
+import { EXIT, type Io } from './main.ts';
 
-const USAGE = 'Usage: register check <file> [--json] [--offline]\n';
+const USAGE = 'Usage: register check <file|-> [--json] [--offline]   (register check --help for more)\n';
 
+/** The statement could not be checked as given: exit 2, with this message. */
 class CliError extends Error {}
+
+/** Formats people have but the checker does not read; a clear refusal beats "0 sentences". */
+const UNSUPPORTED: Record<string, string> = {
+  '.doc': 'Word 97-2003 documents',
+  '.docx': 'Word documents',
+  '.odt': 'OpenDocument text',
+  '.rtf': 'RTF documents',
+  '.pages': 'Pages documents',
+};
+
+const EXTENSION_HINTS: Record<string, string> = {
+  '': 'text/plain',
+  '.txt': 'text/plain',
+  '.md': 'text/plain',
+  '.text': 'text/plain',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.xhtml': 'text/html',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * The source for a file's bytes, or a refusal when the checker would not read them. A kind the
+ * extraction knows (text, html, pdf — and docx where it reads Word files) is checked; anything
+ * else is refused rather than "checked" as an empty statement.
+ */
+function documentSource(bytes: Uint8Array, name: string, extension: string): CheckSource {
+  const hint = EXTENSION_HINTS[extension] ?? extension.slice(1);
+  // A string: the kinds extraction reads grow (a Word reader gives 'docx'), and this keeps up.
+  const kind: string = sniffKind(bytes, hint);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const known = UNSUPPORTED[extension] ?? (isZip ? 'Zip files (such as Word documents)' : undefined);
+  if (kind === 'unknown' || (known && kind === 'text')) {
+    throw new CliError(
+      `${name}: ${known ?? 'this file'} cannot be checked; the checker reads PDF, HTML and plain text (save it as PDF)`,
+    );
+  }
+  // Extraction reads the hint as main always gave it: text/plain, else the extension.
+  return { kind: 'document', bytes, hint: hint === 'text/plain' ? hint : extension.slice(1) || hint };
+}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.byteLength;
+    if (size > MAX_DOCUMENT_BYTES) {
+      throw new CliError(
+        `standard input is over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, the most the checker reads`,
+      );
+    }
+    chunks.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
 
 async function readBounded(path: string): Promise<Uint8Array> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -29,9 +86,14 @@ async function readBounded(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path));
 }
 
-async function sourceOf(path: string): Promise<{ document: CheckDocument; source: CheckSource }> {
-  const extension = extname(path).toLowerCase();
-  const bytes = await readBounded(path);
+/** A JSON submission on standard input starts with `{` (after any white space). */
+const looksLikeJson = (bytes: Uint8Array) => /^\s*\{/.test(new TextDecoder().decode(bytes.subarray(0, 64)));
+
+async function sourceOf(path: string, io: Io): Promise<{ document: CheckDocument; source: CheckSource }> {
+  const fromStdin = path === '-';
+  const bytes = fromStdin ? await readStdin(io.stdin) : await readBounded(path);
+  const extension = fromStdin ? (looksLikeJson(bytes) ? '.json' : '') : extname(path).toLowerCase();
+  if (fromStdin) path = 'standard input';
   if (extension === '.json') {
     let raw: unknown;
     try {
@@ -41,25 +103,27 @@ async function sourceOf(path: string): Promise<{ document: CheckDocument; source
     }
     const parsed = checkDocumentSchema.safeParse(raw);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `  /${i.path.join('/')}: ${i.message}`).join('\n');
+      const problems = parsed.error.issues
+        .map(
+          (i) => `  ${i.path.map((p) => `/${String(p)}`).join('') || '(the whole document)'}: ${i.message}`,
+        )
+        .join('\n');
       throw new CliError(`${path} is not a submission document:\n${problems}`);
     }
     const document = parsed.data;
     if (document.statementText) return { document, source: { kind: 'text', text: document.statementText } };
     if (document.statementFile) {
-      const beside = resolve(dirname(path), document.statementFile);
+      const beside = resolve(fromStdin ? '.' : dirname(path), document.statementFile);
+      const besideExtension = extname(beside).toLowerCase();
       return {
         document,
-        source: { kind: 'document', bytes: await readBounded(beside), hint: extname(beside) },
+        source: documentSource(await readBounded(beside), beside, besideExtension),
       };
     }
     if (document.statementUrl) return { document, source: { kind: 'url' } };
     throw new CliError(`${path} has no statementText, statementFile or statementUrl`);
   }
-  if (extension === '.txt' || extension === '.md' || extension === '') {
-    return { document: {}, source: { kind: 'document', bytes, hint: 'text/plain' } };
-  }
-  return { document: {}, source: { kind: 'document', bytes, hint: extension.slice(1) } };
+  return { document: {}, source: documentSource(bytes, path, extension) };
 }
 
 const STATUS_MARK: Record<string, string> = {
@@ -102,32 +166,44 @@ export function readableReport(result: CheckResult, file: string): string {
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const options = z
-    .object({ json: z.boolean(), offline: z.boolean(), files: z.array(z.string()).length(1) })
-    .safeParse({
-      json: args.includes('--json'),
-      offline: args.includes('--offline'),
-      files: args.filter((a) => !a.startsWith('--')),
-    });
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--offline');
-  if (!options.success || unknown.length) {
-    io.stderr.write(unknown.length ? `register check: unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    return 2;
-  }
-  const file = options.data.files[0]!;
+  let parsed: {
+    values: { json?: boolean | undefined; offline?: boolean | undefined };
+    positionals: string[];
+  };
   try {
-    const { document, source } = await sourceOf(file);
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, offline: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^Unknown option/, 'unknown option') : '';
+    io.stderr.write(`register check: ${message}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (file === undefined || extra.length > 0) {
+    io.stderr.write(file === undefined ? USAGE : `register check: one file at a time\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { json = false, offline = false } = parsed.values;
+  try {
+    const { document, source } = await sourceOf(file, io);
     const { result } = await runCheck(document, source, {
       tagger: defaultTagger(),
       now: new Date(),
-      fetcher: options.data.offline ? undefined : (url) => guardedFetch(url),
+      fetcher: offline ? undefined : (url) => guardedFetch(url),
     });
-    io.stdout.write(options.data.json ? `${JSON.stringify(result)}\n` : readableReport(result, file));
-    return 0;
+    io.stdout.write(
+      json ? `${JSON.stringify(result)}\n` : readableReport(result, file === '-' ? 'standard input' : file),
+    );
+    // "Not determined" (e.g. the organisation's type is not given) is not a "no".
+    return result.summary.meetsLegalMinimum === false ? EXIT.no : EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`register check: ${error.message}\n`);
-      return 1;
+      return EXIT.usage;
     }
     throw error;
   }

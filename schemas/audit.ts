@@ -21,6 +21,8 @@ export const auditActionSchema = z.enum([
   'statement.revised',
   'statement.document_archived',
   'statement.withdrawn',
+  'statement.finding_reviewed',
+  'statement.review_requested',
   'statement.imported',
 ]);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { timestampSchema } from './common.ts';
 import { checkSummarySchema } from './statement-summary.ts';
 
 /** Every rule id of the catalogue (rules.md). Ids are stable: the API, the CSV and the pages use them. */
@@ -65,6 +66,28 @@ export const evidenceSchema = z.object({
   url: z.string().optional(),
 });
 
+/**
+ * A person's review of an automated finding (functions/domain/reviews). When present and not
+ * `outdated`, the finding's `status` is the reviewed one and the summary is recomputed from it.
+ * Who reviewed is kept in the audit trail, not here: publicly it is "the register".
+ */
+export const findingReviewSchema = z
+  .object({
+    decision: z.enum(['confirm', 'overturn']),
+    /** The status the register decided on. */
+    status: findingStatusSchema,
+    /** What the automated check had said when it was reviewed. */
+    automatedStatus: findingStatusSchema,
+    reason: z.string(),
+    reviewedAt: timestampSchema,
+    by: z.literal('register'),
+    /**
+     * The check was run again since (new rules version) and now says something other than
+     * `automatedStatus`: the review is about the earlier automated result and is not applied.
+     */
+    outdated: z.boolean().optional(),
+  })
+  .meta({ id: 'FindingReview' });
 /** How sure the checker is of a finding's status: an unclear finding never lowers the rating. */
 export const certaintySchema = z.enum(['confident', 'unclear']);
 
@@ -93,6 +116,7 @@ export const findingSchema = z.object({
   certainty: certaintySchema.optional(),
   evidenceStatus: evidenceStatusSchema.optional(),
   advice: adviceSchema.optional(),
+  review: findingReviewSchema.optional(),
 });
 
 export const checkedSentenceSchema = z.object({
@@ -122,6 +146,7 @@ export type FindingStatus = z.infer<typeof findingStatusSchema>;
 export type SentenceTag = z.infer<typeof sentenceTagSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingReview = z.infer<typeof findingReviewSchema>;
 export type Certainty = z.infer<typeof certaintySchema>;
 export type EvidenceStatus = z.infer<typeof evidenceStatusSchema>;
 export type Advice = z.infer<typeof adviceSchema>;

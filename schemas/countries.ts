@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The package's browser entry: its Node entry registers all 80 locales (730 KB in the api bundle); the register needs English only.
+import countries from 'i18n-iso-countries/index.js';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 /** ISO 3166-1 alpha-2 country codes (the registry asks where each risk arises). */

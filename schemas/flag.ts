@@ -5,7 +5,16 @@ import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
  * The compliance officers' queue: a flag says "someone should look at this organisation (and
  * year, and statement)". Types and statuses are part of the public contract (api.md).
  */
-export const FLAG_TYPES = ['missing', 'late', 'weak', 'legal_minimum', 'report', 'manual'] as const;
+export const FLAG_TYPES = [
+  'missing',
+  'late',
+  'weak',
+  'legal_minimum',
+  'report',
+  'manual',
+  /** A business asks the register to review one automated finding of its statement. */
+  'review_request',
+] as const;
 export const FLAG_STATUSES = ['open', 'contacted', 'resolved', 'dismissed'] as const;
 /** Statuses that still need an officer's attention. */
 export const OUTSTANDING_STATUSES = ['open', 'contacted'] as const;
@@ -38,7 +47,13 @@ export const flagHistoryEntrySchema = z
   })
   .meta({ id: 'FlagHistoryEntry' });
 
-export const flagFindingSchema = z.object({ rule: z.string(), status: z.string(), message: z.string() });
+export const flagFindingSchema = z.object({
+  rule: z.string(),
+  status: z.string(),
+  message: z.string(),
+  /** The checker's confidence in this finding (0..1), when it gave one. */
+  confidence: z.number().min(0).max(1).optional(),
+});
 
 export const flagSchema = z
   .object({
@@ -63,6 +78,13 @@ export const flagSchema = z
     details: z.string().optional(),
     /** `legal_minimum` / `weak`: the findings behind the flag (failing legal rules, or the rating). */
     findings: z.array(flagFindingSchema).optional(),
+    /**
+     * `legal_minimum` / `weak`: how sure the checker was of the findings behind the flag (the lowest
+     * confidence among them, 0..1); `order=uncertain` lists the least sure first.
+     */
+    confidence: z.number().min(0).max(1).optional(),
+    /** `review_request`: the finding the business asks the register to review. */
+    rule: z.string().optional(),
     /** Where to see the evidence: the statement page's findings, the organisation page. */
     links: z.object({
       organisation: z.string(),
@@ -85,7 +107,7 @@ export const flagListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   assignee: z.string().max(254).optional(),
   organisationId: idSchema.optional(),
-  order: z.enum(['newest', 'oldest']).default('newest'),
+  order: z.enum(['newest', 'oldest', 'uncertain']).default('newest'),
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -8,11 +8,11 @@ import { statementSummarySchema } from './statement-summary.ts';
 import { storedDocumentSchema } from './submission.ts';
 
 /**
- * The answers of a submitted revision as the public sees them: the submission document (api.md's
- * field names) without the pasted text (the check result carries it, sentence by sentence) and
- * without the archive's internal key (see `archivedCopy`).
+ * The answers of a submitted revision as the public sees them: the whole submission document
+ * (api.md's field names, with any pasted `statementText`), so that what GET answers is what PUT
+ * needs; only the archive's internal key is left out (see `archivedCopy`; PUT keeps the file).
  */
-export const publicDocumentSchema = storedDocumentSchema.omit({ statementText: true, archivedFile: true });
+export const publicDocumentSchema = storedDocumentSchema.omit({ archivedFile: true });
 
 /** The register's own copy of the statement's file, kept when the company's page goes. */
 export const archivedCopySchema = z.object({

@@ -33,7 +33,8 @@ export const uploadBodyLimit: MiddlewareHandler = bodyLimit({
   },
 });
 
-const problem = (description: string) => ({
+/** A problem+json answer in the OpenAPI document. */
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: problemSchema } },
 });

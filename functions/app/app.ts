@@ -7,7 +7,9 @@ import { invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
+import { finishOpenApiDocument } from './openapi-document.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { rateLimits } from './rate-limits.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
@@ -34,6 +36,13 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
     },
   });
 
+  const { siteAddress } = deps;
+  if (siteAddress !== undefined) {
+    app.use((c, next) => {
+      c.set('siteAddress', siteAddress);
+      return next();
+    });
+  }
   // In AWS, only requests that came through CloudFront (and its WAF) are served.
   app.use(edgeGate(deps.originSecret, deps.originSecretNext));
   app.use(
@@ -63,6 +72,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
   app.use(pageCsrfProtection);
+  app.route('/', rateLimits(deps));
 
   for (const routes of routeSets) for (const router of routes(deps)) app.route('/', router);
 
@@ -75,11 +85,14 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
         'Statements made under section 54 of the Modern Slavery Act 2015, checked sentence by sentence.',
     },
   };
-  app.doc31('/api/v1/openapi.json', openApiConfig);
-  app.route(
-    '/',
-    apiDocsPage(deps, () => app.getOpenAPI31Document(openApiConfig)),
-  );
+  // Built once, on first request, when every route is registered.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  const openApiDocument = () => {
+    document ??= finishOpenApiDocument(app.getOpenAPI31Document(openApiConfig), deps.siteAddress);
+    return document;
+  };
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/', apiDocsPage(deps, openApiDocument));
 
   app.notFound((c) => {
     if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');

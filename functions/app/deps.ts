@@ -1,6 +1,7 @@
 import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Archive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../domain/verifier.ts';
 import type { Letters } from '../mail/letters.ts';
 import type { Store } from '../store/store.ts';
@@ -23,10 +24,15 @@ export interface AppDeps {
   letters?: Letters | undefined;
   /** AWS only: sign-in through Cognito's managed login pages (/sign-in, /auth/callback). */
   hostedSignIn?: HostedSignIn | undefined;
+  /** The register's public address (PUBLIC_BASE_URL, e.g. https://register.example.org): the base
+   * of problem type URIs and the OpenAPI document's server. Never taken from the request's Host. */
+  siteAddress?: string | undefined;
   /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
   originSecretNext?: string | undefined;
+  /** Abuse limits (functions/config.ts); the defaults of functions/domain/rate-limits.ts without. */
+  limits?: RateLimits | undefined;
 }
 
 /** Per-request values set by middleware. */
@@ -39,5 +45,7 @@ export interface AppEnv {
     csrfToken?: string;
     /** The site's address as viewers see it, when a trusted edge says so (functions/app/edge.ts). */
     publicOrigin?: string;
+    /** AppDeps.siteAddress, for the problem answers (functions/app/problems.ts). */
+    siteAddress?: string;
   };
 }

@@ -4,34 +4,32 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type * as z from 'zod';
 import type { Problem } from '../../schemas/problem.ts';
 import { DomainError, type FieldError } from '../domain/errors.ts';
+import type { AppEnv } from './deps.ts';
+import { problemTypeOf, problemTypeUri } from './problem-types.ts';
 
-const byKind: Record<DomainError['kind'], { status: ContentfulStatusCode; title: string }> = {
-  bad_request: { status: 400, title: 'Bad request' },
-  unauthenticated: { status: 401, title: 'Not signed in' },
-  forbidden: { status: 403, title: 'Forbidden' },
-  not_found: { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'Conflict' },
-  too_large: { status: 413, title: 'Request too large' },
-  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
-  invalid: { status: 422, title: 'Invalid request' },
-  throttled: { status: 429, title: 'Too many requests' },
-  unavailable: { status: 503, title: 'Service unavailable' },
+const statusByKind: Record<DomainError['kind'], ContentfulStatusCode> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  invalid: 422,
+  throttled: 429,
+  unavailable: 503,
 };
 
-const titleByStatus: Partial<Record<number, string>> = {
-  ...Object.fromEntries(Object.values(byKind).map(({ status, title }) => [status, title])),
-  // Answered by the local front (functions/local/front.ts) when the app does not answer.
-  502: 'Bad gateway',
-};
-
-export function problemTypeFor(status: number): string {
-  return `https://register.example/problems/${status}`;
-}
-
-export function problemBody(status: number, detail?: string, errors?: FieldError[]): Problem {
+/** The problem details of an answer; `siteAddress` (PUBLIC_BASE_URL) makes the type URI absolute. */
+export function problemBody(
+  status: number,
+  detail?: string,
+  errors?: FieldError[],
+  siteAddress?: string,
+): Problem {
   return {
-    type: problemTypeFor(status),
-    title: titleByStatus[status] ?? (status >= 500 ? 'Internal server error' : 'Error'),
+    type: problemTypeUri(status, siteAddress),
+    title: problemTypeOf(status).title,
     status,
     ...(detail ? { detail } : {}),
     ...(errors && errors.length > 0 ? { errors } : {}),
@@ -44,15 +42,19 @@ export function problemResponse(
   detail?: string,
   errors?: FieldError[],
 ) {
-  return c.body(JSON.stringify(problemBody(status, detail, errors)), status, {
+  const siteAddress = (c as Context<AppEnv>).get('siteAddress');
+  return c.body(JSON.stringify(problemBody(status, detail, errors, siteAddress)), status, {
     'content-type': 'application/problem+json',
   });
 }
 
-/** zod issue paths → JSON pointers ("/areas/training/reason"). */
+/**
+ * zod issue paths → JSON pointers (RFC 6901): "/areas/training/reason" for one field, and the
+ * empty pointer "" (or `prefix` itself) for the whole document.
+ */
 export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
   return issues.map((issue) => ({
-    path: `${prefix}/${issue.path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+    path: `${prefix}${issue.path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')}`,
     message: issue.message,
   }));
 }
@@ -65,7 +67,11 @@ export type ErrorLogger = (message: string, error: unknown) => void;
  */
 export function mapError(error: unknown, c: Context, log: ErrorLogger): Response {
   if (error instanceof DomainError) {
-    const { status } = byKind[error.kind];
+    const status = statusByKind[error.kind];
+    if (error.retryAfterSeconds !== undefined) {
+      c.header('retry-after', String(error.retryAfterSeconds));
+      c.header('cache-control', 'no-store');
+    }
     return problemResponse(c, status, error.message, error.fieldErrors);
   }
   if (error instanceof HTTPException) {

@@ -10,10 +10,10 @@ import type { StatementHeader } from '../../schemas/statement.ts';
 import { addMonths } from '../../schemas/submission.ts';
 import { notFound } from '../domain/errors.ts';
 import { publicStatement } from '../domain/public-statement.ts';
+import { reviewedCheckResult } from '../domain/reviews/reviews.ts';
 import { planSearch } from '../domain/search/plan.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
 import { getOrganisation } from '../store/organisations/get-organisation.ts';
-import { getCheckResult } from '../store/public/get-check-result.ts';
 import { searchStatements } from '../store/search/search-statements.ts';
 import { getStatement } from '../store/statements/get-statement.ts';
 import { listRevisions } from '../store/statements/list-revisions.ts';
@@ -52,7 +52,7 @@ export async function statementView(
   const wanted = revisionNumber ?? header.revision;
   const [revisions, checkResult] = await Promise.all([
     listRevisions(deps.store, id),
-    getCheckResult(deps.store, id, wanted),
+    reviewedCheckResult(deps.store, id, wanted),
   ]);
   const revision = revisions.find((r) => r.revision === wanted);
   if (!revision) throw notFound(`Revision ${wanted} of the statement`);

@@ -11,9 +11,12 @@ import { officersPages } from './routes/officers-pages.ts';
 import { outOfScopePages } from './routes/out-of-scope-pages.ts';
 import { ownOrganisationPages } from './routes/own-organisation-pages.ts';
 import { ownOrganisationsApi } from './routes/own-organisations-api.ts';
+import { problemPages } from './routes/problem-pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { publicPages } from './routes/public-pages.ts';
 import { reportPages, reportsApi } from './routes/reports.ts';
+import { reviewApi } from './routes/review-api.ts';
+import { reviewPages } from './routes/review-pages.ts';
 import { searchPage } from './routes/search-page.ts';
 import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
@@ -27,6 +30,7 @@ export const registerRoutes: RouteSet = (deps) => [
   searchPage(deps),
   publicApi(deps),
   publicPages(deps),
+  problemPages(deps),
   enrolmentApi(deps),
   ownOrganisationsApi(deps),
   statementsApi(deps),
@@ -40,4 +44,6 @@ export const registerRoutes: RouteSet = (deps) => [
   reportPages(deps),
   officersGovImportPage(deps),
   officersPages(deps),
+  reviewApi(deps),
+  reviewPages(deps),
 ];

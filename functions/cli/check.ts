@@ -88,7 +88,9 @@ export function readableReport(result: CheckResult, file: string): string {
           : 'Statutory guidance',
     );
     for (const f of result.findings.filter((x) => x.severity === severity)) {
-      out.push(`  ${STATUS_MARK[f.status]} ${f.rule}: ${f.message}`);
+      const unclear =
+        f.certainty === 'unclear' ? ` (unclear: confidence ${f.confidence?.toFixed(2) ?? '?'})` : '';
+      out.push(`  ${STATUS_MARK[f.status]} ${f.rule}${unclear}: ${f.message}`);
       for (const e of f.evidence.slice(0, 2)) {
         if (e.sentence !== undefined) out.push(`         [${e.sentence}] “${e.text}”`);
         else if (e.field || e.url)

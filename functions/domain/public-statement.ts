@@ -17,7 +17,7 @@ export function publicStatement(
   revision: Revision,
   check: CheckSummary | null,
 ): PublicStatement {
-  const { statementText: _text, archivedFile, ...answers } = revision.document;
+  const { archivedFile, ...answers } = revision.document;
   const document: PublicDocument = answers;
   return {
     id: header.id,

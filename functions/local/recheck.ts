@@ -3,16 +3,16 @@
  * one (after the rules or the tagger change), on the local register's data (.data/, or
  * REGISTER_DATA_DIR; DYNAMODB_ENDPOINT and TABLE_NAME to point at another table). Results are
  * found through the CHECKS listing (gsi2), never a scan. `--offline` skips the website checks.
+ * The summary lists every statement whose rating changed (old -> new).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { RULES_VERSION } from '../checker/check.ts';
-import { listStaleCheckResults } from '../store/checks/list-stale-check-results.ts';
+import { ratingChangesReport } from '../checker/rating-changes.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore } from '../store/store.ts';
-import { checkRevision } from '../worker/check-revision.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { createFileArchive } from './file-archive.ts';
+import { recheckStale } from './recheck-all.ts';
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -30,23 +30,15 @@ async function main(): Promise<void> {
   const store = createStore({ tableName, region: process.env.AWS_REGION ?? 'eu-west-2', endpoint });
   try {
     await ensureTable(store.client, tableName);
-    const stale = await listStaleCheckResults(store, RULES_VERSION);
-    console.log(`${stale.length} check result(s) older than rules ${RULES_VERSION}.`);
     const deps = {
       store,
       clock: () => new Date(),
       log: (message: string, detail?: unknown) => console.error(message, detail ?? ''),
       archive: createFileArchive(path.join(dataDir, 'archive')),
     };
-    let done = 0;
-    for (const { statementId, revision, rulesVersion } of stale) {
-      const outcome = await checkRevision(deps, statementId, revision, { offline }, undefined, true);
-      done += outcome === 'checked' ? 1 : 0;
-      console.log(
-        `${statementId} revision ${revision}: ${rulesVersion} → ${outcome === 'checked' ? RULES_VERSION : 'skipped'}`,
-      );
-    }
-    console.log(`Rechecked ${done} of ${stale.length}.`);
+    const outcome = await recheckStale(deps, { offline, log: (line) => console.log(line) });
+    console.log(`Rechecked ${outcome.rechecked} of ${outcome.stale}.`);
+    console.log(ratingChangesReport(outcome.changed));
   } finally {
     store.client.destroy();
     await stop();

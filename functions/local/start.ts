@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const register = await startLocalRegister({
     port,
     dataDir,
+    siteAddress: process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     // The demo organisations' websites (hosts under .example, never on the network) are served to the checker.
     checkFetcher: demoFetcher(demoSites(new Date()), (url) => guardedFetch(url, { timeoutMs: 8_000 })),
   });

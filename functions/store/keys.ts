@@ -14,6 +14,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
  * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
+ * | finding review          | STMT#<id>               | REVIEW#<000n>#<rule>  |                                        |
+ * | open review request     | STMT#<id>               | REVIEWREQ#<000n>#<rule> |                                      |
  * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
  * | statement for a year    | ORG#<orgId>             | YEAR#<yyyy>           |                                        |
  * | membership              | USER#<sub>              | MEMBER#<orgId>        | ORG#<orgId> / MEMBER#<sub>             |
@@ -30,6 +32,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | open-data publication   | EXPORT                  | PUBLISHED#<year>#<format> |                                    |
  * | flag                    | FLAG#<id>               | FLAG                  |                                        |
  * |   (gsi2: FLAGQ#<status>#<type> / <createdAt>#<id>, the queue; gsi3: FLAGORG#<orgId> / <createdAt>#<id>)     |
+ * |   (gsi1: FLAGU#<status>#<type> / <confidence 0000-1000>#<createdAt>#<id>: the queue, least sure first)       |
  * | sweep mark              | ORG#<orgId>             | SWEPT#<kind>#<yyyy>   |                                        |
  * | coverage of a year      | ORG#<orgId>             | COVERED#<yyyy>#<stmtId> |                                      |
  * | out-of-scope declaration| ORG#<orgId>             | OUTOFSCOPE#<yyyy>     |                                        |
@@ -110,6 +113,17 @@ export const keys = {
   }),
   checkResultListingPartition: 'CHECKS',
   /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
+  /** An officer's review of one finding of a revision's check (functions/store/reviews). */
+  findingReview: (id: string, revision: number, rule: string) => ({
+    pk: `STMT#${id}`,
+    sk: `REVIEW#${pad(revision)}#${rule}`,
+  }),
+  findingReviewPrefix: (revision: number) => `REVIEW#${pad(revision)}#`,
+  /** Which review_request flag is the one open for a finding (one at a time). */
+  reviewRequestLock: (id: string, revision: number, rule: string) => ({
+    pk: `STMT#${id}`,
+    sk: `REVIEWREQ#${pad(revision)}#${rule}`,
+  }),
   minhashBand: (bandKey: string, statementId: string) => ({
     pk: `MINHASH#${bandKey}`,
     sk: `STMT#${statementId}`,
@@ -180,6 +194,12 @@ export const keys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   flagQueuePartition: (status: string, type: string) => `FLAGQ#${status}#${type}`,
+  /** The queue by the checker's confidence, lowest first (flags without one sort as 1). */
+  flagUncertainQueue: (status: string, type: string, confidence: number, createdAt: string, id: string) => ({
+    gsi1pk: `FLAGU#${status}#${type}`,
+    gsi1sk: `${pad(Math.round(Math.min(1, Math.max(0, confidence)) * 1000), 4)}#${createdAt}#${id}`,
+  }),
+  flagUncertainQueuePartition: (status: string, type: string) => `FLAGU#${status}#${type}`,
   flagOfOrganisation: (organisationId: string, createdAt: string, id: string) => ({
     gsi3pk: `FLAGORG#${organisationId}`,
     gsi3sk: `${createdAt}#${id}`,

@@ -14,6 +14,7 @@ import { bandKeys, encodeSignature } from '../checker/similarity.ts';
 import { defaultTagger, type Tagger } from '../checker/tagger/model.ts';
 import type { Fetcher } from '../checker/website.ts';
 import { archiveKeyFor } from '../domain/archive.ts';
+import { applyReviews } from '../domain/reviews/apply-reviews.ts';
 import { findSimilarStatements } from '../store/checks/find-similar-statements.ts';
 import { getRevisionItem } from '../store/checks/get-revision-item.ts';
 import { putCheckResult } from '../store/checks/put-check-result.ts';
@@ -21,6 +22,7 @@ import { claimFetch } from '../store/gov-import/claim-fetch.ts';
 import { markDocumentNotFetched } from '../store/gov-import/mark-document-not-fetched.ts';
 import { keys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
+import { listReviews } from '../store/reviews/list-reviews.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import { listStatementsOfOrganisation } from '../store/statements/list-statements-of-organisation.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -265,7 +267,10 @@ export async function checkRevision(
     archivedFile = { key, contentType, bytes: outcome.fetched.bytes.byteLength, sha256 };
   }
 
+  // The register's reviews of this revision outlive a recheck (functions/domain/reviews).
+  const reviews = await listReviews(deps.store, statementId, revisionNumber, { consistent: true });
   await putCheckResult(deps.store, {
+    headerSummary: applyReviews(outcome.result, reviews).summary,
     statementId,
     organisationId: revision.organisationId,
     organisationName: organisation.name,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Finding } from '../../schemas/check-result.ts';
 import { outboxMessageSchema } from '../../schemas/compliance.ts';
 import { FLAG_STATUSES, FLAG_TYPES, type FlagFinding } from '../../schemas/flag.ts';
 import { outOfScopeStatusSchema } from '../../schemas/out-of-scope.ts';
@@ -146,6 +147,14 @@ export function createStatementArrivalReactor(deps: ComplianceWorkerDeps): React
   };
 }
 
+/** A finding as a flag carries it, with the checker's confidence when it gave one. */
+const flagFindingOf = (finding: Finding): FlagFinding => ({
+  rule: finding.rule,
+  status: finding.status,
+  message: finding.message,
+  ...(finding.confidence === undefined ? {} : { confidence: finding.confidence }),
+});
+
 async function failingFindings(
   store: Store,
   statementId: string,
@@ -159,10 +168,10 @@ async function failingFindings(
       type === 'legal_minimum'
         ? result.findings
             .filter((finding) => finding.severity === 'legal' && finding.status === 'fail')
-            .map((finding) => ({ rule: finding.rule, status: finding.status, message: finding.message }))
+            .map(flagFindingOf)
         : result.findings
             .filter((finding) => finding.status === 'fail' || finding.status === 'warn')
-            .map((finding) => ({ rule: finding.rule, status: finding.status, message: finding.message }));
+            .map(flagFindingOf);
     return findings;
   } catch {
     // A result in a form this reader does not know: the flag still links to the findings page.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
+import { listFlags } from '../../functions/store/flags/list-flags.ts';
 import { runSweep } from '../../functions/worker/sweep.ts';
 import { seedOrganisation, seedStatement } from '../officers/support.ts';
+import { putCheckResult, putOrganisation, putStatement } from '../public/fixtures.ts';
+import { seedMembership, weakResult } from '../reviews/fixtures.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
 import { AccountPage } from './pages/account-page.ts';
 import {
@@ -11,6 +15,7 @@ import {
   OutOfScopeReviewPage,
   ReportPage,
 } from './pages/officers-pages.ts';
+import { PublicFindingsPage, ReviewFindingsPage } from './pages/review-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
 const now = new Date('2026-11-29T12:00:00.000Z');
@@ -157,5 +162,64 @@ describe('compliance officers in Chromium', () => {
     expect(await review.status(id, 2026)).toBe('Accepted by an officer');
     expect(await officer.locator('main').textContent()).toContain('Filed accounts confirm it');
     await officer.close();
+  });
+
+  it('lets a business ask for a review of a finding, and an officer overturn it: the public page and the audit trail change', async () => {
+    const { store } = ctx.register;
+    const organisation = await putOrganisation(store, { name: 'Careful Cocoa Ltd' });
+    await seedMembership(store, 'cara@cocoa.example', organisation);
+    const { header } = await putCheckResult(store, await putStatement(store, { organisation }), weakResult());
+
+    const business = await ctx.browser.newPage();
+    await new SignInPage(business, ctx.url).signIn('cara@cocoa.example');
+    const asking = new PublicFindingsPage(business, ctx.url);
+    await asking.open(header.id);
+    expect(await asking.result('uk-area-risk')).toBe('Fail Automated check, low confidence (0.55)');
+    expect(await asking.result('uk-area-training')).toBe('Unclear Automated check, low confidence (0.40)');
+    await asking.askForReview('uk-area-risk', 'Section 4 is our risk assessment: cocoa in Ghana.');
+    expect(await asking.panel()).toContain('Review asked for');
+    await business.close();
+    const requests = await listFlags(
+      store,
+      { statuses: ['open'], types: ['review_request'], organisationId: organisation.id },
+      { order: 'oldest', limit: 10 },
+    );
+    expect(requests.items).toEqual([
+      expect.objectContaining({
+        statementId: header.id,
+        rule: 'uk-area-risk',
+        details: expect.stringContaining('Ghana'),
+      }),
+    ]);
+
+    const officer = await ctx.browser.newPage();
+    await new SignInPage(officer, ctx.url).signIn('olive@officers.example', { officer: true });
+    const review = new ReviewFindingsPage(officer, ctx.url);
+    expect((await review.open(header.id))?.status()).toBe(200);
+    expect(await review.publicRating()).toBe('weak');
+    expect(await axeViolations(officer)).toEqual([]);
+    await review.overturn('uk-area-risk', 'Pass', 'Section 4 assesses the risks of cocoa from Ghana.');
+    expect(await review.banner()).toContain('Your review of uk-area-risk is saved');
+    expect(await review.publicRating()).toBe('adequate');
+    await officer.close();
+
+    const visitor = await ctx.browser.newPage();
+    const seen = new PublicFindingsPage(visitor, ctx.url);
+    await seen.open(header.id);
+    expect(await seen.rating()).toBe('Adequate');
+    expect(await seen.result('uk-area-risk')).toBe('Pass Reviewed by the register');
+    expect(await seen.detail('uk-area-risk')).toContain(
+      'Reason: Section 4 assesses the risks of cocoa from Ghana.',
+    );
+    expect(await visitor.locator('main').textContent()).not.toContain('olive@officers.example');
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.close();
+
+    const audit = await listAuditEvents(store, { entity: `statement/${header.id}`, limit: 10 });
+    expect(audit.items[0]).toMatchObject({
+      action: 'statement.finding_reviewed',
+      actor: { email: 'olive@officers.example' },
+      detail: { automated: { status: 'fail' }, reviewed: { status: 'pass' } },
+    });
   });
 });

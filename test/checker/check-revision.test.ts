@@ -3,12 +3,16 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../functions/checker/check.ts';
 import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
+import { ratingChangesReport } from '../../functions/checker/rating-changes.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { reviewFinding } from '../../functions/domain/reviews/reviews.ts';
+import { recheckStale } from '../../functions/local/recheck-all.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { listStaleCheckResults } from '../../functions/store/checks/list-stale-check-results.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
+import { getStatement } from '../../functions/store/statements/get-statement.ts';
 import {
   checkRevision,
   createCheckRevisionReactor,
@@ -284,9 +288,59 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     expect(stale).toContainEqual({ statementId: id, revision: 1, rulesVersion: '2000.1' });
     expect(await checkRevision(deps(), id, 1, { offline: true }, undefined, true)).toBe('checked');
     expect((await getCheckResult(table.store, id, 1))?.rulesVersion).toBe(RULES_VERSION);
+    // An older result with another rating: the recheck's summary names the change.
+    const was = current.summary.rating === 'weak' ? 'strong' : 'weak';
+    await putCheckResult(table.store, {
+      statementId: id,
+      organisationId: orgF,
+      revision: 1,
+      result: { ...current, rulesVersion: '2000.2', summary: { ...current.summary, rating: was } },
+      checkedAt: NOW.toISOString(),
+    });
+    const lines: string[] = [];
+    const outcome = await recheckStale(deps(), { offline: true, log: (line) => lines.push(line) });
+    const change = { statementId: id, revision: 1, from: was, to: current.summary.rating };
+    expect(outcome.changed).toContainEqual(change);
+    expect(ratingChangesReport(outcome.changed)).toContain(
+      `${id} revision 1: ${was} -> ${current.summary.rating}`,
+    );
+    expect(lines).toContain(`${id} revision 1: 2000.2 → ${RULES_VERSION}`);
     expect((await listStaleCheckResults(table.store, RULES_VERSION)).map((s) => s.statementId)).not.toContain(
       id,
     );
+  });
+
+  it('keeps the register’s reviews in force through a recheck when the automated status is unchanged', async () => {
+    const orgR = ulid();
+    const id = await submit({
+      organisationId: orgR,
+      name: 'Rho Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const automated = (await getCheckResult(table.store, id, 1))!;
+    expect(automated.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
+    const officer = { id: 'officer-1', email: 'olive@officers.example', isOfficer: true };
+    const { summary } = await reviewFinding(deps(), officer, id, 'uk-approval', {
+      decision: 'overturn',
+      status: 'fail',
+      reason: 'The approval named is of last year’s statement.',
+    });
+    expect(summary.rating).toBe('non_compliant');
+    await putCheckResult(table.store, {
+      statementId: id,
+      organisationId: orgR,
+      revision: 1,
+      result: { ...automated, rulesVersion: '2000.1' },
+      checkedAt: NOW.toISOString(),
+    });
+    expect((await getStatement(table.store, id))?.check?.rating).toBe(automated.summary.rating);
+    expect(await checkRevision(deps(), id, 1, { offline: true }, undefined, true)).toBe('checked');
+    expect((await getStatement(table.store, id))?.check).toEqual(summary);
+    expect(
+      (await getCheckResult(table.store, id, 1))?.findings.find((f) => f.rule === 'uk-approval')?.status,
+    ).toBe('pass');
   });
 });
 

@@ -145,6 +145,35 @@ describe('a statement of promises', () => {
     expect(finding(result, 'uk-actions-not-promises').status).toBe('fail');
   });
 
+  it("does not count the sign-off closing the last section as that area's evidence", async () => {
+    const result = await check(
+      text(
+        [
+          'Northwind Logistics Ltd Modern Slavery Statement 2025',
+          '',
+          'About us',
+          'Northwind Logistics Ltd provides warehousing and freight services in the UK and employs 900 people. Our suppliers include fuel, vehicle maintenance, agency labour and packaging firms.',
+          '',
+          'Risks',
+          'We intend to carry out a risk assessment of our agency labour providers.',
+          '',
+          'Effectiveness',
+          'We will develop KPIs to measure our progress.',
+          '',
+          'This statement was approved by the board of directors on 1 September 2025 and is signed by Mary Jones, Director.',
+        ].join('\n'),
+      ),
+    );
+    const effectiveness = finding(result, 'uk-area-effectiveness');
+    expect(effectiveness.status, effectiveness.message).toBe('warn');
+    expect(effectiveness.evidenceStatus).toBe('promises');
+    expect(effectiveness.evidence.map((e) => e.text).join(' ')).not.toMatch(/approved by the board/);
+    // A plan to assess a group of workers is not a risk found.
+    const risks = finding(result, 'uk-risks-identified');
+    expect(risks.status, risks.message).toBe('warn');
+    expect(risks.message).toMatch(/plans to assess/);
+  });
+
   it('marks an area whose only evidence denies there is anything to find', async () => {
     const denial = HARBOUR.replace(
       /Where we see the greatest exposure\n[^\n]+/,
@@ -153,6 +182,17 @@ describe('a statement of promises', () => {
     const result = await check(text(denial));
     expect(finding(result, 'uk-risks-identified').status).toBe('fail');
     expect(finding(result, 'uk-area-risk').evidenceStatus).not.toBe('promises');
+  });
+});
+
+describe('a boilerplate statement', () => {
+  it('does not pass risk on general remarks and a denial, and is weak', async () => {
+    const result = await check(text(read('boilerplate.txt')));
+    const risk = finding(result, 'uk-area-risk');
+    expect(risk.status).toBe('warn');
+    expect(risk.evidenceStatus).toBe('denial');
+    expect(finding(result, 'uk-risks-identified').status).toBe('fail');
+    expect(result.summary.rating).toBe('weak');
   });
 });
 
@@ -202,7 +242,7 @@ describe('messages that help the writer', () => {
   ])('never mentions a form field when the check ran on %s', async (_name, source) => {
     const result = await check(source);
     for (const f of result.findings) {
-      expect(f.message, f.rule).not.toMatch(/\bform\b|\bfield\b/i);
+      expect(f.message, f.rule).not.toMatch(/\bform\b|\bfields?\b|\bwas not given\b|\bURL\b|contact email/i);
       expect(JSON.stringify(f.advice ?? {}), f.rule).not.toMatch(/\bform\b/i);
       expect(f.evidence.every((e) => !e.field)).toBe(true);
     }
@@ -211,6 +251,32 @@ describe('messages that help the writer', () => {
         .filter((f) => f.status === 'fail' || f.certainty === 'unclear')
         .every((f) => f.confidence !== undefined),
     ).toBe(true);
+  });
+
+  it('gives every failing, warning or unclear text finding its advice', async () => {
+    const result = await check(text(PROMISES.replace(/This statement was approved[\s\S]*$/, '')));
+    const textRules: RuleId[] = [
+      'uk-steps-or-none',
+      'uk-approval',
+      'uk-signature',
+      ...AREAS,
+      'uk-risks-identified',
+      'uk-kpis-measurable',
+      'uk-remediation',
+      'uk-actions-not-promises',
+    ];
+    const needing = result.findings.filter(
+      (f) =>
+        textRules.includes(f.rule) &&
+        (f.status === 'fail' || f.status === 'warn' || f.certainty === 'unclear'),
+    );
+    expect(needing.map((f) => f.rule)).toEqual(expect.arrayContaining(['uk-approval', 'uk-signature']));
+    for (const f of needing) {
+      expect(f.advice, f.rule).toBeDefined();
+      for (const part of [f.advice!.lookedFor, f.advice!.searchedIn, f.advice!.howToSatisfy])
+        expect(part.length).toBeGreaterThan(10);
+      expect(f.message).toContain('Looked for');
+    }
   });
 
   it('numbers evidence sentences from 1 everywhere', async () => {

@@ -68,11 +68,16 @@ describe('CSRF protection on every form', () => {
     const concrete = route.replace(/:(\w+)/g, (_, name: string) => {
       // /officers/flags/:id is a flag; elsewhere :id is the statement.
       if (name === 'id' && route.startsWith('/officers/flags/')) return ids.flagId ?? '';
+      if (name === 'rule') return 'uk-approval';
       const value = ids[name];
       if (!value) throw new Error(`no seeded value for :${name} in ${route}`);
       return value;
     });
-    const who: 'officer' | 'submitter' = /^\/(officers|statements)\//.test(route) ? 'officer' : 'submitter';
+    // A review request is the organisation's own people's form.
+    const who: 'officer' | 'submitter' =
+      /^\/(officers|statements)\//.test(route) && !route.endsWith('/review-request')
+        ? 'officer'
+        : 'submitter';
     return { path: concrete, token: sessions[who] };
   };
 

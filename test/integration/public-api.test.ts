@@ -96,6 +96,7 @@ describe('the public JSON API', () => {
       check: { rating: 'adequate' },
       document: { statementUrl: 'https://wrenfield.example/new' },
     });
+    // Nothing was pasted: the text is fetched from statementUrl (the check result carries it).
     expect(view.statement.document).not.toHaveProperty('statementText');
     expect(view.checkResult?.findings[0]?.evidence[0]?.text).toContain('Board of Directors');
     expect(view.revisions.map((r) => r.revision)).toEqual([1, 2]);
@@ -160,6 +161,20 @@ describe('the public JSON API', () => {
     expect(view.years[2].statement).toMatchObject({ late: true, deadline: '2024-09-30' });
     expect(view.years[4].statement).toMatchObject({ late: false });
   });
+
+  it.each(['1999', '2099'])(
+    'answers an empty file for %s, a year with no statements (CSV: the header only)',
+    async (year) => {
+      const csv = await get(`/api/v1/downloads/statements-${year}.csv`);
+      expect(csv.status).toBe(200);
+      const lines = (await csv.text()).split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^StatementYear,StatementId,/);
+      const jsonl = await get(`/api/v1/downloads/statements-${year}.jsonl`);
+      expect(jsonl.status).toBe(200);
+      expect(await jsonl.text()).toBe('');
+    },
+  );
 
   it('downloads a year as RFC 4180 CSV that parses back with commas, quotes and line breaks intact', async () => {
     const organisation = await putOrganisation(table.store, {

@@ -109,6 +109,36 @@ describe('submitting statements through the JSON API', () => {
     expect(errors).toEqual([]);
   });
 
+  it('answers GET with what PUT needs: a GET → PUT round trip keeps the pasted text and every answer', async () => {
+    const email = 'ann@roundtrip.example';
+    const org = await enrolledOrganisation(app, email);
+    const auth = await authFor({ email });
+    const text = 'This statement was approved by the board of directors. We train our buyers.';
+    const created = await json(
+      app,
+      'POST',
+      `/api/v1/organisations/${org.id}/statements`,
+      { ...validDocument({ statementText: text }), submit: true },
+      auth,
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    const read = (await (await app.request(`/api/v1/statements/${id}`)).json()) as {
+      statement: { revision: number; document: Record<string, unknown> };
+    };
+    expect(read.statement.document).toEqual({ ...validDocument(), statementText: text });
+    const put = await json(app, 'PUT', `/api/v1/statements/${id}`, read.statement.document, {
+      ...auth,
+      'if-match': `"${read.statement.revision}"`,
+    });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ revision: 2, status: 'submitted' });
+    const second = await getRevision(table.store, id, 2);
+    expect(second?.document).toEqual((await getRevision(table.store, id, 1))?.document);
+    expect(second?.document.statementText).toBe(text);
+  });
+
   it('keeps changes to a submitted statement as a private draft with submit: false, then submits them', async () => {
     const email = 'bo@keep.example';
     const org = await enrolledOrganisation(app, email);

@@ -2,12 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { checkDocumentSchema } from '../../../schemas/check-request.ts';
 import { checkResultSchema } from '../../../schemas/check-result.ts';
-import { apiRouter, problemResponses, uploadBodyLimit } from '../api-kit.ts';
+import { apiRouter, problem, problemResponses } from '../api-kit.ts';
 
 /**
  * The contract of `POST /api/v1/check`, apart from the checker that serves it: the api function
  * documents it in its OpenAPI document while the check function (functions/handlers/check.ts)
- * answers it.
+ * answers it. Its body limit is the serving app's (functions/app/routes/check-api.ts): a
+ * `middleware` key here would be copied into the document, where it is not allowed.
  */
 export const checkRoute = createRoute({
   method: 'post',
@@ -16,7 +17,6 @@ export const checkRoute = createRoute({
   description:
     'Body: JSON `{statementText, ...submission fields, organisation?}` (or `statementUrl` to fetch it), a multipart form with `file` (PDF, HTML or text) and optional `document` (the submission fields as JSON), or a raw `application/pdf`, `text/html` or `text/plain` body. Answers the check result; nothing is stored. `?offline=true` skips the website checks (their findings are `unknown`).',
   tags: ['Public'],
-  middleware: [uploadBodyLimit] as const,
   request: {
     query: z.object({ offline: z.enum(['true', 'false']).optional() }),
     body: {
@@ -45,6 +45,7 @@ export const checkRoute = createRoute({
     413: problemResponses[413],
     415: problemResponses[415],
     422: problemResponses[422],
+    429: problem('Too many checks from this address; try again later'),
   },
 });
 

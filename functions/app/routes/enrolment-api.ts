@@ -15,10 +15,12 @@ import {
   apiRouter,
   bearerSecurity,
   jsonBodyLimit,
+  problem,
   problemResponses,
   registerBearerAuth,
 } from '../api-kit.ts';
 import { currentUser, requireOfficer, requireUser } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppDeps } from '../deps.ts';
 import { idempotent } from '../idempotency.ts';
 
@@ -82,7 +84,7 @@ const enrolRoute = createRoute({
   responses: {
     201: { description: 'Enrolled', content: { 'application/json': { schema: enrolmentResultSchema } } },
     ...problemResponses,
-    429: { description: 'Too many wrong codes; wait and try again' },
+    429: problem('Too many wrong codes; wait and try again'),
   },
 });
 
@@ -143,7 +145,7 @@ export function enrolmentApi(deps: AppDeps) {
     const { code } = c.req.valid('json');
     return idempotent(c, deps, user, { code }, async (idempotency) => ({
       status: 201 as const,
-      body: await redeemCode(deps, user, code, idempotency),
+      body: await redeemCode(deps, user, code, idempotency, clientAddress(c)),
     })) as never;
   });
 

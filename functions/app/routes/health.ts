@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { ping } from '../../store/ping.ts';
+import { problem } from '../api-kit.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { problemResponse } from '../problems.ts';
 
@@ -13,7 +14,7 @@ const healthRoute = createRoute({
       description: 'The table answers',
       content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
     },
-    503: { description: 'The table does not answer' },
+    503: problem('The table does not answer'),
   },
 });
 

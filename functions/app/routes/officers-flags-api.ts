@@ -20,7 +20,7 @@ import { manualFlag } from '../../domain/compliance/flags.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
-import { type FlagFilter, listFlags } from '../../store/flags/list-flags.ts';
+import { type FlagFilter, type FlagListOptions, listFlags } from '../../store/flags/list-flags.ts';
 import { raise } from '../../store/flags/raise-flag.ts';
 import { updateFlag } from '../../store/flags/update-flag.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
@@ -50,7 +50,8 @@ const listRoute = createRoute({
   summary: 'The flags queue (officers), filtered by type, status, sector, year, assignee or organisation',
   description:
     'Served by queries on purpose-built keys (one index partition per status and type), merged in ' +
-    'creation order; `order=oldest` works the queue first in, first out.',
+    'creation order; `order=oldest` works the queue first in, first out; `order=uncertain` lists the ' +
+    'checker’s least sure flags first (lowest `confidence`, then oldest).',
   tags,
   security: bearerSecurity,
   middleware: [requireUser, requireOfficer] as const,
@@ -172,7 +173,11 @@ export function flagCsvRow(flag: Flag): (string | number)[] {
 }
 
 /** Every flag matching the filter, page by page, as a CSV stream (never the whole queue in memory). */
-export function flagsCsvStream(deps: Pick<AppDeps, 'store'>, filter: FlagFilter, order: 'newest' | 'oldest') {
+export function flagsCsvStream(
+  deps: Pick<AppDeps, 'store'>,
+  filter: FlagFilter,
+  order: FlagListOptions['order'],
+) {
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let started = false;

@@ -56,6 +56,7 @@ export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
   legal_minimum: 'Fails the legal minimum',
   report: 'Public report',
   manual: 'Flagged by an officer',
+  review_request: 'Review asked for',
 };
 
 export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
@@ -252,6 +253,7 @@ export function officersPages(deps: AppDeps) {
       orderItems: [
         { value: 'newest', text: 'Newest first', selected: query.order === 'newest' },
         { value: 'oldest', text: 'Oldest first', selected: query.order === 'oldest' },
+        { value: 'uncertain', text: 'Least certain first', selected: query.order === 'uncertain' },
       ],
       typeLabels: FLAG_TYPE_LABELS,
       statusLabels: FLAG_STATUS_LABELS,

@@ -4,7 +4,7 @@ import { problemSchema } from '../../../schemas/problem.ts';
 import { organisationViewSchema, statementViewSchema } from '../../../schemas/public-statement.ts';
 import { searchPageSchema, searchQuerySchema } from '../../../schemas/search.ts';
 import { registerStatisticsSchema } from '../../../schemas/statistics.ts';
-import { badRequest, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { OPEN_DATA_CONTENT_TYPES } from '../../domain/open-data.ts';
 import { openDataStream } from '../../domain/open-data-stream.ts';
 import { getStatistics } from '../../store/public/get-statistics.ts';
@@ -303,7 +303,8 @@ const statisticsRoute = createRoute({
   },
 });
 
-const yearParam = z.coerce.number().int().min(2016).max(2100);
+/** Any four-digit year: a year with no statements (1999, 2099) is an empty file, not an error. */
+const yearParam = z.coerce.number().int().min(1000).max(9999);
 
 /** The download routes, described for the OpenAPI document (served below by one Hono route). */
 function describeDownloads(app: ReturnType<typeof apiRouter>) {
@@ -324,7 +325,7 @@ function describeDownloads(app: ReturnType<typeof apiRouter>) {
       path: `/api/v1/downloads/statements-{year}.${format}`,
       tags: ['Open data'],
       summary: `Every submitted statement of a reporting year, with its check summary (${format.toUpperCase()})`,
-      description: `${what}. Streamed; kept up to date as statements change; may be up to an hour old (cached). Where the year has been published as a static file (the deployed register publishes every year daily), the answer is a 302 redirect to that file.`,
+      description: `${what}. Streamed; kept up to date as statements change; may be up to an hour old (cached). Where the year has been published as a static file (the deployed register publishes every year daily), the answer is a 302 redirect to that file. A year with no statements (before the Act, or not yet reported) answers an empty file: the CSV header line only, or no lines.`,
       request: {
         params: z.object({ year: yearParam.meta({ param: { name: 'year', in: 'path' }, example: 2025 }) }),
       },
@@ -388,9 +389,8 @@ export function publicApi(deps: AppDeps) {
   // /api/v1/downloads/statements-2025.csv and .jsonl (Hono has no parameter inside a path segment).
   app.get('/api/v1/downloads/:file', async (c) => {
     const match = /^statements-(\d{4})\.(csv|jsonl)$/.exec(c.req.param('file'));
-    if (!match) throw notFound('The download');
-    const parsed = yearParam.safeParse(match[1]);
-    if (!parsed.success) throw badRequest('There are no statements for that year.');
+    const parsed = yearParam.safeParse(match?.[1]);
+    if (!match || !parsed.success) throw notFound('The download');
     const format = match[2] as 'csv' | 'jsonl';
     // In AWS the daily job publishes each year as a static file (a Lambda answer is capped at
     // 6 MB): send people there. Locally nothing is published and the lines are streamed here.

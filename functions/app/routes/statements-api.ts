@@ -30,6 +30,7 @@ import {
   apiRouter,
   bearerSecurity,
   jsonBodyLimit,
+  problem,
   problemResponses,
   registerBearerAuth,
   uploadBodyLimit,
@@ -89,7 +90,7 @@ const replaceStatementRoute = createRoute({
   responses: {
     200: written('Saved'),
     ...problemResponses,
-    428: { description: 'If-Match is required' },
+    428: problem('If-Match is required'),
   },
 });
 

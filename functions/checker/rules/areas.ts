@@ -8,7 +8,7 @@ import type {
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
-import { isDenial, isPromise, MEASURABLE, specificRisk } from './wording.ts';
+import { isDenial, isPromise, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
 
 /**
  * Statement-level verdicts for each area, from three sources: the tagger's sentence
@@ -327,7 +327,8 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
-    perSentence[i] = e;
+    // The sign-off closing the last section is not evidence for that section's area.
+    perSentence[i] = isSignOff(text) ? 0 : e;
   }
   const order = [...perSentence.keys()].sort((a, b) => perSentence[b]! - perSentence[a]!);
   const [e1 = 0, e2 = 0, e3 = 0] = order.slice(0, 3).map((i) => perSentence[i]!);
@@ -338,15 +339,19 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
   return {
     probability: Math.min(0.99, probability),
     support,
-    status: evidenceStatusOf(c, support),
+    status: evidenceStatusOf(c, support, spec.key),
     sections: [...sections],
     form: form.evidence,
     perSentence,
   };
 }
 
-/** Actions taken, only promises, only denials, or nothing. */
-export function evidenceStatusOf(c: RuleContext, support: readonly number[]): EvidenceStatus {
+/**
+ * Actions taken, only promises, only denials, or nothing. For risk, a sentence counts as an
+ * action only when it names where the risk lies or reports an assessment done: "modern slavery
+ * can occur in any sector" is a general remark, not a finding.
+ */
+export function evidenceStatusOf(c: RuleContext, support: readonly number[], key?: AreaKey): EvidenceStatus {
   if (!support.length) return 'none';
   let promises = 0;
   let denials = 0;
@@ -354,9 +359,9 @@ export function evidenceStatusOf(c: RuleContext, support: readonly number[]): Ev
     const text = c.sentences[i]!.text;
     if (isDenial(text)) denials++;
     else if (isPromise(text)) promises++;
-    else return 'actions';
+    else if (key !== 'risk' || specificRisk(text) || PAST.test(text)) return 'actions';
   }
-  return promises ? 'promises' : denials ? 'denial' : 'none';
+  return denials ? 'denial' : promises ? 'promises' : 'none';
 }
 
 const cache = new WeakMap<RuleContext, Map<AreaKey, AreaEvidence>>();
@@ -453,6 +458,15 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
             `${name} is addressed only by saying there is nothing to report.`,
             evidence,
           ),
+          ...base,
+        },
+        advice,
+      );
+    }
+    if (ev.status === 'none') {
+      return withAdvice(
+        {
+          ...finding(spec.rule, 'guidance', 'warn', `${name} is described only in general terms.`, evidence),
           ...base,
         },
         advice,

@@ -1,4 +1,5 @@
 import type { Evidence, Finding, RuleId, Severity } from '../../../schemas/check-result.ts';
+import { withAdvice } from './areas.ts';
 import {
   finding,
   formatDate,
@@ -147,22 +148,22 @@ export const stepsOrNone: Rule = (c) => {
   const steps = tagged(c, 'due_diligence', 'policies', 'training', 'remediation');
   const supply = tagged(c, 'supply_chains').length > 0 || matching(c, /\bsuppl(y|iers?)\b/i).length > 0;
   if (steps.length && steps.every((i) => isPromise(c.sentences[i]!.text))) {
-    return {
-      ...finding(
+    return withAdvice(
+      finding(
         'uk-steps-or-none',
         'legal',
         'warn',
         'The statement describes only plans for the future, not steps taken during the year; if no steps were taken, it should say so plainly.',
         quotes(c, steps, 2),
       ),
-      advice: {
+      {
         lookedFor:
           'steps taken during the year against slavery and human trafficking, or a plain statement that none were taken',
         searchedIn: 'the whole statement',
         howToSatisfy:
           'Report what was done during the year (policies adopted, suppliers assessed, staff trained), or say plainly that the organisation has taken no such steps.',
       },
-    };
+    );
   }
   if (steps.length >= 2 && supply) {
     return finding(

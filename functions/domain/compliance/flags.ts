@@ -138,8 +138,17 @@ export function checkerFlag(
     revision: statement.revision,
     sectors: statement.sectors,
     findings,
+    confidence: flagConfidence(findings),
     links: flagLinks(statement.organisationId, statement.id),
   };
+}
+
+/**
+ * How sure the checker is of a checker flag: the lowest confidence among the findings behind it
+ * (a finding without one counts as sure, 1). The officers' queue can list the least sure first.
+ */
+export function flagConfidence(findings: readonly FlagFinding[]): number {
+  return findings.reduce((lowest, finding) => Math.min(lowest, finding.confidence ?? 1), 1);
 }
 
 export const REPORT_REASON_LABELS: Record<ReportReason, string> = {

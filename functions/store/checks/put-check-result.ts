@@ -18,6 +18,8 @@ export interface StoredCheck {
   signature?: { encoded: string; bands: string[] } | undefined;
   /** Where the register archived the statement it fetched, if it did. */
   archivedFile?: { key: string; contentType: string; bytes: number; sha256: string } | undefined;
+  /** The summary the header shows when it differs from the result's: the register's reviews applied. */
+  headerSummary?: CheckResult['summary'] | undefined;
 }
 
 /**
@@ -82,7 +84,10 @@ export async function putCheckResult(store: Store, check: StoredCheck): Promise<
       UpdateExpression: 'SET #check = :check',
       ConditionExpression: 'attribute_exists(pk) AND #revision = :revision',
       ExpressionAttributeNames: { '#check': 'check', '#revision': 'revision' },
-      ExpressionAttributeValues: { ':check': result.summary, ':revision': check.revision },
+      ExpressionAttributeValues: {
+        ':check': check.headerSummary ?? result.summary,
+        ':revision': check.revision,
+      },
     },
   };
   const base = [{ Put: { TableName: store.tableName, Item: resultItem } }, ...bandItems];

@@ -7,6 +7,7 @@ export function flagItem(flag: Flag): Record<string, unknown> {
     ...keys.flag(flag.id),
     ...keys.flagQueue(flag.status, flag.type, flag.createdAt, flag.id),
     ...keys.flagOfOrganisation(flag.organisationId, flag.createdAt, flag.id),
+    ...keys.flagUncertainQueue(flag.status, flag.type, flag.confidence ?? 1, flag.createdAt, flag.id),
     entity: 'flag',
     ...flag,
   };

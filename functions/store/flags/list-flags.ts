@@ -19,7 +19,8 @@ export interface FlagFilter {
 }
 
 export interface FlagListOptions {
-  order: 'newest' | 'oldest';
+  /** `uncertain`: the checker's least sure flags first (confidence ascending, then oldest first). */
+  order: 'newest' | 'oldest' | 'uncertain';
   limit: number;
   cursor?: string | undefined;
   meter?: CapacityMeter | undefined;
@@ -49,13 +50,14 @@ function fingerprint(filter: FlagFilter, order: string): string {
 }
 
 interface Partition {
-  index: 'gsi2' | 'gsi3';
+  index: 'gsi1' | 'gsi2' | 'gsi3';
   pkName: string;
   skName: string;
   value: string;
 }
 
-function partitionsFor(filter: FlagFilter): Partition[] {
+function partitionsFor(filter: FlagFilter, byUncertainty: boolean): Partition[] {
+  // One organisation's flags are few: its own partition, oldest first, even for `uncertain`.
   if (filter.organisationId) {
     return [
       {
@@ -65,6 +67,16 @@ function partitionsFor(filter: FlagFilter): Partition[] {
         value: keys.flagOfOrganisationPartition(filter.organisationId),
       },
     ];
+  }
+  if (byUncertainty) {
+    return filter.statuses.flatMap((status) =>
+      filter.types.map((type) => ({
+        index: 'gsi1' as const,
+        pkName: 'gsi1pk',
+        skName: 'gsi1sk',
+        value: keys.flagUncertainQueuePartition(status, type),
+      })),
+    );
   }
   return filter.statuses.flatMap((status) =>
     filter.types.map((type) => ({
@@ -149,12 +161,12 @@ export async function listFlags(
     }
   }
   if (filter.statuses.length === 0 || filter.types.length === 0) return { items: [], nextCursor: null };
-  const ascending = options.order === 'oldest';
+  const ascending = options.order !== 'newest';
   const maxPages = options.maxPagesPerPartition ?? 4;
   const extra = filterExpression(filter);
 
   const reads = await Promise.all(
-    partitionsFor(filter).map(async (partition) => {
+    partitionsFor(filter, options.order === 'uncertain').map(async (partition) => {
       const found: { sk: string; item: Record<string, unknown> }[] = [];
       let start: Record<string, unknown> | undefined;
       let frontier: string | null = null;

@@ -30,7 +30,7 @@ export async function updateFlag(
         Key: keys.flag(flag.id),
         UpdateExpression:
           'SET #status = :status, assignee = :assignee, updatedAt = :at, version = version + :one, ' +
-          'history = list_append(history, :entry), gsi2pk = :queue',
+          'history = list_append(history, :entry), gsi2pk = :queue, gsi1pk = :uqueue',
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -40,6 +40,7 @@ export async function updateFlag(
           ':one': 1,
           ':entry': [change.entry],
           ':queue': keys.flagQueuePartition(change.status, flag.type),
+          ':uqueue': keys.flagUncertainQueuePartition(change.status, flag.type),
           ':expected': expectedVersion,
         },
         ReturnValues: 'ALL_NEW',
@@ -69,7 +70,7 @@ function closeFlagUpdate(
     Key: keys.flag(flag.id),
     UpdateExpression:
       'SET #status = :to, updatedAt = :at, version = version + :one, ' +
-      'history = list_append(history, :entry), gsi2pk = :queue',
+      'history = list_append(history, :entry), gsi2pk = :queue, gsi1pk = :uqueue',
     ConditionExpression: `${seenVersion === undefined ? 'attribute_exists(pk)' : 'version = :seen'} AND #status IN (:open, :contacted)`,
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: {
@@ -78,6 +79,7 @@ function closeFlagUpdate(
       ':one': 1,
       ':entry': [entry],
       ':queue': keys.flagQueuePartition(entry.to, flag.type),
+      ':uqueue': keys.flagUncertainQueuePartition(entry.to, flag.type),
       ...(seenVersion === undefined ? {} : { ':seen': seenVersion }),
       ':open': 'open',
       ':contacted': 'contacted',

@@ -11,6 +11,28 @@ export class AccountPage {
     await this.page.goto(`${this.baseUrl}/account`);
   }
 
+  /** "Add your organisation": a company with its registered address. */
+  async addOrganisation(details: {
+    name: string;
+    companyNumber: string;
+    yearEnd: [number, number];
+    address: { line1: string; town: string; postcode: string };
+  }) {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Add your organisation' }).click();
+    await this.page.getByLabel('Organisation name').fill(details.name);
+    await this.page.getByLabel('Companies House (a company or LLP)').check();
+    await this.page.getByLabel('Company or LLP number').fill(details.companyNumber);
+    await this.page.getByLabel('What kind of organisation is it?').selectOption('company');
+    await this.page.locator('#yearEnd-day').fill(String(details.yearEnd[0]));
+    await this.page.locator('#yearEnd-month').fill(String(details.yearEnd[1]));
+    await this.page.getByLabel('Address line 1').fill(details.address.line1);
+    await this.page.getByLabel('Town or city').fill(details.address.town);
+    await this.page.getByLabel('Postcode').fill(details.address.postcode);
+    await this.page.getByRole('button', { name: 'Add organisation' }).click();
+    await this.page.waitForLoadState();
+  }
+
   async enrol(code: string) {
     await this.open();
     await this.page.getByRole('button', { name: 'Enter an enrolment code' }).click();

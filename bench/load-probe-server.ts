@@ -1,3 +1,4 @@
+import { rateLimitsAllowing } from '../functions/domain/rate-limits.ts';
 import { startLocalRegister } from '../functions/local/server.ts';
 
 /**
@@ -11,6 +12,8 @@ if (!env.REGISTER_DATA_DIR || !env.DYNAMODB_ENDPOINT || !env.TABLE_NAME)
 
 const appConnections = env.APP_CONNECTIONS === undefined ? undefined : Number(env.APP_CONNECTIONS);
 const register = await startLocalRegister({
+  // One address makes every request here: limits for people would stop the run.
+  limits: rateLimitsAllowing(1_000_000),
   port: 0,
   dataDir: env.REGISTER_DATA_DIR,
   dynamoEndpoint: env.DYNAMODB_ENDPOINT,

@@ -184,6 +184,7 @@ async function main() {
     ['bench/checker.ts', 'benchChecker', 'Checker'],
     ['bench/bundle.ts', 'benchBundle', 'API bundle'],
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
+    ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],
   ] as const) {
     if (process.env.BENCH_ONLY !== undefined && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     log(`${title}…`);

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './domain/rate-limit-defaults.ts';
+
+const perWindow = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Configuration is read from the environment once, validated, and passed on as a value. */
 const configFields = z.object({
@@ -30,6 +33,13 @@ const configFields = z.object({
   OPEN_DATA_URL_PREFIX: z.string().default('/assets/open-data/'),
   /** Verified SES sender for reminder and overdue notices (AWS only); without it notices stay in the outbox. */
   MAIL_FROM: z.email().optional(),
+  /** Abuse limits (README "Operations"), each a count per fixed window kept in DynamoDB. */
+  RATE_LIMIT_SEARCH_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.search.limit),
+  RATE_LIMIT_CHECK_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.check.limit),
+  RATE_LIMIT_DRAFTS_PER_HOUR: perWindow(DEFAULT_RATE_LIMITS.drafts.limit),
+  RATE_LIMIT_ENROLMENT_PER_15_MINUTES: perWindow(DEFAULT_RATE_LIMITS.enrolment.limit),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.signIn.limit),
+  RATE_LIMIT_REPORTS_PER_HOUR: perWindow(DEFAULT_RATE_LIMITS.reports.limit),
 });
 
 const configSchema = configFields.refine(
@@ -55,4 +65,16 @@ export function readEnvironment<Schema extends z.ZodType>(
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   return readEnvironment(configSchema, env);
+}
+
+/** The configured abuse limits, in the shape the app takes. */
+export function rateLimitsOf(config: Config): RateLimits {
+  return {
+    search: { limit: config.RATE_LIMIT_SEARCH_PER_MINUTE, windowSeconds: 60 },
+    check: { limit: config.RATE_LIMIT_CHECK_PER_MINUTE, windowSeconds: 60 },
+    drafts: { limit: config.RATE_LIMIT_DRAFTS_PER_HOUR, windowSeconds: 3600 },
+    enrolment: { limit: config.RATE_LIMIT_ENROLMENT_PER_15_MINUTES, windowSeconds: 15 * 60 },
+    signIn: { limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE, windowSeconds: 60 },
+    reports: { limit: config.RATE_LIMIT_REPORTS_PER_HOUR, windowSeconds: 3600 },
+  };
 }

@@ -50,6 +50,8 @@ export const esbuildOptions = {
     '@aws-sdk/credential-provider-node': './infra/lambda-credentials/credential-provider-node.mjs',
     /** Nunjucks' environment and file loader, without its Jinja, precompiler and Express parts. */
     nunjucks: './infra/nunjucks-lean/nunjucks.mjs',
+    /** X-Ray's SDK needs only `gte` of semver, for the AWS SDK v2 it never meets here (25 KB less). */
+    semver: './infra/semver-lean/semver.mjs',
   } as Record<string, string>,
   /** The handler file in the bundle folder; `.mjs` so Node loads it as ESM. */
   outfile: 'index.mjs',
@@ -60,8 +62,9 @@ export const esbuildOptions = {
  * - templates (api, check): our views and the `.njk` files of GOV.UK Frontend, which web/render.ts
  *   loads under REGISTER_ASSET_ROOT=/var/task (its fonts, images and scripts are served from the
  *   assets bucket instead);
- * - checker (check, stream worker): the PDF reader's worker thread, bundled on its own as
- *   `pdf-worker.mjs` beside index.mjs (functions/checker/extract/pdf.ts starts it from there), and
+ * - checker (check, stream worker): the document readers' worker thread (HTML, PDF, Word), bundled
+ *   on its own as `extract-worker.mjs` beside index.mjs (functions/checker/extract/pool.ts starts
+ *   it from there), and
  *   the tagger model, copied to functions/checker/model under REGISTER_ASSET_ROOT.
  */
 export const bundleExtras: Record<HandlerName, { templates: boolean; checker: boolean }> = {
@@ -96,13 +99,13 @@ export function templateCopyCommands(inputDir: string, outputDir: string): strin
   ];
 }
 
-export const pdfWorkerEntry = 'functions/checker/extract/pdf-worker.mjs';
+export const extractWorkerEntry = 'functions/checker/extract/extract-worker.mjs';
 export const checkerModelDir = 'functions/checker/model';
 
 export function checkerFileCommands(inputDir: string, outputDir: string): string[] {
   const esbuild = [
     `"${inputDir}/node_modules/.bin/esbuild"`,
-    `"${inputDir}/${pdfWorkerEntry}"`,
+    `"${inputDir}/${extractWorkerEntry}"`,
     '--bundle',
     `--platform=${esbuildOptions.platform}`,
     `--format=${esbuildOptions.format}`,
@@ -111,7 +114,7 @@ export function checkerFileCommands(inputDir: string, outputDir: string): string
     `--main-fields=${esbuildOptions.mainFields.join(',')}`,
     '--log-level=warning',
     `"--banner:js=${esmRequireBanner}"`,
-    `--outfile="${outputDir}/pdf-worker.mjs"`,
+    `--outfile="${outputDir}/extract-worker.mjs"`,
   ].join(' ');
   return [
     esbuild,

@@ -213,7 +213,16 @@ export class RegisterEdge extends Construct {
         {
           name: 'RateLimitPerIp',
           priority: 1,
-          action: { block: { customResponse: { responseCode: 429, customResponseBodyKey: 'throttled' } } },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: 'throttled',
+                // The rule looks back over 5 minutes: a client blocked now may be let through then.
+                responseHeaders: [{ name: 'Retry-After', value: '300' }],
+              },
+            },
+          },
           statement: {
             rateBasedStatement: { limit, aggregateKeyType: 'IP', evaluationWindowSec: 300 },
           },

@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
 import { finishOpenApiDocument } from './openapi-document.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
+import { rateLimits } from './rate-limits.ts';
 import { apiDocsPage } from './routes/api-docs-page.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
   app.use(pageCsrfProtection);
+  app.route('/', rateLimits(deps));
 
   for (const routes of routeSets) for (const router of routes(deps)) app.route('/', router);
 

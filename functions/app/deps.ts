@@ -1,6 +1,7 @@
 import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Archive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../domain/verifier.ts';
 import type { Letters } from '../mail/letters.ts';
 import type { Store } from '../store/store.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */
   originSecretNext?: string | undefined;
+  /** Abuse limits (functions/config.ts); the defaults of functions/domain/rate-limits.ts without. */
+  limits?: RateLimits | undefined;
 }
 
 /** Per-request values set by middleware. */

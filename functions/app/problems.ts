@@ -68,6 +68,10 @@ export type ErrorLogger = (message: string, error: unknown) => void;
 export function mapError(error: unknown, c: Context, log: ErrorLogger): Response {
   if (error instanceof DomainError) {
     const status = statusByKind[error.kind];
+    if (error.retryAfterSeconds !== undefined) {
+      c.header('retry-after', String(error.retryAfterSeconds));
+      c.header('cache-control', 'no-store');
+    }
     return problemResponse(c, status, error.message, error.fieldErrors);
   }
   if (error instanceof HTTPException) {

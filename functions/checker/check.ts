@@ -5,7 +5,6 @@ import type {
   RuleId,
   SentenceTag,
 } from '../../schemas/check-result.ts';
-import type { CheckSummary, Rating } from '../../schemas/statement-summary.ts';
 import { forBareDocument, withDefaultAdvice } from './rules/advice.ts';
 import { certaintyOf } from './rules/areas.ts';
 import {
@@ -36,8 +35,11 @@ import {
   statementForYear,
   stepsOrNone,
 } from './rules/legal.ts';
+import { AREA_RULES, summarise } from './summary.ts';
 import type { Tagger } from './tagger/model.ts';
 import { detectLanguage } from './text/language.ts';
+
+export { summarise };
 
 /**
  * The version of the rules and the tagger together. Bump it whenever a rule, the tagger model or
@@ -71,15 +73,6 @@ export const RULES: Rule[] = [
   machineReadable,
 ];
 
-const AREA_RULES: RuleId[] = [
-  'uk-area-structure',
-  'uk-area-policies',
-  'uk-area-due-diligence',
-  'uk-area-risk',
-  'uk-area-effectiveness',
-  'uk-area-training',
-];
-
 /** Rules decided from the text alone (their confidence is the checker's, not a fact of the input). */
 const TEXT_RULES = new Set<RuleId>([
   'uk-steps-or-none',
@@ -99,63 +92,6 @@ const TEXT_RULE_CONFIDENCE = 0.85;
 export function withCertainty(f: Finding): Finding {
   const confidence = f.confidence ?? (TEXT_RULES.has(f.rule) ? TEXT_RULE_CONFIDENCE : 1);
   return { ...f, confidence, certainty: f.certainty ?? certaintyOf(confidence) };
-}
-
-const isUnclear = (f: Finding | undefined) => f?.certainty === 'unclear';
-
-/**
- * The summary (README, "The rating"). Only confident findings count: an unclear finding counts
- * neither against the statement (an unclear "not addressed" is not a missing area; an unclear
- * legal rule does not make it non-compliant) nor for it (strong needs confident passes).
- * - meetsLegalMinimum: false when an applicable legal rule fails confidently; true when every
- *   applicable legal rule passes (or warns) confidently; null otherwise.
- * - areasCovered: how many of the six area rules pass.
- * - rating: non_compliant when the legal minimum is not met; weak when three or more areas are
- *   confidently missing (fail, warn, or unknown for want of readable text), risks are confidently
- *   not identified, or it is a copy; strong when the legal minimum is met, all six areas pass
- *   confidently, risks are identified confidently, and at least two of the three quality rules
- *   (measurable KPIs, remediation, actions not promises) pass confidently; adequate otherwise.
- */
-export function summarise(findings: readonly Finding[]): CheckSummary {
-  const get = (rule: RuleId) => findings.find((f) => f.rule === rule);
-  const confident = (rule: RuleId) => {
-    const f = get(rule);
-    return f && !isUnclear(f) ? f.status : undefined;
-  };
-  // Only a confident not_applicable takes a legal rule out; an unclear one leaves it undetermined.
-  const legal = findings.filter(
-    (f) => f.severity === 'legal' && !(f.status === 'not_applicable' && !isUnclear(f)),
-  );
-  const meetsLegalMinimum = legal.some((f) => f.status === 'fail' && !isUnclear(f))
-    ? false
-    : legal.every((f) => (f.status === 'pass' || f.status === 'warn') && !isUnclear(f))
-      ? true
-      : null;
-  const areasCovered = AREA_RULES.filter((rule) => get(rule)?.status === 'pass').length;
-  const missing = AREA_RULES.filter((rule) => {
-    const status = confident(rule);
-    return status !== undefined && status !== 'pass' && status !== 'not_applicable';
-  }).length;
-  const confidentPasses = AREA_RULES.filter((rule) => confident(rule) === 'pass').length;
-  const copied =
-    confident('uk-not-copied') === 'fail' ||
-    (confident('uk-not-boilerplate') === 'fail' &&
-      get('uk-not-boilerplate')?.message.startsWith('A near-copy'));
-  const quality = (['uk-kpis-measurable', 'uk-remediation', 'uk-actions-not-promises'] as const).filter(
-    (r) => confident(r) === 'pass',
-  ).length;
-  let rating: Rating;
-  if (meetsLegalMinimum === false) rating = 'non_compliant';
-  else if (missing >= 3 || confident('uk-risks-identified') === 'fail' || copied) rating = 'weak';
-  else if (
-    meetsLegalMinimum === true &&
-    confidentPasses === 6 &&
-    confident('uk-risks-identified') === 'pass' &&
-    quality >= 2
-  )
-    rating = 'strong';
-  else rating = 'adequate';
-  return { meetsLegalMinimum, areasCovered, rating };
 }
 
 /** Tags every sentence, runs every rule, and summarises: pure, given the tagger and the inputs. */

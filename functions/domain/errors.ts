@@ -23,6 +23,8 @@ export class DomainError extends Error {
       | 'unavailable',
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** For `throttled`: when the caller may try again, in seconds (the answer's Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -40,5 +42,5 @@ export const tooLarge = (message: string) => new DomainError('too_large', messag
 export const unsupportedMediaType = (message: string) => new DomainError('unsupported_media_type', message);
 export const invalid = (errors: FieldError[], message = 'Some fields are not valid.') =>
   new DomainError('invalid', message, errors);
-export const throttled = (message = 'Too many attempts; try again later.') =>
-  new DomainError('throttled', message);
+export const throttled = (message = 'Too many attempts; try again later.', retryAfterSeconds?: number) =>
+  new DomainError('throttled', message, [], retryAfterSeconds);

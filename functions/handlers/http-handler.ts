@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { createRenderer } from '../../web/render.ts';
 import { createApp, type RouteSet } from '../app/app.ts';
-import type { Config } from '../config.ts';
+import { type Config, rateLimitsOf } from '../config.ts';
 import { unauthenticated } from '../domain/errors.ts';
 import type { HostedSignIn, Verifier } from '../domain/verifier.ts';
 import { createCognitoHostedSignIn } from '../identity/cognito-hosted-sign-in.ts';
@@ -58,6 +58,7 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       originSecret: runtime.config.ORIGIN_SECRET,
       originSecretNext: runtime.config.ORIGIN_SECRET_NEXT,
       hostedSignIn: hostedSignIn(runtime.config),
+      limits: rateLimitsOf(runtime.config),
     },
     routeSets,
   );

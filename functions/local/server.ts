@@ -7,7 +7,9 @@ import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
 import type { Fetcher } from '../checker/website.ts';
+import { rateLimitsOf, readConfig } from '../config.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
+import type { RateLimits } from '../domain/rate-limits.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
@@ -45,6 +47,8 @@ export interface LocalRegisterOptions {
    * clients reach the app directly (only to measure what the front changes).
    */
   front?: { appConnections: number } | false;
+  /** Abuse limits; by default those of the environment (functions/config.ts), as in AWS. */
+  limits?: RateLimits;
   /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
   checkFetcher?: Fetcher;
 }
@@ -102,6 +106,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
+    limits: options.limits ?? rateLimitsOf(readConfig()),
     siteAddress: options.siteAddress,
     // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
     letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },
@@ -120,7 +125,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   // else is the app itself, with its own 404 and error answers.
   const outer = staticAssets(root)
     .route('/', devOutboxPage({ render, list: () => mailer.list() }))
-    .all('*', (c) => app.fetch(c.req.raw));
+    .all('*', (c) => app.fetch(c.req.raw, c.env));
 
   const workerDeps = { store, clock, log, archive, mailer };
   const reactors = createReactors(workerDeps, options.checkFetcher ? { fetcher: options.checkFetcher } : {});

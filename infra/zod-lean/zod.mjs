@@ -1,6 +1,7 @@
 /**
  * `zod` for the Lambda bundles, minus its 60 translations of the error messages and the
- * JSON Schema → zod converter (`fromJSONSchema`), which the register never calls.
+ * JSON Schema → zod converter (`fromJSONSchema`) and the compiled fast path (`compile`,
+ * `withParser`: 30 KB), which the register never calls.
  *
  * @hono/zod-openapi uses the `z` namespace as a value, so esbuild keeps every export of zod
  * (about a quarter of the api bundle was `locales`). The bundles alias `zod` to this file
@@ -29,13 +30,11 @@ export {
   $input,
   $output,
   clone,
-  compile,
   config,
   flattenError,
   formatError,
   getDiscriminatedOption,
   globalRegistry,
-  INVALID,
   memoizer,
   NEVER,
   prettifyError,
@@ -45,9 +44,6 @@ export {
   toZod,
   treeifyError,
   util,
-  withParser,
-  ZodCompileAsyncError,
-  ZodCompileUnsupportedError,
 } from '../../node_modules/zod/v4/core/index.js';
 export { toJSONSchema } from '../../node_modules/zod/v4/core/json-schema-processors.js';
 export * as core from './core.mjs';

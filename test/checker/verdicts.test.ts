@@ -145,6 +145,35 @@ describe('a statement of promises', () => {
     expect(finding(result, 'uk-actions-not-promises').status).toBe('fail');
   });
 
+  it("does not count the sign-off closing the last section as that area's evidence", async () => {
+    const result = await check(
+      text(
+        [
+          'Northwind Logistics Ltd Modern Slavery Statement 2025',
+          '',
+          'About us',
+          'Northwind Logistics Ltd provides warehousing and freight services in the UK and employs 900 people. Our suppliers include fuel, vehicle maintenance, agency labour and packaging firms.',
+          '',
+          'Risks',
+          'We intend to carry out a risk assessment of our agency labour providers.',
+          '',
+          'Effectiveness',
+          'We will develop KPIs to measure our progress.',
+          '',
+          'This statement was approved by the board of directors on 1 September 2025 and is signed by Mary Jones, Director.',
+        ].join('\n'),
+      ),
+    );
+    const effectiveness = finding(result, 'uk-area-effectiveness');
+    expect(effectiveness.status, effectiveness.message).toBe('warn');
+    expect(effectiveness.evidenceStatus).toBe('promises');
+    expect(effectiveness.evidence.map((e) => e.text).join(' ')).not.toMatch(/approved by the board/);
+    // A plan to assess a group of workers is not a risk found.
+    const risks = finding(result, 'uk-risks-identified');
+    expect(risks.status, risks.message).toBe('warn');
+    expect(risks.message).toMatch(/plans to assess/);
+  });
+
   it('marks an area whose only evidence denies there is anything to find', async () => {
     const denial = HARBOUR.replace(
       /Where we see the greatest exposure\n[^\n]+/,

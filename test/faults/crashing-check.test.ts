@@ -224,7 +224,7 @@ describe('a crashing check', { timeout: 60_000 }, () => {
         archivedFile: { key: 'crash/garbage.bin', contentType: 'application/octet-stream' },
       },
       file: new Uint8Array(4096).map((_, i) => (i * 7) % 256),
-      why: /not text, HTML or PDF/,
+      why: /not text, HTML, PDF or Word/,
     },
     {
       failure: 'a file larger than the checker reads',

@@ -8,6 +8,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lambdaLikeEnv } from '../../bench/bundle.ts';
+import { EXTRACT_LIMITS } from '../../functions/checker/extract/limits.ts';
 import { checkerModelDir, esmRequireBanner, projectRoot } from '../../infra/bundling.ts';
 import { registerFunction } from '../../infra/register-function.ts';
 
@@ -45,7 +46,7 @@ beforeAll(() => {
   expect(assets).toHaveLength(2);
   // The check function's bundle is the one with the PDF reader thread beside it.
   const [withReader, withoutReader] = [true, false].map((reader) =>
-    assets.filter((dir) => existsSync(path.join(dir, 'pdf-worker.mjs')) === reader),
+    assets.filter((dir) => existsSync(path.join(dir, 'extract-worker.mjs')) === reader),
   );
   expect(withReader).toHaveLength(1);
   checkDir = withReader?.[0] as string;
@@ -62,13 +63,15 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 
 describe('the api bundle', () => {
-  // The target is 1 MB (issue 5). This guards against growth while the rest is worked down;
-  // `npm run bench` reports the size and the cold import time. Raised from 1.1 MB to 1.15 MB when
-  // the Powertools Tracer came in (traces asked by issue 7): it brings aws-xray-sdk-core, and the
-  // bundle went from 1,004,975 to 1,130,583 bytes (29 Nov 2026), so issue 5's 1 MB is missed by 13 %.
-  test('is one minified ESM file (.mjs) under 1.15 MB, with a require shim and a source map without sources', () => {
+  // The target is 1 MB (issues 5 and 15), missed: 1,164,501 bytes on 7 Dec 2026 after the checker's
+  // rules, most of semver and zod's compiled fast path left the bundle (from 1,257,600); the guard
+  // leaves about 15 KB for the routes still coming. What is
+  // left is used: zod 138 KB, the AWS SDK (S3 archive, DynamoDB) about 330 KB, nunjucks 83 KB (its
+  // compiler goes only with templates precompiled at build time), X-Ray 70 KB (traces, issue 7).
+  // This guards against growth; `npm run bench` reports the size and the cold import time.
+  test('is one minified ESM file (.mjs) under 1.18 MB, with a require shim and a source map without sources', () => {
     const file = path.join(bundleDir, 'index.mjs');
-    expect(statSync(file).size).toBeLessThan(1_150_000);
+    expect(statSync(file).size).toBeLessThan(1_180_000);
     const code = readFileSync(file, 'utf8');
     expect(code.startsWith(esmRequireBanner)).toBe(true);
     // Minified: a few hundred lines at most (template strings keep their newlines); unminified is tens of thousands.
@@ -96,7 +99,7 @@ describe('the api bundle', () => {
   );
 
   test('leaves the checker to the check function: no PDF reader, no tagger model, no HTML reader', () => {
-    expect(existsSync(path.join(bundleDir, 'pdf-worker.mjs'))).toBe(false);
+    expect(existsSync(path.join(bundleDir, 'extract-worker.mjs'))).toBe(false);
     expect(existsSync(path.join(bundleDir, checkerModelDir))).toBe(false);
     const code = readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8');
     // Strings that only the HTML reader (Readability) and the tagger model loader carry.
@@ -129,12 +132,14 @@ describe('the api bundle', () => {
 });
 
 describe('the check bundle', () => {
-  test('is one minified ESM file under 2 MB', () => {
-    expect(statSync(path.join(checkDir, 'index.mjs')).size).toBeLessThan(2_000_000);
+  // 1,447,564 bytes on 7 Dec 2026: the api's share plus the HTML readers (cssom, htmlparser2,
+  // linkedom, about 410 KB), which the check function needs to read a statement's web page.
+  test('is one minified ESM file under 1.5 MB', () => {
+    expect(statSync(path.join(checkDir, 'index.mjs')).size).toBeLessThan(1_500_000);
   });
 
-  test('carries its own PDF reader thread, which reads a PDF, and the tagger model files', async () => {
-    const worker = path.join(checkDir, 'pdf-worker.mjs');
+  test('carries its own document reader thread, which reads a PDF and an HTML page, and the tagger model files', async () => {
+    const worker = path.join(checkDir, 'extract-worker.mjs');
     expect(existsSync(worker)).toBe(true);
     const doc = await PDFDocument.create();
     doc.addPage().drawText('Approved by the board of directors.', {
@@ -143,23 +148,45 @@ describe('the check bundle', () => {
       size: 12,
       font: await doc.embedFont(StandardFonts.Helvetica),
     });
-    const bytes = await doc.save();
-    const answer = await new Promise((resolve, reject) => {
+    const pdf = await doc.save();
+    const html = new TextEncoder().encode(
+      '<html><body><h2>Training</h2><p>We trained 40 buyers.</p></body></html>',
+    );
+    const answers = await new Promise<unknown[]>((resolve, reject) => {
       const thread = new Worker(worker);
-      thread.once('message', (message) => {
-        void thread.terminate();
-        resolve(message);
+      const received: unknown[] = [];
+      thread.on('message', (message) => {
+        received.push(message);
+        if (received.length === 2) {
+          void thread.terminate();
+          resolve(received);
+        }
       });
       thread.once('error', reject);
-      thread.once('exit', (code) => reject(new Error(`the PDF thread exited (${code}) without answering`)));
-      thread.postMessage({ id: 7, bytes: bytes.buffer, maxPages: 5 });
+      thread.once('exit', (code) =>
+        reject(new Error(`the reader thread exited (${code}) without answering`)),
+      );
+      thread.postMessage({ id: 7, kind: 'pdf', bytes: pdf.buffer, limits: EXTRACT_LIMITS });
+      thread.postMessage({ id: 8, kind: 'html', bytes: html.buffer, limits: EXTRACT_LIMITS });
     });
-    expect(answer).toEqual({
-      id: 7,
-      ok: true,
-      totalPages: 1,
-      pages: [{ page: 1, lines: ['Approved by the board of directors.'] }],
-    });
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        {
+          id: 7,
+          ok: true,
+          totalPages: 1,
+          pages: [{ page: 1, lines: [{ t: 'Approved by the board of directors.', s: 12, x: 50, y: 700 }] }],
+        },
+        {
+          id: 8,
+          ok: true,
+          blocks: [
+            { kind: 'heading', text: 'Training', level: 2 },
+            { kind: 'paragraph', text: 'We trained 40 buyers.' },
+          ],
+        },
+      ]),
+    );
     const model = path.join(projectRoot, checkerModelDir);
     const modelFiles = existsSync(model) ? filesUnder(model) : [];
     if (modelFiles.length > 0) {

@@ -332,9 +332,16 @@ describe('least privilege', () => {
     expect(actionsOf(statementsOf(name)).filter((action) => /^s3:Delete/.test(action))).toEqual([]);
   });
 
-  test('the check function, which stores nothing, may touch neither the table nor any bucket', () => {
-    const actions = actionsOf(statementsOf('check'));
-    expect(actions.filter((action) => /^(dynamodb|s3|sqs|ses):/.test(action))).toEqual([]);
+  test('the check function, which stores nothing, may only count its abuse limits: UpdateItem on THROTTLE# partitions, no bucket', () => {
+    const statements = statementsOf('check');
+    const actions = actionsOf(statements);
+    expect(actions.filter((action) => /^(s3|sqs|ses):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:UpdateItem']);
+    const dynamo = statements.filter((statement) => actionsOf([statement]).includes('dynamodb:UpdateItem'));
+    expect(dynamo).toHaveLength(1);
+    expect(dynamo[0]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['THROTTLE#*'] },
+    });
   });
 
   test('the schedule function may only write open data files under one prefix of the assets bucket', () => {
@@ -564,7 +571,14 @@ describe('CloudFront', () => {
         }),
         Match.objectLike({
           Name: 'RateLimitPerIp',
-          Action: { Block: Match.objectLike({ CustomResponse: Match.objectLike({ ResponseCode: 429 }) }) },
+          Action: {
+            Block: Match.objectLike({
+              CustomResponse: Match.objectLike({
+                ResponseCode: 429,
+                ResponseHeaders: [{ Name: 'Retry-After', Value: '300' }],
+              }),
+            }),
+          },
           Statement: { RateBasedStatement: Match.objectLike({ Limit: 1000, AggregateKeyType: 'IP' }) },
         }),
         ...['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'].map((name) =>

@@ -58,6 +58,7 @@ export interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 export function statementsOfRole(template: Template, roleLogicalId: string): Statement[] {

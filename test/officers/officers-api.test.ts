@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITS } from '../../functions/domain/rate-limits.ts';
 import { flagPageSchema, flagSchema } from '../../schemas/flag.ts';
 import { importResultSchema } from '../../schemas/organisation-import.ts';
 import { authFor, testApp } from '../support/app.ts';
@@ -22,7 +23,7 @@ describe('compliance officers’ API', () => {
     body?: unknown,
     headers: Record<string, string> = {},
   ) {
-    const { app } = testApp(table.store);
+    const { app } = testApp(table.store, undefined, { limits: DEFAULT_RATE_LIMITS });
     return app.request(path, {
       method,
       headers: {

@@ -6,6 +6,7 @@ import {
   looksLikeEnrolmentCode,
   normaliseEnrolmentCode,
 } from '../../functions/domain/enrolment-codes.ts';
+import { DEFAULT_RATE_LIMITS } from '../../functions/domain/rate-limits.ts';
 import { getEnrolmentCode } from '../../functions/store/enrolment/redeem-enrolment-code.ts';
 import { authFor, fixedNow, testApp } from '../support/app.ts';
 import { addOrganisation, json, officer } from '../support/submissions.ts';
@@ -13,9 +14,19 @@ import { useTestTable } from '../support/table.ts';
 
 describe('enrolment codes', () => {
   const table = useTestTable();
-  const { app } = testApp(table.store);
-  const redeem = async (email: string, code: string, application = app) =>
-    json(application, 'POST', '/api/v1/enrolments', { code }, await authFor({ email }));
+  const limits = { limits: DEFAULT_RATE_LIMITS };
+  const { app } = testApp(table.store, undefined, limits);
+  const redeem = async (email: string, code: string, application = app, address = '192.0.2.1') =>
+    json(
+      application,
+      'POST',
+      '/api/v1/enrolments',
+      { code },
+      {
+        ...(await authFor({ email })),
+        'cloudfront-viewer-address': `${address}:443`,
+      },
+    );
 
   it('are 20 characters of Crockford base32, read forgivingly', () => {
     const codes = new Set(Array.from({ length: 200 }, () => generateEnrolmentCode()));
@@ -87,13 +98,16 @@ describe('enrolment codes', () => {
   it('throttle wrong guesses per user: the sixth attempt in 15 minutes is 429, even with the right code', async () => {
     const { enrolmentCode } = await addOrganisation(app);
     for (let attempt = 1; attempt <= 5; attempt++) {
-      expect((await redeem('guesser@throttle.example', `WRONG-CODE-${attempt}`)).status).toBe(422);
+      expect(
+        (await redeem('guesser@throttle.example', `WRONG-CODE-${attempt}`, app, `192.0.2.${10 + attempt}`))
+          .status,
+      ).toBe(422);
     }
-    expect((await redeem('guesser@throttle.example', enrolmentCode)).status).toBe(429);
-    // Another person is not held back by someone else's guesses.
-    expect((await redeem('honest@throttle.example', enrolmentCode)).status).toBe(201);
+    expect((await redeem('guesser@throttle.example', enrolmentCode, app, '192.0.2.99')).status).toBe(429);
+    // Another person (elsewhere) is not held back by someone else's guesses.
+    expect((await redeem('honest@throttle.example', enrolmentCode, app, '198.51.100.1')).status).toBe(201);
     // The window passes.
-    const later = testApp(table.store, () => new Date(fixedNow.getTime() + 16 * 60_000)).app;
+    const later = testApp(table.store, () => new Date(fixedNow.getTime() + 16 * 60_000), limits).app;
     expect((await redeem('guesser@throttle.example', 'STILL-WRONG', later)).status).toBe(422);
   });
 });

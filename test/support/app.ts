@@ -1,5 +1,6 @@
 import { createRegisterApp } from '../../functions/app/register-app.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { type RateLimits, rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../../functions/domain/verifier.ts';
 import { createDevIssuer, devUserId } from '../../functions/local/dev-issuer.ts';
 import { createMemoryLetters } from '../../functions/mail/letters.ts';
@@ -41,6 +42,8 @@ export function testApp(
     originSecret?: string;
     originSecretNext?: string;
     hostedSignIn?: HostedSignIn;
+    /** Abuse limits; by default high enough that no test not about them meets one. */
+    limits?: RateLimits;
     siteAddress?: string;
   } = {},
 ) {
@@ -58,6 +61,7 @@ export function testApp(
     originSecret: options.originSecret,
     originSecretNext: options.originSecretNext,
     hostedSignIn: options.hostedSignIn,
+    limits: options.limits ?? rateLimitsAllowing(100_000),
     siteAddress: options.siteAddress,
     letters,
   });

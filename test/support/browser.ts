@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import {
   type LocalRegister,
   type LocalRegisterOptions,
@@ -49,6 +50,8 @@ export function useBrowserRegister(
   let closeBrowser: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     holder.register = await startLocalRegister({
+      // One address makes every request here: limits for people would stop the run.
+      limits: rateLimitsAllowing(1_000_000),
       port: 0,
       dynamoEndpoint: inject('dynamoEndpoint'),
       tableName: `browser-${Date.now()}-${Math.random().toString(36).slice(2)}`,

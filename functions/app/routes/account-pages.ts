@@ -8,6 +8,7 @@ import { createStatement } from '../../domain/submissions/statements.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
 import { listStatementsOfOrganisation } from '../../store/statements/list-statements-of-organisation.ts';
 import { currentUser, endSession, requireSignedInPage, startSession } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { type FormBody, patchFromForm } from '../forms/statement-form.ts';
 import { renderPage } from '../page.ts';
@@ -180,12 +181,13 @@ export function accountPages(deps: AppDeps) {
     const form = await c.req.parseBody();
     const code = typeof form.code === 'string' ? form.code : '';
     try {
-      const { organisationId } = await redeemCode(deps, user, code);
+      const { organisationId } = await redeemCode(deps, user, code, undefined, clientAddress(c));
       return c.redirect(`/account?enrolled=${encodeURIComponent(organisationId)}`, 303);
     } catch (error) {
       if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'throttled')) {
         const errors =
           error.kind === 'invalid' ? error.fieldErrors : [{ path: '/code', message: error.message }];
+        if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds));
         return renderPage(
           c,
           deps,

@@ -19,7 +19,8 @@ export interface CheckRequest {
   source: CheckSource;
 }
 
-const DOCUMENT_TYPES = /^(application\/pdf|text\/html|application\/xhtml\+xml|text\/plain)\b/i;
+const DOCUMENT_TYPES =
+  /^(application\/pdf|text\/html|application\/xhtml\+xml|text\/plain|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document)\b/i;
 
 function parseDocument(raw: unknown, prefix = ''): CheckDocument {
   const parsed = checkDocumentSchema.safeParse(raw);

@@ -20,6 +20,7 @@ import {
   registerBearerAuth,
 } from '../api-kit.ts';
 import { currentUser, requireOfficer, requireUser } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppDeps } from '../deps.ts';
 import { idempotent } from '../idempotency.ts';
 
@@ -144,7 +145,7 @@ export function enrolmentApi(deps: AppDeps) {
     const { code } = c.req.valid('json');
     return idempotent(c, deps, user, { code }, async (idempotency) => ({
       status: 201 as const,
-      body: await redeemCode(deps, user, code, idempotency),
+      body: await redeemCode(deps, user, code, idempotency, clientAddress(c)),
     })) as never;
   });
 

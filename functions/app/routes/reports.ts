@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { type NewReport, newReportSchema, REPORT_REASONS } from '../../../schemas/flag.ts';
 import { REPORT_REASON_LABELS, reportFlag } from '../../domain/compliance/flags.ts';
-import { DomainError, notFound, throttled } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits, spend } from '../../domain/rate-limits.ts';
 import { raise } from '../../store/flags/raise-flag.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
 import type { Store } from '../../store/store.ts';
-import { attemptWindow, recordAttempt } from '../../store/throttle/attempts.ts';
 import { apiRouter, jsonBodyLimit, problem, problemResponses } from '../api-kit.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -16,15 +16,11 @@ import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
 
-/** Reports one client address may make per window before 429. */
-export const REPORTS_ALLOWED = 10;
-export const REPORT_WINDOW_SECONDS = 3600;
-
 const reportRoute = createRoute({
   method: 'post',
   path: '/api/v1/reports',
   summary: 'Report a problem with a statement (anyone): it lands in the compliance officers’ queue',
-  description: `Rate-limited per client address (${REPORTS_ALLOWED} an hour).`,
+  description: `Rate-limited per client address (by default ${DEFAULT_RATE_LIMITS.reports.limit} an hour; 429 with Retry-After).`,
   tags: ['Public'],
   middleware: [jsonBodyLimit] as const,
   request: { body: { required: true, content: { 'application/json': { schema: newReportSchema } } } },
@@ -50,14 +46,12 @@ const reportRoute = createRoute({
  * otherwise), then a `report` flag carrying the statement id joins the officers' queue.
  */
 export async function fileReport(
-  deps: { store: Store; clock: () => Date },
+  deps: { store: Store; clock: () => Date; limits?: RateLimits | undefined },
   report: NewReport,
   client: string,
 ): Promise<void> {
   const now = deps.clock();
-  const count = await recordAttempt(deps.store, attemptWindow('report', client, now, REPORT_WINDOW_SECONDS));
-  if (count > REPORTS_ALLOWED)
-    throw throttled('Too many reports from your connection. Try again in an hour.');
+  await spend(deps, 'reports', [`address:${client}`]);
   const statement = await getStatement(deps.store, report.statementId);
   if (statement?.status !== 'submitted') throw notFound('The statement');
   const flag = reportFlag(newId(now), statement, report, now.toISOString());

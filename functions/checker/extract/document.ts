@@ -1,43 +1,60 @@
-import { blocksFromLines, linesOf, type Sentence, sentencesFromBlocks } from '../text/sentences.ts';
-import { htmlToBlocks } from './html.ts';
-import { PDF_LIMITS, readPdf } from './pdf.ts';
+import * as z from 'zod';
+import {
+  type Block,
+  blocksFromLines,
+  linesOf,
+  type Sentence,
+  sentencesFromBlocks,
+} from '../text/sentences.ts';
+import { EXTRACT_LIMITS, type ExtractLimits } from './limits.ts';
+import { blocksFromPdf } from './pdf-layout.ts';
+import { extractPool, type WorkerKind } from './pool.ts';
 
 /** The largest document the checker reads. Larger inputs are refused before any parsing. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** The largest pasted text, in characters. */
 export const MAX_TEXT_CHARS = 2_000_000;
 
-export type DocumentKind = 'text' | 'html' | 'pdf';
+export type DocumentKind = 'text' | 'html' | 'pdf' | 'docx';
+
+/** Why a document's text could not be (fully) read; the limits' reasons name the limit crossed. */
+export const extractionProblemReasons = [
+  'no_text_layer',
+  'password',
+  'invalid',
+  'unsupported',
+  'empty',
+  'too_large',
+  'too_deep',
+  'too_many_nodes',
+  'too_much_text',
+  'too_much_inflated',
+  'timeout',
+  'memory',
+] as const;
+export type ExtractionProblemReason = (typeof extractionProblemReasons)[number];
 
 /** What extraction learnt about the document, for the uk-machine-readable finding. */
 export interface Extraction {
   kind: DocumentKind | 'unknown';
   sentences: Sentence[];
   /** Set when the text could not be (fully) extracted: why, in plain English. */
-  problem?:
-    | {
-        reason:
-          | 'no_text_layer'
-          | 'password'
-          | 'invalid'
-          | 'timeout'
-          | 'too_complex'
-          | 'unsupported'
-          | 'empty'
-          | 'too_large';
-        message: string;
-      }
-    | undefined;
+  problem?: { reason: ExtractionProblemReason; message: string } | undefined;
   pages?: number | undefined;
   title?: string | undefined;
 }
 
 export class DocumentTooLargeError extends Error {}
 
-/** Guesses a document's kind from its first bytes (and its declared type or file name as hints). */
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** Guesses a document's kind from its bytes (and its declared type or file name as hints). */
 export function sniffKind(bytes: Uint8Array, hint = ''): DocumentKind | 'unknown' {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
+  // A zip: a Word document when it holds word/document.xml; any other zip is not read.
+  if (head.startsWith('PK\u0003\u0004'))
+    return latin1(bytes).includes('word/document.xml', 0, 'latin1') ? 'docx' : 'unknown';
   if (/pdf/i.test(hint) && !/html|text/i.test(hint)) return 'pdf';
   const sample = bytes.subarray(0, 8192);
   let control = 0;
@@ -65,24 +82,101 @@ export function extractFromText(text: string): Extraction {
   };
 }
 
-export function extractFromHtml(html: string): Extraction {
-  const { title, blocks } = htmlToBlocks(html);
-  const sentences = sentencesFromBlocks(blocks);
+const blockSchema: z.ZodType<Block> = z.object({
+  kind: z.enum(['heading', 'paragraph', 'fragment', 'list_item', 'table_row']),
+  text: z.string(),
+  level: z.number().int().min(1).max(6).optional(),
+  cells: z.array(z.string()).optional(),
+  headerCells: z.array(z.string()).optional(),
+});
+const failedSchema = z.object({
+  ok: z.literal(false),
+  reason: z.enum(extractionProblemReasons),
+  message: z.string(),
+});
+const blocksAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), title: z.string().optional(), blocks: z.array(blockSchema) }),
+  failedSchema,
+]);
+const pdfAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    totalPages: z.number().int(),
+    pages: z.array(
+      z.object({
+        page: z.number().int(),
+        lines: z.array(
+          z.object({
+            t: z.string(),
+            s: z.number(),
+            x: z.number(),
+            y: z.number(),
+            c: z.array(z.string()).optional(),
+          }),
+        ),
+      }),
+    ),
+  }),
+  failedSchema,
+]);
+
+type Failed = z.infer<typeof failedSchema>;
+
+/** Reads the bytes in the pool's worker and validates its answer with `schema`. */
+async function inWorker<Schema extends z.ZodType<{ ok: true } | Failed>>(
+  kind: WorkerKind,
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  schema: Schema,
+): Promise<z.output<Schema> | Failed> {
+  const outcome = await extractPool().run(kind, bytes, limits);
+  if (!outcome.ok) return { ok: false, reason: outcome.reason, message: outcome.message };
+  const parsed = schema.safeParse(outcome.answer);
+  return parsed.success
+    ? parsed.data
+    : { ok: false, reason: 'invalid', message: 'The document could not be read.' };
+}
+
+const failure = (kind: DocumentKind, problem: Failed): Extraction => ({
+  kind,
+  sentences: [],
+  problem: { reason: problem.reason, message: problem.message },
+});
+
+async function extractBlocks(
+  kind: 'html' | 'docx',
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+): Promise<Extraction> {
+  const answer = await inWorker(kind, bytes, limits, blocksAnswerSchema);
+  if (!answer.ok) return failure(kind, answer);
+  const sentences = sentencesFromBlocks(answer.blocks);
   return {
-    kind: 'html',
-    title,
+    kind,
+    title: answer.title,
     sentences,
     problem: sentences.length
       ? undefined
-      : { reason: 'empty', message: 'The web page has no readable text.' },
+      : {
+          reason: 'empty',
+          message: kind === 'html' ? 'The web page has no readable text.' : 'The Word document has no text.',
+        },
   };
 }
 
-/** Any document: PDF (text layer with page numbers), HTML (main text) or plain text. */
+/** The main text of an HTML page, read in a worker thread under the limits. */
+export function extractFromHtml(html: string, limits = EXTRACT_LIMITS): Promise<Extraction> {
+  return extractBlocks('html', new TextEncoder().encode(html), limits);
+}
+
+/**
+ * Any document: PDF (text layer with page numbers), Word (.docx), HTML (main text) or plain text.
+ * Everything but plain text is parsed in a worker thread under `limits`.
+ */
 export async function extractDocument(
   bytes: Uint8Array,
   hint = '',
-  limits = PDF_LIMITS,
+  limits: ExtractLimits = EXTRACT_LIMITS,
 ): Promise<Extraction> {
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
     throw new DocumentTooLargeError(`The document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
@@ -96,20 +190,23 @@ export async function extractDocument(
   }
   const kind = sniffKind(bytes, hint);
   if (kind === 'unknown') {
+    const oldWord = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
     return {
       kind,
       sentences: [],
       problem: {
         reason: 'unsupported',
-        message: 'The document is not text, HTML or PDF, so no text could be read.',
+        message: oldWord
+          ? 'The document is in an old binary format (such as Word .doc), which the checker does not read: save it as PDF or .docx.'
+          : 'The document is not text, HTML, PDF or Word (.docx), so no text could be read.',
       },
     };
   }
   if (kind === 'text') return extractFromText(new TextDecoder().decode(bytes));
-  if (kind === 'html') return extractFromHtml(new TextDecoder().decode(bytes));
-  const pdf = await readPdf(bytes, limits);
-  if (!pdf.ok) return { kind, sentences: [], problem: { reason: pdf.reason, message: pdf.message } };
-  const sentences = sentencesFromBlocks(blocksFromLines(pdf.lines));
+  if (kind === 'html' || kind === 'docx') return extractBlocks(kind, bytes, limits);
+  const pdf = await inWorker('pdf', bytes, limits, pdfAnswerSchema);
+  if (!pdf.ok) return failure(kind, pdf);
+  const sentences = sentencesFromBlocks(blocksFromPdf(pdf.pages));
   const words = sentences.reduce((n, s) => n + (s.text.match(/\p{L}{2,}/gu) ?? []).length, 0);
   return {
     kind,

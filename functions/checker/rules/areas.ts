@@ -8,7 +8,7 @@ import type {
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
-import { isDenial, isPromise, MEASURABLE, PAST, specificRisk } from './wording.ts';
+import { isDenial, isPromise, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
 
 /**
  * Statement-level verdicts for each area, from three sources: the tagger's sentence
@@ -327,7 +327,8 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
-    perSentence[i] = e;
+    // The sign-off closing the last section is not evidence for that section's area.
+    perSentence[i] = isSignOff(text) ? 0 : e;
   }
   const order = [...perSentence.keys()].sort((a, b) => perSentence[b]! - perSentence[a]!);
   const [e1 = 0, e2 = 0, e3 = 0] = order.slice(0, 3).map((i) => perSentence[i]!);

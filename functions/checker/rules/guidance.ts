@@ -20,7 +20,7 @@ import {
   textUnusable,
 } from './context.ts';
 import { approvalSentences } from './legal.ts';
-import { isDenial, specificRisk } from './wording.ts';
+import { isDenial, isPromise, specificRisk } from './wording.ts';
 
 /** Guidance rules: the Home Office statutory guidance (rules.md). */
 
@@ -340,9 +340,10 @@ export const risksIdentified: Rule = (c) => {
   const risk = evidenceFor(c, 'risk');
   const pool = c.sentences.map((_, i) => i).filter((i) => risk.perSentence[i]! >= 0.5);
   const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
-  const specific = byStrength(
-    pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text)),
-  );
+  const named = pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text));
+  // "We intend to assess our agency labour providers" names where to look, not a risk found.
+  const specific = byStrength(named.filter((i) => !isPromise(c.sentences[i]!.text)));
+  const promised = byStrength(named.filter((i) => isPromise(c.sentences[i]!.text)));
   const formRisks = risk.form.filter((e) => e.field?.startsWith('summary.risks.'));
   const advice: Advice = {
     lookedFor:
@@ -378,6 +379,22 @@ export const risksIdentified: Rule = (c) => {
           quoteSupport(c, denials, 2),
         ),
         confidence: 0.85,
+        certainty: 'confident',
+      },
+      advice,
+    );
+  }
+  if (promised.length) {
+    return withAdvice(
+      {
+        ...finding(
+          'uk-risks-identified',
+          'guidance',
+          'warn',
+          'Names where risk may lie only in plans to assess it, not as risks found during the year.',
+          [...quoteSupport(c, promised, 2), ...formRisks],
+        ),
+        confidence: 0.8,
         certainty: 'confident',
       },
       advice,

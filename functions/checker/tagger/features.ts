@@ -1,3 +1,5 @@
+import { embed, vectorWords, type WordVectors } from './vectors.ts';
+
 /**
  * Sentence features for the tagger, shared by training and run time: hashed word uni/bi-grams,
  * hashed character 4-grams, the words of the previous and next sentences, the heading the
@@ -10,11 +12,23 @@ export interface FeatureOptions {
   bits: number;
   /** Answer raw counts (training weighs and normalises them later). */
   raw?: boolean;
+  /** Word vectors: dense features (the sentence's and its neighbours' mean vectors) after the hashed slots. */
+  vectors?: WordVectors | undefined;
+  /** Weights of the sentence's and its neighbours' mean vectors. */
+  denseWeights?: readonly [number, number] | undefined;
 }
 
 export interface SentenceInContext {
   text: string;
   heading?: string | undefined;
+  /** Every heading above the sentence, outermost first (the last is `heading`). */
+  headingPath?: readonly string[] | undefined;
+  unit?: 'sentence' | 'list_item' | 'table_row' | undefined;
+}
+
+/** How many dense features a builder with these vectors adds after the 2^bits hashed slots. */
+export function denseDims(vectors: WordVectors | undefined): number {
+  return vectors ? 2 * vectors.dims : 0;
 }
 
 /** A sparse feature vector: hashed indices and their values (L2-normalised). */
@@ -106,7 +120,7 @@ export function tokens(text: string): string[] {
   return lower.match(TOKEN) ?? [];
 }
 
-/** Namespaces, so the same word in the sentence, its neighbours or its heading are different features. */
+/** Namespaces, so the same word in the sentence or its neighbours are different features. */
 const NS = {
   word: hashString('w'),
   bigram: hashString('b'),
@@ -114,7 +128,6 @@ const NS = {
   char: hashString('c'),
   prev: hashString('p'),
   next: hashString('n'),
-  heading: hashString('h'),
   cue: hashString('q'),
   prev2: hashString('p2'),
   next2: hashString('n2'),
@@ -209,6 +222,20 @@ export function inverseDocumentFrequency(vectors: readonly SparseVector[], bits:
   return df.map((d) => Math.log((n + 1) / (d + 1)) + 1);
 }
 
+/**
+ * AIMS sentences carry their section heading merged into the first sentence under it, and that
+ * is what the model learnt from; at run time the splitter gives headings apart (`heading`), so the
+ * first sentence under each heading is read with its heading before it, as in training.
+ */
+export function withMergedHeadings(sentences: readonly SentenceInContext[]): SentenceInContext[] {
+  return sentences.map((s, i) => {
+    const heading = s.heading ?? s.headingPath?.[s.headingPath.length - 1];
+    const before = sentences[i - 1];
+    const previousHeading = before && (before.heading ?? before.headingPath?.[before.headingPath.length - 1]);
+    return heading && heading !== previousHeading ? { text: `${heading} ${s.text}` } : { text: s.text };
+  });
+}
+
 export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array): FeatureBuilder {
   const mask = (1 << options.bits) - 1;
   // A dense scratch row and the list of slots touched: cheaper than a Map per sentence.
@@ -244,6 +271,18 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
     }
     return neutral;
   };
+  const vectors = options.vectors;
+  const [ownWeight, contextWeight] = options.denseWeights ?? [0.5, 0.25];
+  const embeddings = new Map<string, Float32Array>();
+  const embeddingOf = (text: string) => {
+    let e = embeddings.get(text);
+    if (!e && vectors) {
+      e = embed(vectors, vectorWords(neutralOf(text)));
+      embeddings.set(text, e);
+    }
+    return e;
+  };
+  const dense = new Float32Array(denseDims(vectors));
   const hashesOf = (text: string) => {
     let hashes = wordHashes.get(text);
     if (!hashes) {
@@ -297,6 +336,7 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
         cachedFor = sentences;
         wordHashes.clear();
         neutralTexts.clear();
+        embeddings.clear();
       }
       count = 0;
       const sentence = sentences[index]!;
@@ -313,7 +353,6 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       const next2 = sentences[index + 2];
       if (EXPERIMENT.ctx2 && prev2) addWords(NS.prev2, hashesOf(prev2.text), 0.2, false);
       if (EXPERIMENT.ctx2 && next2) addWords(NS.next2, hashesOf(next2.text), 0.2, false);
-      if (sentence.heading) addWords(NS.heading, hashesOf(sentence.heading), 0.6, false);
       const n = sentences.length;
       const pos = Math.min(9, Math.floor((index / Math.max(1, n)) * 10));
       add(mix(NS.cue, hashString(`pos${pos}`)), 1);
@@ -335,7 +374,29 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
         seen[i] = 0;
       }
       if (!options.raw) normalise(values);
-      return { indices, values };
+      if (!vectors) return { indices, values };
+      // Dense features after the hashed slots, each block at unit length × its weight.
+      const d = vectors.dims;
+      dense.fill(0);
+      const own = embeddingOf(sentence.text)!;
+      for (let j = 0; j < d; j++) dense[j] = own[j]! * ownWeight;
+      const context = new Float32Array(d);
+      for (const s of [prev, next]) {
+        const e = s && embeddingOf(s.text);
+        if (e) for (let j = 0; j < d; j++) context[j]! += e[j]!;
+      }
+      normalise(context);
+      for (let j = 0; j < d; j++) dense[d + j] = context[j]! * contextWeight;
+      const base = 1 << options.bits;
+      const allIndices = new Int32Array(count + dense.length);
+      allIndices.set(indices);
+      const allValues = new Float32Array(count + dense.length);
+      allValues.set(values);
+      for (let j = 0; j < dense.length; j++) {
+        allIndices[count + j] = base + j;
+        allValues[count + j] = dense[j]!;
+      }
+      return { indices: allIndices, values: allValues };
     },
   };
 }

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { SentenceTag } from '../../../schemas/check-result.ts';
-import { createFeatureBuilder, type SentenceInContext } from './features.ts';
+import { applyPlatt } from './calibration.ts';
+import { createFeatureBuilder, denseDims, type SentenceInContext, withMergedHeadings } from './features.ts';
 import { AIMS_LABELS, type AimsLabel } from './labels.ts';
 import { isTrainingSentence, mitigationTags } from './lexicon.ts';
 import { stackFeatures } from './stack.ts';
+import { loadVectors, type WordVectors } from './vectors.ts';
 
 /**
  * The tagger at run time: the committed model (functions/checker/model/tagger.json and
@@ -26,6 +28,21 @@ export const modelMetaSchema = z.object({
   idfScale: z.number().optional(),
   /** Second stage (tagger/stack.ts): feature-major weights and biases, when the model is stacked. */
   stage2: z.object({ weights: z.array(z.number()), biases: z.array(z.number()) }).optional(),
+  /** Per-label Platt scaling of the smoothed scores (tagger/calibration.ts), fit on out-of-fold predictions. */
+  calibration: z.object({ a: z.array(z.number()), b: z.array(z.number()) }).optional(),
+  /** The thresholds on the calibrated scale (what `scores()` answers). */
+  calibratedThresholds: z.array(z.number()).optional(),
+  /** Dense features from word vectors (tagger/vectors.ts): their float weights, feature-major. */
+  dense: z
+    .object({
+      vectorDims: z.number().int().positive(),
+      ownWeight: z.number(),
+      contextWeight: z.number(),
+      weights: z.array(z.number()),
+    })
+    .optional(),
+  /** Statement-level decisions (tagger/statement-level.ts): per label bias, w₁, w₂. */
+  statement: z.object({ coefficients: z.array(z.tuple([z.number(), z.number(), z.number()])) }).optional(),
   trainedOn: z.array(z.string()),
   trainedSentences: z.number().int(),
   recipe: z.record(z.string(), z.unknown()),
@@ -40,15 +57,23 @@ export interface TaggerModel {
   /** Feature-major quantised weights: weights[f * labels + l]. */
   weights: Int8Array;
   idf?: Float32Array | undefined;
+  vectors?: WordVectors | undefined;
+}
+
+export function loadMeta(dir: string = MODEL_DIR): ModelMeta {
+  return modelMetaSchema.parse(JSON.parse(readFileSync(join(dir, 'tagger.json'), 'utf8')));
 }
 
 export function loadModel(dir: string = MODEL_DIR): TaggerModel {
-  const meta = modelMetaSchema.parse(JSON.parse(readFileSync(join(dir, 'tagger.json'), 'utf8')));
+  const meta = loadMeta(dir);
   const bytes = readFileSync(join(dir, 'tagger.bin'));
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (weights.length !== (1 << meta.bits) * meta.labels.length)
     throw new Error('tagger.bin does not match tagger.json');
-  return { meta, weights };
+  if (!meta.dense) return { meta, weights };
+  const vectors = loadVectors(dir, meta.dense.vectorDims);
+  if (!vectors) throw new Error('tagger.json needs the word vectors (tagger-vectors.txt), which are missing');
+  return { meta, weights, vectors };
 }
 
 /** Quantises float weights (feature-major) to int8 with one scale per label. */
@@ -63,7 +88,10 @@ export function quantise(weights: Float32Array, labels: number): { weights: Int8
 }
 
 export interface Tagger {
-  /** Probability of each AIMS label for each sentence, after neighbour smoothing. */
+  /**
+   * Probability of each AIMS label for each sentence (neighbour-smoothed, then calibrated on
+   * out-of-fold predictions when the model has a calibration), in `meta.labels` order.
+   */
   scores(sentences: readonly SentenceInContext[]): Float32Array[];
   /** AIMS labels of each sentence. */
   aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][];
@@ -101,23 +129,45 @@ export function smooth(raw: readonly Float32Array[], smoothing: readonly number[
 export function createTagger(model: TaggerModel = loadModel()): Tagger {
   const { meta, weights } = model;
   const labels = meta.labels.length;
-  const builder = createFeatureBuilder({ bits: meta.bits }, model.idf);
+  const builder = createFeatureBuilder(
+    {
+      bits: meta.bits,
+      vectors: model.vectors,
+      ...(meta.dense ? { denseWeights: [meta.dense.ownWeight, meta.dense.contextWeight] as const } : {}),
+    },
+    model.idf,
+  );
+  const sparseDims = 1 << meta.bits;
+  const dense = meta.dense ? Float32Array.from(meta.dense.weights) : undefined;
+  if (dense && dense.length !== denseDims(model.vectors) * labels)
+    throw new Error('tagger.json dense weights do not match the word vectors');
+  const calibration = meta.calibration;
   const scales = Float32Array.from(meta.scales);
   const biases = Float32Array.from(meta.biases);
   const thresholds = meta.thresholds;
 
-  function rawScores(sentences: readonly SentenceInContext[]): Float32Array[] {
+  function rawScores(input: readonly SentenceInContext[]): Float32Array[] {
+    const sentences = withMergedHeadings(input);
     const margins = new Float32Array(labels);
+    const denseMargins = new Float32Array(labels);
     return sentences.map((_, i) => {
       const x = builder.build(sentences, i);
       margins.fill(0);
+      denseMargins.fill(0);
       for (let k = 0; k < x.indices.length; k++) {
-        const base = x.indices[k]! * labels;
+        const index = x.indices[k]!;
         const value = x.values[k]!;
+        if (index >= sparseDims) {
+          const base = (index - sparseDims) * labels;
+          for (let l = 0; l < labels; l++) denseMargins[l]! += dense![base + l]! * value;
+          continue;
+        }
+        const base = index * labels;
         for (let l = 0; l < labels; l++) margins[l]! += weights[base + l]! * value;
       }
       const out = new Float32Array(labels);
-      for (let l = 0; l < labels; l++) out[l] = 1 / (1 + Math.exp(-(margins[l]! * scales[l]! + biases[l]!)));
+      for (let l = 0; l < labels; l++)
+        out[l] = 1 / (1 + Math.exp(-(margins[l]! * scales[l]! + denseMargins[l]! + biases[l]!)));
       return out;
     });
   }
@@ -142,11 +192,21 @@ export function createTagger(model: TaggerModel = loadModel()): Tagger {
     });
   }
 
-  const scores = (sentences: readonly SentenceInContext[]) =>
+  const smoothed = (sentences: readonly SentenceInContext[]) =>
     smooth(stacked(rawScores(sentences)), meta.smoothing);
 
+  function scores(sentences: readonly SentenceInContext[]): Float32Array[] {
+    const out = smoothed(sentences);
+    if (!calibration) return out;
+    for (const p of out)
+      for (let l = 0; l < labels; l++)
+        p[l] = applyPlatt({ a: calibration.a[l]!, b: calibration.b[l]! }, p[l]!);
+    return out;
+  }
+
+  // Decisions on the smoothed scores against the thresholds chosen for them (calibration is monotone).
   function aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][] {
-    return scores(sentences).map((p) => meta.labels.filter((_, l) => p[l]! >= thresholds[l]!));
+    return smoothed(sentences).map((p) => meta.labels.filter((_, l) => p[l]! >= thresholds[l]!));
   }
 
   return {

@@ -1,12 +1,16 @@
+import { applyPlatt, fitPlatt, type Platt } from '../tagger/calibration.ts';
 import {
   createFeatureBuilder,
+  denseDims,
   inverseDocumentFrequency,
   normalise,
   type SparseVector,
 } from '../tagger/features.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
-import { smooth } from '../tagger/model.ts';
+import { MODEL_DIR, smooth } from '../tagger/model.ts';
 import { stackDims, stackFeatures } from '../tagger/stack.ts';
+import { fitStatementLabel, statementFeatures, statementProbability } from '../tagger/statement-level.ts';
+import { loadVectors, type WordVectors } from '../tagger/vectors.ts';
 import { type AimsStatement, annotatedLabels } from './data.ts';
 import {
   type LinearModel,
@@ -15,6 +19,7 @@ import {
   type TrainOptions,
   trainLogReg,
 } from './logreg.ts';
+import { VECTOR_DIMS } from './vectors.ts';
 
 /** The training recipe: one place, so train.ts and eval.ts cannot drift apart. */
 export const RECIPE = {
@@ -37,7 +42,21 @@ export const RECIPE = {
    * one run. The inner-fold models stay single runs (averaging them too scored 0.580 / 0.580).
    */
   finalSeeds: 5,
+  /** Dense features from the word vectors (tagger/vectors.ts): off → hashed features only. */
+  vectors: process.env.TAGGER_EXPERIMENT_DENSE !== '0',
+  /** Weights of the sentence's and its neighbours' mean word vectors beside the unit-length hashed features. */
+  denseWeights: (process.env.TAGGER_EXPERIMENT_DENSE?.split(',').map(Number) ?? [
+    0.5, 0.25,
+  ]) as unknown as readonly [number, number],
 } as const;
+
+/** The committed word-vector table (built by train/vectors.ts), when the recipe uses it. */
+export function recipeVectors(): WordVectors | undefined {
+  if (!RECIPE.vectors) return undefined;
+  const vectors = loadVectors(MODEL_DIR, VECTOR_DIMS);
+  if (!vectors) throw new Error('No word vectors in functions/checker/model: run `npm run train` once');
+  return vectors;
+}
 
 export interface FeaturisedDoc {
   id: string;
@@ -51,8 +70,13 @@ export interface FeaturisedDoc {
   statementLabels: Record<string, boolean>;
 }
 
-export function featurise(statements: readonly AimsStatement[], bits: number = RECIPE.bits): FeaturisedDoc[] {
-  const builder = createFeatureBuilder({ bits, raw: true });
+export function featurise(
+  statements: readonly AimsStatement[],
+  bits: number = RECIPE.bits,
+  vectors: WordVectors | undefined = recipeVectors(),
+): FeaturisedDoc[] {
+  const builder = createFeatureBuilder({ bits, raw: true, vectors, denseWeights: RECIPE.denseWeights });
+  denseCount = denseDims(vectors);
   return statements.map((statement) => {
     const sentences = statement.sentences.map((s) => ({ text: s.text }));
     const annotated = annotatedLabels(statement);
@@ -61,7 +85,7 @@ export function featurise(statements: readonly AimsStatement[], bits: number = R
       id: statement.id,
       jurisdiction: statement.jurisdiction,
       raw,
-      x: raw.map((v) => weigh(v, undefined)),
+      x: raw.map((v) => weigh(v, undefined, bits)),
       y: statement.sentences.map((s) =>
         Uint8Array.from(AIMS_LABELS, (label) =>
           annotated.has(label) ? (s.labels.includes(label) ? 1 : 0) : 2,
@@ -75,15 +99,29 @@ export function featurise(statements: readonly AimsStatement[], bits: number = R
 /** IDF weighting of the hashed features: tried, scored 0.613, kept off. */
 export const USE_IDF = false as boolean;
 
-function weigh(v: SparseVector, idf: Float32Array | undefined): SparseVector {
-  const values = Float32Array.from(v.values, (value, k) => (idf ? value * idf[v.indices[k]!]! : value));
-  normalise(values);
+/** Dense features the featurised documents carry after the hashed slots (0: none). */
+let denseCount = 0;
+
+/** IDF-weighs and normalises the hashed part; the dense part (indices ≥ 2^bits) is already scaled. */
+function weigh(v: SparseVector, idf: Float32Array | undefined, bits: number): SparseVector {
+  const sparse = (1 << bits) - 1;
+  let n = 0;
+  while (n < v.indices.length && v.indices[n]! <= sparse) n++;
+  const values = Float32Array.from(v.values, (value, k) =>
+    idf && k < n ? value * idf[v.indices[k]!]! : value,
+  );
+  const head = values.subarray(0, n);
+  normalise(head);
   return { indices: v.indices, values };
 }
 
 /** The documents' vectors as a model with this IDF table reads them. */
-export function prepare(docs: readonly FeaturisedDoc[], idf: Float32Array | undefined): FeaturisedDoc[] {
-  return docs.map((d) => ({ ...d, x: d.raw.map((v) => weigh(v, idf)) }));
+export function prepare(
+  docs: readonly FeaturisedDoc[],
+  idf: Float32Array | undefined,
+  bits: number = RECIPE.bits,
+): FeaturisedDoc[] {
+  return docs.map((d) => ({ ...d, x: d.raw.map((v) => weigh(v, idf, bits)) }));
 }
 
 export interface TrainedTagger extends Decision {
@@ -92,6 +130,11 @@ export interface TrainedTagger extends Decision {
   model: LinearModel;
   /** The second stage over neighbours' first-stage probabilities (tagger/stack.ts). */
   stage2?: LinearModel | undefined;
+  /** Per-label Platt scaling of the smoothed scores, fit on out-of-fold predictions. */
+  calibration: Platt[];
+  calibratedThresholds: Float32Array;
+  /** Statement-level coefficients per label (tagger/statement-level.ts). */
+  statement: [number, number, number][];
 }
 
 /** A second stage over neighbours' probabilities (tagger/stack.ts): tried, scored 0.635, kept off. */
@@ -127,7 +170,7 @@ export function predictTagger(
 
 function trainOptions(bits: number): TrainOptions {
   return {
-    dims: 1 << bits,
+    dims: (1 << bits) + denseCount,
     labels: AIMS_LABELS.length,
     epochs: RECIPE.epochs,
     lambda: RECIPE.lambda,
@@ -262,12 +305,127 @@ export function trainWithThresholds(
     });
   }
   const model = trainModel(docs, bits, RECIPE.finalSeeds);
-  if (!STACKED) return { model, idf, ...chooseDecision(oof, docs) };
-  const stage2 = trainStage2(oof, docs);
-  const stage2Probabilities = oof.map((p) =>
-    stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)),
+  const stage2 = STACKED ? trainStage2(oof, docs) : undefined;
+  const first = stage2
+    ? oof.map((p) => stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)))
+    : oof;
+  const decision = chooseDecision(first, docs);
+  return { model, stage2, idf, ...decision, ...calibrateAndFitStatements(first, docs, decision) };
+}
+
+/**
+ * From out-of-fold (first-stage) probabilities: per-label Platt scaling of the smoothed scores,
+ * the thresholds on the calibrated scale, and the statement-level coefficients fit on the
+ * calibrated out-of-fold probabilities.
+ */
+function calibrateAndFitStatements(
+  oof: Float32Array[][],
+  docs: readonly FeaturisedDoc[],
+  decision: Decision,
+): Pick<TrainedTagger, 'calibration' | 'calibratedThresholds' | 'statement'> {
+  const L = AIMS_LABELS.length;
+  const smoothed = oof.map((p) => smooth(p, Array.from(decision.smoothing)));
+  const calibration: Platt[] = [];
+  for (let l = 0; l < L; l++) {
+    const scores: number[] = [];
+    const targets: number[] = [];
+    docs.forEach((d, di) => {
+      d.y.forEach((y, si) => {
+        if (y[l] === 2) return;
+        scores.push(smoothed[di]![si]![l]!);
+        targets.push(y[l]!);
+      });
+    });
+    calibration.push(fitPlatt(scores, targets));
+  }
+  const calibratedThresholds = Float32Array.from(decision.thresholds, (t, l) =>
+    applyPlatt(calibration[l]!, t),
   );
-  return { model, stage2, idf, ...chooseDecision(stage2Probabilities, docs) };
+  const calibrated = calibrate(smoothed, calibration);
+  const statement = AIMS_LABELS.map((label, l): [number, number, number] => {
+    const z: [number, number][] = [];
+    const targets: boolean[] = [];
+    docs.forEach((d, di) => {
+      const gold = d.statementLabels[label];
+      if (gold === undefined) return;
+      z.push(statementFeatures(calibrated[di]!, l, calibratedThresholds[l]!));
+      targets.push(gold);
+    });
+    return fitStatementLabel(z, targets);
+  });
+  return { calibration, calibratedThresholds, statement };
+}
+
+/** Smoothed scores → calibrated probabilities. */
+export function calibrate(smoothed: Float32Array[][], calibration: readonly Platt[]): Float32Array[][] {
+  return smoothed.map((doc) =>
+    doc.map((p) => Float32Array.from(p, (v, l) => applyPlatt(calibration[l]!, v))),
+  );
+}
+
+/** Statement-level decisions of each document from its final (unsmoothed) probabilities. */
+export function decideStatements(
+  probabilities: Float32Array[][],
+  tagger: Pick<TrainedTagger, 'smoothing' | 'calibration' | 'calibratedThresholds' | 'statement'>,
+): { probability: number[]; addressed: boolean[] }[] {
+  const calibrated = calibrate(
+    probabilities.map((p) => smooth(p, Array.from(tagger.smoothing))),
+    tagger.calibration,
+  );
+  return calibrated.map((doc) => {
+    const probability = AIMS_LABELS.map((_, l) =>
+      statementProbability(tagger.statement[l]!, statementFeatures(doc, l, tagger.calibratedThresholds[l]!)),
+    );
+    return { probability, addressed: probability.map((p) => p >= 0.5) };
+  });
+}
+
+/** Statement-level accuracy per label of statement decisions. */
+export function statementDecisionAccuracy(
+  decisions: readonly { addressed: boolean[] }[],
+  docs: readonly FeaturisedDoc[],
+  labels: readonly AimsLabel[],
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const label of labels) {
+    const l = AIMS_LABELS.indexOf(label);
+    let correct = 0;
+    let total = 0;
+    docs.forEach((d, di) => {
+      const gold = d.statementLabels[label];
+      if (gold === undefined) return;
+      total++;
+      if (decisions[di]!.addressed[l] === gold) correct++;
+    });
+    result[label] = total ? correct / total : Number.NaN;
+  }
+  return result;
+}
+
+/** Expected calibration error (10 equal-width bins) of calibrated probabilities, per label. */
+export function calibrationError(
+  calibrated: Float32Array[][],
+  docs: readonly FeaturisedDoc[],
+  label: number,
+): number {
+  const count = new Float64Array(10);
+  const sumP = new Float64Array(10);
+  const sumY = new Float64Array(10);
+  let n = 0;
+  docs.forEach((d, di) => {
+    d.y.forEach((y, si) => {
+      if (y[label] === 2) return;
+      const p = calibrated[di]![si]![label]!;
+      const bin = Math.min(9, Math.floor(p * 10));
+      count[bin]!++;
+      sumP[bin]! += p;
+      sumY[bin]! += y[label]!;
+      n++;
+    });
+  });
+  let error = 0;
+  for (let b = 0; b < 10; b++) if (count[b]) error += Math.abs(sumP[b]! - sumY[b]!) / n;
+  return error;
 }
 
 export interface LabelScore {

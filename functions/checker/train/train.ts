@@ -9,16 +9,29 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AIMS_LABELS } from '../tagger/labels.ts';
 import { MODEL_DIR, type ModelMeta, quantise } from '../tagger/model.ts';
-import { loadAims } from './data.ts';
+import { loadAims, loadWikirate } from './data.ts';
 import { featurise, RECIPE, trainWithThresholds } from './pipeline.ts';
+import { buildVectors, VECTOR_DIMS, VECTORS_PACKAGE, VECTORS_VERSION } from './vectors.ts';
 
 const started = Date.now();
 const statements = [...loadAims('aims-au'), ...loadAims('aims-ca')];
+if (RECIPE.vectors) {
+  // The vocabulary: the AIMS sentences and the unlabelled WikiRate UK texts (their labels are not read).
+  const texts = [
+    ...statements.flatMap((s) => s.sentences.map((x) => x.text)),
+    ...loadWikirate().map((w) => w.text),
+  ];
+  const built = buildVectors(texts, MODEL_DIR);
+  console.log(`Word vectors: ${built.words} words, ${(built.bytes / 1024 / 1024).toFixed(2)} MB (int8).`);
+}
 const docs = featurise(statements);
 const sentences = docs.reduce((n, d) => n + d.x.length, 0);
 console.log(`Training on ${statements.length} statements, ${sentences} sentences…`);
 const tagger = trainWithThresholds(docs);
-const { weights, scales } = quantise(tagger.model.weights, AIMS_LABELS.length);
+const L = AIMS_LABELS.length;
+const sparseLength = (1 << RECIPE.bits) * L;
+const { weights, scales } = quantise(tagger.model.weights.subarray(0, sparseLength), L);
+const denseWeights = tagger.model.weights.subarray(sparseLength);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const idfMax = tagger.idf ? tagger.idf.reduce((m, v) => Math.max(m, v), 0) : undefined;
 const idfScale = idfMax !== undefined ? Number((idfMax / 255).toPrecision(8)) : undefined;
@@ -31,6 +44,22 @@ const meta: ModelMeta = {
   biases: Array.from(tagger.model.biases, round),
   scales: scales.map((s) => Number(s.toPrecision(8))),
   ...(idfScale !== undefined ? { idfScale } : {}),
+  calibration: {
+    a: tagger.calibration.map((c) => round(c.a)),
+    b: tagger.calibration.map((c) => round(c.b)),
+  },
+  calibratedThresholds: Array.from(tagger.calibratedThresholds, round),
+  ...(denseWeights.length
+    ? {
+        dense: {
+          vectorDims: VECTOR_DIMS,
+          ownWeight: RECIPE.denseWeights[0],
+          contextWeight: RECIPE.denseWeights[1],
+          weights: Array.from(denseWeights, round),
+        },
+      }
+    : {}),
+  statement: { coefficients: tagger.statement.map((c) => c.map(round) as [number, number, number]) },
   ...(tagger.stage2
     ? {
         stage2: {
@@ -39,7 +68,13 @@ const meta: ModelMeta = {
         },
       }
     : {}),
-  trainedOn: ['AIMS.au gold test set (CC-BY-4.0)', 'AIMS.ca (CC-BY-4.0)'],
+  trainedOn: [
+    'AIMS.au gold test set (CC-BY-4.0)',
+    'AIMS.ca (CC-BY-4.0)',
+    ...(denseWeights.length
+      ? [`${VECTORS_PACKAGE}@${VECTORS_VERSION} word vectors (MIT; from GloVe, PDDL)`]
+      : []),
+  ],
   trainedSentences: sentences,
   recipe: { ...RECIPE },
 };

@@ -4,7 +4,11 @@ import type { Organisation } from '../../../schemas/organisation.ts';
 import { type Revision, type StatementHeader, statementHeaderSchema } from '../../../schemas/statement.ts';
 import { reportingYear } from '../../../schemas/submission.ts';
 import { batchGetItems } from '../../store/batch-get-items.ts';
-import { putImportedOrganisation } from '../../store/gov-import/put-imported-organisation.ts';
+import {
+  type NewImportedStatement,
+  putImportedOrganisations,
+  writeNewImportedStatements,
+} from '../../store/gov-import/write-imported-batch.ts';
 import { keyString } from '../../store/key-string.ts';
 import { keys, withoutKeys } from '../../store/keys.ts';
 import {
@@ -133,17 +137,37 @@ export async function importGovStatements(
     const stored = existingOrganisations.get(keyString(keys.organisation(id)));
     organisations.set(id, stored ? (withoutKeys(stored) as Organisation) : organisation);
   }
-  await inParallel(
-    [...toCreate.values()].filter((o) => !existingOrganisations.has(keyString(keys.organisation(o.id)))),
-    parallel,
-    async (organisation) => {
-      if (await putImportedOrganisation(store, organisation)) result.organisationsCreated++;
-    },
+  const fresh = [...toCreate.values()].filter(
+    (o) => !existingOrganisations.has(keyString(keys.organisation(o.id))),
   );
+  const { created, lost } = await putImportedOrganisations(store, fresh, { parallel });
+  result.organisationsCreated = created.length;
+  if (lost.length > 0) {
+    // Another organisation took the company number meanwhile: its statements go to that one.
+    const claimedNow = await batchGetItems(
+      store,
+      lost.map((o) => keys.companyNumber(o.companyNumber!)),
+    );
+    for (const organisation of lost) {
+      const claim = claimedNow.get(keyString(keys.companyNumber(organisation.companyNumber!)));
+      if (typeof claim?.organisationId === 'string') {
+        organisationOf.set(organisation.companyNumber!, claim.organisationId);
+      }
+    }
+  }
 
-  // 2. Statements.
-  const work = statements.map((statement, index) => ({ statement, id: ids[index]! }));
-  await inParallel(work, parallel, async ({ statement, id }) => {
+  const yearTakenIssue = (statement: GovStatement): GovIssue => ({
+    file: statement.file,
+    line: statement.line,
+    sourceId: statement.sourceId,
+    message: `${statement.organisation.name} already has a statement for ${reportingYear(statement.document.periodEnd)} in the register; not imported`,
+  });
+  // 2. Statements: new ones in batches (their year claimed first), changed ones in a transaction each.
+  const fresh2: { statement: GovStatement; write: NewImportedStatement }[] = [];
+  const changed: { statement: GovStatement; write: NewImportedStatement; header: StatementHeader }[] = [];
+  const yearsClaimed = new Set<string>();
+  statements.forEach((statement, index) => {
+    const id = ids[index]!;
     const org = statement.organisation;
     const organisationId = organisationOf.get(org.companyNumber ?? `name:${normaliseName(org.name)}`)!;
     const stored = headers.get(keyString(keys.statement(id)));
@@ -152,40 +176,67 @@ export async function importGovStatements(
       result.unchanged++;
       return;
     }
-    const at = clock();
-    const outcome = await writeImported(store, statement, id, organisationId, header, at).catch(
-      (error: unknown) => {
-        if (error instanceof StatementWriteConflict) {
-          result.issues.push({
-            file: statement.file,
-            line: statement.line,
-            sourceId: statement.sourceId,
-            message:
-              error.reason === 'year_taken'
-                ? `${org.name} already has a statement for ${reportingYear(statement.document.periodEnd)} in the register; not imported`
-                : 'the statement changed in the register while it was imported; run the import again',
-          });
-          return undefined;
-        }
-        throw error;
-      },
-    );
-    if (!outcome) return;
-    if (outcome.revision === 1) result.created++;
-    else result.revised++;
-    result.written.push({ id, revision: outcome.revision });
+    const write = importedWrite(statement, id, organisationId, header, clock());
+    // Two of the files' statements for one organisation and year: the first read keeps the year.
+    const yearKey = `${organisationId}#${write.header.year}`;
+    if (yearsClaimed.has(yearKey) && !header) {
+      result.issues.push(yearTakenIssue(statement));
+      return;
+    }
+    yearsClaimed.add(yearKey);
+    if (header) changed.push({ statement, write, header });
+    else fresh2.push({ statement, write });
+  });
+  const sourceOf = new Map(fresh2.map(({ statement, write }) => [write.header.id, statement]));
+  const batch = await writeNewImportedStatements(
+    store,
+    fresh2.map(({ write }) => write),
+    { parallel },
+  );
+  for (const write of batch.written) {
+    result.created++;
+    result.written.push({ id: write.header.id, revision: 1 });
+  }
+  for (const write of batch.yearTaken) result.issues.push(yearTakenIssue(sourceOf.get(write.header.id)!));
+
+  await inParallel(changed, parallel, async ({ statement, write, header }) => {
+    try {
+      const yearMoved = header.year !== write.header.year;
+      await writeStatement(store, {
+        header: { update: write.header, expectedEtag: header.etag },
+        revision: write.revision,
+        claimYear: { organisationId: write.header.organisationId, year: write.header.year },
+        ...(yearMoved ? { releaseYear: { organisationId: header.organisationId, year: header.year } } : {}),
+        audits: [write.audit],
+      });
+    } catch (error) {
+      if (!(error instanceof StatementWriteConflict)) throw error;
+      result.issues.push(
+        error.reason === 'year_taken'
+          ? yearTakenIssue(statement)
+          : {
+              file: statement.file,
+              line: statement.line,
+              sourceId: statement.sourceId,
+              message: 'the statement changed in the register while it was imported; run the import again',
+            },
+      );
+      return;
+    }
+    result.revised++;
+    result.written.push({ id: write.header.id, revision: write.revision.revision });
   });
   return result;
 }
 
-async function writeImported(
-  store: Store,
+/** The header, revision and audit event of an imported statement's next revision. */
+function importedWrite(
   statement: GovStatement,
   id: string,
   organisationId: string,
   header: StatementHeader | undefined,
   now: Date,
-): Promise<{ revision: number }> {
+): NewImportedStatement {
   const at = now.toISOString();
   const year = reportingYear(statement.document.periodEnd);
   const revisionNumber = (header?.revision ?? 0) + 1;
@@ -251,13 +302,5 @@ async function writeImported(
     actor: GOV_IMPORT_ACTOR,
     detail: { registry: 'uk-government', sourceId: statement.sourceId, revision: revisionNumber },
   };
-  const yearMoved = header && header.year !== year;
-  await writeStatement(store, {
-    header: header ? { update: fields, expectedEtag: header.etag } : { create: fields },
-    revision,
-    claimYear: { organisationId, year },
-    ...(yearMoved ? { releaseYear: { organisationId: header.organisationId, year: header.year } } : {}),
-    audits: [audit],
-  });
-  return { revision: revisionNumber };
+  return { header: fields, revision, audit };
 }

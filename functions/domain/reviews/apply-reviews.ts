@@ -1,6 +1,6 @@
 import type { CheckResult, Finding, FindingReview } from '../../../schemas/check-result.ts';
 import type { StoredReview } from '../../../schemas/review.ts';
-import { summarise } from '../../checker/check.ts';
+import { summarise } from '../../checker/summary.ts';
 
 /** What the public sees of a review: the decision and reason, never the officer. */
 export function publicReview(review: StoredReview, outdated = false): FindingReview {

@@ -22,7 +22,6 @@ import {
 } from '../../store/organisations/pending-organisations.ts';
 import { DuplicateCompanyNumberError } from '../../store/organisations/put-organisation.ts';
 import type { Store } from '../../store/store.ts';
-import { attemptWindow, countAttempts, recordAttempt } from '../../store/throttle/attempts.ts';
 import {
   ConditionsFailedError,
   type TransactItem,
@@ -35,20 +34,18 @@ import {
   hashEnrolmentCode,
   looksLikeEnrolmentCode,
 } from '../enrolment-codes.ts';
-import { conflict, invalid, notFound, throttled } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { type RateLimits, refund, spend } from '../rate-limits.ts';
 import { IdempotencyRaceError } from './statements.ts';
 
 export interface OrganisationDeps {
   store: Store;
   clock: () => Date;
+  limits?: RateLimits | undefined;
   /** Posts the enrolment code of an organisation a business added (locally: the dev outbox). */
   letters?: Letters | undefined;
 }
-
-/** Wrong enrolment codes allowed per user per window before 429. */
-export const ENROLMENT_FAILURES_ALLOWED = 5;
-export const ENROLMENT_WINDOW_SECONDS = 15 * 60;
 
 function audit(
   now: Date,
@@ -171,23 +168,24 @@ const wrongCode = () =>
 
 /**
  * A signed-in user redeems an organisation's enrolment code and may act for it from then on.
- * Codes are single-use and expire; wrong guesses count against the user (5 per 15 minutes → 429).
+ * Codes are single-use and expire. Each guess first takes a slot of the user's and of the
+ * address's enrolment limit (one conditional write each, so a burst of concurrent guesses gets
+ * at most the limit evaluated, 429 after); a right code gives its slots back, so only wrong
+ * guesses count (5 per 15 minutes by default).
  */
 export async function redeemCode(
   deps: OrganisationDeps,
   user: User,
   code: string,
   idempotency?: (status: number, body: Enrolment) => TransactItem,
+  address?: string,
 ): Promise<Enrolment> {
   const now = deps.clock();
-  const window = attemptWindow('enrol', user.id, now, ENROLMENT_WINDOW_SECONDS);
-  if ((await countAttempts(deps.store, window)) >= ENROLMENT_FAILURES_ALLOWED) {
-    throw throttled('Too many wrong enrolment codes. Wait 15 minutes, then try again.');
-  }
-  const fail = async () => {
-    await recordAttempt(deps.store, window);
-    return wrongCode();
-  };
+  const spent = await spend(deps, 'enrolment', [
+    `user:${user.id}`,
+    ...(address === undefined ? [] : [`address:${address}`]),
+  ]);
+  const fail = async () => wrongCode();
   if (!looksLikeEnrolmentCode(code)) throw await fail();
   const codeHash = hashEnrolmentCode(code);
   const record = await getEnrolmentCode(deps.store, codeHash);
@@ -235,6 +233,7 @@ export async function redeemCode(
       throw conflict('The code is being used at this moment; try again.');
     throw error;
   }
+  await refund(deps, spent);
   return result;
 }
 

@@ -1,10 +1,13 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
+import { isConditionFailure } from '../transaction-errors.ts';
 
 /**
- * Counters of failed attempts per fixed window (e.g. wrong enrolment codes per user per 15
- * minutes). They expire with the window (TTL), so the table does not keep them.
+ * Fixed-window counters (e.g. searches per address per minute, enrolment guesses per user per 15
+ * minutes). Each hit is ONE conditional UpdateItem that adds 1 only while the count is under the
+ * limit, so concurrent hits on any number of Lambda instances never pass the limit (there is no
+ * read-then-write). The item expires with its window (TTL), so the table does not keep them.
  */
 export interface AttemptWindow {
   scope: string;
@@ -25,28 +28,45 @@ export function attemptWindow(scope: string, who: string, now: Date, windowSecon
   };
 }
 
-export async function countAttempts(store: Store, window: AttemptWindow): Promise<number> {
-  const { Item } = await store.doc.send(
-    new GetCommand({
-      TableName: store.tableName,
-      Key: keys.throttle(window.scope, window.who, window.windowStart),
-      ConsistentRead: true,
-    }),
-  );
-  return typeof Item?.count === 'number' ? Item.count : 0;
+/** Takes one of the window's `limit` slots; false (nothing written) when they are all taken. */
+export async function takeAttempt(store: Store, window: AttemptWindow, limit: number): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.throttle(window.scope, window.who, window.windowStart),
+        UpdateExpression: 'ADD #count :one SET expiresAt = :expires, entity = :entity',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':limit': limit,
+          ':expires': window.windowEnd + 60,
+          ':entity': 'throttle',
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
-/** Adds one failure; answers the count so far in this window. */
-export async function recordAttempt(store: Store, window: AttemptWindow): Promise<number> {
-  const { Attributes } = await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.throttle(window.scope, window.who, window.windowStart),
-      UpdateExpression: 'ADD #count :one SET expiresAt = :expires, entity = :entity',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: { ':one': 1, ':expires': window.windowEnd + 60, ':entity': 'throttle' },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return typeof Attributes?.count === 'number' ? Attributes.count : 1;
+/** Gives a slot back (an attempt that should not count, e.g. a right enrolment code). */
+export async function returnAttempt(store: Store, window: AttemptWindow): Promise<void> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.throttle(window.scope, window.who, window.windowStart),
+        UpdateExpression: 'ADD #count :minusOne',
+        ConditionExpression: '#count > :zero',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
 }

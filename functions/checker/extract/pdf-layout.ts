@@ -1,0 +1,134 @@
+import { type Block, blocksFromLines, type Line } from '../text/sentences.ts';
+
+/** A line of a PDF page as the reader gives it: text, font size, position, and cells when it has columns. */
+export interface PdfLine {
+  t: string;
+  s: number;
+  x: number;
+  y: number;
+  c?: string[] | undefined;
+}
+
+export interface PdfPage {
+  page: number;
+  lines: PdfLine[];
+}
+
+const BULLET = /^\s*(?:[•●▪■◦‣∙·\-–*]|\(?[a-z0-9]{1,3}[.)])\s+/i;
+const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)\.?\s+\p{Lu}/u;
+const TERMINAL = /[.!?;:,]$/;
+const words = (text: string) => (text.match(/\S+/g) ?? []).length;
+const isShort = (text: string) => words(text) <= 15 && text.length <= 120;
+/** Text this much larger than the body's is a heading. */
+const HEADING_RATIO = 1.15;
+
+/** The body text's font size: the size that carries the most characters. */
+function bodySize(pages: readonly PdfPage[]): number {
+  const chars = new Map<number, number>();
+  for (const { lines } of pages)
+    for (const line of lines) chars.set(line.s, (chars.get(line.s) ?? 0) + line.t.length);
+  let best = 0;
+  let most = -1;
+  for (const [size, n] of chars)
+    if (n > most || (n === most && size < best)) {
+      best = size;
+      most = n;
+    }
+  return best;
+}
+
+/**
+ * Blocks of a PDF from its lines' layout: lines in a font larger than the body's are headings
+ * (level 1 for the largest size), body-size numbered short lines ("2.1 Due diligence") are
+ * headings one level below those, bullets and numbered items are list items (with the lines that
+ * wrap them), two or more consecutive lines with columns are table rows (the first row gives the
+ * header cells), and the rest is running text, grouped into paragraphs by blocksFromLines.
+ */
+export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
+  const body = bodySize(pages);
+  const headingSizes = [
+    ...new Set(
+      pages.flatMap((p) =>
+        p.lines.filter((l) => l.s >= body * HEADING_RATIO && isShort(l.t)).map((l) => l.s),
+      ),
+    ),
+  ].sort((a, b) => b - a);
+  const blocks: Block[] = [];
+  let run: Line[] = [];
+  /** Where the current list item's bullet starts: its wrapped lines are indented past it. */
+  let bulletX = Number.POSITIVE_INFINITY;
+  const flushRun = () => {
+    if (run.length) blocks.push(...blocksFromLines(run));
+    run = [];
+  };
+
+  for (const { page, lines } of pages) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const previous = lines[i - 1];
+      const gap = previous ? previous.y - line.y : 0;
+      const size = Math.max(line.s, previous?.s ?? 0);
+      const text = line.t;
+
+      if (line.s >= body * HEADING_RATIO && isShort(text)) {
+        flushRun();
+        const last = blocks.at(-1);
+        const wraps =
+          last?.kind === 'heading' &&
+          last.page === page &&
+          previous?.s === line.s &&
+          gap > 0 &&
+          gap < line.s * 1.6;
+        if (wraps) last.text = `${last.text} ${text}`;
+        else blocks.push({ kind: 'heading', text, page, level: headingSizes.indexOf(line.s) + 1 });
+        continue;
+      }
+      const numbered = NUMBERED_HEADING.exec(text);
+      if (numbered && isShort(text) && !TERMINAL.test(text) && !line.c) {
+        flushRun();
+        const depth = numbered[1]!.split('.').length;
+        blocks.push({ kind: 'heading', text, page, level: headingSizes.length + depth });
+        continue;
+      }
+      const next = lines[i + 1];
+      const inTable = line.c && ((next?.c && next.c.length >= 2) || (previous?.c && previous.c.length >= 2));
+      if (inTable && line.c) {
+        flushRun();
+        const last = blocks.at(-1);
+        const header = last?.kind === 'table_row' ? (last.headerCells ?? last.cells) : undefined;
+        blocks.push({
+          kind: 'table_row',
+          text: line.c.join(' | '),
+          cells: line.c,
+          page,
+          headerCells: header,
+        });
+        continue;
+      }
+      if (BULLET.test(text)) {
+        flushRun();
+        blocks.push({ kind: 'list_item', text: text.replace(BULLET, ''), page });
+        bulletX = line.x;
+        continue;
+      }
+      const last = blocks.at(-1);
+      if (
+        run.length === 0 &&
+        last?.kind === 'list_item' &&
+        last.page === page &&
+        line.x > bulletX + 2 &&
+        gap > 0 &&
+        gap < size * 1.7
+      ) {
+        // A wrapped list item: indented under the bullet's text, no paragraph gap.
+        last.text = `${last.text} ${text}`;
+        continue;
+      }
+      if (previous && run.length && gap > size * 1.7) run.push({ text: '', page });
+      run.push({ text, page });
+    }
+    run.push({ text: '', page });
+  }
+  flushRun();
+  return blocks;
+}

@@ -1,3 +1,4 @@
+import { backfillFlagQueue } from './backfill-flag-queue.ts';
 import type { WorkerDeps } from './deps.ts';
 import { rerenderOpenData } from './open-data-rerender.ts';
 import { publishOpenData } from './publish-open-data.ts';
@@ -17,6 +18,8 @@ export async function runDailyJobs(deps: WorkerDeps): Promise<DailyJobResult[]> 
   // The missing/late sweep (README "Compliance officers"): idempotent, so a repeated run raises nothing new.
   const sweep = await runRecordedSweep(deps);
   results.push({ job: 'compliance-sweep', detail: { runId: sweep.id, ...sweep.stats } });
+  // Flags stored before the order=uncertain queue existed get their entry in it (README "Compliance officers").
+  results.push(await backfillFlagQueue(deps));
   // Open data: render every statement's lines again after a change of format (README "The public register").
   results.push(await rerenderOpenData(deps));
   // Then publish every year's files as static files (AWS), which the download route redirects to.

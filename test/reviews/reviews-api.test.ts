@@ -1,11 +1,15 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { checkerFlag } from '../../functions/domain/compliance/flags.ts';
 import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
+import { backfillUncertainQueue } from '../../functions/store/flags/backfill-uncertain-queue.ts';
+import { flagItem } from '../../functions/store/flags/flag-items.ts';
 import { getFlag } from '../../functions/store/flags/get-flag.ts';
 import { listFlags } from '../../functions/store/flags/list-flags.ts';
 import { raise } from '../../functions/store/flags/raise-flag.ts';
 import { updateFlag } from '../../functions/store/flags/update-flag.ts';
+import { keys } from '../../functions/store/keys.ts';
 import { flagPageSchema, flagSchema } from '../../schemas/flag.ts';
 import { statementViewSchema } from '../../schemas/public-statement.ts';
 import { putCheckResult, putOrganisation, putStatement, type SeededStatement } from '../public/fixtures.ts';
@@ -297,5 +301,56 @@ describe('reviews of automated findings', () => {
     });
     expect((await list('open')).map((f) => f.confidence)).toEqual([0.6, 0.9]);
     expect((await list('contacted')).map((f) => f.id)).toEqual([least.id]);
+  });
+  it('gives flags stored before the uncertain queue their entry once (the daily migration)', async () => {
+    const old = async (name: string, confidence: number, withQueuePk: boolean) => {
+      const organisation = await putOrganisation(table.store, { name });
+      const flag = checkerFlag(
+        'legal_minimum',
+        {
+          id: organisation.id,
+          organisationId: organisation.id,
+          organisationName: name,
+          year: 2026,
+          revision: 1,
+          sectors: [],
+        },
+        [{ rule: 'uk-approval', status: 'fail', message: 'Not approved', confidence }],
+        '2026-10-01T00:00:00.000Z',
+      );
+      // As stored before gsi1 existed; a status change since then set gsi1pk but never gsi1sk.
+      const { gsi1pk, gsi1sk: _, ...item } = flagItem(flag);
+      await table.store.doc.send(
+        new PutCommand({ TableName: table.store.tableName, Item: withQueuePk ? { ...item, gsi1pk } : item }),
+      );
+      return flag;
+    };
+    const flags = [await old('Old Sure Ltd', 0.8, false), await old('Old Unsure Ltd', 0.2, true)];
+    const uncertain = async () =>
+      (
+        await listFlags(
+          table.store,
+          { statuses: ['open'], types: ['legal_minimum'] },
+          { order: 'uncertain', limit: 10 },
+        )
+      ).items;
+    expect(await uncertain()).toEqual([]);
+
+    expect((await backfillUncertainQueue(table.store, 1)).added).toBe(2);
+    expect((await uncertain()).map((f) => f.id)).toEqual([flags[1]!.id, flags[0]!.id]);
+    const stored = async () =>
+      Promise.all(
+        flags.map(
+          async (f) =>
+            (
+              await table.store.doc.send(
+                new GetCommand({ TableName: table.store.tableName, Key: keys.flag(f.id) }),
+              )
+            ).Item,
+        ),
+      );
+    const before = await stored();
+    expect((await backfillUncertainQueue(table.store)).added).toBe(0);
+    expect(await stored()).toEqual(before);
   });
 });

@@ -51,7 +51,8 @@ const listRoute = createRoute({
   description:
     'Served by queries on purpose-built keys (one index partition per status and type), merged in ' +
     'creation order; `order=oldest` works the queue first in, first out; `order=uncertain` lists the ' +
-    'checker’s least sure flags first (lowest `confidence`, then oldest).',
+    'checker’s least sure flags first (lowest `confidence`, then oldest), except with `organisationId`: ' +
+    'one organisation’s few flags are read from its own partition, oldest first, whatever the order.',
   tags,
   security: bearerSecurity,
   middleware: [requireUser, requireOfficer] as const,

@@ -7,7 +7,8 @@ import { DomainError, type FieldError } from '../domain/errors.ts';
 import type { AppEnv } from './deps.ts';
 import { problemTypeOf, problemTypeUri } from './problem-types.ts';
 
-const statusByKind: Record<DomainError['kind'], ContentfulStatusCode> = {
+/** The HTTP status of each kind of domain error: the one mapping for API and page answers. */
+export const statusByKind: Record<DomainError['kind'], ContentfulStatusCode> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,

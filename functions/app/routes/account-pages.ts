@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
 import { FLAG_TYPES } from '../../../schemas/flag.ts';
 import { DomainError, type FieldError } from '../../domain/errors.ts';
@@ -12,21 +11,9 @@ import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { type FormBody, patchFromForm } from '../forms/statement-form.ts';
 import { renderPage } from '../page.ts';
+import { statusByKind } from '../problems.ts';
 import { checkLabel } from '../public-labels.ts';
 import { FLAG_TYPE_LABELS } from './officers-pages.ts';
-
-const statusOfKind: Record<DomainError['kind'], ContentfulStatusCode> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported_media_type: 415,
-  invalid: 422,
-  throttled: 429,
-  unavailable: 503,
-};
 
 const titleOfKind: Partial<Record<DomainError['kind'], string>> = {
   forbidden: 'You cannot do this',
@@ -43,7 +30,7 @@ export function renderDomainError(c: Context<AppEnv>, deps: AppDeps, error: unkn
     deps,
     'error.njk',
     { title: titleOfKind[error.kind] ?? 'There is a problem', message: error.message },
-    statusOfKind[error.kind],
+    statusByKind[error.kind],
   );
 }
 

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../../schemas/check-result.ts';
 import type { OpenDataCheck, OpenDataRow } from '../../schemas/open-data.ts';
 import type { Revision } from '../../schemas/statement.ts';
 import type { StatementSummary } from '../../schemas/statement-summary.ts';
 import type { AreaAnswer } from '../../schemas/submission.ts';
+import { toCsv } from './csv.ts';
 import { publicStatement } from './public-statement.ts';
 
 /** The rule ids of a check result, by outcome: what the open data lists beside the summary. */
@@ -173,7 +173,7 @@ export const OPEN_DATA_VERSION = 1;
 /** RFC 4180 options shared by the header and every record: CRLF line ends, quotes only where needed. */
 const CSV_OPTIONS = { record_delimiter: 'windows' } as const;
 
-export const OPEN_DATA_CSV_HEADER = stringify([OPEN_DATA_HEADER], CSV_OPTIONS);
+export const OPEN_DATA_CSV_HEADER = toCsv([OPEN_DATA_HEADER], CSV_OPTIONS);
 
 /** Media types of the downloads, wherever they are served from. */
 export const OPEN_DATA_CONTENT_TYPES = {
@@ -187,7 +187,7 @@ export const OPEN_DATA_CONTENT_TYPES = {
  */
 export function renderOpenDataLines(row: OpenDataRow): { csv: string; jsonl: string } {
   return {
-    csv: stringify([openDataRecord(row)], CSV_OPTIONS),
+    csv: toCsv([openDataRecord(row)], CSV_OPTIONS),
     jsonl: `${JSON.stringify(row.statement)}\n`,
   };
 }

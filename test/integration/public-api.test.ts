@@ -176,6 +176,27 @@ describe('the public JSON API', () => {
     },
   );
 
+  it('neutralises spreadsheet formulas in the open-data CSV (a cell starting =, +, -, @ is prefixed with a quote)', async () => {
+    const organisation = await putOrganisation(table.store, {
+      name: '=HYPERLINK("http://evil.example","Click")',
+    });
+    const seeded = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2018-04-01', periodEnd: '2019-03-31', approvalDate: '2019-06-30' },
+    });
+    await index(
+      await putCheckResult(
+        table.store,
+        seeded,
+        checkResultFor({ meetsLegalMinimum: true, areasCovered: 6, rating: 'adequate' }),
+      ),
+    );
+    const rows = parse(await (await get('/api/v1/downloads/statements-2019.csv')).text(), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.map((row) => row.OrganisationName)).toEqual(['\'=HYPERLINK("http://evil.example","Click")']);
+  });
+
   it('downloads a year as RFC 4180 CSV that parses back with commas, quotes and line breaks intact', async () => {
     const organisation = await putOrganisation(table.store, {
       name: 'Comma, "Quote" & Sons Ltd',

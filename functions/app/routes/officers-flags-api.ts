@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
 import {
   FLAG_STATUSES,
@@ -17,6 +16,7 @@ import {
 import type { User } from '../../../schemas/user.ts';
 import { planUpdate } from '../../domain/compliance/flag-workflow.ts';
 import { manualFlag } from '../../domain/compliance/flags.ts';
+import { toCsv } from '../../domain/csv.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
@@ -186,10 +186,10 @@ export function flagsCsvStream(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(stringify([[...FLAG_CSV_COLUMNS]])));
+        controller.enqueue(encoder.encode(toCsv([[...FLAG_CSV_COLUMNS]])));
       }
       const page = await listFlags(deps.store, filter, { order, limit: 100, cursor });
-      if (page.items.length > 0) controller.enqueue(encoder.encode(stringify(page.items.map(flagCsvRow))));
+      if (page.items.length > 0) controller.enqueue(encoder.encode(toCsv(page.items.map(flagCsvRow))));
       cursor = page.nextCursor ?? undefined;
       if (!cursor) controller.close();
     },

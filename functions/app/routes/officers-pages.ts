@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ComplianceSummary } from '../../../schemas/compliance.ts';
@@ -23,6 +22,7 @@ import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
 import { newCodesKeyPair, openCodes } from '../../domain/compliance/sealed-codes.ts';
+import { toCsv } from '../../domain/csv.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
@@ -478,7 +478,7 @@ export function officersPages(deps: AppDeps) {
       );
     }
     deleteCookie(c, CODES_KEY_COOKIE, { ...codesKeyCookie(id), maxAge: 0 });
-    const csv = stringify([
+    const csv = toCsv([
       [...LETTER_MERGE_COLUMNS],
       ...collected.codes.map((code) => [
         code.name,

@@ -77,9 +77,20 @@ export const addedOwnOrganisationSchema = z
   .object({ id: idSchema, verification: z.literal('pending') })
   .meta({ id: 'AddedOwnOrganisation' });
 
-/** POST /api/v1/organisations answers the enrolment code this once; only its hash is stored. */
+/**
+ * POST /api/v1/organisations answers the enrolment code this once; only its hash is stored. A retry
+ * with the same Idempotency-Key answers the same organisation with `enrolmentCode: null`: the code
+ * is never kept in the idempotency record (issue a further code if the first answer was lost).
+ */
 export const createdOrganisationSchema = z
-  .object({ id: idSchema, enrolmentCode: z.string(), enrolmentCodeExpiresAt: timestampSchema })
+  .object({
+    id: idSchema,
+    enrolmentCode: z.string().nullable().meta({
+      description:
+        'Shown in the first answer only; null when the answer is an Idempotency-Key replay (issue a further code if it was lost).',
+    }),
+    enrolmentCodeExpiresAt: timestampSchema,
+  })
   .meta({ id: 'CreatedOrganisation' });
 
 export type NewOrganisation = z.infer<typeof newOrganisationSchema>;

@@ -70,12 +70,15 @@ export interface CreatedOrganisation {
   enrolmentCodeExpiresAt: string;
 }
 
+/** What a retry with the same Idempotency-Key answers: the code is never kept for it. */
+export type ReplayedOrganisation = Omit<CreatedOrganisation, 'enrolmentCode'> & { enrolmentCode: null };
+
 /** An officer adds an organisation; the answer carries its enrolment code, shown this once. */
 export async function addOrganisation(
   deps: OrganisationDeps,
   officer: User,
   input: NewOrganisation,
-  idempotency?: (status: number, body: CreatedOrganisation) => TransactItem,
+  idempotency?: (status: number, body: ReplayedOrganisation) => TransactItem,
 ): Promise<CreatedOrganisation> {
   const now = deps.clock();
   const at = now.toISOString();
@@ -104,7 +107,8 @@ export async function addOrganisation(
           expiresAt: result.enrolmentCodeExpiresAt,
         }),
       ],
-      extra: idempotency ? [idempotency(201, result)] : [],
+      // A replay must not hand the code out again: the record keeps the answer without it.
+      extra: idempotency ? [idempotency(201, { ...result, enrolmentCode: null })] : [],
     });
   } catch (error) {
     if (error instanceof DuplicateCompanyNumberError) {
@@ -125,7 +129,7 @@ export async function addEnrolmentCode(
   organisationId: string,
   idempotency?: (
     status: number,
-    body: { enrolmentCode: string; enrolmentCodeExpiresAt: string },
+    body: { enrolmentCode: string | null; enrolmentCodeExpiresAt: string },
   ) => TransactItem,
 ): Promise<{ enrolmentCode: string; enrolmentCodeExpiresAt: string }> {
   const organisation = await getOrganisation(deps.store, organisationId);
@@ -145,7 +149,8 @@ export async function addEnrolmentCode(
       audit: audit(now, officer, `organisation/${organisationId}`, 'enrolment_code.issued', {
         expiresAt: result.enrolmentCodeExpiresAt,
       }),
-      extra: idempotency ? [idempotency(201, result)] : [],
+      // A replay must not hand the code out again: the record keeps the answer without it.
+      extra: idempotency ? [idempotency(201, { ...result, enrolmentCode: null })] : [],
     });
   } catch (error) {
     if (error instanceof ConditionsFailedError && error.failed.includes(0))

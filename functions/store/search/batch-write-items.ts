@@ -21,7 +21,14 @@ const defaultBackoff: Backoff = (attempt) =>
 export async function batchWriteItems(
   store: Store,
   requests: WriteRequest[],
-  options: { parallel?: number; capacity?: CapacityMeter; slot?: Slot; backoff?: Backoff } = {},
+  options: {
+    parallel?: number;
+    capacity?: CapacityMeter;
+    slot?: Slot;
+    backoff?: Backoff;
+    /** Sends of a batch that failed without an answer (default 10; 0 where the caller retries). */
+    transientRetries?: number;
+  } = {},
 ): Promise<void> {
   const slot: Slot = options.slot ?? ((task) => task());
   const backoff = options.backoff ?? defaultBackoff;
@@ -47,7 +54,7 @@ export async function batchWriteItems(
           pending = (result.UnprocessedItems?.[store.tableName] ?? []) as WriteRequest[];
         } catch (error) {
           // Puts and deletes of whole items: sending the same batch again writes the same result.
-          if (!isTransient(error) || attempt >= 10) throw error;
+          if (!isTransient(error) || attempt >= (options.transientRetries ?? 10)) throw error;
         }
       }
     }

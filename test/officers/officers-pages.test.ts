@@ -88,6 +88,74 @@ describe('compliance officers’ pages', () => {
     }
   });
 
+  it.each([
+    { who: 'an officer', officer: 'yes', next: '/account', lands: '/officers' },
+    {
+      who: 'an officer who asked for a page',
+      officer: 'yes',
+      next: '/officers/flags',
+      lands: '/officers/flags',
+    },
+    { who: 'a business', officer: undefined, next: '/account', lands: '/account' },
+  ])('lands $who on $lands after signing in', async ({ officer: isOfficer, next, lands }) => {
+    const signedIn = await request(
+      'POST',
+      '/sign-in',
+      undefined,
+      form({ email: 'someone@example.com', next, ...(isOfficer ? { officer: isOfficer } : {}) }),
+    );
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe(lands);
+  });
+
+  it('puts what needs doing and the sweep button first on the dashboard, and shows a requested sweep’s progress until it finishes', {
+    timeout: 60_000,
+  }, async () => {
+    const organisation = await seedOrganisation(table.store, {
+      name: 'Dash Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2024-02-01T09:00:00.000Z',
+    });
+    const raised = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ organisationId: organisation.id, year: '2026', note: 'Check the homepage link' }),
+    );
+    expect(raised.status).toBe(303);
+    await complianceWorker(table, () => fixedNow).poller.drain();
+    const before = await (await request('GET', '/officers', officer)).text();
+    const todo = before.indexOf('id="todo"');
+    expect(todo).toBeGreaterThan(0);
+    expect(before.indexOf('Run the sweep now')).toBeLessThan(before.indexOf('id="headline-figures"'));
+    expect(before.indexOf('id="headline-figures"')).toBeLessThan(before.indexOf('svg'));
+    const todoList = before.slice(todo, before.indexOf('</ul>', todo));
+    expect(todoList).toContain('1 flag raised by an officer');
+    expect(todoList).toMatch(/[2-9] open flags of every year in the queue/);
+
+    const requested = await request('POST', '/officers/sweeps', officer, form({}));
+    expect(requested.status).toBe(303);
+    const location = requested.headers.get('location') ?? '';
+    const id = /sweep=([0-9A-Z]{26})#sweep-progress$/.exec(location)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const waiting = await (await request('GET', location, officer)).text();
+    expect(waiting).toContain('Waiting to start.');
+    expect(waiting).toContain('Refresh progress');
+    expect(waiting).toMatch(/<script type="module" nonce="[^"]+" src="\/assets\/sweep-progress.js">/);
+    expect(waiting).not.toContain('http-equiv');
+    const status = await (await request('GET', `/api/v1/sweeps/${id}`, officer)).json();
+    expect(status).toMatchObject({ status: 'requested', progress: { partsDone: 0, partsTotal: 16 } });
+
+    await complianceWorker(table, () => fixedNow).poller.drain();
+    const finished = await (await request('GET', location, officer)).text();
+    expect(finished).toMatch(
+      /Finished: \d+ organisations? checked; \d+ missing statements? and \d+ late statements? flagged/,
+    );
+    expect(finished).not.toContain('sweep-progress.js');
+    const done = await (await request('GET', `/api/v1/sweeps/${id}`, officer)).json();
+    expect(done).toMatchObject({ status: 'done', progress: { partsDone: 16, partsTotal: 16 } });
+  });
+
   it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
     const moved = await request(
       'POST',

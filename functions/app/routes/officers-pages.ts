@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { idSchema } from '../../../schemas/common.ts';
 import type { ComplianceSummary } from '../../../schemas/compliance.ts';
 import {
   FLAG_STATUSES,
@@ -28,6 +29,7 @@ import { newId } from '../../domain/ids.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
 import { collectImportCodes, createImportJob, getImportJob } from '../../store/compliance/import-jobs.ts';
 import { listOrganisationDeclarations } from '../../store/compliance/organisation-declarations.ts';
+import { getSweepRun } from '../../store/compliance/sweep-runs.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
@@ -38,6 +40,7 @@ import { errorView, renderDomainError } from './account-pages.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
+import { sweepProgressView } from './sweep-progress-view.ts';
 
 /** The http-only cookie holding the private key that opens an import's codes, scoped to that import's pages. */
 export const CODES_KEY_COOKIE = 'import_codes_key';
@@ -141,6 +144,36 @@ function dashboardCharts(summary: ComplianceSummary) {
   };
 }
 
+const TODO_WORDS: Record<Flag['type'], [string, string]> = {
+  missing: ['missing statement to chase', 'missing statements to chase'],
+  late: ['late statement to follow up', 'late statements to follow up'],
+  weak: ['weak statement to review', 'weak statements to review'],
+  legal_minimum: ['statement failing the legal minimum', 'statements failing the legal minimum'],
+  report: ['report from the public to look at', 'reports from the public to look at'],
+  manual: ['flag raised by an officer', 'flags raised by officers'],
+  review_request: ['review asked for by a business', 'reviews asked for by businesses'],
+};
+
+/** The dashboard's first list: each kind of outstanding flag, linked to the queue filtered to it. */
+function whatNeedsDoing(summary: ComplianceSummary) {
+  const items = FLAG_TYPES.filter((type) => summary.flags[type].outstanding > 0).map((type) => {
+    const count = summary.flags[type].outstanding;
+    const [one, many] = TODO_WORDS[type];
+    return {
+      text: `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`,
+      href: `/officers/flags?type=${type}&year=${summary.year}`,
+    };
+  });
+  // Flags of other years, and those raised for no year, are in the whole queue.
+  const open = summary.openFlagsByAge.reduce((sum, bucket) => sum + bucket.count, 0);
+  if (open > 0)
+    items.push({
+      text: `${open.toLocaleString('en-GB')} ${open === 1 ? 'open flag' : 'open flags'} of every year in the queue`,
+      href: '/officers/flags',
+    });
+  return items;
+}
+
 function queueQueryOf(c: Context) {
   const raw = Object.fromEntries(
     Object.entries(c.req.query()).filter(
@@ -190,6 +223,13 @@ export function officersPages(deps: AppDeps) {
         ? requested
         : defaultSummaryYear(deps.clock());
     const summary = await complianceSummary(deps, year);
+    // The sweep asked for (after "Run the sweep now"), or one still under way.
+    const last = summary.lastSweep;
+    const sweepId =
+      c.req.query('sweep') ??
+      (last && (last.status === 'requested' || last.status === 'running') ? last.id : undefined);
+    const sweepRun =
+      sweepId && idSchema.safeParse(sweepId).success ? await getSweepRun(deps.store, sweepId) : undefined;
     c.header('cache-control', 'private, no-store');
     return renderPage(c, deps, 'officers/dashboard.njk', {
       title: 'Compliance dashboard',
@@ -203,14 +243,15 @@ export function officersPages(deps: AppDeps) {
         text: String(y.year),
         selected: y.year === year,
       })),
-      sweepRequested: c.req.query('sweep'),
+      sweep: sweepRun ? sweepProgressView(sweepRun) : undefined,
+      todo: whatNeedsDoing(summary),
       pct,
     });
   });
 
   app.post('/officers/sweeps', async (c) => {
     const run = await requestSweep(deps, currentUser(c));
-    return c.redirect(`/officers?sweep=${run.id}`, 303);
+    return c.redirect(`/officers?sweep=${run.id}#sweep-progress`, 303);
   });
 
   app.get('/officers/flags', async (c) => {

@@ -23,6 +23,16 @@ export const newOrganisationSchema = z.object({
   inScope: z.boolean().default(true),
 });
 
+/** Who the register writes to about the organisation's statements (officers' letters and notices). */
+export const contactNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the contact’s name')
+  .max(200, 'The contact’s name must be 200 characters or fewer');
+export const contactEmailSchema = z
+  .email({ message: 'Enter an email address in the correct format, like name@example.com' })
+  .max(254, 'The email address must be 254 characters or fewer');
+
 /** A registered address, as the GOV.UK address pattern asks for it. */
 export const registeredAddressSchema = z.object({
   addressLine1: z
@@ -62,6 +72,8 @@ export const ownOrganisationSchema = newOrganisationSchema
   .meta({ id: 'OwnOrganisation' });
 
 export const organisationSchema = newOrganisationSchema.extend({
+  contactName: contactNameSchema.optional(),
+  contactEmail: contactEmailSchema.optional(),
   id: idSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

@@ -278,8 +278,14 @@ describe('compliance officers’ API', () => {
     );
     expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(first.errors.map((error) => error.line)).toEqual([4, 5, 6]);
-    expect(first.errors[0]?.message).toMatch(/financialYearEnd/);
-    expect(first.errors[1]?.message).toMatch(/also on line 2/);
+    expect(first.errors[0]).toMatchObject({
+      column: 'financialYearEnd',
+      message: expect.stringMatching(/MM-DD/),
+    });
+    expect(first.errors[1]).toMatchObject({
+      column: 'companyNumber',
+      message: expect.stringMatching(/also on row 2/),
+    });
     expect(first.enrolmentCodes.map((code) => [code.line, code.name, code.companyNumber])).toEqual([
       [2, 'Bolt Logistics Ltd', '01234567'],
       [3, 'Cord, Cable & Co LLP', 'OC123456'],

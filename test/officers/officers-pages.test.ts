@@ -201,6 +201,27 @@ describe('compliance officers’ pages', () => {
   }
   const CODE = /[0-9A-Z]{4}(-[0-9A-Z]{4}){4}/;
 
+  it('offers the CSV template with the exact columns and lists every allowed value of the coded columns', async () => {
+    const template = await request('GET', '/officers/import/template.csv', officer);
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-disposition')).toContain('organisations-template.csv');
+    expect((await template.text()).trim()).toBe(
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,contactEmail,addressLine1,addressLine2,town,postcode',
+    );
+    expect((await request('GET', '/officers/import/template.csv', submitter)).status).toBe(403);
+    const page = await (await request('GET', '/officers/import', officer)).text();
+    expect(page).toContain('href="/officers/import/template.csv"');
+    for (const value of [
+      'company',
+      'llp',
+      'other_body_corporate',
+      'public_body',
+      'Under £36 million',
+      'Over £500 million',
+    ])
+      expect(page).toContain(`<code>${value}</code>`);
+  });
+
   it('imports a CSV in the background with progress, then gives the letter-merge file exactly once, to the uploading browser', {
     timeout: 60_000,
   }, async () => {
@@ -225,7 +246,10 @@ describe('compliance officers’ pages', () => {
     await complianceWorker(table, () => fixedNow).poller.drain();
     const done = await (await request('GET', jobPath, officer)).text();
     expect(done).toContain('Import finished');
-    expect(done).toMatch(/financialYearEnd/);
+    // Row 3 as the spreadsheet numbers it, the column as the file names it, and what to write.
+    expect(done).toMatch(
+      /<td class="govuk-table__cell">3<\/td><td class="govuk-table__cell"><code>financialYearEnd<\/code><\/td><td class="govuk-table__cell">Enter the month and day the financial year ends as MM-DD/,
+    );
 
     // The codes are sealed in the table: no code in clear, before or after the download.
     expect(await tableText()).not.toMatch(CODE);

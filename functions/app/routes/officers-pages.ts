@@ -14,11 +14,13 @@ import {
   type ImportJob,
   LETTER_MERGE_COLUMNS,
   MAX_JOB_ERRORS,
+  TEMPLATE_COLUMNS,
 } from '../../../schemas/organisation-import.ts';
 import { challengeBodySchema } from '../../../schemas/out-of-scope.ts';
 import { SECTORS } from '../../../schemas/registry-options.ts';
 import { TRANSITIONS } from '../../domain/compliance/flag-workflow.ts';
 import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
+import { IMPORT_COLUMN_RULES } from '../../domain/compliance/import-columns.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
@@ -191,6 +193,11 @@ function withQuery(path: string, query: Record<string, string | number | undefin
     if (value !== undefined && value !== '') params.set(name, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The import page's table of columns: each one's name, whether it is needed, and its allowed values. */
+function importColumnsView() {
+  return TEMPLATE_COLUMNS.map((name) => ({ name, ...IMPORT_COLUMN_RULES[name] }));
 }
 
 function importView(job: ImportJob) {
@@ -428,6 +435,15 @@ export function officersPages(deps: AppDeps) {
     renderPage(c, deps, 'officers/import.njk', {
       title: 'Import organisations in scope',
       activeNav: 'officers',
+      columns: importColumnsView(),
+    }),
+  );
+
+  app.get('/officers/import/template.csv', (c) =>
+    c.body(toCsv([[...TEMPLATE_COLUMNS]]), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="organisations-template.csv"',
+      'cache-control': 'private, no-store',
     }),
   );
 
@@ -442,6 +458,7 @@ export function officersPages(deps: AppDeps) {
         {
           title: 'Error: Import organisations in scope',
           activeNav: 'officers',
+          columns: importColumnsView(),
           ...errorView([{ path: '/file', message: 'Select a CSV file' }], () => 'file'),
         },
         422,

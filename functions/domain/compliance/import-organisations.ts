@@ -26,6 +26,7 @@ import { enrolmentCodeExpiry, generateEnrolmentCode, hashEnrolmentCode } from '.
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { addOrganisation } from '../submissions/organisations.ts';
+import { contactOfRow, hasContactOfRow } from './organisation-contact.ts';
 
 export interface ImportDeps {
   store: Store;
@@ -62,6 +63,7 @@ function updatedFromRow(existing: Organisation, row: ImportRow, now: Date): Orga
     entityType: row.entityType,
     financialYearEnd: row.financialYearEnd,
     ...(row.turnover ? { turnover: row.turnover } : {}),
+    ...contactOfRow(row),
     inScope: true,
     updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
   };
@@ -73,6 +75,7 @@ function sameAnswers(organisation: Organisation, row: ImportRow): boolean {
     organisation.entityType === row.entityType &&
     organisation.financialYearEnd === row.financialYearEnd &&
     (row.turnover === undefined || organisation.turnover === row.turnover) &&
+    hasContactOfRow(organisation, row) &&
     organisation.inScope
   );
 }

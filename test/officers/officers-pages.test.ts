@@ -156,6 +156,44 @@ describe('compliance officers’ pages', () => {
     expect(done).toMatchObject({ status: 'done', progress: { partsDone: 16, partsTotal: 16 } });
   });
 
+  it('flags an organisation found by the start of its name or by its company number, without its internal id', async () => {
+    const findable = await seedOrganisation(table.store, {
+      name: 'Findable Foods Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2024-03-01T09:00:00.000Z',
+      companyNumber: '07654321',
+    });
+    for (const q of ['findable', 'Findable Foods', '7654321', '07654321']) {
+      const page = await (
+        await request('GET', `/officers/flags/new?q=${encodeURIComponent(q)}`, officer)
+      ).text();
+      expect(page, q).toContain(`value="${findable.id}"`);
+      expect(page, q).toContain('Company number 07654321');
+    }
+    const none = await (await request('GET', '/officers/flags/new?q=zzzz', officer)).text();
+    expect(none).toContain('No organisation on the register has a name starting “zzzz”');
+
+    const unpicked = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ q: 'findable', note: 'A note' }),
+    );
+    expect(unpicked.status).toBe(422);
+    const unpickedPage = await unpicked.text();
+    expect(unpickedPage).toContain('Select the organisation to flag');
+    expect(unpickedPage).toContain(`value="${findable.id}"`);
+    const raised = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ q: 'findable', organisationId: findable.id, note: 'Statement link is broken' }),
+    );
+    expect(raised.status).toBe(303);
+    const flagPage = await (await request('GET', raised.headers.get('location') ?? '', officer)).text();
+    expect(flagPage).toContain('Findable Foods Ltd');
+  });
+
   it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
     const moved = await request(
       'POST',

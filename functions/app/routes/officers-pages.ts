@@ -18,6 +18,7 @@ import {
 } from '../../../schemas/organisation-import.ts';
 import { challengeBodySchema } from '../../../schemas/out-of-scope.ts';
 import { SECTORS } from '../../../schemas/registry-options.ts';
+import { findOrganisationsToPick, MAX_PICKS } from '../../domain/compliance/find-organisation.ts';
 import { TRANSITIONS } from '../../domain/compliance/flag-workflow.ts';
 import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
 import { IMPORT_COLUMN_RULES } from '../../domain/compliance/import-columns.ts';
@@ -34,6 +35,7 @@ import { listOrganisationDeclarations } from '../../store/compliance/organisatio
 import { getSweepRun } from '../../store/compliance/sweep-runs.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
+import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
@@ -313,10 +315,11 @@ export function officersPages(deps: AppDeps) {
     });
   });
 
-  app.get('/officers/flags/new', (c) =>
+  app.get('/officers/flags/new', async (c) =>
     renderPage(c, deps, 'officers/new-flag.njk', {
       title: 'Flag an organisation or statement',
       activeNav: 'officers',
+      ...(await pickView(c.req.query('q'), c.req.query('organisationId'))),
       values: { organisationId: c.req.query('organisationId'), statementId: c.req.query('statementId') },
     }),
   );
@@ -333,11 +336,21 @@ export function officersPages(deps: AppDeps) {
       year: text('year'),
       note: text('note'),
     };
+    const q = text('q');
     const parsed = newManualFlagSchema.safeParse({
       ...values,
       year: values.year ? Number(values.year) : undefined,
     });
     try {
+      if (!values.organisationId && !values.statementId)
+        throw invalid([
+          {
+            path: '/organisationId',
+            message: q
+              ? 'Select the organisation to flag'
+              : 'Search for the organisation by name or company number, then select it',
+          },
+        ]);
       if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
       const flag = await createManualFlag(deps, currentUser(c), parsed.data);
       return c.redirect(`/officers/flags/${flag.id}?raised=1`, 303);
@@ -350,6 +363,7 @@ export function officersPages(deps: AppDeps) {
         {
           title: 'Error: Flag an organisation or statement',
           activeNav: 'officers',
+          ...(await pickView(q, values.organisationId)),
           values,
           ...errorView(error.fieldErrors, (path) => path.replace(/^\//, '').split('/')[0] ?? ''),
         },
@@ -357,6 +371,39 @@ export function officersPages(deps: AppDeps) {
       );
     }
   });
+
+  /** "Flag an organisation": what was searched for, the organisations found, and the one picked. */
+  async function pickView(query: string | undefined, organisationId: string | undefined) {
+    const q = (query ?? '').trim().slice(0, 100);
+    const found = q ? await findOrganisationsToPick(deps.store, q) : [];
+    const picked =
+      organisationId &&
+      idSchema.safeParse(organisationId).success &&
+      !found.some((o) => o.id === organisationId)
+        ? await getOrganisation(deps.store, organisationId)
+        : undefined;
+    const choices = [...(picked ? [picked] : []), ...found];
+    return {
+      q,
+      searched: q !== '',
+      choices: choices.map((organisation) => ({
+        value: organisation.id,
+        text: organisation.name,
+        hint: {
+          text: [
+            organisation.companyNumber ? `Company number ${organisation.companyNumber}` : 'No company number',
+            organisation.registeredAddress
+              ? `${organisation.registeredAddress.town} ${organisation.registeredAddress.postcode}`
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        },
+        checked: organisation.id === organisationId || choices.length === 1,
+      })),
+      manyFound: found.length === MAX_PICKS,
+    };
+  }
 
   async function flagPage(
     c: Context<AppEnv>,

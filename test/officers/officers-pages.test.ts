@@ -194,6 +194,54 @@ describe('compliance officers’ pages', () => {
     expect(flagPage).toContain('Findable Foods Ltd');
   });
 
+  it('shows the organisation’s contact details on its flag and records a notice an officer sent, with plain errors', async () => {
+    const before = await (await request('GET', `/officers/flags/${flagId}`, officer)).text();
+    expect(before).toContain('No notice sent yet.');
+    expect(before).toContain('The register has no contact details for Acme Retail Ltd');
+
+    const empty = await request(
+      'POST',
+      `/officers/flags/${flagId}/notices`,
+      officer,
+      form({ to: '', about: '' }),
+    );
+    expect(empty.status).toBe(422);
+    const errors = await empty.text();
+    for (const message of ['Choose how you sent it', 'Enter where you sent it', 'Enter what the notice said'])
+      expect(errors).toContain(message);
+    expect(errors).toContain('href="#notice-to"');
+
+    const recorded = await request(
+      'POST',
+      `/officers/flags/${flagId}/notices`,
+      officer,
+      form({
+        channel: 'post',
+        to: '1 High Street, Leeds LS1 1AA',
+        about: 'Letter asking for the statement link',
+      }),
+    );
+    expect(recorded.status).toBe(303);
+    const after = await (await request('GET', `/officers/flags/${flagId}`, officer)).text();
+    expect(after).not.toContain('No notice sent yet.');
+    const record = after.slice(
+      after.indexOf('id="notice-record"'),
+      after.indexOf('</table>', after.indexOf('id="notice-record"')),
+    );
+    for (const cell of [
+      officer.email,
+      'Letter',
+      '1 High Street, Leeds LS1 1AA',
+      'Letter asking for the statement link',
+    ])
+      expect(record).toContain(cell);
+    expect(after).toContain('Notice sent');
+    const json = flagSchema.parse(await (await request('GET', `/api/v1/flags/${flagId}`, officer)).json());
+    expect(json.notices).toMatchObject([
+      { by: officer.email, channel: 'post', to: '1 High Street, Leeds LS1 1AA' },
+    ]);
+  });
+
   it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
     const moved = await request(
       'POST',

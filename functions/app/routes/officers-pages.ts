@@ -8,6 +8,8 @@ import {
   type Flag,
   flagListQuerySchema,
   flagUpdateSchema,
+  NOTICE_CHANNELS,
+  newFlagNoticeSchema,
   newManualFlagSchema,
 } from '../../../schemas/flag.ts';
 import {
@@ -29,12 +31,14 @@ import { newCodesKeyPair, openCodes } from '../../domain/compliance/sealed-codes
 import { toCsv } from '../../domain/csv.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
+import { addressLines } from '../../mail/letters.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
 import { collectImportCodes, createImportJob, getImportJob } from '../../store/compliance/import-jobs.ts';
 import { listOrganisationDeclarations } from '../../store/compliance/organisation-declarations.ts';
 import { getSweepRun } from '../../store/compliance/sweep-runs.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
+import { recordFlagNotice } from '../../store/flags/record-notice.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -71,6 +75,12 @@ export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
   contacted: 'Contacted',
   resolved: 'Resolved',
   dismissed: 'Dismissed',
+};
+
+const CHANNEL_LABELS: Record<(typeof NOTICE_CHANNELS)[number], string> = {
+  email: 'Email',
+  post: 'Letter',
+  phone: 'Phone call',
 };
 
 const STATUS_TAG: Record<Flag['status'], string> = {
@@ -413,7 +423,10 @@ export function officersPages(deps: AppDeps) {
   ) {
     c.header('cache-control', 'private, no-store');
     // What the organisation declared about its years (officers see it next to a missing year).
-    const declarations = await listOrganisationDeclarations(deps.store, flag.organisationId);
+    const [declarations, organisation] = await Promise.all([
+      listOrganisationDeclarations(deps.store, flag.organisationId),
+      getOrganisation(deps.store, flag.organisationId),
+    ]);
     return renderPage(
       c,
       deps,
@@ -427,6 +440,18 @@ export function officersPages(deps: AppDeps) {
         statusTag: STATUS_TAG[flag.status],
         reasonLabel: flag.reason ? REPORT_REASON_LABELS[flag.reason] : undefined,
         declarations,
+        contact: organisation
+          ? {
+              name: organisation.contactName,
+              email: organisation.contactEmail,
+              address: organisation.registeredAddress ? addressLines(organisation.registeredAddress) : [],
+            }
+          : undefined,
+        channelItems: NOTICE_CHANNELS.map((channel) => ({ value: channel, text: CHANNEL_LABELS[channel] })),
+        channelLabels: CHANNEL_LABELS,
+        noticeValues: {
+          to: organisation?.contactEmail ?? '',
+        },
         moveItems: [
           { value: '', text: `Keep it ${FLAG_STATUS_LABELS[flag.status].toLowerCase()}` },
           ...TRANSITIONS[flag.status].map((to) => ({
@@ -444,7 +469,48 @@ export function officersPages(deps: AppDeps) {
   app.get('/officers/flags/:id', async (c) => {
     const flag = await getFlag(deps.store, c.req.param('id'), { consistent: true });
     if (!flag) throw notFound('The flag');
-    return flagPage(c, flag, { updated: c.req.query('updated'), raised: c.req.query('raised') });
+    return flagPage(c, flag, {
+      updated: c.req.query('updated'),
+      raised: c.req.query('raised'),
+      noticed: c.req.query('noticed'),
+    });
+  });
+
+  // An officer notes a notice they sent (a letter, an email, a call): kept on the flag with its history.
+  app.post('/officers/flags/:id/notices', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const noticeValues = { channel: value('channel'), to: value('to'), about: value('about') };
+    const flag = await getFlag(deps.store, id, { consistent: true });
+    if (!flag) throw notFound('The flag');
+    const parsed = newFlagNoticeSchema.safeParse(noticeValues);
+    if (!parsed.success) {
+      return flagPage(
+        c,
+        flag,
+        {
+          noticeValues,
+          ...errorView(
+            fieldErrorsFromZod(parsed.error.issues).map((error) => ({
+              ...error,
+              path:
+                error.path === '/to' || error.path === '/about'
+                  ? `/notice-${error.path.slice(1)}`
+                  : '/channel',
+            })),
+            (path) => path.replace(/^\//, ''),
+          ),
+        },
+        422,
+      );
+    }
+    await recordFlagNotice(deps.store, id, {
+      at: deps.clock().toISOString(),
+      by: currentUser(c).email,
+      ...parsed.data,
+    });
+    return c.redirect(`/officers/flags/${id}?noticed=1#notices`, 303);
   });
 
   app.post('/officers/flags/:id', async (c) => {

@@ -226,7 +226,7 @@ describe('compliance officers’ pages', () => {
     expect(after).not.toContain('No notice sent yet.');
     const record = after.slice(
       after.indexOf('id="notice-record"'),
-      after.indexOf('</table>', after.indexOf('id="notice-record"')),
+      after.indexOf('</ol>', after.indexOf('id="notice-record"')),
     );
     for (const cell of [
       officer.email,

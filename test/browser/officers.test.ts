@@ -115,7 +115,7 @@ describe('compliance officers in Chromium', () => {
         // Nothing wider than the window: no sideways scrolling at 320 px (the widest elements named).
         const wider = await page.evaluate(() =>
           document.documentElement.scrollWidth > window.innerWidth
-            ? [...document.querySelectorAll('body *')]
+            ? Array.from(document.querySelectorAll('body *'))
                 .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
                 .slice(0, 6)
                 .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)

@@ -242,6 +242,40 @@ describe('compliance officers’ pages', () => {
     ]);
   });
 
+  it('keeps the contact and address an import gives, updates them on a later import, and shows them to officers only', async () => {
+    const header =
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,contactEmail,addressLine1,town,postcode';
+    const importCsv = async (row: string) => {
+      const response = await request('POST', '/api/v1/organisations/import', officer, `${header}\n${row}\n`, {
+        'content-type': 'text/csv',
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        created: number;
+        updated: number;
+        enrolmentCodes: { organisationId: string }[];
+      };
+    };
+    const first = await importCsv(
+      'Postal Ltd,09876543,company,03-31,,Ann Smith,ann@postal.example,1 High St,Leeds,LS1 1AA',
+    );
+    expect(first.created).toBe(1);
+    const id = first.enrolmentCodes[0]?.organisationId ?? '';
+    const page = await (await request('GET', `/officers/organisations/${id}`, officer)).text();
+    for (const text of ['Ann Smith', 'mailto:ann@postal.example', '1 High St<br>Leeds<br>LS1 1AA'])
+      expect(page).toContain(text);
+    expect((await request('GET', `/officers/organisations/${id}`, submitter)).status).toBe(403);
+    expect(await (await request('GET', `/organisations/${id}`)).text()).not.toContain('ann@postal.example');
+
+    const again = await importCsv(
+      'Postal Ltd,09876543,company,03-31,,Ann Smith,compliance@postal.example,,,',
+    );
+    expect(again).toMatchObject({ created: 0, updated: 1 });
+    const updated = await (await request('GET', `/officers/organisations/${id}`, officer)).text();
+    expect(updated).toContain('compliance@postal.example');
+    expect(updated).toContain('1 High St<br>Leeds');
+  });
+
   it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
     const moved = await request(
       'POST',

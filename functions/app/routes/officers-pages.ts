@@ -48,6 +48,7 @@ import { errorView, renderDomainError } from './account-pages.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
+import { addOfficersOrganisationPage } from './officers-organisation-page.ts';
 import { sweepProgressView } from './sweep-progress-view.ts';
 
 /** The http-only cookie holding the private key that opens an import's codes, scoped to that import's pages. */
@@ -543,6 +544,8 @@ export function officersPages(deps: AppDeps) {
       );
     }
   });
+
+  addOfficersOrganisationPage(app, deps, { type: FLAG_TYPE_LABELS, status: FLAG_STATUS_LABELS });
 
   app.get('/officers/import', (c) =>
     renderPage(c, deps, 'officers/import.njk', {

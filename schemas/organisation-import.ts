@@ -64,6 +64,9 @@ export const importedCodeSchema = z.object({
   name: z.string(),
   companyNumber: z.string().nullable(),
   enrolmentCode: z.string(),
+  /** Who the letter is for and where it goes, when the row gave them. */
+  contactName: z.string().optional(),
+  registeredAddress: registeredAddressSchema.optional(),
 });
 
 export const importResultSchema = z
@@ -87,7 +90,17 @@ export const sealedCodesSchema = z.object({
 });
 
 /** The letter-merge file's columns, in order. */
-export const LETTER_MERGE_COLUMNS = ['name', 'companyNumber', 'organisationId', 'enrolmentCode'] as const;
+export const LETTER_MERGE_COLUMNS = [
+  'name',
+  'companyNumber',
+  'organisationId',
+  'enrolmentCode',
+  'contactName',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'postcode',
+] as const;
 
 export const importJobStatusSchema = z.enum(['running', 'done']);
 

@@ -346,7 +346,8 @@ describe('compliance officers’ pages', () => {
     timeout: 60_000,
   }, async () => {
     const csv =
-      'name,companyNumber,entityType,financialYearEnd,turnover\nBolt Ltd,01234567,company,03-31,\nCord Ltd,,company,13-01,\n';
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,addressLine1,town,postcode\n' +
+      'Bolt Ltd,01234567,company,03-31,,Bea Bolt,2 Mill Lane,York,YO1 7HH\nCord Ltd,,company,13-01,,,,,\n';
     const body = new FormData();
     body.set('file', new File([csv], 'orgs.csv', { type: 'text/csv' }));
     const started = await request('POST', '/officers/import', officer, body);
@@ -382,7 +383,15 @@ describe('compliance officers’ pages', () => {
     expect(letters.status).toBe(200);
     const rows = parse(await letters.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: 'Bolt Ltd', companyNumber: '01234567' });
+    expect(rows[0]).toMatchObject({
+      name: 'Bolt Ltd',
+      companyNumber: '01234567',
+      contactName: 'Bea Bolt',
+      addressLine1: '2 Mill Lane',
+      addressLine2: '',
+      town: 'York',
+      postcode: 'YO1 7HH',
+    });
     expect(rows[0]?.enrolmentCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(letters.headers.get('set-cookie')).toMatch(/^import_codes_key=; Max-Age=0; Path=/);
     expect(await tableText()).not.toContain(rows[0]?.enrolmentCode);

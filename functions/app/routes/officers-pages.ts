@@ -659,6 +659,11 @@ export function officersPages(deps: AppDeps) {
         code.companyNumber ?? '',
         code.organisationId,
         code.enrolmentCode,
+        code.contactName ?? '',
+        code.registeredAddress?.addressLine1 ?? '',
+        code.registeredAddress?.addressLine2 ?? '',
+        code.registeredAddress?.town ?? '',
+        code.registeredAddress?.postcode ?? '',
       ]),
     ]);
     // Through the context, so the cookie's removal goes with the file.

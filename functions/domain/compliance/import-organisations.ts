@@ -26,7 +26,7 @@ import { enrolmentCodeExpiry, generateEnrolmentCode, hashEnrolmentCode } from '.
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { addOrganisation } from '../submissions/organisations.ts';
-import { contactOfRow, hasContactOfRow } from './organisation-contact.ts';
+import { contactOfRow, hasContactOfRow, letterDetailsOfRow } from './organisation-contact.ts';
 
 export interface ImportDeps {
   store: Store;
@@ -140,6 +140,7 @@ export async function importRow(
           name: row.name,
           companyNumber: row.companyNumber ?? null,
           enrolmentCode: created.enrolmentCode,
+          ...letterDetailsOfRow(row),
         },
       };
     } catch (error) {
@@ -284,6 +285,7 @@ function planCreate(deps: ImportDeps, officer: User, line: number, row: ImportRo
       name: row.name,
       companyNumber: row.companyNumber ?? null,
       enrolmentCode: code,
+      ...letterDetailsOfRow(row),
     },
   };
 }

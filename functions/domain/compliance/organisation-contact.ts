@@ -19,3 +19,11 @@ export function hasContactOfRow(organisation: Organisation, row: ImportRow): boo
     (name) => JSON.stringify(organisation[name]) === JSON.stringify(given[name]),
   );
 }
+
+/** What a letter to a new organisation needs from its row: who it is for and where it goes. */
+export function letterDetailsOfRow(row: ImportRow): Pick<Contact, 'contactName' | 'registeredAddress'> {
+  return {
+    ...(row.contactName ? { contactName: row.contactName } : {}),
+    ...(row.registeredAddress ? { registeredAddress: row.registeredAddress } : {}),
+  };
+}

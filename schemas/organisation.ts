@@ -14,15 +14,6 @@ export const financialYearEndSchema = z
     return day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
   }, 'must be a real day of the year');
 
-export const newOrganisationSchema = z.object({
-  name: z.string().trim().min(1, 'enter the organisation name').max(250),
-  companyNumber: companyNumberSchema.optional(),
-  entityType: entityTypeSchema,
-  financialYearEnd: financialYearEndSchema,
-  turnover: turnoverSchema.optional(),
-  inScope: z.boolean().default(true),
-});
-
 /** Who the register writes to about the organisation's statements (officers' letters and notices). */
 export const contactNameSchema = z
   .string()
@@ -53,6 +44,19 @@ export const registeredAddressSchema = z.object({
     .max(16, 'The postcode must be 16 characters or fewer'),
 });
 
+export const newOrganisationSchema = z.object({
+  name: z.string().trim().min(1, 'enter the organisation name').max(250),
+  companyNumber: companyNumberSchema.optional(),
+  entityType: entityTypeSchema,
+  financialYearEnd: financialYearEndSchema,
+  turnover: turnoverSchema.optional(),
+  inScope: z.boolean().default(true),
+  /** Who the register writes to, and where (officers' letters and notices); officers only see them. */
+  contactName: contactNameSchema.optional(),
+  contactEmail: contactEmailSchema.optional(),
+  registeredAddress: registeredAddressSchema.optional(),
+});
+
 /**
  * A business adds its own organisation (POST /api/v1/me/organisations): it may draft at once;
  * its statements can be submitted once an officer verifies it or the business enters the
@@ -72,13 +76,10 @@ export const ownOrganisationSchema = newOrganisationSchema
   .meta({ id: 'OwnOrganisation' });
 
 export const organisationSchema = newOrganisationSchema.extend({
-  contactName: contactNameSchema.optional(),
-  contactEmail: contactEmailSchema.optional(),
   id: idSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   charityNumber: z.string().optional(),
-  registeredAddress: registeredAddressSchema.optional(),
   /** Added by a business itself and not yet verified (absent: added by an officer, or verified). */
   verification: z.enum(['pending', 'verified']).optional(),
   verifiedAt: timestampSchema.optional(),

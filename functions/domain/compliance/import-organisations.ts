@@ -30,6 +30,7 @@ import { enrolmentCodeExpiry, generateEnrolmentCode, hashEnrolmentCode } from '.
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { addOrganisation } from '../submissions/organisations.ts';
+import { contactOfRow, hasContactOfRow, letterDetailsOfRow } from './organisation-contact.ts';
 
 export interface ImportDeps {
   store: Store;
@@ -66,6 +67,7 @@ function updatedFromRow(existing: Organisation, row: ImportRow, now: Date): Orga
     entityType: row.entityType,
     financialYearEnd: row.financialYearEnd,
     ...(row.turnover ? { turnover: row.turnover } : {}),
+    ...contactOfRow(row),
     inScope: true,
     updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
   };
@@ -77,6 +79,7 @@ function sameAnswers(organisation: Organisation, row: ImportRow): boolean {
     organisation.entityType === row.entityType &&
     organisation.financialYearEnd === row.financialYearEnd &&
     (row.turnover === undefined || organisation.turnover === row.turnover) &&
+    hasContactOfRow(organisation, row) &&
     organisation.inScope
   );
 }
@@ -141,6 +144,7 @@ export async function importRow(
           name: row.name,
           companyNumber: row.companyNumber ?? null,
           enrolmentCode: created.enrolmentCode,
+          ...letterDetailsOfRow(row),
         },
       };
     } catch (error) {
@@ -293,6 +297,7 @@ function planCreate(
       name: row.name,
       companyNumber: row.companyNumber ?? null,
       enrolmentCode: code,
+      ...letterDetailsOfRow(row),
     },
   };
 }

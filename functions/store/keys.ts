@@ -13,6 +13,9 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
+ * | page: revision, no text | STMT#<id>               | PAGE#<000n>           |                                        |
+ * | page: check, no sentences | STMT#<id>             | PAGE#<000n>#CHECK     |                                        |
+ * |   (the statement page reads both with one Query, never the full texts: functions/store/statements/statement-page.ts) |
  * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
  * | finding review          | STMT#<id>               | REVIEW#<000n>#<rule>  |                                        |
  * | open review request     | STMT#<id>               | REVIEWREQ#<000n>#<rule> |                                      |
@@ -106,6 +109,11 @@ export const keys = {
   revision: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `REV#${pad(revision)}` }),
   revisionPrefix: 'REV#',
   statementDraft: (id: string) => ({ pk: `STMT#${id}`, sk: 'DRAFT' }),
+  /** A revision as the statement page shows it: its answers without the pasted text, and the history up to it. */
+  revisionPage: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `PAGE#${pad(revision)}` }),
+  /** A revision's check as the statement page shows it: summary and findings with their evidence, no sentences. */
+  checkPage: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `PAGE#${pad(revision)}#CHECK` }),
+  pagePrefix: (revision: number) => `PAGE#${pad(revision)}`,
   checkResult: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `CHECK#${pad(revision)}` }),
   checkResultListing: (rulesVersion: string, id: string, revision: number) => ({
     gsi2pk: 'CHECKS',

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../../schemas/check-result.ts';
 import { keys } from '../keys.ts';
+import { checkPageItem } from '../statements/statement-page.ts';
 import type { Store } from '../store.ts';
 
 /** DynamoDB's item limit is 400 KB; results are trimmed well below it. */
@@ -90,7 +91,12 @@ export async function putCheckResult(store: Store, check: StoredCheck): Promise<
       },
     },
   };
-  const base = [{ Put: { TableName: store.tableName, Item: resultItem } }, ...bandItems];
+  const base = [
+    { Put: { TableName: store.tableName, Item: resultItem } },
+    // The statement page's copy: summary and findings with evidence, no sentences (statement-page.ts).
+    { Put: { TableName: store.tableName, Item: checkPageItem(check.statementId, check.revision, result) } },
+    ...bandItems,
+  ];
   try {
     await store.doc.send(new TransactWriteCommand({ TransactItems: [...base, headerUpdate] }));
     return { headerUpdated: true };

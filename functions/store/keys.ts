@@ -16,7 +16,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | page: revision, no text | STMT#<id>               | PAGE#<000n>           |                                        |
  * | page: check, no sentences | STMT#<id>             | PAGE#<000n>#CHECK     |                                        |
  * |   (the statement page reads both with one Query, never the full texts: functions/store/statements/statement-page.ts) |
- * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
+ * |   (gsi4, keys only: CHECKS#<00..15> / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions; |
+ * |    sharded by statement so no check write lands on one hot partition; gsi2 CHECKS is the old, unsharded listing) |
  * | finding review          | STMT#<id>               | REVIEW#<000n>#<rule>  |                                        |
  * | open review request     | STMT#<id>               | REVIEWREQ#<000n>#<rule> |                                      |
  * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
@@ -87,6 +88,9 @@ function searchFacetKey(facet: SearchFacet): string {
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
 
+/** Check-result listing partitions (gsi4): a recheck writes to all of them, none hot. */
+export const CHECK_LISTING_SHARDS = 16;
+
 export function shardOf(id: string, shards = ORGANISATION_SHARDS): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
@@ -116,10 +120,12 @@ export const keys = {
   pagePrefix: (revision: number) => `PAGE#${pad(revision)}`,
   checkResult: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `CHECK#${pad(revision)}` }),
   checkResultListing: (rulesVersion: string, id: string, revision: number) => ({
-    gsi2pk: 'CHECKS',
-    gsi2sk: `${rulesVersion}#${id}#${pad(revision)}`,
+    gsi4pk: `CHECKS#${pad(shardOf(id, CHECK_LISTING_SHARDS), 2)}`,
+    gsi4sk: `${rulesVersion}#${id}#${pad(revision)}`,
   }),
-  checkResultListingPartition: 'CHECKS',
+  checkResultListingShard: (shard: number) => `CHECKS#${pad(shard, 2)}`,
+  /** Where results written before the sharded listing are listed (gsi2, projection ALL); moved by a daily job. */
+  legacyCheckResultListingPartition: 'CHECKS',
   /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
   /** An officer's review of one finding of a revision's check (functions/store/reviews). */
   findingReview: (id: string, revision: number, rule: string) => ({
@@ -274,6 +280,8 @@ const KEY_ATTRIBUTES = new Set([
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'entity',
 ]);
 

@@ -29,6 +29,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
+ * |   (gsi3: <pk>#Y<year> / <relevance>#<stmtId>, on name and company entries: a name with a year, no year filtered out) |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
  * | open-data line          | EXPORT#<year>#<format>  | <name>#<stmtId>       |                                        |
  * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
@@ -174,7 +175,7 @@ export const keys = {
   searchPartition: (facet: SearchFacet) => searchFacetKey(facet),
   searchEntry: (
     facet: SearchFacet,
-    order: { relevance: string; name: string; date?: string | undefined },
+    order: { relevance: string; name: string; date?: string | undefined; year?: number | undefined },
     statementId: string,
   ) => {
     const partition = searchFacetKey(facet);
@@ -184,8 +185,13 @@ export const keys = {
       gsi1pk: partition,
       gsi1sk: `${order.name}#${statementId}`,
       ...(order.date === undefined ? {} : { gsi2pk: partition, gsi2sk: `${order.date}#${statementId}` }),
+      ...(order.year === undefined
+        ? {}
+        : { gsi3pk: `${partition}#Y${order.year}`, gsi3sk: `${order.relevance}#${statementId}` }),
     };
   },
+  /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
+  searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */
   searchState: (statementId: string) => ({ pk: `STMT#${statementId}`, sk: 'SEARCH' }),
   openDataLine: (year: number, format: 'csv' | 'jsonl', nameKey: string, statementId: string) => ({

@@ -99,12 +99,15 @@ describe('the public pages', () => {
     );
     expect(memberLinks[0]?.getAttribute('href')).toBe('/statements?companyNumber=06666666');
     expect(document.querySelector('#finding-uk-approval')?.textContent).toContain('Board of Directors');
-    expect(document.querySelector('#sentence-0 mark')?.textContent).toContain('approved by the Board');
-    expect(document.querySelector('#sentence-2 mark')).toBeNull();
+    const text = document.querySelector('a[href$="/revisions/1/text"]');
+    expect(text?.textContent).toContain('sentence by sentence');
+    const sentences = dom((await page(`/statements/${id}/revisions/1/text`)).html);
+    expect(sentences.querySelector('#sentence-0 mark')?.textContent).toContain('approved by the Board');
+    expect(sentences.querySelector('#sentence-2 mark')).toBeNull();
     expect(document.querySelector('a[href$="/revisions/1/document"]')?.textContent).toContain('web page');
     expect(html).toContain('Revision 1');
 
-    const training = dom((await page(`/statements/${id}?highlight=training`)).html);
+    const training = dom((await page(`/statements/${id}/revisions/1/text?highlight=training`)).html);
     expect(training.querySelector('#sentence-1 mark')?.textContent).toContain('training');
     expect(training.querySelector('#sentence-0 mark')).toBeNull();
   });

@@ -16,7 +16,12 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { publicOriginOf } from '../edge.ts';
 import { renderPage } from '../page.ts';
 import { checkLabel } from '../public-labels.ts';
-import { organisationView, statementView } from '../public-views.ts';
+import {
+  organisationView,
+  type StatementPageView,
+  statementPageView,
+  statementView,
+} from '../public-views.ts';
 import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
 
 const APPROVED_BY: Record<string, string> = {
@@ -41,7 +46,7 @@ function bytesText(bytes: number): string {
 }
 
 /** Everything the statement page shows, shaped for the template. */
-function statementPageModel(view: StatementView, highlight: SentenceTag | undefined) {
+function statementPageModel(view: StatementView | StatementPageView, highlight: SentenceTag | undefined) {
   const { statement, checkResult } = view;
   const doc = statement.document;
   const check = checkResult ? checkResultView(checkResult) : undefined;
@@ -222,30 +227,46 @@ const escapeXml = (text: string) =>
 export function publicPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const statementPage = async (c: Context<AppEnv>, id: string, revision?: number) => {
+  /**
+   * The statement page reads only its small items (public-views statementPageView); the text,
+   * sentence by sentence, is its own page, which reads the whole check result on demand.
+   */
+  const statementPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    revision: number | undefined,
+    text: boolean,
+  ) => {
     if (!idPattern.test(id)) throw notFound('The statement');
-    const view = await statementView(deps, id, revision);
+    const view = text ? await statementView(deps, id, revision) : await statementPageView(deps, id, revision);
     const tag = c.req.query('highlight');
     const highlight = (SENTENCE_TAGS as readonly string[]).includes(tag ?? '')
       ? (tag as SentenceTag)
       : undefined;
     const model = statementPageModel(view, highlight);
+    const shown = view.statement.revision;
     cachePublicly(c, CACHE_SECONDS.statement);
-    return renderPage(c, deps, 'public/statement.njk', {
-      title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}`,
+    return renderPage(c, deps, text ? 'public/statement-text.njk' : 'public/statement.njk', {
+      title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}${text ? ', sentence by sentence' : ''}`,
       activeNav: 'search',
       ...model,
+      sentenceCount: 'sentenceCount' in view ? view.sentenceCount : model.sentences.length,
+      textHref: `/statements/${id}/revisions/${shown}/text`,
       isEarlierRevision: revision !== undefined && view.revisions.at(-1)?.revision !== revision,
     });
   };
 
-  app.get('/statements/:id', (c) => statementPage(c, c.req.param('id')));
-
-  app.get('/statements/:id/revisions/:n', (c) => {
+  const revisionOf = (c: Context<AppEnv>) => {
     const n = Number(c.req.param('n'));
     if (!Number.isInteger(n) || n < 1) throw notFound('The revision');
-    return statementPage(c, c.req.param('id'), n);
-  });
+    return n;
+  };
+
+  app.get('/statements/:id', (c) => statementPage(c, c.req.param('id'), undefined, false));
+  app.get('/statements/:id/revisions/:n', (c) => statementPage(c, c.req.param('id'), revisionOf(c), false));
+  app.get('/statements/:id/revisions/:n/text', (c) =>
+    statementPage(c, c.req.param('id'), revisionOf(c), true),
+  );
 
   app.get('/statements/:id/revisions/:n/document', async (c) => {
     const id = c.req.param('id');

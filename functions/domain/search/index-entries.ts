@@ -45,9 +45,10 @@ export type SearchFacet =
  * every listed statement, so partitions added by a new version fill in for statements indexed
  * before it. Only add partitions in a new version: entries of the old one are found for deletion
  * by building them again with today's code, so an old key format would be left behind.
- * 1: terms, company numbers, single filters; 2: word pairs and filter combinations.
+ * 1: terms, company numbers, single filters; 2: word pairs and filter combinations; 3: name and
+ * company partitions per reporting year (gsi3 on the same entries: no new items).
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;

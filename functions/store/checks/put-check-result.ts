@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../../schemas/check-result.ts';
 import { keys } from '../keys.ts';
 import { batchWriteItems } from '../search/batch-write-items.ts';
+import { checkPageItem } from '../statements/statement-page.ts';
 import type { Store } from '../store.ts';
 
 /** DynamoDB's item limit is 400 KB; results are trimmed well below it. */
@@ -77,9 +78,11 @@ export async function putCheckResult(store: Store, check: StoredCheck): Promise<
     ...(check.organisationName ? { organisationName: check.organisationName } : {}),
     signature: check.signature!.encoded,
   }));
+  // The statement page's copy: summary and findings with evidence, no sentences (statement-page.ts).
+  const pageItem = checkPageItem(check.statementId, check.revision, result);
   await batchWriteItems(
     store,
-    [resultItem, ...bandItems].map((Item) => ({ PutRequest: { Item } })),
+    [resultItem, pageItem, ...bandItems].map((Item) => ({ PutRequest: { Item } })),
     // A failure goes back to the stream, which delivers the change again (and the check reruns).
     { transientRetries: 0 },
   );

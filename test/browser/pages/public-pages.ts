@@ -61,6 +61,12 @@ export class StatementPage {
     return this.page.getByRole('heading', { level: 1 }).textContent();
   }
 
+  /** The statement sentence by sentence: its own page, linked from the statement page. */
+  async openText() {
+    await this.page.getByRole('link', { name: 'Read the statement sentence by sentence' }).click();
+    await this.page.waitForLoadState();
+  }
+
   /** The text of the evidence quoted for a rule's finding. */
   findingText(rule: string) {
     return this.page.locator(`#finding-${rule}`).textContent();

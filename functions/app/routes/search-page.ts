@@ -83,6 +83,8 @@ export function searchPage(deps: AppDeps) {
             : values.q
               ? `Statements matching ${values.q}`
               : 'Search statements',
+        description:
+          'Search modern slavery statements by organisation name or company number, sector, year, turnover or check rating.',
         activeNav: 'search',
         values,
         searched: searched && errors.length === 0,

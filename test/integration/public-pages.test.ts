@@ -159,6 +159,42 @@ describe('the public pages', () => {
   });
 
   it.each([
+    ['a substituted letter', 'candlas'],
+    ['a left-out letter', 'candes'],
+    ['an added letter', 'candless'],
+    ['two letters swapped', 'cnadles'],
+    ['a typo in the shorter word', 'candles tallaw'],
+  ])('finds the organisation despite %s (“%s”), saying the names are similar', async (_what, q) => {
+    const { response, html } = await page(`/statements?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    const document = dom(html);
+    expect(document.querySelector('#results-heading')?.textContent).toBe(
+      'No exact matches: statements with a similar name',
+    );
+    expect(
+      Array.from(document.querySelectorAll('.register-results li h3 a')).map((a) => a.textContent),
+    ).toEqual(['Tallow & <Wick> Group plc']);
+  });
+
+  it('finds nothing for a name two letters away', async () => {
+    const { html } = await page('/statements?q=cendlas');
+    expect(dom(html).querySelector('#results-heading')?.textContent).toBe('No statements found');
+  });
+
+  it('counts the results, offers to clear the filters, and explains a page past the last', async () => {
+    const { html } = await page('/statements?q=tallow&sector=&year=2025');
+    const document = dom(html);
+    expect(document.querySelector('#result-count')?.textContent).toBe('1 statement');
+    expect(document.querySelector('#clear-filters')?.getAttribute('href')).toBe('/statements?q=tallow');
+    const past = await page('/statements?q=tallow&page=3');
+    expect(past.response.status).toBe(200);
+    expect(dom(past.html).querySelector('#results-heading')?.textContent).toBe(
+      'There is no page 3 of these results',
+    );
+    expect(past.html).toContain('There is 1 page of results (1 statement).');
+  });
+
+  it.each([
     '/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
     '/statements/nope',
     '/organisations/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',

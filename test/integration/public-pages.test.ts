@@ -176,6 +176,11 @@ describe('the public pages', () => {
     ).toEqual(['Tallow & <Wick> Group plc']);
   });
 
+  it('runs the exact search again with the typo corrected, and says so', async () => {
+    const { html } = await page('/statements?q=candlas');
+    expect(html).toContain('Nothing is named exactly “candlas”. Showing statements for “candles”.');
+  });
+
   it('finds nothing for a name two letters away', async () => {
     const { html } = await page('/statements?q=cendlas');
     expect(dom(html).querySelector('#results-heading')?.textContent).toBe('No statements found');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deletionKeys, nameMatchesWithTypos, withinOneEdit } from '../../functions/domain/search/typos.ts';
+import {
+  correctedWords,
+  deletionKeys,
+  nameMatchesWithTypos,
+  withinOneEdit,
+} from '../../functions/domain/search/typos.ts';
 
 describe('typo tolerance by symmetric deletion', () => {
   it.each([
@@ -25,5 +30,11 @@ describe('typo tolerance by symmetric deletion', () => {
   it('matches a name when every query word starts or is one edit from one of its words', () => {
     expect(nameMatchesWithTypos(['harowgate', 'text'], ['harrowgate', 'textile', 'mills'])).toBe(true);
     expect(nameMatchesWithTypos(['harowgate', 'port'], ['harrowgate', 'textile', 'mills'])).toBe(false);
+  });
+
+  it('corrects the typed word to the most frequent name word one typo away, keeping the others', () => {
+    const seen = ['smith', 'smith', 'smithy', 'smith', 'logistics', 'smart'];
+    expect(correctedWords(['smoth', 'logistics'], 'smoth', seen)).toEqual(['smith', 'logistics']);
+    expect(correctedWords(['zzzz'], 'zzzz', seen)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { DomainError, type FieldError } from '../../domain/errors.ts';
 import { significantWords } from '../../domain/names.ts';
 import { planSearch } from '../../domain/search/plan.ts';
 import { countSearch, type SearchCount } from '../../store/search/count-search.ts';
-import { searchSimilarNames } from '../../store/search/search-similar-names.ts';
+import { correctQuery, searchSimilarNames } from '../../store/search/search-similar-names.ts';
 import { searchStatements } from '../../store/search/search-statements.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -91,6 +91,7 @@ export function searchPage(deps: AppDeps) {
     let errors: FieldError[] = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues);
     let results: ReturnType<typeof resultView>[] = [];
     let similar = false;
+    let correctedQuery: string | undefined;
     let nextPage: string | null = null;
     let filters: SearchFilters | undefined;
     // `page` is a page number (1, 2, …) or, past the counted pages, the opaque cursor of a next page.
@@ -120,8 +121,24 @@ export function searchPage(deps: AppDeps) {
         // Nothing found by name: statements whose names are one letter away (typo-tolerant).
         const words = filters.q && plan.facet.kind !== 'company' ? significantWords(filters.q) : [];
         if (results.length === 0 && !outOfRange && pageNumber === 1 && !cursorPage && words.length > 0) {
-          results = (await searchSimilarNames(deps.store, plan, words, { limit })).map(resultView);
+          // First the exact search with one word corrected ("Did you mean"), then names one typo away.
+          const corrected = await correctQuery(deps.store, words);
+          if (corrected) {
+            const page = await searchStatements(
+              deps.store,
+              planSearch({ ...filters, q: corrected.join(' ') }),
+              {
+                limit,
+                readBudget: NUMBERED_PAGE_BUDGET,
+              },
+            );
+            results = page.items.map(resultView);
+          }
+          if (results.length === 0) {
+            results = (await searchSimilarNames(deps.store, plan, words, { limit })).map(resultView);
+          }
           similar = results.length > 0;
+          correctedQuery = similar && corrected ? corrected.join(' ') : undefined;
         }
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -164,6 +181,7 @@ export function searchPage(deps: AppDeps) {
         searched: searched && errors.length === 0,
         onLaterPage: Boolean(cursorPage),
         similar,
+        correctedQuery,
         outOfRange,
         pageNumber,
         knownPages,

@@ -68,15 +68,38 @@ export function nameMatchesWithTypos(queryWords: string[], nameWords: string[]):
 }
 
 /**
- * The similar-name search for a query the exact search found nothing for: the deletion keys of
- * its longest word (the most telling; its own key is among them, so a typo in another word is
- * still found through this one) and every word, to check each candidate's names against.
+ * The similar-name search for a query the exact search found nothing for, as tries in turn: the
+ * deletion keys of each of its two longest uncommon words (a typo may be in either, and a typo
+ * in a common word is matched through another word's keys), with every query word to check each
+ * candidate's names against.
  */
-export function planSimilarNames(words: string[]): { keys: string[]; words: string[] } | undefined {
-  // Common words have no deletion keys in the index: the longest other word drives.
-  const rank = (word: string) => (COMMON_NAME_WORDS.has(word) ? 0 : 100) + word.length;
-  const driving = [...words].sort((a, b) => rank(b) - rank(a))[0];
-  if (!driving) return undefined;
-  const keys = queryDeletionKeys(driving);
-  return keys.length > 0 ? { keys, words } : undefined;
+export function planSimilarNames(words: string[]): { keys: string[]; words: string[] }[] {
+  return wordsToCorrect(words)
+    .map((word) => ({ keys: queryDeletionKeys(word), words }))
+    .filter((attempt) => attempt.keys.length > 0);
+}
+
+/**
+ * The query words an exact search should try next, one word corrected: of the name words seen
+ * in the deletion-key partitions of `typed`, the most frequent one typo away from it.
+ */
+export function correctedWords(
+  words: string[],
+  typed: string,
+  seenWords: Iterable<string>,
+): string[] | undefined {
+  const tally = new Map<string, number>();
+  for (const word of seenWords) {
+    if (word !== typed && withinOneEdit(typed, word)) tally.set(word, (tally.get(word) ?? 0) + 1);
+  }
+  const best = [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  return best ? words.map((word) => (word === typed ? best : word)) : undefined;
+}
+
+/** The query words worth correcting, most telling first: the two longest that are not common. */
+export function wordsToCorrect(words: string[]): string[] {
+  return [...new Set(words)]
+    .filter((word) => word.length >= MIN_FUZZY_WORD - 1 && !COMMON_NAME_WORDS.has(word))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 2);
 }

@@ -185,6 +185,7 @@ async function main() {
     ['bench/bundle.ts', 'benchBundle', 'API bundle'],
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
     ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],
+    ['bench/stream-writes.ts', 'benchStreamWrites', 'Stream worker: calls and write units per submission'],
   ] as const) {
     if (process.env.BENCH_ONLY !== undefined && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     log(`${title}…`);

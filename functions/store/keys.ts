@@ -55,7 +55,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
  *
  * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
- * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), CN#<company number>, ALL,
+ * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>
+ * (typo-tolerant search), CN#<company number>, ALL,
  * Y#<year>, S#<sector position>[#<year>], R#<rating>[#<year>], TO#<turnover position>[#<year>],
  * C#<sector position|->#<rating|->#<turnover position|->[#<year>] (two or three of them). Relevance sort keys ascend best first; dates are stored with
  * their digits inverted so that ascending is newest first.
@@ -81,6 +82,8 @@ function searchFacetKey(facet: SearchFacet): string {
       return `IX#TO#${facet.turnover}${withYear(facet.year)}`;
     case 'pair':
       return `IX#P#${facet.first}#${facet.second}`;
+    case 'fuzzy':
+      return `IX#F#${facet.key}`;
     case 'combo':
       return `IX#C#${facet.sector ?? '-'}#${facet.rating ?? '-'}#${facet.turnover ?? '-'}${withYear(facet.year)}`;
   }

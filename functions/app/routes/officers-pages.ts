@@ -45,7 +45,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
 import { addOfficersOrganisationPage } from './officers-organisation-page.ts';
@@ -137,11 +137,12 @@ function dashboardCharts(summary: ComplianceSummary) {
         summary.bySector.length === 0
           ? 'No statements checked yet.'
           : summary.bySector.map((row) => `${row.sector}: ${pct(row.passRate)}`).join('; '),
-      rows: summary.bySector.map((row) => ({
-        label: row.sector,
-        value: row.passRate ?? 0,
-        display: pct(row.passRate),
-      })),
+      // Of the statements the checker could decide: none decided is "Not determined", not 0%.
+      rows: summary.bySector.map((row) => {
+        const decided = row.pass + row.fail;
+        const rate = decided > 0 ? row.pass / decided : null;
+        return { label: row.sector, value: rate ?? 0, display: rate === null ? NOT_DETERMINED : pct(rate) };
+      }),
       max: 1,
       fill: COLOURS.green,
     }),

@@ -22,7 +22,7 @@ import {
   statementPageView,
   statementView,
 } from '../public-views.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
 
 const APPROVED_BY: Record<string, string> = {
   board: 'The board of directors (or equivalent management body)',
@@ -148,7 +148,16 @@ const YEAR_STATUS: Record<OrganisationYear['status'], { text: string; colour: st
   not_yet_due: { text: 'Not yet due', colour: 'govuk-tag--blue' },
 };
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const percent = (share: number | null) => (share === null ? NOT_DETERMINED : `${Math.round(share * 100)}%`);
+
+/**
+ * Of the statements whose legal minimum the checker could decide, the share that meets it: a
+ * statement it could not decide is neither a pass nor a fail, so none decided is "Not determined", never 0%.
+ */
+const determinedShare = (y: RegisterStatistics['years'][number]) => {
+  const decided = y.meetsLegalMinimum + y.doesNotMeetLegalMinimum;
+  return decided > 0 ? y.meetsLegalMinimum / decided : null;
+};
 
 function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number | undefined) {
   const years = statistics.years;
@@ -164,15 +173,16 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
   });
   const legal = groupedBarChart({
     id: 'chart-legal-minimum',
-    title: 'Share of checked statements that meet the legal minimum (%)',
+    title: 'Share of statements meeting the legal minimum, of those the checker could decide',
     description:
-      years.map((y) => `${y.year}: ${percent(y.shareMeetingLegalMinimum)}`).join('; ') ||
+      years.map((y) => `${y.year}: ${percent(determinedShare(y))}`).join('; ') ||
       'No checked statements yet.',
-    groups: years.map((y) => ({
-      label: String(y.year),
-      values: [Math.round((y.shareMeetingLegalMinimum ?? 0) * 100)],
-    })),
+    groups: years.map((y) => {
+      const share = determinedShare(y);
+      return { label: String(y.year), values: [share === null ? null : Math.round(share * 100)] };
+    }),
     series: [{ name: 'Meets the legal minimum (%)', fill: COLOURS.green }],
+    axis: { top: 100, unit: '%' },
   });
   const sectors = [...(selected?.sectors ?? [])].sort(
     (a, b) => (b.averageAreasCovered ?? 0) - (a.averageAreasCovered ?? 0),
@@ -199,7 +209,7 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
       })
     : undefined;
   return {
-    years: years.map((y) => ({ ...y, share: percent(y.shareMeetingLegalMinimum) })),
+    years: years.map((y) => ({ ...y, share: percent(determinedShare(y)) })),
     newestFirst: [...years].reverse(),
     selected,
     sectors: sectors.map((s) => ({
@@ -248,6 +258,7 @@ export function publicPages(deps: AppDeps) {
     cachePublicly(c, CACHE_SECONDS.statement);
     return renderPage(c, deps, text ? 'public/statement-text.njk' : 'public/statement.njk', {
       title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}${text ? ', sentence by sentence' : ''}`,
+      description: `The modern slavery statement of ${view.statement.organisationName} for ${view.statement.year}${text ? ', sentence by sentence' : ''}, and how it compares with the law and the statutory guidance.`,
       activeNav: 'search',
       ...model,
       sentenceCount: 'sentenceCount' in view ? view.sentenceCount : model.sentences.length,
@@ -303,6 +314,7 @@ export function publicPages(deps: AppDeps) {
     cachePublicly(c, CACHE_SECONDS.organisation);
     return renderPage(c, deps, 'public/organisation.njk', {
       title: view.organisation.name,
+      description: `The modern slavery statements of ${view.organisation.name}, year by year, with any missing years.`,
       activeNav: 'search',
       organisation: view.organisation,
       years: view.years.map((year) => ({
@@ -322,6 +334,8 @@ export function publicPages(deps: AppDeps) {
     cachePublicly(c, CACHE_SECONDS.statistics);
     return renderPage(c, deps, 'public/statistics.njk', {
       title: 'Statistics and open data',
+      description:
+        'How many modern slavery statements are on the register each year, how many meet the legal minimum, and the open data to download.',
       activeNav: 'statistics',
       ...statisticsPageModel(statistics, Number.isInteger(wanted) ? wanted : undefined),
     });
@@ -341,7 +355,12 @@ export function publicPages(deps: AppDeps) {
         `<id>${escapeXml(href)}</id>`,
         `<updated>${escapeXml(item.submittedAt ?? updated)}</updated>`,
         `<summary>${escapeXml(
-          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${label.text}; ${label.legal}${label.areas ? `; ${label.areas}` : ''}.`,
+          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${[
+            label.text,
+            // A statement that fails the legal minimum is rated by that very phrase: say it once.
+            ...(label.legal !== label.text ? [label.legal] : []),
+            ...(label.areas ? [label.areas] : []),
+          ].join('; ')}.`,
         )}</summary>`,
         '</entry>',
       ].join('');

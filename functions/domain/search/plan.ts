@@ -37,7 +37,7 @@ export interface SearchPlan {
  * Words so common in organisation names that they rarely narrow a search; the partition of
  * another query word is read instead when there is one.
  */
-const COMMON_NAME_WORDS = new Set([
+export const COMMON_NAME_WORDS = new Set([
   'group',
   'holdings',
   'holding',

@@ -33,9 +33,9 @@ const MAX_CALLS_EMPTY = 16;
 /** A first guess at an entry's size in bytes, until the first answer tells. */
 const ASSUMED_ENTRY_BYTES = 600;
 
-type IndexChoice = { indexName?: 'gsi1' | 'gsi2' | 'gsi3'; pk: string; sk: string };
+export type IndexChoice = { indexName?: 'gsi1' | 'gsi2' | 'gsi3'; pk: string; sk: string };
 
-function indexFor(plan: SearchPlan): IndexChoice {
+export function indexFor(plan: SearchPlan): IndexChoice {
   if (plan.inYear !== undefined) return { indexName: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' };
   if (plan.sort === 'name') return { indexName: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
   if (plan.sort === 'date' && hasOwnRelevance(plan.facet))
@@ -49,7 +49,7 @@ const cursorSchema = z.object({
   k: z.record(z.string(), z.string()),
 });
 
-function encodeCursor(fingerprint: string, key: Record<string, unknown>): string {
+export function encodeCursor(fingerprint: string, key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ v: 1, h: fingerprint, k: key })).toString('base64url');
 }
 
@@ -73,7 +73,7 @@ function decodeCursor(cursor: string, fingerprint: string, partition: string, in
   return parsed.k;
 }
 
-function filterExpression(plan: SearchPlan, input: QueryCommandInput): boolean {
+export function filterExpression(plan: SearchPlan, input: QueryCommandInput): boolean {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

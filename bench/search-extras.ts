@@ -69,7 +69,8 @@ try {
       results = await searchSimilarNames(store, plan, significantWords(q), { limit: 20, capacity });
     similar.push(capacity.readUnits);
     if (results.some((r) => r.organisationName === name || r.matchedName === name)) found++;
-    else if (process.env.BENCH_EXTRAS_MISSES) console.log(`missed ${name} as ${q}: ${results.map((r) => r.organisationName).join(", ")}`);
+    else if (process.env.BENCH_EXTRAS_MISSES)
+      console.log(`missed ${name} as ${q}: ${results.map((r) => r.organisationName).join(', ')}`);
   }
   console.log(
     `similar names: ${tried} one-letter substitutions, ${found} found the organisation, read units mean ${mean(similar).toFixed(2)}, max ${Math.max(...similar).toFixed(1)}`,

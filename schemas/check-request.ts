@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText, lineText } from './free-text.ts';
 import { ENTITY_TYPES } from './registry-options.ts';
 
 /**
@@ -6,10 +7,10 @@ import { ENTITY_TYPES } from './registry-options.ts';
  * because a check can run on a bare text. Unknown fields are kept (more are fine); values of the
  * wrong type are rejected with their JSON path.
  */
-const area = z.looseObject({ covered: z.boolean(), reason: z.string().max(2000).nullish() });
+const area = z.looseObject({ covered: z.boolean(), reason: freeText().max(2000).nullish() });
 
 export const checkOrganisationSchema = z.looseObject({
-  name: z.string().max(500).nullish(),
+  name: lineText().max(500).nullish(),
   entityType: z.enum(ENTITY_TYPES).nullish(),
   companyNumber: z.string().max(20).nullish(),
 });
@@ -18,7 +19,7 @@ export const checkDocumentSchema = z.looseObject({
   jurisdiction: z.string().max(10).nullish(),
   isGroup: z.boolean().nullish(),
   groupMembers: z
-    .array(z.looseObject({ name: z.string().max(500), companyNumber: z.string().max(20).nullish() }))
+    .array(z.looseObject({ name: lineText().max(500), companyNumber: z.string().max(20).nullish() }))
     .max(5000)
     .nullish(),
   statementUrl: z.string().max(1024).nullish(),
@@ -30,9 +31,9 @@ export const checkDocumentSchema = z.looseObject({
   approvalDate: z.iso.date().nullish(),
   signatory: z
     .looseObject({
-      firstName: z.string().max(100).nullish(),
-      lastName: z.string().max(100).nullish(),
-      jobTitle: z.string().max(100).nullish(),
+      firstName: lineText().max(100).nullish(),
+      lastName: lineText().max(100).nullish(),
+      jobTitle: lineText().max(100).nullish(),
       role: z.enum(['director', 'designated_member', 'general_partner', 'partner', 'other']).nullish(),
     })
     .nullish(),
@@ -50,7 +51,7 @@ export const checkDocumentSchema = z.looseObject({
   turnover: z.string().nullish(),
   yearsProducing: z.string().nullish(),
   summary: z.looseObject({ risks: z.array(z.unknown()).nullish() }).nullish(),
-  statementText: z.string().max(2_000_000).nullish(),
+  statementText: freeText().max(2_000_000).nullish(),
   /** `register check` only: a file beside the JSON holding the statement. */
   statementFile: z.string().max(1024).nullish(),
   organisation: checkOrganisationSchema.nullish(),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
+import { freeText } from './free-text.ts';
 
 /**
  * The compliance officers' queue: a flag says "someone should look at this organisation (and
@@ -149,8 +150,7 @@ export const flagPageSchema = z
   .object({ items: z.array(flagSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'FlagPage' });
 
-const noteSchema = z
-  .string({ message: 'Enter a note' })
+const noteSchema = freeText({ message: 'Enter a note' })
   .trim()
   .min(1, 'Enter a note')
   .max(2000, 'The note must be 2,000 characters or fewer');
@@ -184,7 +184,7 @@ export const newReportSchema = z
   .object({
     statementId: idSchema,
     reason: reportReasonSchema,
-    details: z.string().trim().max(1000, 'Details must be 1,000 characters or fewer').optional(),
+    details: freeText().trim().max(1000, 'Details must be 1,000 characters or fewer').optional(),
   })
   .meta({ id: 'NewReport' });
 

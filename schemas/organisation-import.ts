@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { companyNumberSchema, idSchema } from './common.ts';
+import { lineText } from './free-text.ts';
 import {
   contactEmailSchema,
   contactNameSchema,
@@ -40,7 +41,7 @@ const blankToUndefined = (value: unknown) =>
 
 /** One CSV line: empty cells are absent values; the organisation is in scope (that is what the list is). */
 export const importRowSchema = z.object({
-  name: z.string().trim().min(1, 'enter the organisation name').max(250),
+  name: lineText().trim().min(1, 'enter the organisation name').max(250),
   companyNumber: z.preprocess(blankToUndefined, companyNumberSchema.optional()),
   entityType: entityTypeSchema,
   financialYearEnd: financialYearEndSchema,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { companyNumberSchema, idSchema, timestampSchema } from './common.ts';
+import { lineText } from './free-text.ts';
 import { ENTITY_TYPES, TURNOVER_BANDS } from './registry-options.ts';
 
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
@@ -15,8 +16,7 @@ export const financialYearEndSchema = z
   }, 'must be a real day of the year');
 
 /** Who the register writes to about the organisation's statements (officers' letters and notices). */
-export const contactNameSchema = z
-  .string()
+export const contactNameSchema = lineText()
   .trim()
   .min(1, 'Enter the contact’s name')
   .max(200, 'The contact’s name must be 200 characters or fewer');
@@ -26,26 +26,23 @@ export const contactEmailSchema = z
 
 /** A registered address, as the GOV.UK address pattern asks for it. */
 export const registeredAddressSchema = z.object({
-  addressLine1: z
-    .string()
+  addressLine1: lineText()
     .trim()
     .min(1, 'Enter address line 1, typically the building and street')
     .max(100, 'Address line 1 must be 100 characters or fewer'),
-  addressLine2: z.string().trim().max(100, 'Address line 2 must be 100 characters or fewer').optional(),
-  town: z
-    .string()
+  addressLine2: lineText().trim().max(100, 'Address line 2 must be 100 characters or fewer').optional(),
+  town: lineText()
     .trim()
     .min(1, 'Enter the town or city')
     .max(100, 'The town or city must be 100 characters or fewer'),
-  postcode: z
-    .string()
+  postcode: lineText()
     .trim()
     .min(1, 'Enter the postcode')
     .max(16, 'The postcode must be 16 characters or fewer'),
 });
 
 export const newOrganisationSchema = z.object({
-  name: z.string().trim().min(1, 'enter the organisation name').max(250),
+  name: lineText().trim().min(1, 'enter the organisation name').max(250),
   companyNumber: companyNumberSchema.optional(),
   entityType: entityTypeSchema,
   financialYearEnd: financialYearEndSchema,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, timestampSchema } from './common.ts';
+import { freeText } from './free-text.ts';
 import { OUT_OF_SCOPE_REASONS } from './registry-options.ts';
 
 export const outOfScopeReasonSchema = z.enum(OUT_OF_SCOPE_REASONS, {
@@ -14,8 +15,7 @@ export const outOfScopeDeclarationBodySchema = z
     year: z.number().int().min(2016, 'The year must be 2016 or later').max(2100),
     reason: outOfScopeReasonSchema,
     /** Required when the reason is "Other". */
-    otherReason: z
-      .string()
+    otherReason: freeText()
       .trim()
       .max(OTHER_REASON_MAX, `The reason must be ${OTHER_REASON_MAX} characters or fewer`)
       .optional(),
@@ -77,7 +77,7 @@ export const outOfScopeDeclarationSchema = z
 
 export const challengeBodySchema = z
   .object({
-    note: z.string().trim().min(1, 'Enter a note').max(2000, 'The note must be 2,000 characters or fewer'),
+    note: freeText().trim().min(1, 'Enter a note').max(2000, 'The note must be 2,000 characters or fewer'),
   })
   .meta({ id: 'OutOfScopeChallenge' });
 

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { findingStatusSchema, ruleIdSchema } from './check-result.ts';
 import { idSchema, timestampSchema } from './common.ts';
+import { freeText } from './free-text.ts';
 
 /** The statuses an officer may give a finding (every finding status). */
 export const FINDING_STATUSES_FOR_REVIEW = findingStatusSchema.options;
 
-const reasonSchema = z
-  .string({ message: 'Enter a reason' })
+const reasonSchema = freeText({ message: 'Enter a reason' })
   .trim()
   .min(1, 'Enter a reason')
   .max(2000, 'The reason must be 2,000 characters or fewer');

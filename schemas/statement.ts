@@ -1,14 +1,15 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
+import { freeText } from './free-text.ts';
 import { documentFetchSchema, importedFromSchema } from './gov-import.ts';
 import { entityTypeSchema } from './organisation.ts';
 import { statementStatusSchema, statementSummarySchema } from './statement-summary.ts';
 import {
   storedDocumentSchema,
   storedDraftSchema,
-  submissionDocumentSchema,
+  type submissionDocumentSchema,
   submissionDraftFieldsSchema,
-  submissionFieldsSchema,
+  type submissionFieldsSchema,
 } from './submission.ts';
 
 /** Who filed it, as the checker needs it beside the document. */
@@ -100,7 +101,7 @@ export const replaceStatementBodySchema = createStatementBodySchema.meta({
 });
 
 export const withdrawBodySchema = z
-  .object({ reason: z.string().trim().min(1, 'Give a reason for withdrawing the statement').max(500) })
+  .object({ reason: freeText().trim().min(1, 'Give a reason for withdrawing the statement').max(500) })
   .meta({ id: 'Withdrawal' });
 
 export const statementWriteResultSchema = z
@@ -133,4 +134,4 @@ export type RevisionListItem = z.infer<typeof revisionListItemSchema>;
 export type RevisionOrganisation = z.infer<typeof revisionOrganisationSchema>;
 export type CreateStatementBody = z.infer<typeof createStatementBodySchema>;
 
-export { submissionDocumentSchema, submissionFieldsSchema };
+export type { submissionDocumentSchema, submissionFieldsSchema };

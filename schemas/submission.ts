@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { normaliseName } from '../functions/domain/names.ts';
 import { companyNumberSchema, isoDateSchema } from './common.ts';
 import { COUNTRY_CODES } from './countries.ts';
+import { freeText, lineText } from './free-text.ts';
 import {
   AREA_KEYS,
   AUDIT_OPTIONS,
@@ -46,12 +47,17 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number, what: string) =>
-  z
-    .string({ message: `${what} must be text` })
+  freeText({ message: `${what} must be text` })
     .trim()
     .max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
 const requiredText = (max: number, what: string) => text(max, what).min(1, `Enter ${what.toLowerCase()}`);
+
+/** A one-line answer (a name, a job title): line breaks and tabs become spaces. */
+const line = (max: number, what: string) =>
+  lineText({ message: `${what} must be text` })
+    .trim()
+    .max(max, `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
 function isWebAddress(value: string): boolean {
   try {
@@ -63,8 +69,7 @@ function isWebAddress(value: string): boolean {
 }
 
 const webAddress = (what: string) =>
-  z
-    .string({ message: `${what} must be text` })
+  freeText({ message: `${what} must be text` })
     .trim()
     .max(LIMITS.url, `${what} must be ${LIMITS.url.toLocaleString('en-GB')} characters or fewer`)
     .refine(isWebAddress, `${what} must be a full web address, like https://www.example.com/statement`);
@@ -101,14 +106,17 @@ export const signatoryRoleSchema = z.enum([
 ]);
 
 export const groupMemberSchema = z.object({
-  name: requiredText(LIMITS.memberName, 'The member organisation’s name'),
+  name: line(LIMITS.memberName, 'The member organisation’s name').min(
+    1,
+    'Enter the member organisation’s name',
+  ),
   companyNumber: companyNumberSchema.nullable().optional(),
 });
 
 export const signatorySchema = z.object({
-  firstName: text(LIMITS.signatoryField, 'First name').optional(),
-  lastName: text(LIMITS.signatoryField, 'Last name').optional(),
-  jobTitle: text(LIMITS.signatoryField, 'Job title').optional(),
+  firstName: line(LIMITS.signatoryField, 'First name').optional(),
+  lastName: line(LIMITS.signatoryField, 'Last name').optional(),
+  jobTitle: line(LIMITS.signatoryField, 'Job title').optional(),
   role: signatoryRoleSchema.optional(),
 });
 
@@ -181,8 +189,7 @@ const fieldsShape = {
   turnover: z.enum(TURNOVER_BANDS, { message: 'Choose the turnover from the list' }),
   yearsProducing: z.enum(YEARS_PRODUCING, { message: 'Choose how long you have produced statements' }),
   summary: summarySchema.optional(),
-  statementText: z
-    .string()
+  statementText: freeText()
     .max(
       LIMITS.statementText,
       `The statement text must be ${LIMITS.statementText.toLocaleString('en-GB')} characters or fewer; upload the file instead`,

@@ -48,3 +48,13 @@ export function edgeGate(
 export function publicOriginOf(c: Context<AppEnv>): string {
   return c.get('publicOrigin') ?? new URL(c.req.url).origin;
 }
+
+/**
+ * The address the register writes into absolute links (the feed, letters): the configured site
+ * address (PUBLIC_BASE_URL) whenever there is one, whatever Host or X-Forwarded-Host say. Only a
+ * register without one (a stack without its own domain name, where CloudFront's address is the
+ * site's; tests) falls back to the public origin above.
+ */
+export function siteAddressOf(c: Context<AppEnv>): string {
+  return (c.get('siteAddress') ?? publicOriginOf(c)).replace(/\/+$/, '');
+}

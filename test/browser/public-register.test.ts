@@ -252,8 +252,8 @@ describe('the public register in Chromium', () => {
       await check('search with a filter');
       await search.open('?q=quernstone&sector=Other&sort=name&limit=3');
       // On a small screen GOV.UK pagination shows only the current, first and last numbers.
-    if (width >= 641) await search.goToPage(2);
-    else await search.nextPage();
+      if (width >= 641) await search.goToPage(2);
+      else await search.nextPage();
       expect(page.url()).toMatch(/[?&]page=2(&|$)/);
       expect(await search.resultNames()).toEqual([
         'Quernstone Trading 03 Ltd',

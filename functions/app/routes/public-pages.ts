@@ -10,10 +10,11 @@ import { getStatistics } from '../../store/public/get-statistics.ts';
 import { searchStatements } from '../../store/search/search-statements.ts';
 import { getRevision } from '../../store/statements/get-revision.ts';
 import { listStatementsOfOrganisation } from '../../store/statements/list-statements-of-organisation.ts';
+import { statementsFeed } from '../atom-feed.ts';
 import { CACHE_SECONDS, cachePublicly } from '../cache.ts';
 import { checkResultView, TAG_LABELS } from '../check-result-view.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { publicOriginOf } from '../edge.ts';
+import { siteAddressOf } from '../edge.ts';
 import { renderPage } from '../page.ts';
 import { checkLabel } from '../public-labels.ts';
 import {
@@ -224,12 +225,6 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
   };
 }
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!,
-  );
-
 /**
  * The public pages: a statement (and each earlier revision), its archived copy, an organisation,
  * the statistics with their charts and open-data links, and the Atom feed of new statements.
@@ -343,40 +338,7 @@ export function publicPages(deps: AppDeps) {
 
   app.get('/statements.atom', async (c) => {
     const page = await searchStatements(deps.store, planSearch({ sort: 'date' }), { limit: 50 });
-    const origin = publicOriginOf(c);
-    const updated = page.items[0]?.submittedAt ?? deps.clock().toISOString();
-    const entries = page.items.map((item) => {
-      const href = `${origin}/statements/${item.id}`;
-      const label = checkLabel(item.check);
-      return [
-        '<entry>',
-        `<title>${escapeXml(`${item.organisationName}: statement for ${item.year}`)}</title>`,
-        `<link rel="alternate" type="text/html" href="${escapeXml(href)}"/>`,
-        `<id>${escapeXml(href)}</id>`,
-        `<updated>${escapeXml(item.submittedAt ?? updated)}</updated>`,
-        `<summary>${escapeXml(
-          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${[
-            label.text,
-            // A statement that fails the legal minimum is rated by that very phrase: say it once.
-            ...(label.legal !== label.text ? [label.legal] : []),
-            ...(label.areas ? [label.areas] : []),
-          ].join('; ')}.`,
-        )}</summary>`,
-        '</entry>',
-      ].join('');
-    });
-    const feed = [
-      '<?xml version="1.0" encoding="utf-8"?>',
-      '<feed xmlns="http://www.w3.org/2005/Atom">',
-      '<title>Modern slavery statement register: new statements</title>',
-      `<link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/statements.atom`)}"/>`,
-      `<link rel="alternate" type="text/html" href="${escapeXml(`${origin}/statements?sort=date`)}"/>`,
-      `<id>${escapeXml(`${origin}/statements.atom`)}</id>`,
-      `<updated>${escapeXml(updated)}</updated>`,
-      '<author><name>Modern slavery statement register</name></author>',
-      ...entries,
-      '</feed>',
-    ].join('\n');
+    const feed = statementsFeed(siteAddressOf(c), page.items, deps.clock());
     cachePublicly(c, CACHE_SECONDS.feed, { personal: false });
     return c.body(feed, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { cleanFreeText, freeText } from '../../../schemas/free-text.ts';
 import {
   type Block,
   blocksFromLines,
@@ -73,7 +74,7 @@ export function sniffKind(bytes: Uint8Array, hint = ''): DocumentKind | 'unknown
 }
 
 export function extractFromText(text: string): Extraction {
-  const trimmed = text.slice(0, MAX_TEXT_CHARS);
+  const trimmed = cleanFreeText(text.slice(0, MAX_TEXT_CHARS));
   const sentences = sentencesFromBlocks(blocksFromLines(linesOf(trimmed)));
   return {
     kind: 'text',
@@ -84,10 +85,10 @@ export function extractFromText(text: string): Extraction {
 
 const blockSchema: z.ZodType<Block> = z.object({
   kind: z.enum(['heading', 'paragraph', 'fragment', 'list_item', 'table_row']),
-  text: z.string(),
+  text: freeText(),
   level: z.number().int().min(1).max(6).optional(),
-  cells: z.array(z.string()).optional(),
-  headerCells: z.array(z.string()).optional(),
+  cells: z.array(freeText()).optional(),
+  headerCells: z.array(freeText()).optional(),
 });
 const failedSchema = z.object({
   ok: z.literal(false),
@@ -107,11 +108,11 @@ const pdfAnswerSchema = z.discriminatedUnion('ok', [
         page: z.number().int(),
         lines: z.array(
           z.object({
-            t: z.string(),
+            t: freeText(),
             s: z.number(),
             x: z.number(),
             y: z.number(),
-            c: z.array(z.string()).optional(),
+            c: z.array(freeText()).optional(),
           }),
         ),
       }),

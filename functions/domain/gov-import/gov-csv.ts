@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { cleanFreeText } from '../../../schemas/free-text.ts';
 
 /**
  * The columns of the UK government registry's yearly CSV files (uk-registry-fields.md). Only
@@ -123,7 +124,7 @@ export async function* readGovCsv(input: NodeJS.ReadableStream, file: string): A
   }>) {
     const values: Record<string, string> = {};
     for (const [name, value] of Object.entries(record.record))
-      values[name] = (value ?? '').replace(/\r\n?/g, '\n').trim();
+      values[name] = cleanFreeText((value ?? '').replace(/\r\n?/g, '\n')).trim();
     yield { line: previousEnd + 1, file, values };
     previousEnd = record.info.lines;
   }

@@ -9,6 +9,7 @@ import { ensureTable } from '../functions/store/ensure-table.ts';
 import { createStore } from '../functions/store/store.ts';
 import { benchSearch, type SearchFigures } from './search.ts';
 import { existingSeed, type SeedSample, seedRegister, upgradeSeed } from './seed.ts';
+import { benchStatementPage, type StatementPageFigures } from './statement-page.ts';
 
 /**
  * `npm run bench`: the register's benchmarks, printed as markdown.
@@ -65,7 +66,13 @@ async function searchSection(): Promise<string[]> {
   const running = process.env.BENCH_DYNAMO_ENDPOINT;
   const lines: string[] = [];
   const seeds: string[] = [];
-  const results: { size: number; figures: SearchFigures[]; csv: ExportFigures; jsonl: ExportFigures }[] = [];
+  const results: {
+    size: number;
+    figures: SearchFigures[];
+    pages: StatementPageFigures[];
+    csv: ExportFigures;
+    jsonl: ExportFigures;
+  }[] = [];
   for (const size of sizes) {
     // One DynamoDB Local per size: with a seeded table already in it, DynamoDB Local wrote the next
     // size's items about 50 times slower here (19 items/s instead of ~950).
@@ -106,10 +113,17 @@ async function searchSection(): Promise<string[]> {
       log(`searching ${size}…`);
       const sample: SeedSample = seed.sample;
       const figures = await benchSearch(store, sample);
+      log(`statement pages ${size}…`);
+      const pages = await benchStatementPage(store);
+      // The export's time and memory (the "writes" engineer's rows); BENCH_SKIP_EXPORT=1 leaves them out.
       log(`exporting ${size}…`);
-      const csv = await exportFigures(dynamo.endpoint, tableName, sample.years, 'csv');
-      const jsonl = await exportFigures(dynamo.endpoint, tableName, sample.years, 'jsonl');
-      results.push({ size, figures, csv, jsonl });
+      const skipExport = process.env.BENCH_SKIP_EXPORT === '1';
+      const none = { rows: 0, bytes: 0, seconds: 0, readUnits: 0, peakRssMb: 0 };
+      const csv = skipExport ? none : await exportFigures(dynamo.endpoint, tableName, sample.years, 'csv');
+      const jsonl = skipExport
+        ? none
+        : await exportFigures(dynamo.endpoint, tableName, sample.years, 'jsonl');
+      results.push({ size, figures, pages, csv, jsonl });
       store.client.destroy();
     } finally {
       await dynamo.stop();
@@ -118,13 +132,13 @@ async function searchSection(): Promise<string[]> {
 
   lines.push('### Search (DynamoDB Local, page size 20)', '');
   lines.push(
-    '| statements | search | pages | p50 ms | p95 ms | read units / page (mean) | max | results / page | full pages | read units / full page |',
+    '| statements | search | pages | p50 ms | p95 ms | read units / page (mean) | max | results / page | empty pages with more | full pages | read units / full page |',
   );
-  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { size, figures } of results) {
     for (const f of figures) {
       lines.push(
-        `| ${size.toLocaleString('en-GB')} | ${f.kind} | ${f.searches} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.meanReadUnits, 2)} | ${fmt(f.maxReadUnits, 1)} | ${fmt(f.meanItems)} | ${f.fullPages} | ${f.meanReadUnitsFull === null ? '–' : fmt(f.meanReadUnitsFull, 2)} |`,
+        `| ${size.toLocaleString('en-GB')} | ${f.kind} | ${f.searches} | ${fmt(f.p50)} | ${fmt(f.p95)} | ${fmt(f.meanReadUnits, 2)} | ${fmt(f.maxReadUnits, 1)} | ${fmt(f.meanItems)} | ${f.emptyPages} | ${f.fullPages} | ${f.meanReadUnitsFull === null ? '–' : fmt(f.meanReadUnitsFull, 2)} |`,
       );
     }
   }
@@ -141,8 +155,30 @@ async function searchSection(): Promise<string[]> {
           ? `, ${fmt(f.meanReadUnitsFull / base.meanReadUnitsFull, 2)}× per full page`
           : '';
       lines.push(
-        `- ${f.kind}: read units per page at ${largest.size.toLocaleString('en-GB')} are ${fmt(ratio, 2)}× those at ${smallest.size.toLocaleString('en-GB')}${fullRatio} (target ≤ 1.5×); every page under 10: ${f.maxReadUnits < 10 ? 'yes' : 'no'}; p95 ${fmt(f.p95)} ms (target < 100 ms)`,
+        `- ${f.kind}: empty pages with results remaining: ${f.emptyPages}; read units per page at ${largest.size.toLocaleString('en-GB')} are ${fmt(ratio, 2)}× those at ${smallest.size.toLocaleString('en-GB')}${fullRatio} (target ≤ 1.5×); every page under 10: ${f.maxReadUnits < 10 ? 'yes' : 'no'}; p95 ${fmt(f.p95)} ms (target < 100 ms)`,
       );
+    }
+  }
+  lines.push('', '### Statement page (rendered through the app, every DynamoDB call metered)', '');
+  lines.push(
+    '| statements | statement | revisions | sentences | read units (target ≤ 4) | read units the old way | p50 ms | p95 ms | KB of HTML |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const { size, pages } of results) {
+    for (const p of pages) {
+      lines.push(
+        `| ${size.toLocaleString('en-GB')} | ${p.kind} | ${p.revisions} | ${p.sentences.toLocaleString('en-GB')} | ${fmt(p.readUnits)} | ${fmt(p.readUnitsBefore)} | ${fmt(p.p50)} | ${fmt(p.p95)} | ${fmt(p.kilobytes, 0)} |`,
+      );
+    }
+  }
+  if (smallest && largest && largest !== smallest) {
+    lines.push('');
+    for (const p of largest.pages) {
+      const base = smallest.pages.find((q) => q.kind === p.kind);
+      if (base)
+        lines.push(
+          `- ${p.kind} statement page: ${fmt(p.readUnits)} read units at ${largest.size.toLocaleString('en-GB')} (${fmt(p.readUnits / base.readUnits, 2)}× ${smallest.size.toLocaleString('en-GB')}; target ≤ 4 and ≤ 1.5×); p95 ${fmt(p.p95)} ms (target < 100 ms)`,
+        );
     }
   }
   lines.push('', '### Open data export (every year, streamed in a fresh process)', '');
@@ -185,6 +221,7 @@ async function main() {
     ['bench/bundle.ts', 'benchBundle', 'API bundle'],
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
     ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],
+    ['bench/stream-writes.ts', 'benchStreamWrites', 'Stream worker: calls and write units per submission'],
   ] as const) {
     if (process.env.BENCH_ONLY !== undefined && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     log(`${title}…`);

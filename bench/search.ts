@@ -13,7 +13,7 @@ import { random, type SeedSample } from './seed.ts';
  */
 
 export interface SearchCase {
-  kind: 'name' | 'company number' | 'filtered';
+  kind: 'name' | 'company number' | 'filtered' | 'name + filter';
   filters: Partial<SearchFilters>;
 }
 
@@ -25,6 +25,8 @@ export interface SearchFigures {
   meanReadUnits: number;
   maxReadUnits: number;
   meanItems: number;
+  /** Pages with no result but a nextCursor: must be 0 (issue 15). */
+  emptyPages: number;
   /** Pages that came back full (`limit` results): the like-for-like cost of a page. */
   fullPages: number;
   meanReadUnitsFull: number | null;
@@ -59,10 +61,22 @@ export function searchCases(sample: SeedSample, count = 60): SearchCase[] {
       { year, rating: 'non_compliant' },
       { sector, rating: 'weak' },
       { year, turnover: 'Over £500 million', rating: 'strong' },
-      { q: words(rng.pick(sample.names))[0]!, year },
       { year, sort: 'name' },
     ];
     cases.push({ kind: 'filtered', filters: variants[i % variants.length]! });
+  }
+  // A name word with filters (session 5's "filtered" held the first of these).
+  for (let i = 0; i < count; i++) {
+    const year = rng.pick(years);
+    const sector = rng.pick(SECTORS.slice(1));
+    const q = words(rng.pick(sample.names))[0]!;
+    const variants: Partial<SearchFilters>[] = [
+      { q, year },
+      { q, year, sector },
+      { q, rating: 'weak' },
+      { q, sector },
+    ];
+    cases.push({ kind: 'name + filter', filters: variants[i % variants.length]! });
   }
   return cases;
 }
@@ -78,7 +92,10 @@ export async function benchSearch(store: Store, sample: SeedSample, limit = 20):
   for (const c of cases.slice(0, 20)) {
     await searchStatements(store, planSearch({ sort: 'relevance', ...c.filters }), { limit });
   }
-  const byKind = new Map<SearchCase['kind'], { ms: number[]; units: number[]; items: number[] }>();
+  const byKind = new Map<
+    SearchCase['kind'],
+    { ms: number[]; units: number[]; items: number[]; empty: number }
+  >();
   for (const c of cases) {
     const plan = planSearch({ sort: 'relevance', ...c.filters });
     let cursor: string | undefined;
@@ -87,7 +104,8 @@ export async function benchSearch(store: Store, sample: SeedSample, limit = 20):
       const started = performance.now();
       const result = await searchStatements(store, plan, { limit, cursor, capacity });
       const ms = performance.now() - started;
-      const figures = byKind.get(c.kind) ?? { ms: [], units: [], items: [] };
+      const figures = byKind.get(c.kind) ?? { ms: [], units: [], items: [], empty: 0 };
+      if (result.items.length === 0 && result.nextCursor) figures.empty += 1;
       figures.ms.push(ms);
       figures.units.push(capacity.readUnits);
       figures.items.push(result.items.length);
@@ -106,6 +124,7 @@ export async function benchSearch(store: Store, sample: SeedSample, limit = 20):
       meanReadUnits: f.units.reduce((a, b) => a + b, 0) / f.units.length,
       maxReadUnits: Math.max(...f.units),
       meanItems: f.items.reduce((a, b) => a + b, 0) / f.items.length,
+      emptyPages: f.empty,
       fullPages: full.length,
       meanReadUnitsFull: full.length > 0 ? full.reduce((a, b) => a + b, 0) / full.length : null,
     };

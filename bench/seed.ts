@@ -256,7 +256,8 @@ function generateOrganisation(rng: Random, serial: number, maxStatements: number
 }
 
 const META_KEY = { pk: 'BENCH', sk: 'META' };
-const GENERATOR_VERSION = 3;
+/** 4: name entries carry their year partition (gsi3, INDEX_VERSION 3). */
+const GENERATOR_VERSION = 4;
 
 export interface SeedMeta {
   statements: number;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledTemplatesFile } from '../web/compiled-templates.ts';
 
 /**
  * How every Lambda bundle is built, in one place: the stack hands these to NodejsFunction and
@@ -59,9 +60,9 @@ export const esbuildOptions = {
 
 /**
  * Files a bundle carries beside index.mjs, for code that reads them at run time:
- * - templates (api, check): our views and the `.njk` files of GOV.UK Frontend, which web/render.ts
- *   loads under REGISTER_ASSET_ROOT=/var/task (its fonts, images and scripts are served from the
- *   assets bucket instead);
+ * - templates (api, check): our views and GOV.UK Frontend's `.njk` files compiled into one module
+ *   (bin/precompile-templates.mjs), which web/render.ts loads under REGISTER_ASSET_ROOT=/var/task
+ *   (GOV.UK Frontend's fonts, images and scripts are served from the assets bucket instead);
  * - checker (check, stream worker): the document readers' worker thread (HTML, PDF, Word), bundled
  *   on its own as `extract-worker.mjs` beside index.mjs (functions/checker/extract/pool.ts starts
  *   it from there), and
@@ -88,14 +89,9 @@ export function afterBundlingCommands(handler: HandlerName, inputDir: string, ou
 }
 
 export function templateCopyCommands(inputDir: string, outputDir: string): string[] {
-  const govukTarget = `${outputDir}/govuk-frontend/govuk`;
   return [
     `mkdir -p "${outputDir}/web"`,
-    `cp -R "${inputDir}/web/views" "${outputDir}/web/views"`,
-    `mkdir -p "${outputDir}/govuk-frontend"`,
-    `cp -R "${inputDir}/node_modules/govuk-frontend/dist/govuk" "${govukTarget}"`,
-    `find "${govukTarget}" -type f ! -name '*.njk' -delete`,
-    `find "${govukTarget}" -type d -empty -delete`,
+    `node "${inputDir}/bin/precompile-templates.mjs" "${inputDir}" "${outputDir}/${compiledTemplatesFile}"`,
   ];
 }
 

@@ -80,6 +80,11 @@ export const sweepRunSchema = z
     asOf: isoDateSchema.nullable(),
     stats: sweepStatsSchema.nullable(),
     error: z.string().nullable(),
+    /**
+     * How far an officer's sweep has got: the register's listing is swept in parts (shards) in
+     * parallel, and `partsDone` counts the finished ones. Absent on runs stored without parts.
+     */
+    progress: z.object({ partsDone: count, partsTotal: count }).optional(),
   })
   .meta({ id: 'SweepRun' });
 

@@ -31,7 +31,38 @@ export const reportReasonSchema = z.enum(REPORT_REASONS);
  */
 export const flagIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,120}$/, 'must be a flag id');
 
-export const flagActionSchema = z.enum(['raised', 'status', 'assigned', 'note']);
+export const flagActionSchema = z.enum(['raised', 'status', 'assigned', 'note', 'notice']);
+
+export const NOTICE_CHANNELS = ['email', 'post', 'phone'] as const;
+
+/** One notice sent to the organisation about the flag: by the register itself, or noted by an officer. */
+export const flagNoticeSchema = z
+  .object({
+    at: timestampSchema,
+    /** The officer's email, or `system` for a notice the register sent itself (an overdue notice). */
+    by: z.string(),
+    channel: z.enum(NOTICE_CHANNELS),
+    /** The email addresses, postal address or phone number it went to. */
+    to: z.string().min(1).max(500),
+    /** What it said, in short (its subject, or the officer's words). */
+    about: z.string().max(500),
+  })
+  .meta({ id: 'FlagNotice' });
+
+/** An officer records a notice they sent (POST /officers/flags/{id}/notices). */
+export const newFlagNoticeSchema = z.object({
+  channel: z.enum(NOTICE_CHANNELS, { message: 'Choose how you sent it' }),
+  to: z
+    .string()
+    .trim()
+    .min(1, 'Enter where you sent it: the email address, postal address or phone number')
+    .max(500, 'Where you sent it must be 500 characters or fewer'),
+  about: z
+    .string()
+    .trim()
+    .min(1, 'Enter what the notice said, in a few words')
+    .max(500, 'What it said must be 500 characters or fewer'),
+});
 
 /** One move in a flag's life: kept for ever, in order. */
 export const flagHistoryEntrySchema = z
@@ -97,6 +128,8 @@ export const flagSchema = z
     /** Bumped by every change; PATCH may send it back as If-Match. */
     version: z.number().int().min(1),
     history: z.array(flagHistoryEntrySchema),
+    /** Every notice sent about the flag, oldest first (absent on flags from before notices were kept). */
+    notices: z.array(flagNoticeSchema).optional(),
   })
   .meta({ id: 'Flag' });
 
@@ -165,3 +198,5 @@ export type FlagListQuery = z.infer<typeof flagListQuerySchema>;
 export type NewManualFlag = z.infer<typeof newManualFlagSchema>;
 export type FlagUpdate = z.infer<typeof flagUpdateSchema>;
 export type NewReport = z.infer<typeof newReportSchema>;
+export type FlagNotice = z.infer<typeof flagNoticeSchema>;
+export type NewFlagNotice = z.infer<typeof newFlagNoticeSchema>;

@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { companyNumberSchema, idSchema } from './common.ts';
-import { entityTypeSchema, financialYearEndSchema, turnoverSchema } from './organisation.ts';
+import {
+  contactEmailSchema,
+  contactNameSchema,
+  entityTypeSchema,
+  financialYearEndSchema,
+  registeredAddressSchema,
+  turnoverSchema,
+} from './organisation.ts';
 
 /** The CSV header POST /api/v1/organisations/import expects (api.md), in this order. */
 export const IMPORT_COLUMNS = [
@@ -10,6 +17,23 @@ export const IMPORT_COLUMNS = [
   'financialYearEnd',
   'turnover',
 ] as const;
+
+/**
+ * Columns a file may add (api.md's header stays valid without them): who to write to, and the
+ * registered address (line 1, town and postcode needed once any address column has a value).
+ */
+export const OPTIONAL_IMPORT_COLUMNS = [
+  'contactName',
+  'contactEmail',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'postcode',
+] as const;
+
+/** Every column of the template, in order. */
+export const TEMPLATE_COLUMNS = [...IMPORT_COLUMNS, ...OPTIONAL_IMPORT_COLUMNS] as const;
+export type ImportColumn = (typeof TEMPLATE_COLUMNS)[number];
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -21,9 +45,17 @@ export const importRowSchema = z.object({
   entityType: entityTypeSchema,
   financialYearEnd: financialYearEndSchema,
   turnover: z.preprocess(blankToUndefined, turnoverSchema.optional()),
+  contactName: z.preprocess(blankToUndefined, contactNameSchema.optional()),
+  contactEmail: z.preprocess(blankToUndefined, contactEmailSchema.optional()),
+  registeredAddress: registeredAddressSchema.optional(),
 });
 
-export const importLineErrorSchema = z.object({ line: z.number().int().min(1), message: z.string() });
+export const importLineErrorSchema = z.object({
+  line: z.number().int().min(1),
+  /** The CSV column the problem is in, as the file's first line names it (absent: the whole line). */
+  column: z.string().optional(),
+  message: z.string(),
+});
 
 /** One new organisation's code for the letter-merge file: shown once, never stored in clear. */
 export const importedCodeSchema = z.object({
@@ -32,6 +64,9 @@ export const importedCodeSchema = z.object({
   name: z.string(),
   companyNumber: z.string().nullable(),
   enrolmentCode: z.string(),
+  /** Who the letter is for and where it goes, when the row gave them. */
+  contactName: z.string().optional(),
+  registeredAddress: registeredAddressSchema.optional(),
 });
 
 export const importResultSchema = z
@@ -55,7 +90,17 @@ export const sealedCodesSchema = z.object({
 });
 
 /** The letter-merge file's columns, in order. */
-export const LETTER_MERGE_COLUMNS = ['name', 'companyNumber', 'organisationId', 'enrolmentCode'] as const;
+export const LETTER_MERGE_COLUMNS = [
+  'name',
+  'companyNumber',
+  'organisationId',
+  'enrolmentCode',
+  'contactName',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'postcode',
+] as const;
 
 export const importJobStatusSchema = z.enum(['running', 'done']);
 

@@ -14,14 +14,15 @@ export const financialYearEndSchema = z
     return day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
   }, 'must be a real day of the year');
 
-export const newOrganisationSchema = z.object({
-  name: z.string().trim().min(1, 'enter the organisation name').max(250),
-  companyNumber: companyNumberSchema.optional(),
-  entityType: entityTypeSchema,
-  financialYearEnd: financialYearEndSchema,
-  turnover: turnoverSchema.optional(),
-  inScope: z.boolean().default(true),
-});
+/** Who the register writes to about the organisation's statements (officers' letters and notices). */
+export const contactNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the contact’s name')
+  .max(200, 'The contact’s name must be 200 characters or fewer');
+export const contactEmailSchema = z
+  .email({ message: 'Enter an email address in the correct format, like name@example.com' })
+  .max(254, 'The email address must be 254 characters or fewer');
 
 /** A registered address, as the GOV.UK address pattern asks for it. */
 export const registeredAddressSchema = z.object({
@@ -41,6 +42,19 @@ export const registeredAddressSchema = z.object({
     .trim()
     .min(1, 'Enter the postcode')
     .max(16, 'The postcode must be 16 characters or fewer'),
+});
+
+export const newOrganisationSchema = z.object({
+  name: z.string().trim().min(1, 'enter the organisation name').max(250),
+  companyNumber: companyNumberSchema.optional(),
+  entityType: entityTypeSchema,
+  financialYearEnd: financialYearEndSchema,
+  turnover: turnoverSchema.optional(),
+  inScope: z.boolean().default(true),
+  /** Who the register writes to, and where (officers' letters and notices); officers only see them. */
+  contactName: contactNameSchema.optional(),
+  contactEmail: contactEmailSchema.optional(),
+  registeredAddress: registeredAddressSchema.optional(),
 });
 
 /**
@@ -66,7 +80,6 @@ export const organisationSchema = newOrganisationSchema.extend({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   charityNumber: z.string().optional(),
-  registeredAddress: registeredAddressSchema.optional(),
   /** Added by a business itself and not yet verified (absent: added by an officer, or verified). */
   verification: z.enum(['pending', 'verified']).optional(),
   verifiedAt: timestampSchema.optional(),

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { compiledTemplatesFile } from './compiled-templates.ts';
+import templateOptions from './template-options.json' with { type: 'json' };
 
 export type Render = (template: string, context: Record<string, unknown>) => string;
 
@@ -9,18 +13,46 @@ export function defaultAssetRoot(): string {
   return process.env.REGISTER_ASSET_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 }
 
+type TemplateFactories = Record<string, () => unknown>;
+
 /**
- * Nunjucks with autoescaping on, loading our views and GOV.UK Frontend's component macros.
- * Output is escaped by default; `| safe` is reserved for markup we built ourselves.
+ * Templates compiled at build time, by name; a relative import ("./macros/…", as GOV.UK Frontend
+ * writes them) is resolved against the importing template's name, as the file loader does.
  */
-export function createRenderer(root = defaultAssetRoot()): Render {
+function precompiledLoader(factories: TemplateFactories): nunjucks.ILoader {
+  const loader = {
+    isRelative: (name: string) => name.startsWith('./') || name.startsWith('../'),
+    resolve: (from: string, to: string) => path.posix.join(path.posix.dirname(from), to),
+    getSource(name: string) {
+      const factory = Object.hasOwn(factories, name) ? factories[name] : undefined;
+      if (!factory) return null as unknown as nunjucks.LoaderSource;
+      return {
+        src: { type: 'code', obj: factory() },
+        path: name,
+        noCache: false,
+      } as unknown as nunjucks.LoaderSource;
+    },
+  };
+  return loader;
+}
+
+function templateLoader(root: string): nunjucks.ILoader {
+  const compiled = path.join(root, compiledTemplatesFile);
+  if (existsSync(compiled))
+    return precompiledLoader(createRequire(import.meta.url)(compiled) as TemplateFactories);
   const govukRoot = process.env.REGISTER_ASSET_ROOT
     ? path.join(root, 'govuk-frontend')
     : path.join(root, 'node_modules/govuk-frontend/dist');
-  const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([path.join(root, 'web/views'), govukRoot], { noCache: false }),
-    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
-  );
+  return new nunjucks.FileSystemLoader([path.join(root, 'web/views'), govukRoot], { noCache: false });
+}
+
+/**
+ * Nunjucks with autoescaping on, loading our views and GOV.UK Frontend's component macros: from
+ * the .njk files here, or compiled at build time in a Lambda bundle (no parsing at a cold start).
+ * Output is escaped by default; `| safe` is reserved for markup we built ourselves.
+ */
+export function createRenderer(root = defaultAssetRoot()): Render {
+  const env = new nunjucks.Environment(templateLoader(root), templateOptions);
   env.addFilter('date', (value: unknown) => formatDate(value));
   env.addFilter('dayMonth', (value: unknown) => formatDayMonth(value));
   // "1 statement", "2 statements": {{ count | plural("statement") }} (or plural("child", "children")).

@@ -3,11 +3,12 @@ import type { Context, Hono, Schema } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import { invalid } from '../domain/errors.ts';
+import { DomainError, invalid } from '../domain/errors.ts';
 import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
 import { noStoreWhenSignedIn } from './cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
+import { errorPage, wantsHtml } from './error-pages.ts';
 import { finishOpenApiDocument } from './openapi-document.ts';
 import { fieldErrorsFromZod, mapError, problemResponse } from './problems.ts';
 import { rateLimits } from './rate-limits.ts';
@@ -96,25 +97,16 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/', apiDocsPage(deps, openApiDocument));
 
-  app.notFound((c) => {
-    if (isApi(c.req.path)) return problemResponse(c, 404, 'There is nothing at this address.');
-    const html = deps.render('error.njk', {
-      title: 'Page not found',
-      message: 'If you typed the web address, check it is correct.',
-      nonce: c.get('secureHeadersNonce'),
-    });
-    return c.html(html, 404);
-  });
+  // The one negotiation point: problem JSON for API clients, a GOV.UK error page for browsers.
+  app.notFound((c) =>
+    wantsHtml(c) ? errorPage(c, deps, 404) : problemResponse(c, 404, 'There is nothing at this address.'),
+  );
 
   app.onError((error, c) => {
     const response = mapError(error, c, deps.log);
-    if (isApi(c.req.path) || c.req.path === '/health' || response.status < 500) return response;
-    const html = deps.render('error.njk', {
-      title: 'Sorry, there is a problem with the service',
-      message: 'Try again later.',
-      nonce: c.get('secureHeadersNonce'),
-    });
-    return c.html(html, 500);
+    if (!wantsHtml(c)) return response;
+    const detail = error instanceof DomainError && response.status < 500 ? error.message : undefined;
+    return errorPage(c, deps, response.status, detail);
   });
 
   return app;

@@ -10,14 +10,17 @@ import type { StatementHeader } from '../../schemas/statement.ts';
 import { addMonths } from '../../schemas/submission.ts';
 import { notFound } from '../domain/errors.ts';
 import { publicStatement } from '../domain/public-statement.ts';
+import { applyReviews } from '../domain/reviews/apply-reviews.ts';
 import { reviewedCheckResult } from '../domain/reviews/reviews.ts';
 import { planSearch } from '../domain/search/plan.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
 import { getOrganisation } from '../store/organisations/get-organisation.ts';
+import { listReviews } from '../store/reviews/list-reviews.ts';
 import { searchStatements } from '../store/search/search-statements.ts';
 import { getStatement } from '../store/statements/get-statement.ts';
 import { listRevisions } from '../store/statements/list-revisions.ts';
 import { listStatementsOfOrganisation } from '../store/statements/list-statements-of-organisation.ts';
+import { getHistory, getStatementPage } from '../store/statements/statement-page.ts';
 import type { AppDeps } from './deps.ts';
 
 /**
@@ -66,6 +69,48 @@ export async function statementView(
       periodStart: r.document.periodStart,
       periodEnd: r.document.periodEnd,
     })),
+  };
+}
+
+/** The statement page's view: the check's findings with their evidence, without the sentences. */
+export type StatementPageView = StatementView & { sentenceCount: number };
+
+/**
+ * What the statement page shows, read from its own small items (store/statements/statement-page.ts):
+ * the header, then one Query for the revision and its check, and the reviews — never the pasted
+ * text, the sentences or the other revisions, so the page costs the same few read units whatever
+ * the statement's length and history. Statements stored before those items existed are read the
+ * older way (statementView).
+ */
+export async function statementPageView(
+  deps: Pick<AppDeps, 'store'>,
+  id: string,
+  revisionNumber?: number,
+  capacity?: CapacityMeter,
+): Promise<StatementPageView> {
+  const header = await getStatement(deps.store, id, { capacity });
+  if (!isPublic(header)) throw notFound('The statement');
+  const wanted = revisionNumber ?? header.revision;
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > header.revision)
+    throw notFound(`Revision ${wanted} of the statement`);
+  const [page, latest, reviews] = await Promise.all([
+    getStatementPage(deps.store, id, wanted, capacity),
+    wanted === header.revision ? undefined : getHistory(deps.store, id, header.revision, capacity),
+    listReviews(deps.store, id, wanted, { capacity }),
+  ]);
+  const history = wanted === header.revision ? page.revision?.history : latest;
+  if (!page.revision || !history || (!page.check && header.check !== null && wanted === header.revision)) {
+    // Stored before the page items existed (or checked before them): the full items.
+    const view = await statementView(deps, id, revisionNumber);
+    return { ...view, sentenceCount: view.checkResult?.sentences.length ?? 0 };
+  }
+  const reviewed = page.check ? applyReviews({ ...page.check, sentences: [] }, reviews) : undefined;
+  const check = wanted === header.revision ? header.check : (reviewed?.summary ?? null);
+  return {
+    statement: publicStatement(header, page.revision, check),
+    checkResult: reviewed ?? null,
+    revisions: history,
+    sentenceCount: page.check?.sentenceCount ?? 0,
   };
 }
 

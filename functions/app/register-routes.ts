@@ -18,6 +18,7 @@ import { reportPages, reportsApi } from './routes/reports.ts';
 import { reviewApi } from './routes/review-api.ts';
 import { reviewPages } from './routes/review-pages.ts';
 import { searchPage } from './routes/search-page.ts';
+import { sitePages } from './routes/site-pages.ts';
 import { statementPages } from './routes/statement-pages.ts';
 import { statementsApi } from './routes/statements-api.ts';
 
@@ -27,6 +28,7 @@ export const registerRoutes: RouteSet = (deps) => [
   // Before the account pages: in AWS, /sign-in leaves for Cognito's managed login.
   ...(deps.hostedSignIn ? [hostedSignInPages(deps, deps.hostedSignIn)] : []),
   homePage(deps),
+  sitePages(deps),
   searchPage(deps),
   publicApi(deps),
   publicPages(deps),

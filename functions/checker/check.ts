@@ -102,8 +102,9 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     text: s.heading && plain[i - 1]?.heading !== s.heading ? `${s.heading} ${s.text}` : s.text,
     heading: s.heading,
   }));
-  const tags = forTagger.length ? tagger.tag(forTagger) : [];
-  const scores = forTagger.length ? tagger.scores(forTagger) : [];
+  const { tags, scores } = !forTagger.length
+    ? { tags: [], scores: [] }
+    : (tagger.analyse?.(forTagger) ?? { tags: tagger.tag(forTagger), scores: tagger.scores(forTagger) });
   const sentences: CheckedSentence[] = plain.map((s, i) => ({
     text: s.text,
     tags: tags[i] ?? [],

@@ -13,7 +13,11 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
  * | statement draft         | STMT#<id>               | DRAFT                 |                                        |
  * | check result            | STMT#<id>               | CHECK#<000n>          |                                        |
- * |   (gsi2: CHECKS / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions)   |
+ * | page: revision, no text | STMT#<id>               | PAGE#<000n>           |                                        |
+ * | page: check, no sentences | STMT#<id>             | PAGE#<000n>#CHECK     |                                        |
+ * |   (the statement page reads both with one Query, never the full texts: functions/store/statements/statement-page.ts) |
+ * |   (gsi4, keys only: CHECKS#<00..15> / <rulesVersion>#<stmtId>#<000n>: `npm run recheck` finds results of old rule versions; |
+ * |    sharded by statement so no check write lands on one hot partition; gsi2 CHECKS is the old, unsharded listing) |
  * | finding review          | STMT#<id>               | REVIEW#<000n>#<rule>  |                                        |
  * | open review request     | STMT#<id>               | REVIEWREQ#<000n>#<rule> |                                      |
  * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
@@ -25,6 +29,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
+ * |   (gsi3: <pk>#Y<year> / <relevance>#<stmtId>, on name and company entries: a name with a year, no year filtered out) |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
  * | open-data line          | EXPORT#<year>#<format>  | <name>#<stmtId>       |                                        |
  * | statistics shard        | STATS                   | <year>#<shard>        |                                        |
@@ -50,7 +55,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
  *
  * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
- * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), CN#<company number>, ALL,
+ * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>
+ * (typo-tolerant search), CN#<company number>, ALL,
  * Y#<year>, S#<sector position>[#<year>], R#<rating>[#<year>], TO#<turnover position>[#<year>],
  * C#<sector position|->#<rating|->#<turnover position|->[#<year>] (two or three of them). Relevance sort keys ascend best first; dates are stored with
  * their digits inverted so that ascending is newest first.
@@ -76,6 +82,8 @@ function searchFacetKey(facet: SearchFacet): string {
       return `IX#TO#${facet.turnover}${withYear(facet.year)}`;
     case 'pair':
       return `IX#P#${facet.first}#${facet.second}`;
+    case 'fuzzy':
+      return `IX#F#${facet.key}`;
     case 'combo':
       return `IX#C#${facet.sector ?? '-'}#${facet.rating ?? '-'}#${facet.turnover ?? '-'}${withYear(facet.year)}`;
   }
@@ -83,6 +91,9 @@ function searchFacetKey(facet: SearchFacet): string {
 
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
+
+/** Check-result listing partitions (gsi4): a recheck writes to all of them, none hot. */
+export const CHECK_LISTING_SHARDS = 16;
 
 export function shardOf(id: string, shards = ORGANISATION_SHARDS): number {
   let hash = 0;
@@ -106,12 +117,19 @@ export const keys = {
   revision: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `REV#${pad(revision)}` }),
   revisionPrefix: 'REV#',
   statementDraft: (id: string) => ({ pk: `STMT#${id}`, sk: 'DRAFT' }),
+  /** A revision as the statement page shows it: its answers without the pasted text, and the history up to it. */
+  revisionPage: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `PAGE#${pad(revision)}` }),
+  /** A revision's check as the statement page shows it: summary and findings with their evidence, no sentences. */
+  checkPage: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `PAGE#${pad(revision)}#CHECK` }),
+  pagePrefix: (revision: number) => `PAGE#${pad(revision)}`,
   checkResult: (id: string, revision: number) => ({ pk: `STMT#${id}`, sk: `CHECK#${pad(revision)}` }),
   checkResultListing: (rulesVersion: string, id: string, revision: number) => ({
-    gsi2pk: 'CHECKS',
-    gsi2sk: `${rulesVersion}#${id}#${pad(revision)}`,
+    gsi4pk: `CHECKS#${pad(shardOf(id, CHECK_LISTING_SHARDS), 2)}`,
+    gsi4sk: `${rulesVersion}#${id}#${pad(revision)}`,
   }),
-  checkResultListingPartition: 'CHECKS',
+  checkResultListingShard: (shard: number) => `CHECKS#${pad(shard, 2)}`,
+  /** Where results written before the sharded listing are listed (gsi2, projection ALL); moved by a daily job. */
+  legacyCheckResultListingPartition: 'CHECKS',
   /** One LSH band of a statement's MinHash signature (functions/checker/similarity.ts). */
   /** An officer's review of one finding of a revision's check (functions/store/reviews). */
   findingReview: (id: string, revision: number, rule: string) => ({
@@ -160,7 +178,7 @@ export const keys = {
   searchPartition: (facet: SearchFacet) => searchFacetKey(facet),
   searchEntry: (
     facet: SearchFacet,
-    order: { relevance: string; name: string; date?: string | undefined },
+    order: { relevance: string; name: string; date?: string | undefined; year?: number | undefined },
     statementId: string,
   ) => {
     const partition = searchFacetKey(facet);
@@ -170,8 +188,13 @@ export const keys = {
       gsi1pk: partition,
       gsi1sk: `${order.name}#${statementId}`,
       ...(order.date === undefined ? {} : { gsi2pk: partition, gsi2sk: `${order.date}#${statementId}` }),
+      ...(order.year === undefined
+        ? {}
+        : { gsi3pk: `${partition}#Y${order.year}`, gsi3sk: `${order.relevance}#${statementId}` }),
     };
   },
+  /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
+  searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */
   searchState: (statementId: string) => ({ pk: `STMT#${statementId}`, sk: 'SEARCH' }),
   openDataLine: (year: number, format: 'csv' | 'jsonl', nameKey: string, statementId: string) => ({
@@ -266,6 +289,8 @@ const KEY_ATTRIBUTES = new Set([
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'entity',
 ]);
 

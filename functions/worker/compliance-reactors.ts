@@ -30,8 +30,10 @@ import {
 import { getFlag } from '../store/flags/get-flag.ts';
 import { listFlags } from '../store/flags/list-flags.ts';
 import { raise } from '../store/flags/raise-flag.ts';
+import { recordFlagNotice } from '../store/flags/record-notice.ts';
 import { closeOutstandingFlag, updateFlag } from '../store/flags/update-flag.ts';
 import { keys, ORGANISATION_SHARDS } from '../store/keys.ts';
+import { getOrganisation } from '../store/organisations/get-organisation.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
@@ -293,14 +295,23 @@ export function createComplianceCountersReactor(deps: ComplianceWorkerDeps): Rea
   };
 }
 
-/** Sends each new outbox notice to the organisation's enrolled contacts, once. */
+/**
+ * Sends each new outbox notice, once, to the organisation's enrolled people and its contact email
+ * (from the officers' import). An overdue notice is recorded on its missing-statement flag.
+ */
 export function createNoticesReactor(deps: ComplianceWorkerDeps): Reactor {
   return async (change) => {
     if (change.eventName !== 'INSERT' || !change.pk.startsWith('OUTBOX#') || change.sk !== 'OUTBOX') return;
     const parsed = outboxMessageSchema.safeParse(change.newImage);
     if (!parsed.success || parsed.data.status !== 'pending' || !deps.mailer) return;
     const message = parsed.data;
-    const recipients = await contactsOfOrganisation(deps.store, message.organisationId);
+    const [members, organisation] = await Promise.all([
+      contactsOfOrganisation(deps.store, message.organisationId),
+      getOrganisation(deps.store, message.organisationId),
+    ]);
+    const recipients = [
+      ...new Set([...members, ...(organisation?.contactEmail ? [organisation.contactEmail] : [])]),
+    ];
     if (recipients.length === 0) {
       await settleNotice(deps.store, message.id, { status: 'no_recipient', recipients, sentAt: null });
       return;
@@ -311,11 +322,17 @@ export function createNoticesReactor(deps: ComplianceWorkerDeps): Reactor {
       text: message.body,
       noticeId: message.id,
     });
-    await settleNotice(deps.store, message.id, {
-      status: 'sent',
-      recipients,
-      sentAt: deps.clock().toISOString(),
-    });
+    const sentAt = deps.clock().toISOString();
+    const settled = await settleNotice(deps.store, message.id, { status: 'sent', recipients, sentAt });
+    if (settled && message.kind === 'overdue') {
+      await recordFlagNotice(deps.store, flagIds.missing(message.organisationId, message.year), {
+        at: sentAt,
+        by: 'system',
+        channel: 'email',
+        to: recipients.join(', '),
+        about: message.subject,
+      });
+    }
   };
 }
 

@@ -10,8 +10,10 @@ import { AccountPage } from './pages/account-page.ts';
 import {
   DashboardPage,
   DeclareOutOfScopePage,
+  FlagNotices,
   FlagPage,
   FlagsQueuePage,
+  NewFlagPage,
   OutOfScopeReviewPage,
   ReportPage,
 } from './pages/officers-pages.ts';
@@ -92,6 +94,100 @@ describe('compliance officers in Chromium', () => {
     await page.close();
     // A long journey: on a loaded machine it has taken more than the default 60 s.
   }, 120_000);
+
+  it.each([
+    { width: 1280, height: 900 },
+    { width: 320, height: 640 },
+  ])(
+    'gives an officer their first hour at $width px: dashboard on sign-in, live sweep progress, import template, flag by name, notice record',
+    async (viewport) => {
+      const { store } = ctx.register;
+      const suffix = viewport.width === 320 ? 'Narrow' : 'Wide';
+      await seedOrganisation(store, {
+        name: `Harbour ${suffix} Traders Ltd`,
+        financialYearEnd: '03-31',
+        createdAt: '2025-02-01T09:00:00Z',
+        companyNumber: viewport.width === 320 ? '03200320' : '01280128',
+      });
+      const page = await ctx.browser.newPage({ viewport });
+      const axeAndWidth = async (where: string) => {
+        expect(await axeViolations(page), where).toEqual([]);
+        // Nothing wider than the window: no sideways scrolling at 320 px (the widest elements named).
+        const wider = await page.evaluate(() =>
+          document.documentElement.scrollWidth > window.innerWidth
+            ? Array.from(document.querySelectorAll('body *'))
+                .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 6)
+                .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
+            : [],
+        );
+        expect(wider, where).toEqual([]);
+      };
+
+      await new SignInPage(page, ctx.url).signIn(`first-hour-${viewport.width}@officers.example`, {
+        officer: true,
+      });
+      expect(new URL(page.url()).pathname).toBe('/officers');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Compliance dashboard');
+      // The sweep button is on the first screen.
+      const button = await page.getByRole('button', { name: 'Run the sweep now' }).boundingBox();
+      expect(button?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(
+        viewport.width === 320 ? 900 : viewport.height,
+      );
+      await axeAndWidth('dashboard');
+
+      await page.getByRole('button', { name: 'Run the sweep now' }).click();
+      await page.waitForLoadState();
+      const progress = page.locator('#sweep-progress [data-sweep-text]');
+      expect(await progress.textContent()).toBe('Waiting to start.');
+      await axeAndWidth('dashboard with sweep progress');
+      const url = page.url();
+      await ctx.register.poller.drain();
+      // The script updates the words from the JSON status without a reload.
+      await progress.filter({ hasText: /^Finished: / }).waitFor({ timeout: 20_000 });
+      expect(page.url()).toBe(url);
+      expect(await page.locator('[data-sweep-refresh]').textContent()).toBe('Refresh the figures');
+
+      await page
+        .getByRole('navigation', { name: 'Compliance' })
+        .getByRole('link', { name: 'Import organisations' })
+        .click();
+      await page.waitForLoadState();
+      await axeAndWidth('import page');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#import-template').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('organisations-template.csv');
+      expect(await page.locator('#allowed-entityType li').count()).toBe(8);
+
+      await page.goto(`${ctx.url}/officers/flags/new`);
+      const newFlag = new NewFlagPage(page);
+      await newFlag.find(`harbour ${suffix.toLowerCase()}`);
+      expect(await newFlag.choices()).toEqual([`Harbour ${suffix} Traders Ltd`]);
+      await axeAndWidth('flag an organisation');
+      await newFlag.raise(`Harbour ${suffix} Traders Ltd`, 'Statement page link is broken');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        `Harbour ${suffix} Traders Ltd`,
+      );
+      const notices = new FlagNotices(page);
+      expect(await notices.empty()).toBe('No notice sent yet.');
+      await axeAndWidth('flag page');
+      await notices.record('Email', 'company.secretary@harbour.example', 'Asked them to fix the link');
+      const rows = await notices.rows();
+      expect(rows.map((row) => row.slice(1))).toEqual([
+        [
+          `first-hour-${viewport.width}@officers.example`,
+          'Email',
+          'company.secretary@harbour.example',
+          'Asked them to fix the link',
+        ],
+      ]);
+      await axeAndWidth('flag page with a notice');
+      await page.close();
+    },
+    120_000,
+  );
 
   it('lets a member of the public report a broken link, which lands in the officers’ queue', async () => {
     const { store } = ctx.register;

@@ -7,7 +7,7 @@ import {
   type SeededStatement,
 } from '../public/fixtures.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
-import { SearchPage, StatementPage } from './pages/public-pages.ts';
+import { pageOverflow, SearchPage, StatementPage } from './pages/public-pages.ts';
 
 const period = (year: number) => ({
   periodStart: `${year - 1}-04-01`,
@@ -168,6 +168,11 @@ describe('the public register in Chromium', () => {
     expect(response?.status()).toBe(200);
     expect(await statement.heading()).toBe('Harrowgate Provisions Group plc');
     expect(await statement.findingText('uk-approval')).toContain('approved by the Board of Directors');
+    expect(await page.getByRole('link', { name: 'Kestrel Bakeries Ltd' }).getAttribute('href')).toBe(
+      '/statements?companyNumber=08111111',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await statement.openText();
     expect(await statement.highlightedSentences()).toEqual([
       'This statement was approved by the Board of Directors of Harrowgate Provisions Group plc.',
       'Our buyers completed training on forced labour indicators.',
@@ -176,9 +181,6 @@ describe('the public register in Chromium', () => {
     expect(await statement.highlightedSentences()).toEqual([
       'We buy wheat and milk from farms in the UK and Poland.',
     ]);
-    expect(await page.getByRole('link', { name: 'Kestrel Bakeries Ltd' }).getAttribute('href')).toBe(
-      '/statements?companyNumber=08111111',
-    );
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -218,6 +220,69 @@ describe('the public register in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  /** Axe's critical and serious violations only: the bar the issue sets. */
+  const seriousViolations = async (page: Parameters<typeof axeViolations>[0]) =>
+    (await axeViolations(page)).filter((v) => v.impact === 'critical' || v.impact === 'serious');
+
+  it.each([
+    ['desktop', 1280],
+    ['320 px', 320],
+  ])(
+    'walks the public user’s journey at %s with no serious axe violation and no page wider than the screen',
+    async (_name, width) => {
+      const page = await ctx.browser.newPage({ viewport: { width, height: 800 } });
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      const search = new SearchPage(page, ctx.url);
+      const visited: string[] = [];
+      const check = async (where: string) => {
+        visited.push(where);
+        expect(await seriousViolations(page), where).toEqual([]);
+        const { scrollWidth } = await pageOverflow(page);
+        expect(scrollWidth, where).toBeLessThanOrEqual(width);
+      };
+
+      await page.goto(`${ctx.url}/`);
+      await check('home');
+      await search.search('quernstone', { sector: 'Other' });
+      expect(await search.resultCount()).toBe('7 statements');
+      await check('search with a filter');
+      await search.open('?q=quernstone&sector=Other&sort=name&limit=3');
+      // On a small screen GOV.UK pagination shows only the current, first and last numbers.
+    if (width >= 641) await search.goToPage(2);
+    else await search.nextPage();
+      expect(page.url()).toMatch(/[?&]page=2(&|$)/);
+      expect(await search.resultNames()).toEqual([
+        'Quernstone Trading 03 Ltd',
+        'Quernstone Trading 04 Ltd',
+        'Quernstone Trading 05 Ltd',
+      ]);
+      expect(await search.resultCount()).toBe('7 statements, page 2 of 3');
+      await check('search, page 2');
+      await page.goto(`${ctx.url}/organisations/${seeded.group!.header.organisationId}`);
+      await check('organisation');
+      await new StatementPage(page, ctx.url).open(seeded.group!.header.id);
+      await check('statement');
+      await page.goto(`${ctx.url}/statistics`);
+      await check('statistics');
+      await page.locator('footer').getByRole('link', { name: 'Cookies' }).click();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Cookies');
+      await check('cookies');
+      await page.locator('footer').getByRole('link', { name: 'Accessibility statement' }).click();
+      await check('accessibility');
+      const missing = await page.goto(`${ctx.url}/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8`);
+      expect(missing?.status()).toBe(404);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+      await check('unknown statement');
+      // The 404 above is the one console error a browser reports for it; nothing else (no favicon 404).
+      expect(consoleErrors.filter((text) => !text.includes('404'))).toEqual([]);
+      expect(consoleErrors.length).toBeLessThanOrEqual(1);
+      await page.close();
+    },
+  );
 
   it('can be used with the keyboard alone, from a search to a statement', async () => {
     const page = await ctx.browser.newPage();

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../functions/checker/check.ts';
@@ -9,6 +9,7 @@ import { reviewFinding } from '../../functions/domain/reviews/reviews.ts';
 import { recheckStale } from '../../functions/local/recheck-all.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { listStaleCheckResults } from '../../functions/store/checks/list-stale-check-results.ts';
+import { moveCheckListings } from '../../functions/store/checks/move-check-listings.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
@@ -308,6 +309,57 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     expect((await listStaleCheckResults(table.store, RULES_VERSION)).map((s) => s.statementId)).not.toContain(
       id,
     );
+  });
+
+  it('lists check results by keys only over many partitions, and moves results listed the old way (one ALL partition) to them', async () => {
+    const ids = Array.from({ length: 12 }, () => ulid());
+    for (const statementId of ids)
+      await putCheckResult(table.store, {
+        statementId,
+        organisationId: ulid(),
+        revision: 1,
+        result: {
+          rulesVersion: '2000.3',
+          summary: { rating: 'weak', meetsLegalMinimum: true, areasCovered: 2 },
+          findings: [],
+          sentences: [],
+        },
+        checkedAt: NOW.toISOString(),
+      });
+    const partitions = new Set<unknown>();
+    for (const statementId of ids) {
+      const { Item } = await table.store.doc.send(
+        new GetCommand({ TableName: table.store.tableName, Key: keys.checkResult(statementId, 1) }),
+      );
+      expect(Item?.gsi2pk).toBeUndefined();
+      partitions.add(Item?.gsi4pk);
+    }
+    expect(partitions.size).toBeGreaterThan(4);
+    // A result stored before the sharded listing: gsi2, one partition.
+    const legacy = ids.pop()!;
+    await table.store.doc.send(
+      new UpdateCommand({
+        TableName: table.store.tableName,
+        Key: keys.checkResult(legacy, 1),
+        UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk REMOVE gsi4pk, gsi4sk',
+        ExpressionAttributeValues: { ':pk': 'CHECKS', ':sk': `2000.3#${legacy}#000001` },
+      }),
+    );
+    const staleIds = async () =>
+      (await listStaleCheckResults(table.store, RULES_VERSION)).map((s) => s.statementId);
+    expect(await staleIds()).toEqual(expect.arrayContaining([...ids, legacy]));
+    expect((await moveCheckListings(table.store)).moved).toBeGreaterThanOrEqual(1);
+    const oldPartition = await table.store.doc.send(
+      new QueryCommand({
+        TableName: table.store.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'CHECKS' },
+      }),
+    );
+    expect(oldPartition.Items).toEqual([]);
+    expect(await staleIds()).toEqual(expect.arrayContaining([...ids, legacy]));
+    expect((await moveCheckListings(table.store)).moved).toBe(0);
   });
 
   it('keeps the register’s reviews in force through a recheck when the automated status is unchanged', async () => {

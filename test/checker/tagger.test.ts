@@ -123,6 +123,18 @@ describe('the committed tagger', () => {
     expect(tags[2]).toContain('signature');
   });
 
+  test('analyse() answers in one pass the same tags and calibrated scores as tag() and scores()', () => {
+    const sentences = [
+      { text: 'Our supply chains', heading: 'Our supply chains' },
+      { text: 'We buy cotton from suppliers in Bangladesh and India.', heading: 'Our supply chains' },
+      { text: 'Our grievance mechanism lets workers raise concerns anonymously.' },
+      { text: 'This statement was approved by the board of directors on 12 March 2024.' },
+    ];
+    const both = tagger.analyse!(sentences);
+    expect(both.tags).toEqual(tagger.tag(sentences));
+    expect(both.scores.map((p) => Array.from(p))).toEqual(tagger.scores(sentences).map((p) => Array.from(p)));
+  });
+
   test('reads the first sentence under a heading with its heading, as AIMS sentences were written', () => {
     const merged = withMergedHeadings([
       { text: 'We buy cotton.', heading: 'Supply chains' },

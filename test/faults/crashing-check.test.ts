@@ -150,7 +150,7 @@ describe('a crashing check', { timeout: 60_000 }, () => {
     let throttles = 1;
     store.client.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === 'TransactWriteItemsCommand' && throttles > 0) {
+        if (context.commandName === 'BatchWriteItemCommand' && throttles > 0) {
           throttles--;
           throw new ProvisionedThroughputExceededException({
             message: 'Rate exceeded',

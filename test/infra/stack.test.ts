@@ -48,7 +48,7 @@ describe('the app', () => {
 });
 
 describe('the table', () => {
-  test('is built from the shared table definition: keys, streams, TTL and every GSI with projection ALL', () => {
+  test('is built from the shared table definition: keys, streams, TTL and every GSI with its projection, the check listing keys only', () => {
     synth.template.resourceCountIs('AWS::DynamoDB::Table', 1);
     synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -63,9 +63,13 @@ describe('the table', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: index.projection },
       })),
     });
+    // Check results are listed by their keys alone, never copied whole into an index (issue 15).
+    expect(tableDefinition.globalSecondaryIndexes.find((i) => i.indexName === 'gsi4')?.projection).toBe(
+      'KEYS_ONLY',
+    );
   });
 
   test('is on-demand, encrypted, point-in-time recoverable, deletion-protected and retained', () => {

@@ -1,11 +1,18 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { OPEN_DATA_CSV_HEADER, OPEN_DATA_VERSION } from '../../functions/domain/open-data.ts';
 import type { OpenDataPublisher } from '../../functions/domain/open-data-publisher.ts';
+import { openDataStream } from '../../functions/domain/open-data-stream.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { listOpenDataLines } from '../../functions/store/public/list-open-data-lines.ts';
+import { batchWriteItems } from '../../functions/store/search/batch-write-items.ts';
+import { createStore } from '../../functions/store/store.ts';
 import { reindexStatement } from '../../functions/worker/index-statement.ts';
 import { publishOpenData } from '../../functions/worker/publish-open-data.ts';
 import { putOrganisation, putStatement } from '../public/fixtures.ts';
 import { testApp } from '../support/app.ts';
-import { useTestTable } from '../support/table.ts';
+import { testRegion, useTestTable } from '../support/table.ts';
 
 /** Keeps what it is given, as S3 would, and answers the address it would be served at. */
 function memoryPublisher() {
@@ -71,5 +78,58 @@ describe('publishing the open data as static files', () => {
       job: 'open-data-publish',
       detail: { skipped: 'no publisher configured' },
     });
+  });
+});
+
+describe('streaming a year’s open data', () => {
+  const table = useTestTable();
+
+  it('reads the year’s pages only as the stream is read, one page ahead at most', async () => {
+    const year = 2031;
+    await batchWriteItems(
+      table.store,
+      Array.from({ length: 45 }, (_, i) => ({
+        PutRequest: {
+          Item: {
+            ...keys.openDataLine(year, 'csv', `lazy ${String(i).padStart(2, '0')}`, `S${i}`),
+            entity: 'openDataLine',
+            v: OPEN_DATA_VERSION,
+            z: deflateRawSync(`line ${i}\n`),
+          },
+        },
+      })),
+    );
+    const store = createStore({
+      tableName: table.store.tableName,
+      region: testRegion,
+      endpoint: table.endpoint,
+    });
+    let queries = 0;
+    store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === 'QueryCommand') queries += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countQueries' },
+    );
+    try {
+      const reader = openDataStream(
+        'csv',
+        listOpenDataLines(store, year, 'csv', { pageLines: 10 }),
+      ).getReader();
+      const header = await reader.read();
+      expect(new TextDecoder().decode(header.value)).toBe(OPEN_DATA_CSV_HEADER);
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value).split('\n').filter(Boolean)).toHaveLength(10);
+      // ReadableStream pulls once ahead of the reader (highWaterMark 1), never the whole year.
+      expect(queries).toBeLessThanOrEqual(2);
+      let lines = 10;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+        lines += new TextDecoder().decode(chunk.value).split('\n').filter(Boolean).length;
+      expect(lines).toBe(45);
+      expect(queries).toBe(5);
+    } finally {
+      store.client.destroy();
+    }
   });
 });

@@ -99,12 +99,15 @@ describe('the public pages', () => {
     );
     expect(memberLinks[0]?.getAttribute('href')).toBe('/statements?companyNumber=06666666');
     expect(document.querySelector('#finding-uk-approval')?.textContent).toContain('Board of Directors');
-    expect(document.querySelector('#sentence-0 mark')?.textContent).toContain('approved by the Board');
-    expect(document.querySelector('#sentence-2 mark')).toBeNull();
+    const text = document.querySelector('a[href$="/revisions/1/text"]');
+    expect(text?.textContent).toContain('sentence by sentence');
+    const sentences = dom((await page(`/statements/${id}/revisions/1/text`)).html);
+    expect(sentences.querySelector('#sentence-0 mark')?.textContent).toContain('approved by the Board');
+    expect(sentences.querySelector('#sentence-2 mark')).toBeNull();
     expect(document.querySelector('a[href$="/revisions/1/document"]')?.textContent).toContain('web page');
     expect(html).toContain('Revision 1');
 
-    const training = dom((await page(`/statements/${id}?highlight=training`)).html);
+    const training = dom((await page(`/statements/${id}/revisions/1/text?highlight=training`)).html);
     expect(training.querySelector('#sentence-1 mark')?.textContent).toContain('training');
     expect(training.querySelector('#sentence-0 mark')).toBeNull();
   });
@@ -158,14 +161,122 @@ describe('the public pages', () => {
     );
   });
 
-  it('answers 404 pages for unknown statements and organisations', async () => {
-    for (const path of [
-      '/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
-      '/statements/nope',
-      '/organisations/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
-    ]) {
-      const { response } = await page(path);
-      expect(response.status, path).toBe(404);
+  it.each([
+    ['a substituted letter', 'candlas'],
+    ['a left-out letter', 'candes'],
+    ['an added letter', 'candless'],
+    ['two letters swapped', 'cnadles'],
+    ['a typo in the shorter word', 'candles tallaw'],
+  ])('finds the organisation despite %s (“%s”), saying the names are similar', async (_what, q) => {
+    const { response, html } = await page(`/statements?q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(200);
+    const document = dom(html);
+    expect(document.querySelector('#results-heading')?.textContent).toBe(
+      'No exact matches: statements with a similar name',
+    );
+    expect(
+      Array.from(document.querySelectorAll('.register-results li h3 a')).map((a) => a.textContent),
+    ).toEqual(['Tallow & <Wick> Group plc']);
+  });
+
+  it('runs the exact search again with the typo corrected, and says so', async () => {
+    const { html } = await page('/statements?q=candlas');
+    expect(html).toContain('Nothing is named exactly “candlas”. Showing statements for “candles”.');
+  });
+
+  it('finds nothing for a name two letters away', async () => {
+    const { html } = await page('/statements?q=cendlas');
+    expect(dom(html).querySelector('#results-heading')?.textContent).toBe('No statements found');
+  });
+
+  it('counts the results, offers to clear the filters, and explains a page past the last', async () => {
+    const { html } = await page('/statements?q=tallow&sector=&year=2025');
+    const document = dom(html);
+    expect(document.querySelector('#result-count')?.textContent).toBe('1 statement');
+    expect(document.querySelector('#clear-filters')?.getAttribute('href')).toBe('/statements?q=tallow');
+    const past = await page('/statements?q=tallow&page=3');
+    expect(past.response.status).toBe(200);
+    expect(dom(past.html).querySelector('#results-heading')?.textContent).toBe(
+      'There is no page 3 of these results',
+    );
+    expect(past.html).toContain('There is 1 page of results (1 statement).');
+  });
+
+  it.each([
+    '/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
+    '/statements/nope',
+    '/organisations/01JDQ8Z4V6W4Y0B3C9E7K2M5N8',
+    '/no-such-page',
+  ])('answers a browser asking for %s with a 404 "Page not found" page', async (path) => {
+    const accept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const { response, html } = await page(path, { accept });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(dom(html).querySelector('h1')?.textContent).toBe('Page not found');
+    expect(html).toContain('If you typed the web address, check it is correct.');
+  });
+
+  it('answers an unknown revision with the 404 page, and with problem JSON to a client asking for JSON', async () => {
+    const path = `/statements/${seeded.group!.header.id}/revisions/99`;
+    const browser = await page(path, { accept: 'text/html' });
+    expect(browser.response.status).toBe(404);
+    expect(dom(browser.html).querySelector('h1')?.textContent).toBe('Page not found');
+    const client = await page(path, { accept: 'application/json' });
+    expect(client.response.status).toBe(404);
+    expect(client.response.headers.get('content-type')).toBe('application/problem+json');
+    expect(JSON.parse(client.html)).toMatchObject({ status: 404 });
+  });
+
+  it('keeps problem JSON on the API even for a client that asks for HTML', async () => {
+    const { response } = await page('/api/v1/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8', {
+      accept: 'text/html',
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it.each([
+    ['/cookies', 'Cookies', 'register_session'],
+    [
+      '/accessibility',
+      'Accessibility statement for the modern slavery statement register',
+      'Enforcement procedure',
+    ],
+  ])('serves %s, linked from every page’s footer', async (path, heading, text) => {
+    const { response, html } = await page(path);
+    expect(response.status).toBe(200);
+    expect(dom(html).querySelector('h1')?.textContent).toBe(heading);
+    expect(html).toContain(text);
+    const home = dom((await page('/')).html);
+    expect(home.querySelector(`footer a[href="${path}"]`)).not.toBeNull();
+  });
+
+  it('gives every public page its own meta description and the GOV.UK icons', async () => {
+    const paths = [
+      '/',
+      '/statements?q=tallow',
+      `/statements/${seeded.group!.header.id}`,
+      `/organisations/${seeded.group!.header.organisationId}`,
+      '/statistics',
+      '/cookies',
+      '/accessibility',
+    ];
+    const descriptions = new Set<string>();
+    for (const path of paths) {
+      const document = dom((await page(path)).html);
+      const description = document.querySelector('meta[name="description"]')?.getAttribute('content');
+      expect(description?.length ?? 0, path).toBeGreaterThan(40);
+      descriptions.add(description!);
+      expect(document.querySelector('link[rel="icon"]')?.getAttribute('href'), path).toBe(
+        '/assets/govuk/images/favicon.ico',
+      );
     }
+    expect(descriptions.size).toBe(paths.length);
+  });
+
+  it('sends /favicon.ico to GOV.UK Frontend’s icon', async () => {
+    const { response } = await page('/favicon.ico');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/assets/govuk/images/favicon.ico');
   });
 });

@@ -376,6 +376,55 @@ describe('the search index kept by the stream worker', () => {
     await expect(search({ q: 'pagewell' }, 5, 'not-a-cursor')).rejects.toThrow(/not valid/);
   });
 
+  it('pages a name with a year and a sector through every result, never answering an empty page while results remain', async () => {
+    const names = Array.from({ length: 48 }, (_, i) => `Nationwell ${String(i).padStart(2, '0')} Ltd`);
+    const matching = (i: number) => i % 16 === 0;
+    await Promise.all(
+      names.map(async (name, i) =>
+        putStatement(table.store, {
+          organisation: await putOrganisation(table.store, { name }),
+          document: {
+            periodStart: i % 2 === 0 ? '2023-04-01' : '2024-04-01',
+            periodEnd: i % 2 === 0 ? '2024-03-31' : '2025-03-31',
+            sectors: matching(i) ? ['Cosmetics and toiletries'] : ['Defence and aerospace'],
+          },
+        }),
+      ),
+    );
+    await stream.drain();
+    const plan = planSearch({
+      sort: 'relevance',
+      q: 'nationwell',
+      year: 2024,
+      sector: 'Cosmetics and toiletries',
+    });
+    expect(plan.inYear).toBe(2024);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      // A budget of half a unit: one read, which finds nothing most of the time.
+      const result = await searchStatements(table.store, plan, { limit: 2, cursor, readBudget: 0.5 });
+      if (result.nextCursor) expect(result.items.length).toBeGreaterThan(0);
+      seen.push(...result.items.map((item) => item.organisationName));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen.sort()).toEqual(names.filter((_, i) => matching(i)));
+    // A name with a year reads that year's partition: nothing read is another year's.
+    const capacity = newCapacityMeter();
+    const year = await searchStatements(
+      table.store,
+      planSearch({ sort: 'relevance', q: 'nationwell', year: 2025 }),
+      {
+        limit: 24,
+        capacity,
+      },
+    );
+    expect(year.items).toHaveLength(24);
+    expect(year.items.every((item) => item.year === 2025)).toBe(true);
+    expect(capacity.readUnits).toBeLessThan(4);
+  });
+
   it('spends under 10 read units on a page, filtered or not', async () => {
     for (const filters of [
       { q: 'pagewell' },

@@ -239,16 +239,66 @@ describe('reading an organisations CSV', () => {
       [2, 'Acme Ltd', '01234567', 'company'],
       [3, 'Multi, Word & Sons', null, 'partnership'],
     ]);
-    expect(parsed.errors.map((e) => e.line)).toEqual([5, 6, 7]);
-    expect(parsed.errors[0]?.message).toMatch(/^companyNumber:/);
+    expect(parsed.errors.map((e) => [e.line, e.column])).toEqual([
+      [5, 'companyNumber'],
+      [6, 'companyNumber'],
+      [7, undefined],
+    ]);
+    expect(parsed.errors.map((e) => e.message)).toEqual([
+      'Enter the company number as 8 digits, or 2 letters and 6 digits, like 01234567 or SC123456, or leave it empty',
+      'Company number 01234567 is also on row 2: give each organisation one row',
+      'This row has 2 values but the first row names 6 columns: check for a missing or extra comma',
+    ]);
+  });
+
+  const header =
+    'name,companyNumber,entityType,financialYearEnd,turnover,contactName,contactEmail,addressLine1,town,postcode';
+  it.each([
+    { row: ',,company,03-31,,,,,,', column: 'name', says: 'Enter the organisation’s name' },
+    {
+      row: 'A Ltd,,plc,03-31,,,,,,',
+      column: 'entityType',
+      says: 'Enter one of: company, llp, limited_partnership',
+    },
+    { row: 'A Ltd,,company,31/03,,,,,,', column: 'financialYearEnd', says: 'as MM-DD, like 03-31' },
+    { row: 'A Ltd,,company,02-30,,,,,,', column: 'financialYearEnd', says: '02-30 is not a day of the year' },
+    {
+      row: 'A Ltd,,company,03-31,£50m,,,,,',
+      column: 'turnover',
+      says: 'Enter one of: Not provided; Under £36 million',
+    },
+    { row: 'A Ltd,,company,03-31,,Ann,ann@,,,', column: 'contactEmail', says: 'like name@example.com' },
+    { row: 'A Ltd,,company,03-31,,,,1 High St,,AB1 2CD', column: 'town', says: 'Enter the town or city' },
+  ])('says what is wrong with a bad $column in plain words, naming the column', ({ row, column, says }) => {
+    const parsed = parseImportCsv(`${header}\n${row}\n`);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatchObject({ line: 2, column });
+    expect(parsed.errors[0]?.message).toContain(says);
+    // No validator wording and no internal field paths.
+    expect(parsed.errors[0]?.message).not.toMatch(/invalid|expected|registeredAddress|string|enum/i);
+  });
+
+  it('reads the contact and address columns into the organisation, and leaves them out when empty', () => {
+    const parsed = parseImportCsv(
+      `${header}\nA Ltd,01234567,company,03-31,,Ann Smith,ann@a.example,1 High St,Leeds,LS1 1AA\nB Ltd,,llp,12-31,,,,,,\n`,
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows[0]?.row).toMatchObject({
+      contactName: 'Ann Smith',
+      contactEmail: 'ann@a.example',
+      registeredAddress: { addressLine1: '1 High St', town: 'Leeds', postcode: 'LS1 1AA' },
+    });
+    expect(parsed.rows[1]?.row).not.toHaveProperty('registeredAddress');
+    expect(parsed.rows[1]?.row.contactName).toBeUndefined();
   });
 
   it.each([
     ['', 'The file is empty'],
-    ['name,companyNumber\nA,1\n', 'missing: entityType, financialYearEnd, turnover'],
+    ['name,companyNumber\nA,1\n', 'these columns are missing: entityType, financialYearEnd, turnover'],
     [
       'name,companyNumber,entityType,financialYearEnd,turnover\n"unclosed,1,company,03-31,\n',
-      'not valid CSV',
+      'could not be read as CSV from this row on',
     ],
   ])('refuses a whole file that cannot be read (%#)', (text, message) => {
     const parsed = parseImportCsv(text);

@@ -1,8 +1,11 @@
 import { InternalServerError } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
   DynamoDBDocumentClient,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -94,6 +97,7 @@ describe('importing a chunk in packed transactions', () => {
     const tokens: (string | undefined)[] = [];
     let failed = false;
     mock.on(BatchGetCommand).callsFake((input) => real.send(new BatchGetCommand(input)));
+    mock.on(BatchWriteCommand).callsFake((input) => real.send(new BatchWriteCommand(input)));
     mock.on(TransactWriteCommand).callsFake(async (input: TransactWriteCommandInput) => {
       tokens.push(input.ClientRequestToken);
       const answer = await real.send(new TransactWriteCommand(input));
@@ -108,10 +112,10 @@ describe('importing a chunk in packed transactions', () => {
       const file = Array.from({ length: 30 }, (_, i) => row(i, 'Lost'));
       const tally = await importRows(deps(store), officer, file, { transactions: 1 });
       expect(tally).toMatchObject({ created: 30, updated: 0, unchanged: 0, errors: [] });
-      // Two packs (25 rows and 5): the first sent twice with one token, the second once.
-      expect(tokens).toHaveLength(3);
+      // One transaction claims the 30 company numbers: sent twice, with one token.
+      expect(tokens).toHaveLength(2);
       expect(tokens[0]).toBeDefined();
-      expect(tokens.filter((token) => token === tokens[0])).toHaveLength(2);
+      expect(tokens[1]).toBe(tokens[0]);
       const claims = await organisationIdsByCompanyNumbers(
         table.store,
         file.map((entry) => entry.row.companyNumber ?? ''),
@@ -121,6 +125,112 @@ describe('importing a chunk in packed transactions', () => {
       );
     } finally {
       mock.restore();
+    }
+  });
+});
+
+describe('importing new organisations in plain batch writes', () => {
+  const table = useTestTable();
+  const deps = (store: Store = table.store) => ({ store, clock: () => fixedNow });
+
+  async function itemsUnder(pk: string): Promise<Record<string, unknown>[]> {
+    const { Items } = await table.store.doc.send(
+      new QueryCommand({
+        TableName: table.store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+      }),
+    );
+    return Items ?? [];
+  }
+
+  it('writes every row once when DynamoDB leaves part of each batch unprocessed and the batch is retried', async () => {
+    // Every batch's first send writes only its first half and hands the rest back unprocessed.
+    const real = DynamoDBDocumentClient.from(table.store.client);
+    const flaky = DynamoDBDocumentClient.from(table.store.client);
+    const mock = mockClient(flaky);
+    const seen = new Set<string>();
+    let sends = 0;
+    let unprocessed = 0;
+    mock.on(BatchGetCommand).callsFake((input) => real.send(new BatchGetCommand(input)));
+    mock.on(TransactWriteCommand).callsFake((input) => real.send(new TransactWriteCommand(input)));
+    mock.on(BatchWriteCommand).callsFake(async (input: BatchWriteCommandInput) => {
+      sends += 1;
+      const [tableName, requests] = Object.entries(input.RequestItems ?? {})[0] ?? ['', []];
+      const key = JSON.stringify(requests[0]?.PutRequest?.Item?.pk);
+      if (seen.has(key) || requests.length < 2) return real.send(new BatchWriteCommand(input));
+      seen.add(key);
+      const half = Math.ceil(requests.length / 2);
+      unprocessed += requests.length - half;
+      await real.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests.slice(0, half) } }));
+      return { UnprocessedItems: { [tableName]: requests.slice(half) } };
+    });
+    try {
+      const file = [
+        ...Array.from({ length: 40 }, (_, i) => row(i, 'Unprocessed')),
+        ...Array.from({ length: 10 }, (_, i) => ({
+          line: 100 + i,
+          row: { name: `Numberless ${i} Ltd`, entityType: 'company', financialYearEnd: '12-31' } as ImportRow,
+        })),
+      ];
+      const tally = await importRows(deps({ ...table.store, doc: flaky }), officer, file);
+      expect(tally).toMatchObject({ created: 50, updated: 0, unchanged: 0, errors: [] });
+      expect(unprocessed).toBeGreaterThan(0);
+      expect(sends).toBeGreaterThan(seen.size);
+      for (const code of tally.enrolmentCodes) {
+        const organisation = await getOrganisation(table.store, code.organisationId);
+        expect(organisation?.name).toBe(code.name);
+        const events = await itemsUnder(`AUDIT#organisation/${code.organisationId}`);
+        expect(events.map((event) => event.action)).toEqual(['organisation.created']);
+      }
+      expect(new Set(tally.enrolmentCodes.map((code) => code.organisationId)).size).toBe(50);
+      // A second run of the same file adds only the rows without a company number.
+      const again = await importRows(deps(), officer, file);
+      expect(again).toMatchObject({ created: 10, unchanged: 40, errors: [] });
+    } finally {
+      mock.restore();
+    }
+  });
+
+  it.each([
+    ['finishes the organisation an interrupted import claimed long ago, under the claimed id', 16, null],
+    [
+      'answers a line error while another import is writing the organisation it just claimed',
+      1,
+      'Another import',
+    ],
+  ])('%s', async (_name, minutesAgo, error) => {
+    const entry = row(minutesAgo, `Claimed${minutesAgo}`);
+    const number = entry.row.companyNumber ?? '';
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: {
+          ...keys.companyNumber(number),
+          entity: 'companyNumber',
+          organisationId: `01ARZ3NDEKTSV4RRFFQ69G5F${String(minutesAgo).padStart(2, '0')}`,
+          claimedBy: 'import',
+          claimedAt: new Date(fixedNow.getTime() - minutesAgo * 60_000).toISOString(),
+        },
+      }),
+    );
+    const tally = await importRows(deps(), officer, [entry]);
+    if (error) {
+      expect(tally.created).toBe(0);
+      expect(tally.errors).toEqual([{ line: entry.line, message: expect.stringContaining(error) }]);
+      expect(
+        await getOrganisation(table.store, `01ARZ3NDEKTSV4RRFFQ69G5F${String(minutesAgo).padStart(2, '0')}`),
+      ).toBeUndefined();
+    } else {
+      expect(tally).toMatchObject({ created: 1, errors: [] });
+      expect(tally.enrolmentCodes[0]?.organisationId).toBe(
+        `01ARZ3NDEKTSV4RRFFQ69G5F${String(minutesAgo).padStart(2, '0')}`,
+      );
+      expect(
+        (await getOrganisation(table.store, `01ARZ3NDEKTSV4RRFFQ69G5F${String(minutesAgo).padStart(2, '0')}`))
+          ?.name,
+      ).toBe(entry.row.name);
     }
   });
 });

@@ -278,8 +278,14 @@ describe('compliance officers’ API', () => {
     );
     expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(first.errors.map((error) => error.line)).toEqual([4, 5, 6]);
-    expect(first.errors[0]?.message).toMatch(/financialYearEnd/);
-    expect(first.errors[1]?.message).toMatch(/also on line 2/);
+    expect(first.errors[0]).toMatchObject({
+      column: 'financialYearEnd',
+      message: expect.stringMatching(/MM-DD/),
+    });
+    expect(first.errors[1]).toMatchObject({
+      column: 'companyNumber',
+      message: expect.stringMatching(/also on row 2/),
+    });
     expect(first.enrolmentCodes.map((code) => [code.line, code.name, code.companyNumber])).toEqual([
       [2, 'Bolt Logistics Ltd', '01234567'],
       [3, 'Cord, Cable & Co LLP', 'OC123456'],
@@ -381,6 +387,35 @@ describe('compliance officers’ API', () => {
     expect((await call('GET', '/dev/outbox', officer)).status).toBe(404);
   });
 
+  it('records a notice on a flag: 201 with the notice, 422 naming the bad field, 404 for no flag, 403 to a submitter', async () => {
+    const flag = (await (
+      await call('POST', '/api/v1/flags', officer, { organisationId, note: 'Notice test' })
+    ).json()) as { id: string; version: number };
+    const notice = { channel: 'phone', to: '0113 496 0000', about: 'Called the company secretary' };
+    const recorded = await call('POST', `/api/v1/flags/${flag.id}/notices`, officer, notice);
+    expect(recorded.status).toBe(201);
+    const body = (await recorded.json()) as {
+      version: number;
+      notices: unknown[];
+      history: { action: string }[];
+    };
+    expect(body.notices).toEqual([{ ...notice, at: expect.any(String), by: officer.email }]);
+    expect(body.history.at(-1)?.action).toBe('notice');
+    expect(body.version).toBe(flag.version + 1);
+    const bad = await call('POST', `/api/v1/flags/${flag.id}/notices`, officer, {
+      ...notice,
+      channel: 'fax',
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('/channel');
+    expect(
+      (await call('POST', '/api/v1/flags/01ARZ3NDEKTSV4RRFFQ69G5FAV/notices', officer, notice)).status,
+    ).toBe(404);
+    expect(
+      (await call('POST', `/api/v1/flags/${flag.id}/notices`, { email: 'sam@acme.example' }, notice)).status,
+    ).toBe(403);
+  });
+
   it('describes every officers’ route in the OpenAPI document', async () => {
     const response = await call('GET', '/api/v1/openapi.json');
     expect(response.status).toBe(200);
@@ -390,6 +425,7 @@ describe('compliance officers’ API', () => {
         '/api/v1/flags',
         '/api/v1/flags.csv',
         '/api/v1/flags/{id}',
+        '/api/v1/flags/{id}/notices',
         '/api/v1/sweeps',
         '/api/v1/sweeps/{id}',
         '/api/v1/compliance/summary',

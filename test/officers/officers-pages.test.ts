@@ -88,6 +88,194 @@ describe('compliance officers’ pages', () => {
     }
   });
 
+  it.each([
+    { who: 'an officer', officer: 'yes', next: '/account', lands: '/officers' },
+    {
+      who: 'an officer who asked for a page',
+      officer: 'yes',
+      next: '/officers/flags',
+      lands: '/officers/flags',
+    },
+    { who: 'a business', officer: undefined, next: '/account', lands: '/account' },
+  ])('lands $who on $lands after signing in', async ({ officer: isOfficer, next, lands }) => {
+    const signedIn = await request(
+      'POST',
+      '/sign-in',
+      undefined,
+      form({ email: 'someone@example.com', next, ...(isOfficer ? { officer: isOfficer } : {}) }),
+    );
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe(lands);
+  });
+
+  it('puts what needs doing and the sweep button first on the dashboard, and shows a requested sweep’s progress until it finishes', {
+    timeout: 60_000,
+  }, async () => {
+    const organisation = await seedOrganisation(table.store, {
+      name: 'Dash Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2024-02-01T09:00:00.000Z',
+    });
+    const raised = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ organisationId: organisation.id, year: '2026', note: 'Check the homepage link' }),
+    );
+    expect(raised.status).toBe(303);
+    await complianceWorker(table, () => fixedNow).poller.drain();
+    const before = await (await request('GET', '/officers', officer)).text();
+    const todo = before.indexOf('id="todo"');
+    expect(todo).toBeGreaterThan(0);
+    expect(before.indexOf('Run the sweep now')).toBeLessThan(before.indexOf('id="headline-figures"'));
+    expect(before.indexOf('id="headline-figures"')).toBeLessThan(before.indexOf('svg'));
+    const todoList = before.slice(todo, before.indexOf('</ul>', todo));
+    expect(todoList).toContain('1 flag raised by an officer');
+    expect(todoList).toMatch(/[2-9] open flags of every year in the queue/);
+
+    const requested = await request('POST', '/officers/sweeps', officer, form({}));
+    expect(requested.status).toBe(303);
+    const location = requested.headers.get('location') ?? '';
+    const id = /sweep=([0-9A-Z]{26})#sweep-progress$/.exec(location)?.[1] ?? '';
+    expect(id).not.toBe('');
+    const waiting = await (await request('GET', location, officer)).text();
+    expect(waiting).toContain('Waiting to start.');
+    expect(waiting).toContain('Refresh progress');
+    expect(waiting).toMatch(/<script type="module" nonce="[^"]+" src="\/assets\/sweep-progress.js">/);
+    expect(waiting).not.toContain('http-equiv');
+    const status = await (await request('GET', `/api/v1/sweeps/${id}`, officer)).json();
+    expect(status).toMatchObject({ status: 'requested', progress: { partsDone: 0, partsTotal: 16 } });
+
+    await complianceWorker(table, () => fixedNow).poller.drain();
+    const finished = await (await request('GET', location, officer)).text();
+    expect(finished).toMatch(
+      /Finished: \d+ organisations? checked; \d+ missing statements? and \d+ late statements? flagged/,
+    );
+    expect(finished).not.toContain('sweep-progress.js');
+    const done = await (await request('GET', `/api/v1/sweeps/${id}`, officer)).json();
+    expect(done).toMatchObject({ status: 'done', progress: { partsDone: 16, partsTotal: 16 } });
+  });
+
+  it('flags an organisation found by the start of its name or by its company number, without its internal id', async () => {
+    const findable = await seedOrganisation(table.store, {
+      name: 'Findable Foods Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2024-03-01T09:00:00.000Z',
+      companyNumber: '07654321',
+    });
+    for (const q of ['findable', 'Findable Foods', '7654321', '07654321']) {
+      const page = await (
+        await request('GET', `/officers/flags/new?q=${encodeURIComponent(q)}`, officer)
+      ).text();
+      expect(page, q).toContain(`value="${findable.id}"`);
+      expect(page, q).toContain('Company number 07654321');
+    }
+    const none = await (await request('GET', '/officers/flags/new?q=zzzz', officer)).text();
+    expect(none).toContain('No organisation on the register has a name starting “zzzz”');
+
+    const unpicked = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ q: 'findable', note: 'A note' }),
+    );
+    expect(unpicked.status).toBe(422);
+    const unpickedPage = await unpicked.text();
+    expect(unpickedPage).toContain('Select the organisation to flag');
+    expect(unpickedPage).toContain(`value="${findable.id}"`);
+    const raised = await request(
+      'POST',
+      '/officers/flags',
+      officer,
+      form({ q: 'findable', organisationId: findable.id, note: 'Statement link is broken' }),
+    );
+    expect(raised.status).toBe(303);
+    const flagPage = await (await request('GET', raised.headers.get('location') ?? '', officer)).text();
+    expect(flagPage).toContain('Findable Foods Ltd');
+  });
+
+  it('shows the organisation’s contact details on its flag and records a notice an officer sent, with plain errors', async () => {
+    const before = await (await request('GET', `/officers/flags/${flagId}`, officer)).text();
+    expect(before).toContain('No notice sent yet.');
+    expect(before).toContain('The register has no contact details for Acme Retail Ltd');
+
+    const empty = await request(
+      'POST',
+      `/officers/flags/${flagId}/notices`,
+      officer,
+      form({ to: '', about: '' }),
+    );
+    expect(empty.status).toBe(422);
+    const errors = await empty.text();
+    for (const message of ['Choose how you sent it', 'Enter where you sent it', 'Enter what the notice said'])
+      expect(errors).toContain(message);
+    expect(errors).toContain('href="#notice-to"');
+
+    const recorded = await request(
+      'POST',
+      `/officers/flags/${flagId}/notices`,
+      officer,
+      form({
+        channel: 'post',
+        to: '1 High Street, Leeds LS1 1AA',
+        about: 'Letter asking for the statement link',
+      }),
+    );
+    expect(recorded.status).toBe(303);
+    const after = await (await request('GET', `/officers/flags/${flagId}`, officer)).text();
+    expect(after).not.toContain('No notice sent yet.');
+    const record = after.slice(
+      after.indexOf('id="notice-record"'),
+      after.indexOf('</ol>', after.indexOf('id="notice-record"')),
+    );
+    for (const cell of [
+      officer.email,
+      'Letter',
+      '1 High Street, Leeds LS1 1AA',
+      'Letter asking for the statement link',
+    ])
+      expect(record).toContain(cell);
+    expect(after).toContain('Notice sent');
+    const json = flagSchema.parse(await (await request('GET', `/api/v1/flags/${flagId}`, officer)).json());
+    expect(json.notices).toMatchObject([
+      { by: officer.email, channel: 'post', to: '1 High Street, Leeds LS1 1AA' },
+    ]);
+  });
+
+  it('keeps the contact and address an import gives, updates them on a later import, and shows them to officers only', async () => {
+    const header =
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,contactEmail,addressLine1,town,postcode';
+    const importCsv = async (row: string) => {
+      const response = await request('POST', '/api/v1/organisations/import', officer, `${header}\n${row}\n`, {
+        'content-type': 'text/csv',
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()) as {
+        created: number;
+        updated: number;
+        enrolmentCodes: { organisationId: string }[];
+      };
+    };
+    const first = await importCsv(
+      'Postal Ltd,09876543,company,03-31,,Ann Smith,ann@postal.example,1 High St,Leeds,LS1 1AA',
+    );
+    expect(first.created).toBe(1);
+    const id = first.enrolmentCodes[0]?.organisationId ?? '';
+    const page = await (await request('GET', `/officers/organisations/${id}`, officer)).text();
+    for (const text of ['Ann Smith', 'mailto:ann@postal.example', '1 High St<br>Leeds<br>LS1 1AA'])
+      expect(page).toContain(text);
+    expect((await request('GET', `/officers/organisations/${id}`, submitter)).status).toBe(403);
+    expect(await (await request('GET', `/organisations/${id}`)).text()).not.toContain('ann@postal.example');
+
+    const again = await importCsv(
+      'Postal Ltd,09876543,company,03-31,,Ann Smith,compliance@postal.example,,,',
+    );
+    expect(again).toMatchObject({ created: 0, updated: 1 });
+    const updated = await (await request('GET', `/officers/organisations/${id}`, officer)).text();
+    expect(updated).toContain('compliance@postal.example');
+    expect(updated).toContain('1 High St<br>Leeds');
+  });
+
   it('moves a flag with a note from its page, keeps the history and shows errors for a missing note', async () => {
     const moved = await request(
       'POST',
@@ -133,11 +321,33 @@ describe('compliance officers’ pages', () => {
   }
   const CODE = /[0-9A-Z]{4}(-[0-9A-Z]{4}){4}/;
 
+  it('offers the CSV template with the exact columns and lists every allowed value of the coded columns', async () => {
+    const template = await request('GET', '/officers/import/template.csv', officer);
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-disposition')).toContain('organisations-template.csv');
+    expect((await template.text()).trim()).toBe(
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,contactEmail,addressLine1,addressLine2,town,postcode',
+    );
+    expect((await request('GET', '/officers/import/template.csv', submitter)).status).toBe(403);
+    const page = await (await request('GET', '/officers/import', officer)).text();
+    expect(page).toContain('href="/officers/import/template.csv"');
+    for (const value of [
+      'company',
+      'llp',
+      'other_body_corporate',
+      'public_body',
+      'Under £36 million',
+      'Over £500 million',
+    ])
+      expect(page).toContain(`<code>${value}</code>`);
+  });
+
   it('imports a CSV in the background with progress, then gives the letter-merge file exactly once, to the uploading browser', {
     timeout: 60_000,
   }, async () => {
     const csv =
-      'name,companyNumber,entityType,financialYearEnd,turnover\nBolt Ltd,01234567,company,03-31,\nCord Ltd,,company,13-01,\n';
+      'name,companyNumber,entityType,financialYearEnd,turnover,contactName,addressLine1,town,postcode\n' +
+      'Bolt Ltd,01234567,company,03-31,,Bea Bolt,2 Mill Lane,York,YO1 7HH\nCord Ltd,,company,13-01,,,,,\n';
     const body = new FormData();
     body.set('file', new File([csv], 'orgs.csv', { type: 'text/csv' }));
     const started = await request('POST', '/officers/import', officer, body);
@@ -157,7 +367,10 @@ describe('compliance officers’ pages', () => {
     await complianceWorker(table, () => fixedNow).poller.drain();
     const done = await (await request('GET', jobPath, officer)).text();
     expect(done).toContain('Import finished');
-    expect(done).toMatch(/financialYearEnd/);
+    // Row 3 as the spreadsheet numbers it, the column as the file names it, and what to write.
+    expect(done).toMatch(
+      /<td class="govuk-table__cell">3<\/td><td class="govuk-table__cell"><code>financialYearEnd<\/code><\/td><td class="govuk-table__cell">Enter the month and day the financial year ends as MM-DD/,
+    );
 
     // The codes are sealed in the table: no code in clear, before or after the download.
     expect(await tableText()).not.toMatch(CODE);
@@ -170,7 +383,15 @@ describe('compliance officers’ pages', () => {
     expect(letters.status).toBe(200);
     const rows = parse(await letters.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: 'Bolt Ltd', companyNumber: '01234567' });
+    expect(rows[0]).toMatchObject({
+      name: 'Bolt Ltd',
+      companyNumber: '01234567',
+      contactName: 'Bea Bolt',
+      addressLine1: '2 Mill Lane',
+      addressLine2: '',
+      town: 'York',
+      postcode: 'YO1 7HH',
+    });
     expect(rows[0]?.enrolmentCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(letters.headers.get('set-cookie')).toMatch(/^import_codes_key=; Max-Age=0; Path=/);
     expect(await tableText()).not.toContain(rows[0]?.enrolmentCode);

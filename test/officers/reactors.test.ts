@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { getFlag } from '../../functions/store/flags/get-flag.ts';
@@ -137,6 +137,49 @@ describe('compliance reactors', () => {
       new GetCommand({ TableName: store.tableName, Key: keys.outbox(`overdue-${unknown.id}-2025`) }),
     );
     expect(Item).toMatchObject({ status: 'no_recipient' });
+
+    // Each notice sent is recorded once on the missing-statement flag, with its history entry.
+    const noticed = await getFlag(store, `missing-${known.id}-2025`, { consistent: true });
+    expect(noticed?.notices).toEqual([
+      {
+        at: clock().toISOString(),
+        by: 'system',
+        channel: 'email',
+        to: 'contact@noticed.example',
+        about: 'Overdue: Noticed Ltd has no modern slavery statement for 2025',
+      },
+    ]);
+    expect(noticed?.history.at(-1)).toMatchObject({ action: 'notice', by: 'system' });
+    expect(
+      (await getFlag(store, `missing-${unknown.id}-2025`, { consistent: true }))?.notices,
+    ).toBeUndefined();
+  });
+
+  it('sends an overdue notice to the contact email an officer imported, and records it on the flag', {
+    timeout: 60_000,
+  }, async () => {
+    const { store } = table;
+    const worker = complianceWorker(table, clock);
+    const contactable = await seedOrganisation(store, {
+      name: 'Contactable Ltd',
+      financialYearEnd: '12-31',
+      createdAt: '2025-02-01T00:00:00Z',
+    });
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.organisation(contactable.id),
+        UpdateExpression: 'SET contactEmail = :email',
+        ExpressionAttributeValues: { ':email': 'compliance@contactable.example' },
+      }),
+    );
+    await runSweep({ store, clock, log: () => {} });
+    await worker.poller.drain();
+    expect(
+      worker.mailer.sent.filter((mail) => mail.to.includes('compliance@contactable.example')),
+    ).toHaveLength(1);
+    const flag = await getFlag(store, `missing-${contactable.id}-2025`, { consistent: true });
+    expect(flag?.notices?.map((notice) => notice.to)).toEqual(['compliance@contactable.example']);
   });
 
   it('counts a group statement for the members it names, and reopens a missing flag when its statement is withdrawn', {

@@ -10,6 +10,7 @@ import { currentUser, endSession, requireSignedInPage, startSession } from '../a
 import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { type FormBody, patchFromForm } from '../forms/statement-form.ts';
+import { landingAfterSignIn } from '../landing.ts';
 import { renderPage } from '../page.ts';
 import { statusByKind } from '../problems.ts';
 import { checkLabel } from '../public-labels.ts';
@@ -107,7 +108,7 @@ export function accountPages(deps: AppDeps) {
     }
     const token = await issuer.sign({ email: parsed.data.email, officer: form.officer === 'yes' });
     startSession(c, token, issuer.lifetimeSeconds);
-    return c.redirect(next, 303);
+    return c.redirect(landingAfterSignIn(next, form.officer === 'yes'), 303);
   });
 
   app.get('/sign-out', (c) => {

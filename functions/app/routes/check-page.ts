@@ -18,6 +18,8 @@ export function checkPage(deps: AppDeps, options: { fetcher?: Fetcher } = {}) {
   app.get('/check', (c) =>
     renderPage(c, deps, 'check/check.njk', {
       title: 'Check a statement',
+      description:
+        'Check a modern slavery statement against section 54 and the statutory guidance before you publish it. Nothing is stored.',
       entityTypes: entityTypeItems(),
     }),
   );

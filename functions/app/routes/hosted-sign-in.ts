@@ -6,6 +6,7 @@ import { DomainError, unauthenticated } from '../../domain/errors.ts';
 import type { HostedSignIn } from '../../domain/verifier.ts';
 import { startSession } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { landingAfterSignIn } from '../landing.ts';
 import { renderDomainError, safeNext } from './account-pages.ts';
 
 /** Holds, between leaving for the sign-in service and coming back, what proves it is the same journey. */
@@ -61,9 +62,9 @@ export function hostedSignInPages(deps: AppDeps, signIn: HostedSignIn) {
         throw unauthenticated('The sign-in did not finish, or took too long. Sign in again.');
       }
       const token = await signIn.exchangeCode({ code, codeVerifier: journey.verifier });
-      await deps.verifier.verify(token);
+      const user = await deps.verifier.verify(token);
       startSession(c, token, signIn.lifetimeSeconds);
-      return c.redirect(safeNext(journey.next), 303);
+      return c.redirect(landingAfterSignIn(journey.next, user.isOfficer), 303);
     } catch (error) {
       if (error instanceof DomainError) return renderDomainError(c, deps, error);
       throw error;

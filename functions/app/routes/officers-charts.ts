@@ -1,3 +1,5 @@
+import { nice, ticks } from 'd3-array';
+
 /**
  * Server-rendered charts for the officers' dashboard: plain numbers for an SVG template
  * (web/views/officers/chart.njk). Each chart has a title and a text description for screen
@@ -41,21 +43,35 @@ export const COLOURS = {
   grey: '#505a5f',
 };
 
-const niceMax = (max: number) => {
-  if (max <= 5) return 5;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil(max / step) * step;
-};
+/**
+ * A value axis from zero: d3-array's `nice` rounds the top to a round number and `ticks` picks
+ * evenly spaced round values (1, 2 or 5 × a power of ten), so the labels are where the lines are.
+ * Count axes keep whole numbers only; a fixed top (100 for a percentage) is kept as given.
+ */
+export function valueAxis(
+  max: number,
+  options: { top?: number; integer?: boolean } = {},
+): { top: number; ticks: number[] } {
+  const top = options.top ?? (max > 0 ? (nice(0, max, 5)[1] ?? max) : 1);
+  const values = ticks(0, top, 5);
+  return { top, ticks: options.integer ? values.filter(Number.isInteger) : values };
+}
 
 const format = (n: number) => n.toLocaleString('en-GB');
+
+/** What a group's bar says when there is no figure (nothing was determined), instead of a 0. */
+export const NOT_DETERMINED = 'Not determined';
 
 /** Vertical bars in groups (e.g. per year: organisations in scope and statements received). */
 export function groupedBarChart(input: {
   id: string;
   title: string;
   description: string;
-  groups: { label: string; values: number[] }[];
+  /** A null value draws no bar and says "Not determined". */
+  groups: { label: string; values: (number | null)[] }[];
   series: { name: string; fill: string }[];
+  /** The axis: a fixed top (100 for percentages) and how its values are written. Counts by default. */
+  axis?: { top?: number; unit?: string };
 }): Chart {
   const width = 760;
   const height = 300;
@@ -64,7 +80,13 @@ export function groupedBarChart(input: {
   const top = 16;
   const plotWidth = width - left - 16;
   const plotHeight = height - top - bottom;
-  const max = niceMax(Math.max(0, ...input.groups.flatMap((group) => group.values)));
+  const unit = input.axis?.unit ?? '';
+  const values = input.groups.flatMap((group) => group.values).filter((v): v is number => v !== null);
+  const axis = valueAxis(Math.max(0, ...values), {
+    ...(input.axis?.top !== undefined ? { top: input.axis.top } : {}),
+    integer: values.every(Number.isInteger),
+  });
+  const max = axis.top;
   const groupWidth = plotWidth / Math.max(1, input.groups.length);
   const barWidth = Math.max(4, (groupWidth * 0.8) / input.series.length);
   const chart: Chart = {
@@ -78,23 +100,33 @@ export function groupedBarChart(input: {
     lines: [],
     legend: input.series.map((series) => ({ fill: series.fill, text: series.name })),
   };
-  for (let tick = 0; tick <= 4; tick++) {
-    const value = (max / 4) * tick;
-    const y = top + plotHeight - (value / max) * plotHeight;
+  const yOf = (value: number) => top + plotHeight - (Math.min(value, max) / max) * plotHeight;
+  for (const value of axis.ticks) {
+    const y = yOf(value);
     chart.lines.push({ x1: left, y1: y, x2: width - 16, y2: y });
-    chart.texts.push({ x: left - 6, y: y + 4, text: format(Math.round(value)), anchor: 'end' });
+    chart.texts.push({ x: left - 6, y: y + 4, text: `${format(value)}${unit}`, anchor: 'end' });
   }
   input.groups.forEach((group, g) => {
     const groupX = left + g * groupWidth + groupWidth * 0.1;
     group.values.forEach((value, s) => {
-      const barHeight = (value / max) * plotHeight;
+      const name = input.series[s]?.name ?? '';
+      if (value === null) {
+        chart.texts.push({
+          x: groupX + s * barWidth + barWidth / 2,
+          y: top + plotHeight - 6,
+          text: NOT_DETERMINED,
+          anchor: 'middle',
+        });
+        return;
+      }
+      const barHeight = top + plotHeight - yOf(value);
       chart.bars.push({
         x: groupX + s * barWidth,
-        y: top + plotHeight - barHeight,
+        y: yOf(value),
         width: barWidth - 2,
         height: barHeight,
         fill: input.series[s]?.fill ?? COLOURS.grey,
-        label: `${group.label}: ${input.series[s]?.name ?? ''} ${format(value)}`,
+        label: `${group.label}: ${name} ${format(value)}${unit}`,
       });
     });
     chart.texts.push({
@@ -121,7 +153,7 @@ export function horizontalBarChart(input: {
   const width = 760;
   const height = Math.max(1, input.rows.length) * rowHeight + 16;
   const plotWidth = width - labelWidth - 80;
-  const max = input.max ?? niceMax(Math.max(0, ...input.rows.map((row) => row.value)));
+  const max = input.max ?? valueAxis(Math.max(0, ...input.rows.map((row) => row.value))).top;
   const chart: Chart = {
     id: input.id,
     title: input.title,

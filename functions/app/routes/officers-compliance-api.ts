@@ -240,7 +240,7 @@ export async function requestSweep(deps: Pick<AppDeps, 'store' | 'clock'>, offic
     error: null,
   };
   await requestSweepRun(deps.store, run, ORGANISATION_SHARDS, now);
-  return run;
+  return { ...run, progress: { partsDone: 0, partsTotal: ORGANISATION_SHARDS } };
 }
 
 export function officersComplianceApi(deps: AppDeps) {

@@ -11,6 +11,7 @@ import {
   flagSchema,
   flagUpdateSchema,
   type NewManualFlag,
+  newFlagNoticeSchema,
   newManualFlagSchema,
 } from '../../../schemas/flag.ts';
 import type { User } from '../../../schemas/user.ts';
@@ -22,6 +23,7 @@ import { newId } from '../../domain/ids.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { type FlagFilter, type FlagListOptions, listFlags } from '../../store/flags/list-flags.ts';
 import { raise } from '../../store/flags/raise-flag.ts';
+import { recordFlagNotice } from '../../store/flags/record-notice.ts';
 import { updateFlag } from '../../store/flags/update-flag.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
@@ -125,6 +127,29 @@ const updateRoute = createRoute({
   },
   responses: {
     200: { description: 'The flag as it is now', content: { 'application/json': { schema: flagSchema } } },
+    ...problemResponses,
+  },
+});
+
+const noticeRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/flags/{id}/notices',
+  summary: 'Record a notice sent to the organisation about the flag (a letter, an email, a call)',
+  description:
+    'Kept on the flag (`notices`, oldest first) with who recorded it and when, and as a history ' +
+    'entry, in one write. Overdue notices the register sends itself are recorded by it.',
+  tags,
+  security: bearerSecurity,
+  middleware: [requireUser, requireOfficer, jsonBodyLimit] as const,
+  request: {
+    params: idParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: newFlagNoticeSchema.meta({ id: 'NewFlagNotice' }) } },
+    },
+  },
+  responses: {
+    201: { description: 'The flag with the notice', content: { 'application/json': { schema: flagSchema } } },
     ...problemResponses,
   },
 });
@@ -289,6 +314,19 @@ export function officersFlagsApi(deps: AppDeps) {
   app.openapi(createFlagRoute, async (c) => {
     const flag = await createManualFlag(deps, currentUser(c), c.req.valid('json'));
     c.header('location', `/api/v1/flags/${flag.id}`);
+    return c.json(flag, 201);
+  });
+
+  app.openapi(noticeRoute, async (c) => {
+    const id = c.req.valid('param').id;
+    const recorded = await recordFlagNotice(deps.store, id, {
+      at: deps.clock().toISOString(),
+      by: currentUser(c).email,
+      ...c.req.valid('json'),
+    });
+    const flag = recorded ? await getFlag(deps.store, id, { consistent: true }) : undefined;
+    if (!flag) throw notFound('The flag');
+    c.header('location', `/api/v1/flags/${id}`);
     return c.json(flag, 201);
   });
 

@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { idSchema } from '../../../schemas/common.ts';
 import type { ComplianceSummary } from '../../../schemas/compliance.ts';
 import {
   FLAG_STATUSES,
@@ -7,17 +8,22 @@ import {
   type Flag,
   flagListQuerySchema,
   flagUpdateSchema,
+  NOTICE_CHANNELS,
+  newFlagNoticeSchema,
   newManualFlagSchema,
 } from '../../../schemas/flag.ts';
 import {
   type ImportJob,
   LETTER_MERGE_COLUMNS,
   MAX_JOB_ERRORS,
+  TEMPLATE_COLUMNS,
 } from '../../../schemas/organisation-import.ts';
 import { challengeBodySchema } from '../../../schemas/out-of-scope.ts';
 import { SECTORS } from '../../../schemas/registry-options.ts';
+import { findOrganisationsToPick, MAX_PICKS } from '../../domain/compliance/find-organisation.ts';
 import { TRANSITIONS } from '../../domain/compliance/flag-workflow.ts';
 import { REPORT_REASON_LABELS } from '../../domain/compliance/flags.ts';
+import { IMPORT_COLUMN_RULES } from '../../domain/compliance/import-columns.ts';
 import { parseImportCsv } from '../../domain/compliance/import-csv.ts';
 import { reviewOutOfScope } from '../../domain/compliance/out-of-scope.ts';
 import { dayOf, FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
@@ -25,19 +31,25 @@ import { newCodesKeyPair, openCodes } from '../../domain/compliance/sealed-codes
 import { toCsv } from '../../domain/csv.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
+import { addressLines } from '../../mail/letters.ts';
 import { listDeclarations } from '../../store/compliance/declarations.ts';
 import { collectImportCodes, createImportJob, getImportJob } from '../../store/compliance/import-jobs.ts';
 import { listOrganisationDeclarations } from '../../store/compliance/organisation-declarations.ts';
+import { getSweepRun } from '../../store/compliance/sweep-runs.ts';
 import { getFlag } from '../../store/flags/get-flag.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
+import { recordFlagNotice } from '../../store/flags/record-notice.ts';
+import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
+import { addOfficersOrganisationPage } from './officers-organisation-page.ts';
+import { sweepProgressView } from './sweep-progress-view.ts';
 
 /** The http-only cookie holding the private key that opens an import's codes, scoped to that import's pages. */
 export const CODES_KEY_COOKIE = 'import_codes_key';
@@ -64,6 +76,12 @@ export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
   contacted: 'Contacted',
   resolved: 'Resolved',
   dismissed: 'Dismissed',
+};
+
+const CHANNEL_LABELS: Record<(typeof NOTICE_CHANNELS)[number], string> = {
+  email: 'Email',
+  post: 'Letter',
+  phone: 'Phone call',
 };
 
 const STATUS_TAG: Record<Flag['status'], string> = {
@@ -119,11 +137,12 @@ function dashboardCharts(summary: ComplianceSummary) {
         summary.bySector.length === 0
           ? 'No statements checked yet.'
           : summary.bySector.map((row) => `${row.sector}: ${pct(row.passRate)}`).join('; '),
-      rows: summary.bySector.map((row) => ({
-        label: row.sector,
-        value: row.passRate ?? 0,
-        display: pct(row.passRate),
-      })),
+      // Of the statements the checker could decide: none decided is "Not determined", not 0%.
+      rows: summary.bySector.map((row) => {
+        const decided = row.pass + row.fail;
+        const rate = decided > 0 ? row.pass / decided : null;
+        return { label: row.sector, value: rate ?? 0, display: rate === null ? NOT_DETERMINED : pct(rate) };
+      }),
       max: 1,
       fill: COLOURS.green,
     }),
@@ -139,6 +158,36 @@ function dashboardCharts(summary: ComplianceSummary) {
       fill: COLOURS.purple,
     }),
   };
+}
+
+const TODO_WORDS: Record<Flag['type'], [string, string]> = {
+  missing: ['missing statement to chase', 'missing statements to chase'],
+  late: ['late statement to follow up', 'late statements to follow up'],
+  weak: ['weak statement to review', 'weak statements to review'],
+  legal_minimum: ['statement failing the legal minimum', 'statements failing the legal minimum'],
+  report: ['report from the public to look at', 'reports from the public to look at'],
+  manual: ['flag raised by an officer', 'flags raised by officers'],
+  review_request: ['review asked for by a business', 'reviews asked for by businesses'],
+};
+
+/** The dashboard's first list: each kind of outstanding flag, linked to the queue filtered to it. */
+function whatNeedsDoing(summary: ComplianceSummary) {
+  const items = FLAG_TYPES.filter((type) => summary.flags[type].outstanding > 0).map((type) => {
+    const count = summary.flags[type].outstanding;
+    const [one, many] = TODO_WORDS[type];
+    return {
+      text: `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`,
+      href: `/officers/flags?type=${type}&year=${summary.year}`,
+    };
+  });
+  // Flags of other years, and those raised for no year, are in the whole queue.
+  const open = summary.openFlagsByAge.reduce((sum, bucket) => sum + bucket.count, 0);
+  if (open > 0)
+    items.push({
+      text: `${open.toLocaleString('en-GB')} ${open === 1 ? 'open flag' : 'open flags'} of every year in the queue`,
+      href: '/officers/flags',
+    });
+  return items;
 }
 
 function queueQueryOf(c: Context) {
@@ -158,6 +207,11 @@ function withQuery(path: string, query: Record<string, string | number | undefin
     if (value !== undefined && value !== '') params.set(name, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The import page's table of columns: each one's name, whether it is needed, and its allowed values. */
+function importColumnsView() {
+  return TEMPLATE_COLUMNS.map((name) => ({ name, ...IMPORT_COLUMN_RULES[name] }));
 }
 
 function importView(job: ImportJob) {
@@ -190,6 +244,13 @@ export function officersPages(deps: AppDeps) {
         ? requested
         : defaultSummaryYear(deps.clock());
     const summary = await complianceSummary(deps, year);
+    // The sweep asked for (after "Run the sweep now"), or one still under way.
+    const last = summary.lastSweep;
+    const sweepId =
+      c.req.query('sweep') ??
+      (last && (last.status === 'requested' || last.status === 'running') ? last.id : undefined);
+    const sweepRun =
+      sweepId && idSchema.safeParse(sweepId).success ? await getSweepRun(deps.store, sweepId) : undefined;
     c.header('cache-control', 'private, no-store');
     return renderPage(c, deps, 'officers/dashboard.njk', {
       title: 'Compliance dashboard',
@@ -203,14 +264,15 @@ export function officersPages(deps: AppDeps) {
         text: String(y.year),
         selected: y.year === year,
       })),
-      sweepRequested: c.req.query('sweep'),
+      sweep: sweepRun ? sweepProgressView(sweepRun) : undefined,
+      todo: whatNeedsDoing(summary),
       pct,
     });
   });
 
   app.post('/officers/sweeps', async (c) => {
     const run = await requestSweep(deps, currentUser(c));
-    return c.redirect(`/officers?sweep=${run.id}`, 303);
+    return c.redirect(`/officers?sweep=${run.id}#sweep-progress`, 303);
   });
 
   app.get('/officers/flags', async (c) => {
@@ -265,10 +327,11 @@ export function officersPages(deps: AppDeps) {
     });
   });
 
-  app.get('/officers/flags/new', (c) =>
+  app.get('/officers/flags/new', async (c) =>
     renderPage(c, deps, 'officers/new-flag.njk', {
       title: 'Flag an organisation or statement',
       activeNav: 'officers',
+      ...(await pickView(c.req.query('q'), c.req.query('organisationId'))),
       values: { organisationId: c.req.query('organisationId'), statementId: c.req.query('statementId') },
     }),
   );
@@ -285,11 +348,21 @@ export function officersPages(deps: AppDeps) {
       year: text('year'),
       note: text('note'),
     };
+    const q = text('q');
     const parsed = newManualFlagSchema.safeParse({
       ...values,
       year: values.year ? Number(values.year) : undefined,
     });
     try {
+      if (!values.organisationId && !values.statementId)
+        throw invalid([
+          {
+            path: '/organisationId',
+            message: q
+              ? 'Select the organisation to flag'
+              : 'Search for the organisation by name or company number, then select it',
+          },
+        ]);
       if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
       const flag = await createManualFlag(deps, currentUser(c), parsed.data);
       return c.redirect(`/officers/flags/${flag.id}?raised=1`, 303);
@@ -302,6 +375,7 @@ export function officersPages(deps: AppDeps) {
         {
           title: 'Error: Flag an organisation or statement',
           activeNav: 'officers',
+          ...(await pickView(q, values.organisationId)),
           values,
           ...errorView(error.fieldErrors, (path) => path.replace(/^\//, '').split('/')[0] ?? ''),
         },
@@ -309,6 +383,39 @@ export function officersPages(deps: AppDeps) {
       );
     }
   });
+
+  /** "Flag an organisation": what was searched for, the organisations found, and the one picked. */
+  async function pickView(query: string | undefined, organisationId: string | undefined) {
+    const q = (query ?? '').trim().slice(0, 100);
+    const found = q ? await findOrganisationsToPick(deps.store, q) : [];
+    const picked =
+      organisationId &&
+      idSchema.safeParse(organisationId).success &&
+      !found.some((o) => o.id === organisationId)
+        ? await getOrganisation(deps.store, organisationId)
+        : undefined;
+    const choices = [...(picked ? [picked] : []), ...found];
+    return {
+      q,
+      searched: q !== '',
+      choices: choices.map((organisation) => ({
+        value: organisation.id,
+        text: organisation.name,
+        hint: {
+          text: [
+            organisation.companyNumber ? `Company number ${organisation.companyNumber}` : 'No company number',
+            organisation.registeredAddress
+              ? `${organisation.registeredAddress.town} ${organisation.registeredAddress.postcode}`
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        },
+        checked: organisation.id === organisationId || choices.length === 1,
+      })),
+      manyFound: found.length === MAX_PICKS,
+    };
+  }
 
   async function flagPage(
     c: Context<AppEnv>,
@@ -318,7 +425,10 @@ export function officersPages(deps: AppDeps) {
   ) {
     c.header('cache-control', 'private, no-store');
     // What the organisation declared about its years (officers see it next to a missing year).
-    const declarations = await listOrganisationDeclarations(deps.store, flag.organisationId);
+    const [declarations, organisation] = await Promise.all([
+      listOrganisationDeclarations(deps.store, flag.organisationId),
+      getOrganisation(deps.store, flag.organisationId),
+    ]);
     return renderPage(
       c,
       deps,
@@ -332,6 +442,18 @@ export function officersPages(deps: AppDeps) {
         statusTag: STATUS_TAG[flag.status],
         reasonLabel: flag.reason ? REPORT_REASON_LABELS[flag.reason] : undefined,
         declarations,
+        contact: organisation
+          ? {
+              name: organisation.contactName,
+              email: organisation.contactEmail,
+              address: organisation.registeredAddress ? addressLines(organisation.registeredAddress) : [],
+            }
+          : undefined,
+        channelItems: NOTICE_CHANNELS.map((channel) => ({ value: channel, text: CHANNEL_LABELS[channel] })),
+        channelLabels: CHANNEL_LABELS,
+        noticeValues: {
+          to: organisation?.contactEmail ?? '',
+        },
         moveItems: [
           { value: '', text: `Keep it ${FLAG_STATUS_LABELS[flag.status].toLowerCase()}` },
           ...TRANSITIONS[flag.status].map((to) => ({
@@ -349,7 +471,48 @@ export function officersPages(deps: AppDeps) {
   app.get('/officers/flags/:id', async (c) => {
     const flag = await getFlag(deps.store, c.req.param('id'), { consistent: true });
     if (!flag) throw notFound('The flag');
-    return flagPage(c, flag, { updated: c.req.query('updated'), raised: c.req.query('raised') });
+    return flagPage(c, flag, {
+      updated: c.req.query('updated'),
+      raised: c.req.query('raised'),
+      noticed: c.req.query('noticed'),
+    });
+  });
+
+  // An officer notes a notice they sent (a letter, an email, a call): kept on the flag with its history.
+  app.post('/officers/flags/:id/notices', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const value = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const noticeValues = { channel: value('channel'), to: value('to'), about: value('about') };
+    const flag = await getFlag(deps.store, id, { consistent: true });
+    if (!flag) throw notFound('The flag');
+    const parsed = newFlagNoticeSchema.safeParse(noticeValues);
+    if (!parsed.success) {
+      return flagPage(
+        c,
+        flag,
+        {
+          noticeValues,
+          ...errorView(
+            fieldErrorsFromZod(parsed.error.issues).map((error) => ({
+              ...error,
+              path:
+                error.path === '/to' || error.path === '/about'
+                  ? `/notice-${error.path.slice(1)}`
+                  : '/channel',
+            })),
+            (path) => path.replace(/^\//, ''),
+          ),
+        },
+        422,
+      );
+    }
+    await recordFlagNotice(deps.store, id, {
+      at: deps.clock().toISOString(),
+      by: currentUser(c).email,
+      ...parsed.data,
+    });
+    return c.redirect(`/officers/flags/${id}?noticed=1#notices`, 303);
   });
 
   app.post('/officers/flags/:id', async (c) => {
@@ -383,10 +546,21 @@ export function officersPages(deps: AppDeps) {
     }
   });
 
+  addOfficersOrganisationPage(app, deps, { type: FLAG_TYPE_LABELS, status: FLAG_STATUS_LABELS });
+
   app.get('/officers/import', (c) =>
     renderPage(c, deps, 'officers/import.njk', {
       title: 'Import organisations in scope',
       activeNav: 'officers',
+      columns: importColumnsView(),
+    }),
+  );
+
+  app.get('/officers/import/template.csv', (c) =>
+    c.body(toCsv([[...TEMPLATE_COLUMNS]]), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="organisations-template.csv"',
+      'cache-control': 'private, no-store',
     }),
   );
 
@@ -401,6 +575,7 @@ export function officersPages(deps: AppDeps) {
         {
           title: 'Error: Import organisations in scope',
           activeNav: 'officers',
+          columns: importColumnsView(),
           ...errorView([{ path: '/file', message: 'Select a CSV file' }], () => 'file'),
         },
         422,
@@ -485,6 +660,11 @@ export function officersPages(deps: AppDeps) {
         code.companyNumber ?? '',
         code.organisationId,
         code.enrolmentCode,
+        code.contactName ?? '',
+        code.registeredAddress?.addressLine1 ?? '',
+        code.registeredAddress?.addressLine2 ?? '',
+        code.registeredAddress?.town ?? '',
+        code.registeredAddress?.postcode ?? '',
       ]),
     ]);
     // Through the context, so the cookie's removal goes with the file.

@@ -16,8 +16,13 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { publicOriginOf } from '../edge.ts';
 import { renderPage } from '../page.ts';
 import { checkLabel } from '../public-labels.ts';
-import { organisationView, statementView } from '../public-views.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart } from './officers-charts.ts';
+import {
+  organisationView,
+  type StatementPageView,
+  statementPageView,
+  statementView,
+} from '../public-views.ts';
+import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
 
 const APPROVED_BY: Record<string, string> = {
   board: 'The board of directors (or equivalent management body)',
@@ -41,7 +46,7 @@ function bytesText(bytes: number): string {
 }
 
 /** Everything the statement page shows, shaped for the template. */
-function statementPageModel(view: StatementView, highlight: SentenceTag | undefined) {
+function statementPageModel(view: StatementView | StatementPageView, highlight: SentenceTag | undefined) {
   const { statement, checkResult } = view;
   const doc = statement.document;
   const check = checkResult ? checkResultView(checkResult) : undefined;
@@ -143,7 +148,16 @@ const YEAR_STATUS: Record<OrganisationYear['status'], { text: string; colour: st
   not_yet_due: { text: 'Not yet due', colour: 'govuk-tag--blue' },
 };
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const percent = (share: number | null) => (share === null ? NOT_DETERMINED : `${Math.round(share * 100)}%`);
+
+/**
+ * Of the statements whose legal minimum the checker could decide, the share that meets it: a
+ * statement it could not decide is neither a pass nor a fail, so none decided is "Not determined", never 0%.
+ */
+const determinedShare = (y: RegisterStatistics['years'][number]) => {
+  const decided = y.meetsLegalMinimum + y.doesNotMeetLegalMinimum;
+  return decided > 0 ? y.meetsLegalMinimum / decided : null;
+};
 
 function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number | undefined) {
   const years = statistics.years;
@@ -159,15 +173,16 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
   });
   const legal = groupedBarChart({
     id: 'chart-legal-minimum',
-    title: 'Share of checked statements that meet the legal minimum (%)',
+    title: 'Share of statements meeting the legal minimum, of those the checker could decide',
     description:
-      years.map((y) => `${y.year}: ${percent(y.shareMeetingLegalMinimum)}`).join('; ') ||
+      years.map((y) => `${y.year}: ${percent(determinedShare(y))}`).join('; ') ||
       'No checked statements yet.',
-    groups: years.map((y) => ({
-      label: String(y.year),
-      values: [Math.round((y.shareMeetingLegalMinimum ?? 0) * 100)],
-    })),
+    groups: years.map((y) => {
+      const share = determinedShare(y);
+      return { label: String(y.year), values: [share === null ? null : Math.round(share * 100)] };
+    }),
     series: [{ name: 'Meets the legal minimum (%)', fill: COLOURS.green }],
+    axis: { top: 100, unit: '%' },
   });
   const sectors = [...(selected?.sectors ?? [])].sort(
     (a, b) => (b.averageAreasCovered ?? 0) - (a.averageAreasCovered ?? 0),
@@ -194,7 +209,7 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
       })
     : undefined;
   return {
-    years: years.map((y) => ({ ...y, share: percent(y.shareMeetingLegalMinimum) })),
+    years: years.map((y) => ({ ...y, share: percent(determinedShare(y)) })),
     newestFirst: [...years].reverse(),
     selected,
     sectors: sectors.map((s) => ({
@@ -222,30 +237,47 @@ const escapeXml = (text: string) =>
 export function publicPages(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  const statementPage = async (c: Context<AppEnv>, id: string, revision?: number) => {
+  /**
+   * The statement page reads only its small items (public-views statementPageView); the text,
+   * sentence by sentence, is its own page, which reads the whole check result on demand.
+   */
+  const statementPage = async (
+    c: Context<AppEnv>,
+    id: string,
+    revision: number | undefined,
+    text: boolean,
+  ) => {
     if (!idPattern.test(id)) throw notFound('The statement');
-    const view = await statementView(deps, id, revision);
+    const view = text ? await statementView(deps, id, revision) : await statementPageView(deps, id, revision);
     const tag = c.req.query('highlight');
     const highlight = (SENTENCE_TAGS as readonly string[]).includes(tag ?? '')
       ? (tag as SentenceTag)
       : undefined;
     const model = statementPageModel(view, highlight);
+    const shown = view.statement.revision;
     cachePublicly(c, CACHE_SECONDS.statement);
-    return renderPage(c, deps, 'public/statement.njk', {
-      title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}`,
+    return renderPage(c, deps, text ? 'public/statement-text.njk' : 'public/statement.njk', {
+      title: `${view.statement.organisationName}: modern slavery statement ${view.statement.year}${text ? ', sentence by sentence' : ''}`,
+      description: `The modern slavery statement of ${view.statement.organisationName} for ${view.statement.year}${text ? ', sentence by sentence' : ''}, and how it compares with the law and the statutory guidance.`,
       activeNav: 'search',
       ...model,
+      sentenceCount: 'sentenceCount' in view ? view.sentenceCount : model.sentences.length,
+      textHref: `/statements/${id}/revisions/${shown}/text`,
       isEarlierRevision: revision !== undefined && view.revisions.at(-1)?.revision !== revision,
     });
   };
 
-  app.get('/statements/:id', (c) => statementPage(c, c.req.param('id')));
-
-  app.get('/statements/:id/revisions/:n', (c) => {
+  const revisionOf = (c: Context<AppEnv>) => {
     const n = Number(c.req.param('n'));
     if (!Number.isInteger(n) || n < 1) throw notFound('The revision');
-    return statementPage(c, c.req.param('id'), n);
-  });
+    return n;
+  };
+
+  app.get('/statements/:id', (c) => statementPage(c, c.req.param('id'), undefined, false));
+  app.get('/statements/:id/revisions/:n', (c) => statementPage(c, c.req.param('id'), revisionOf(c), false));
+  app.get('/statements/:id/revisions/:n/text', (c) =>
+    statementPage(c, c.req.param('id'), revisionOf(c), true),
+  );
 
   app.get('/statements/:id/revisions/:n/document', async (c) => {
     const id = c.req.param('id');
@@ -282,6 +314,7 @@ export function publicPages(deps: AppDeps) {
     cachePublicly(c, CACHE_SECONDS.organisation);
     return renderPage(c, deps, 'public/organisation.njk', {
       title: view.organisation.name,
+      description: `The modern slavery statements of ${view.organisation.name}, year by year, with any missing years.`,
       activeNav: 'search',
       organisation: view.organisation,
       years: view.years.map((year) => ({
@@ -301,6 +334,8 @@ export function publicPages(deps: AppDeps) {
     cachePublicly(c, CACHE_SECONDS.statistics);
     return renderPage(c, deps, 'public/statistics.njk', {
       title: 'Statistics and open data',
+      description:
+        'How many modern slavery statements are on the register each year, how many meet the legal minimum, and the open data to download.',
       activeNav: 'statistics',
       ...statisticsPageModel(statistics, Number.isInteger(wanted) ? wanted : undefined),
     });
@@ -320,7 +355,12 @@ export function publicPages(deps: AppDeps) {
         `<id>${escapeXml(href)}</id>`,
         `<updated>${escapeXml(item.submittedAt ?? updated)}</updated>`,
         `<summary>${escapeXml(
-          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${label.text}; ${label.legal}${label.areas ? `; ${label.areas}` : ''}.`,
+          `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${[
+            label.text,
+            // A statement that fails the legal minimum is rated by that very phrase: say it once.
+            ...(label.legal !== label.text ? [label.legal] : []),
+            ...(label.areas ? [label.areas] : []),
+          ].join('; ')}.`,
         )}</summary>`,
         '</entry>',
       ].join('');

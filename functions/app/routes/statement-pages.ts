@@ -162,29 +162,12 @@ export function statementPages(deps: AppDeps) {
         const result = await submitStatement(deps, currentUser(c), header.id, etag);
         return c.redirect(`/account/statements/${result.id}/submitted?revision=${result.revision}`, 303);
       } catch (error) {
-        if (
+        const unverified =
           error instanceof DomainError &&
           error.kind === 'conflict' &&
-          organisation.verification === 'pending'
-        ) {
-          return renderPage(
-            c,
-            deps,
-            'submit/check.njk',
-            {
-              title: 'Error: Check your answers before submitting',
-              activeNav: 'account',
-              header,
-              organisation,
-              rows: answerRows(document),
-              problems: 0,
-              unverified: true,
-              errorList: [{ text: `${organisation.name} is not verified yet`, href: '#missing-answers' }],
-            },
-            409,
-          );
-        }
-        if (!(error instanceof DomainError && error.kind === 'invalid')) throw error;
+          organisation.verification === 'pending';
+        if (!unverified && !(error instanceof DomainError && error.kind === 'invalid')) throw error;
+        const fieldErrors = error instanceof DomainError && !unverified ? error.fieldErrors : [];
         return renderPage(
           c,
           deps,
@@ -195,10 +178,15 @@ export function statementPages(deps: AppDeps) {
             header,
             organisation,
             rows: answerRows(document),
-            problems: error.fieldErrors.length,
-            ...errorsFor(header.id, error.fieldErrors),
+            problems: fieldErrors.length,
+            ...(unverified
+              ? {
+                  unverified: true,
+                  errorList: [{ text: `${organisation.name} is not verified yet`, href: '#missing-answers' }],
+                }
+              : errorsFor(header.id, fieldErrors)),
           },
-          422,
+          unverified ? 409 : 422,
         );
       }
     } catch (error) {

@@ -6,7 +6,8 @@ import { applyPlatt } from './calibration.ts';
 import { createFeatureBuilder, denseDims, type SentenceInContext, withMergedHeadings } from './features.ts';
 import { AIMS_LABELS, type AimsLabel } from './labels.ts';
 import { isTrainingSentence, mitigationTags } from './lexicon.ts';
-import { stackFeatures } from './stack.ts';
+import { stackFeatures, wordCount } from './stack.ts';
+import { boostedProbability, boostedSchema } from './trees.ts';
 import { loadVectors, type WordVectors } from './vectors.ts';
 
 /**
@@ -26,8 +27,8 @@ export const modelMetaSchema = z.object({
   scales: z.array(z.number()),
   /** IDF weights of the hashed features (tagger-idf.bin, uint8 × idfScale), when the model uses them. */
   idfScale: z.number().optional(),
-  /** Second stage (tagger/stack.ts): feature-major weights and biases, when the model is stacked. */
-  stage2: z.object({ weights: z.array(z.number()), biases: z.array(z.number()) }).optional(),
+  /** Second stage (tagger/stack.ts): boosted trees per label, when the model is stacked. */
+  stage2: z.array(boostedSchema).optional(),
   /** Per-label Platt scaling of the smoothed scores (tagger/calibration.ts), fit on out-of-fold predictions. */
   calibration: z.object({ a: z.array(z.number()), b: z.array(z.number()) }).optional(),
   /** The thresholds on the calibrated scale (what `scores()` answers). */
@@ -97,6 +98,8 @@ export interface Tagger {
   aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][];
   /** The project's tags (criteria.md) of each sentence. */
   tag(sentences: readonly SentenceInContext[]): SentenceTag[][];
+  /** `tag()` and `scores()` together from one pass of the model (what the checker needs). */
+  analyse?(sentences: readonly SentenceInContext[]): { tags: SentenceTag[][]; scores: Float32Array[] };
 }
 
 const AIMS_TO_TAG: Partial<Record<AimsLabel, SentenceTag>> = {
@@ -172,60 +175,53 @@ export function createTagger(model: TaggerModel = loadModel()): Tagger {
     });
   }
 
-  const stage2 = meta.stage2
-    ? { weights: Float32Array.from(meta.stage2.weights), biases: Float32Array.from(meta.stage2.biases) }
-    : undefined;
+  const stage2 = meta.stage2;
 
-  function stacked(first: Float32Array[]): Float32Array[] {
+  function stacked(first: Float32Array[], sentences: readonly SentenceInContext[]): Float32Array[] {
     if (!stage2) return first;
-    return stackFeatures(first, labels).map((x) => {
-      const out = new Float32Array(labels);
-      out.set(stage2.biases);
-      for (let k = 0; k < x.indices.length; k++) {
-        const value = x.values[k]!;
-        if (value === 0) continue;
-        const base = x.indices[k]! * labels;
-        for (let l = 0; l < labels; l++) out[l]! += stage2.weights[base + l]! * value;
-      }
-      for (let l = 0; l < labels; l++) out[l] = 1 / (1 + Math.exp(-out[l]!));
-      return out;
-    });
+    const words = sentences.map((s) => wordCount(s.text));
+    return stackFeatures(first, labels, words).map((x) =>
+      Float32Array.from(stage2, (trees) => boostedProbability(trees, x)),
+    );
   }
 
   const smoothed = (sentences: readonly SentenceInContext[]) =>
-    smooth(stacked(rawScores(sentences)), meta.smoothing);
+    smooth(stacked(rawScores(sentences), sentences), meta.smoothing);
 
-  function scores(sentences: readonly SentenceInContext[]): Float32Array[] {
-    const out = smoothed(sentences);
-    if (!calibration) return out;
-    for (const p of out)
-      for (let l = 0; l < labels; l++)
-        p[l] = applyPlatt({ a: calibration.a[l]!, b: calibration.b[l]! }, p[l]!);
-    return out;
+  function calibrated(smoothedScores: readonly Float32Array[]): Float32Array[] {
+    if (!calibration) return smoothedScores.map((p) => Float32Array.from(p));
+    return smoothedScores.map((p) =>
+      Float32Array.from(p, (v, l) => applyPlatt({ a: calibration.a[l]!, b: calibration.b[l]! }, v)),
+    );
   }
 
   // Decisions on the smoothed scores against the thresholds chosen for them (calibration is monotone).
-  function aimsLabels(sentences: readonly SentenceInContext[]): AimsLabel[][] {
-    return smoothed(sentences).map((p) => meta.labels.filter((_, l) => p[l]! >= thresholds[l]!));
+  const decide = (smoothedScores: readonly Float32Array[]) =>
+    smoothedScores.map((p) => meta.labels.filter((_, l) => p[l]! >= thresholds[l]!));
+
+  function tagsOf(found: readonly AimsLabel[][], sentences: readonly SentenceInContext[]): SentenceTag[][] {
+    return found.map((labelsFound, i) => {
+      const text = sentences[i]!.text;
+      const tags = new Set<SentenceTag>();
+      for (const label of labelsFound) {
+        if (label === 'c4_risk_mitigation') for (const tag of mitigationTags(text)) tags.add(tag);
+        else {
+          const tag = AIMS_TO_TAG[label];
+          if (tag) tags.add(tag);
+        }
+      }
+      if (isTrainingSentence(text)) tags.add('training');
+      return [...tags];
+    });
   }
 
   return {
-    scores,
-    aimsLabels,
-    tag(sentences) {
-      return aimsLabels(sentences).map((found, i) => {
-        const text = sentences[i]!.text;
-        const tags = new Set<SentenceTag>();
-        for (const label of found) {
-          if (label === 'c4_risk_mitigation') for (const tag of mitigationTags(text)) tags.add(tag);
-          else {
-            const tag = AIMS_TO_TAG[label];
-            if (tag) tags.add(tag);
-          }
-        }
-        if (isTrainingSentence(text)) tags.add('training');
-        return [...tags];
-      });
+    scores: (sentences) => calibrated(smoothed(sentences)),
+    aimsLabels: (sentences) => decide(smoothed(sentences)),
+    tag: (sentences) => tagsOf(decide(smoothed(sentences)), sentences),
+    analyse(sentences) {
+      const s = smoothed(sentences);
+      return { tags: tagsOf(decide(s), sentences), scores: calibrated(s) };
     },
   };
 }

@@ -8,9 +8,11 @@ import {
 } from '../tagger/features.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { MODEL_DIR, smooth } from '../tagger/model.ts';
-import { stackDims, stackFeatures } from '../tagger/stack.ts';
+import { stackFeatures, wordCount } from '../tagger/stack.ts';
 import { fitStatementLabel, statementFeatures, statementProbability } from '../tagger/statement-level.ts';
+import { type Boosted, boostedProbability } from '../tagger/trees.ts';
 import { loadVectors, type WordVectors } from '../tagger/vectors.ts';
+import { type BoostOptions, binFeatures, trainBoosted } from './boost.ts';
 import { type AimsStatement, annotatedLabels } from './data.ts';
 import {
   type LinearModel,
@@ -68,6 +70,8 @@ export interface FeaturisedDoc {
   /** Per sentence, per AIMS label: 1 positive, 0 negative, 2 not annotated by this dataset. */
   y: Uint8Array[];
   statementLabels: Record<string, boolean>;
+  /** Words per sentence (a second-stage feature). */
+  words: number[];
 }
 
 export function featurise(
@@ -92,6 +96,7 @@ export function featurise(
         ),
       ),
       statementLabels: statement.labels,
+      words: statement.sentences.map((s) => wordCount(s.text)),
     };
   });
 }
@@ -128,8 +133,8 @@ export interface TrainedTagger extends Decision {
   /** IDF weights of the hashed features, from the training sentences. */
   idf?: Float32Array | undefined;
   model: LinearModel;
-  /** The second stage over neighbours' first-stage probabilities (tagger/stack.ts). */
-  stage2?: LinearModel | undefined;
+  /** The stacked second stage per label (tagger/stack.ts), trained on out-of-fold first-stage probabilities. */
+  stage2?: Boosted[] | undefined;
   /** Per-label Platt scaling of the smoothed scores, fit on out-of-fold predictions. */
   calibration: Platt[];
   calibratedThresholds: Float32Array;
@@ -137,23 +142,55 @@ export interface TrainedTagger extends Decision {
   statement: [number, number, number][];
 }
 
-/** A second stage over neighbours' probabilities (tagger/stack.ts): tried, scored 0.635, kept off. */
-export const STACKED = false as boolean;
+/**
+ * The stacked second stage (boosted trees over the first stage's out-of-fold probabilities, with
+ * nested inner folds for its own thresholds): tried, kept off (`TAGGER_EXPERIMENT_STACK=1`;
+ * AU→CA 0.544 / CA→AU 0.555 against 0.597 / 0.606 without; see the README model card).
+ */
+export const STACKED = process.env.TAGGER_EXPERIMENT_STACK === '1';
 
-function trainStage2(probabilities: Float32Array[][], docs: readonly FeaturisedDoc[]): LinearModel {
+export const STAGE2: BoostOptions = {
+  trees: Number(process.env.TAGGER_EXPERIMENT_TREES ?? 60),
+  depth: Number(process.env.TAGGER_EXPERIMENT_DEPTH ?? 3),
+  learningRate: 0.1,
+  lambda: 1,
+  minHessian: 1,
+};
+
+/**
+ * The first stage the shipped model uses: `full`, a model trained on all the training data
+ * (finalSeeds shuffles averaged), or `folds`, the average of the inner-fold models, whose
+ * probabilities are distributed like the out-of-fold ones the second stage was trained on.
+ */
+export const FIRST_STAGE = (process.env.TAGGER_EXPERIMENT_FIRST ?? 'full') as 'full' | 'folds';
+
+function trainStage2(probabilities: readonly Float32Array[][], docs: readonly FeaturisedDoc[]): Boosted[] {
   const L = AIMS_LABELS.length;
-  return trainLogReg(
-    probabilities.flatMap((p) => stackFeatures(p, L)),
-    docs.flatMap((d) => d.y),
-    {
-      dims: stackDims(L),
-      labels: L,
-      epochs: 12,
-      lambda: 1e-4,
-      eta0: 0.05,
-      positiveWeight: 1,
-      seed: RECIPE.seed + 2,
-    },
+  const rows = probabilities.flatMap((p, di) => stackFeatures(p, L, docs[di]!.words));
+  const y = docs.flatMap((d) => d.y);
+  const binned = binFeatures(rows);
+  return AIMS_LABELS.map((_, l) => {
+    const members: number[] = [];
+    const targets: number[] = [];
+    y.forEach((labels, r) => {
+      if (labels[l] === 2) return;
+      members.push(r);
+      targets.push(labels[l]!);
+    });
+    return trainBoosted(binned, Int32Array.from(members), Uint8Array.from(targets), STAGE2);
+  });
+}
+
+function applyStage2(
+  stage2: readonly Boosted[],
+  probabilities: readonly Float32Array[][],
+  docs: readonly Pick<FeaturisedDoc, 'words'>[],
+): Float32Array[][] {
+  const L = AIMS_LABELS.length;
+  return probabilities.map((p, di) =>
+    stackFeatures(p, L, docs[di]!.words).map((x) =>
+      Float32Array.from(stage2, (m) => boostedProbability(m, x)),
+    ),
   );
 }
 
@@ -163,9 +200,7 @@ export function predictTagger(
   docs: readonly FeaturisedDoc[],
 ): Float32Array[][] {
   const first = predictDocs(tagger.model, docs);
-  if (!tagger.stage2) return first;
-  const stage2 = tagger.stage2;
-  return first.map((p) => stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)));
+  return tagger.stage2 ? applyStage2(tagger.stage2, first, docs) : first;
 }
 
 function trainOptions(bits: number): TrainOptions {
@@ -193,8 +228,12 @@ export function trainModel(
   const models = Array.from({ length: seeds }, (_, s) =>
     trainLogReg(x, y, { ...trainOptions(bits), seed: RECIPE.seed + 1000 * s }),
   );
-  if (models.length === 1) return models[0]!;
   // Averaged weights of runs that saw the examples in different orders: one linear model, less SGD noise.
+  return averageModels(models);
+}
+
+function averageModels(models: readonly LinearModel[]): LinearModel {
+  if (models.length === 1) return models[0]!;
   const first = models[0]!;
   const weights = new Float32Array(first.weights.length);
   const biases = new Float32Array(first.biases.length);
@@ -297,18 +336,41 @@ export function trainWithThresholds(
   const k = RECIPE.innerFolds;
   const fold = foldsOf(docs, k, RECIPE.seed + 1);
   const oof: Float32Array[][] = docs.map(() => []);
+  const foldModels: LinearModel[] = [];
   for (let f = 0; f < k; f++) {
     const train = docs.filter((_, i) => fold[i] !== f);
     const model = trainModel(train, bits);
+    foldModels.push(model);
     docs.forEach((d, i) => {
       if (fold[i] === f) oof[i] = d.x.map((x) => predictProbabilities(model, x));
     });
   }
-  const model = trainModel(docs, bits, RECIPE.finalSeeds);
-  const stage2 = STACKED ? trainStage2(oof, docs) : undefined;
-  const first = stage2
-    ? oof.map((p) => stackFeatures(p, AIMS_LABELS.length).map((x) => predictProbabilities(stage2, x)))
-    : oof;
+  const model =
+    FIRST_STAGE === 'folds' ? averageModels(foldModels) : trainModel(docs, bits, RECIPE.finalSeeds);
+  let first = oof;
+  let stage2: Boosted[] | undefined;
+  if (STACKED) {
+    // Thresholds, smoothing and calibration need second-stage predictions the second stage never
+    // saw: the same inner folds again, over the first stage's out-of-fold probabilities.
+    first = docs.map(() => []);
+    for (let f = 0; f < k; f++) {
+      const inFold = (i: number) => fold[i] === f;
+      const trees = trainStage2(
+        oof.filter((_, i) => !inFold(i)),
+        docs.filter((_, i) => !inFold(i)),
+      );
+      const held = docs.map((_, i) => i).filter(inFold);
+      const predicted = applyStage2(
+        trees,
+        held.map((i) => oof[i]!),
+        held.map((i) => docs[i]!),
+      );
+      held.forEach((i, j) => {
+        first[i] = predicted[j]!;
+      });
+    }
+    stage2 = trainStage2(oof, docs);
+  }
   const decision = chooseDecision(first, docs);
   return { model, stage2, idf, ...decision, ...calibrateAndFitStatements(first, docs, decision) };
 }

@@ -60,14 +60,7 @@ const meta: ModelMeta = {
       }
     : {}),
   statement: { coefficients: tagger.statement.map((c) => c.map(round) as [number, number, number]) },
-  ...(tagger.stage2
-    ? {
-        stage2: {
-          weights: Array.from(tagger.stage2.weights, round),
-          biases: Array.from(tagger.stage2.biases, round),
-        },
-      }
-    : {}),
+  ...(tagger.stage2 ? { stage2: tagger.stage2 } : {}),
   trainedOn: [
     'AIMS.au gold test set (CC-BY-4.0)',
     'AIMS.ca (CC-BY-4.0)',

@@ -3,17 +3,21 @@ import type { AuditEvent } from '../../../schemas/audit.ts';
 import type { Organisation } from '../../../schemas/organisation.ts';
 import type { ImportedCode, ImportLineError, ImportRow } from '../../../schemas/organisation-import.ts';
 import type { User } from '../../../schemas/user.ts';
+import { isTransient } from '../../store/claim-unique.ts';
 import {
+  companyNumberClaims,
   organisationIdByCompanyNumber,
-  organisationIdsByCompanyNumbers,
   organisationsByIds,
 } from '../../store/compliance/organisation-by-company-number.ts';
+import {
+  type ImportedOrganisationWrite,
+  putImportedOrganisations,
+} from '../../store/compliance/put-imported-organisations.ts';
 import {
   importedOrganisationUpdateItems,
   OrganisationChangedError,
   updateImportedOrganisation,
 } from '../../store/compliance/update-imported-organisation.ts';
-import { organisationCreationItems } from '../../store/organisations/create-organisation.ts';
 import { getOrganisation } from '../../store/organisations/get-organisation.ts';
 import type { Store } from '../../store/store.ts';
 import {
@@ -26,6 +30,7 @@ import { enrolmentCodeExpiry, generateEnrolmentCode, hashEnrolmentCode } from '.
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { addOrganisation } from '../submissions/organisations.ts';
+import { contactOfRow, hasContactOfRow, letterDetailsOfRow } from './organisation-contact.ts';
 
 export interface ImportDeps {
   store: Store;
@@ -62,6 +67,7 @@ function updatedFromRow(existing: Organisation, row: ImportRow, now: Date): Orga
     entityType: row.entityType,
     financialYearEnd: row.financialYearEnd,
     ...(row.turnover ? { turnover: row.turnover } : {}),
+    ...contactOfRow(row),
     inScope: true,
     updatedAt: at === existing.updatedAt ? new Date(now.getTime() + 1).toISOString() : at,
   };
@@ -73,6 +79,7 @@ function sameAnswers(organisation: Organisation, row: ImportRow): boolean {
     organisation.entityType === row.entityType &&
     organisation.financialYearEnd === row.financialYearEnd &&
     (row.turnover === undefined || organisation.turnover === row.turnover) &&
+    hasContactOfRow(organisation, row) &&
     organisation.inScope
   );
 }
@@ -137,6 +144,7 @@ export async function importRow(
           name: row.name,
           companyNumber: row.companyNumber ?? null,
           enrolmentCode: created.enrolmentCode,
+          ...letterDetailsOfRow(row),
         },
       };
     } catch (error) {
@@ -181,24 +189,7 @@ export function limiter(size: number): Limit {
   };
 }
 
-const TRANSIENT = new Set([
-  'InternalServerError',
-  'ServiceUnavailable',
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'TransactionInProgressException',
-]);
-
-/**
- * The store failed without saying the transaction was refused (a 5xx, throttling; DynamoDB Local
- * answers 500 "too long waiting for a lock" when loaded): the same transaction may be sent again.
- */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (TRANSIENT.has(error.name)) return true;
-  return '$fault' in error && error.$fault === 'server';
-}
+export { isTransient };
 
 /**
  * One transaction, at most `limit` at once across the import. After a transient failure it is
@@ -225,6 +216,22 @@ interface Planned<T> {
   result: T;
 }
 
+interface PlannedCreate {
+  line: number;
+  row: ImportRow;
+  write: ImportedOrganisationWrite;
+  result: ImportedCode;
+}
+
+/**
+ * How long a company number claimed by an import whose organisation is not there yet counts as
+ * being written by that import (it claims, then writes in batches, within seconds); after this,
+ * the import is taken to have been interrupted, and a re-run finishes it under the claimed id.
+ */
+export const IMPORT_CLAIM_LEASE_MS = 15 * 60_000;
+/** Pauses before the second and third rounds for rows another import is writing at this moment. */
+const WAIT_MS = [0, 200, 1000];
+
 function audit(
   now: Date,
   officer: User,
@@ -245,42 +252,52 @@ function audit(
 /**
  * The same new organisation addOrganisation makes (enrolment code hashed the same way); its one
  * audit event `organisation.created` also records the code's expiry (addOrganisation writes a
- * separate `enrolment_code.issued`).
+ * separate `enrolment_code.issued`). `id` is given when an interrupted import claimed the
+ * company number for it and never wrote it.
  */
-function planCreate(deps: ImportDeps, officer: User, line: number, row: ImportRow): Planned<ImportedCode> {
+function planCreate(
+  deps: ImportDeps,
+  officer: User,
+  line: number,
+  row: ImportRow,
+  id?: string,
+): PlannedCreate {
   const now = deps.clock();
   const at = now.toISOString();
-  const id = newId(now);
-  const organisation: Organisation = { ...row, inScope: true, id, createdAt: at, updatedAt: at };
+  const organisationId = id ?? newId(now);
+  const organisation: Organisation = {
+    ...row,
+    inScope: true,
+    id: organisationId,
+    createdAt: at,
+    updatedAt: at,
+  };
   const code = generateEnrolmentCode();
   const expiresAt = enrolmentCodeExpiry(now);
-  const { items } = organisationCreationItems(deps.store, {
-    organisation,
-    enrolment: {
-      codeHash: hashEnrolmentCode(code),
-      record: { organisationId: id, codeExpiresAt: expiresAt, createdAt: at, createdBy: officer.id },
-    },
-    // One audit event per imported organisation (its creation and its first code's expiry): four
-    // items a row with a company number, three without, instead of five and four.
-    audits: [
-      audit(now, officer, id, 'organisation.created', {
+  return {
+    line,
+    row,
+    write: {
+      organisation,
+      enrolment: {
+        codeHash: hashEnrolmentCode(code),
+        record: { organisationId, codeExpiresAt: expiresAt, createdAt: at, createdBy: officer.id },
+      },
+      // One audit event per imported organisation (its creation and its first code's expiry).
+      audit: audit(now, officer, organisationId, 'organisation.created', {
         name: organisation.name,
         companyNumber: organisation.companyNumber ?? null,
         source: 'import',
         enrolmentCodeExpiresAt: expiresAt,
       }),
-    ],
-  });
-  return {
-    line,
-    row,
-    items,
+    },
     result: {
       line,
-      organisationId: id,
+      organisationId,
       name: row.name,
       companyNumber: row.companyNumber ?? null,
       enrolmentCode: code,
+      ...letterDetailsOfRow(row),
     },
   };
 }
@@ -380,37 +397,66 @@ async function writePacked<T>(store: Store, plans: Planned<T>[], limit: Limit): 
   return failed.flat();
 }
 
-/** One group of rows: company numbers and organisations read in batches, then packed writes. */
+interface Pacing {
+  /** Transactions in flight across the import (claims and updates). */
+  transactions: Limit;
+  /** BatchWrites in flight across the import. */
+  writes: Limit;
+}
+
+/**
+ * One group of rows: company-number claims and organisations read in batches; new organisations
+ * written by putImportedOrganisations (claims in transactions of a hundred, then BatchWrites),
+ * changed ones in packed transactions (each conditional on the organisation being unchanged).
+ */
 async function importGroup(
   deps: ImportDeps,
   officer: User,
   group: readonly { line: number; row: ImportRow }[],
   tally: ImportTally,
-  limit: Limit,
+  pacing: Pacing,
   round = 1,
 ): Promise<void> {
   const numbers = group.flatMap((entry) => (entry.row.companyNumber ? [entry.row.companyNumber] : []));
-  const claims =
-    numbers.length > 0
-      ? await organisationIdsByCompanyNumbers(deps.store, numbers, round > 1)
-      : new Map<string, string>();
+  const claims = numbers.length > 0 ? await companyNumberClaims(deps.store, numbers, round > 1) : new Map();
   const existing =
     claims.size > 0
-      ? await organisationsByIds(deps.store, [...claims.values()], round > 1)
+      ? await organisationsByIds(
+          deps.store,
+          [...claims.values()].map((claim) => claim.organisationId),
+          round > 1,
+        )
       : new Map<string, Organisation>();
-  const creates: Planned<ImportedCode>[] = [];
+  const now = deps.clock();
+  const creates: PlannedCreate[] = [];
   const updates: Planned<null>[] = [];
+  const writing: { line: number; row: ImportRow }[] = [];
   for (const { line, row } of group) {
-    const id = row.companyNumber ? claims.get(row.companyNumber) : undefined;
-    const organisation = id ? existing.get(id) : undefined;
+    const claim = row.companyNumber ? claims.get(row.companyNumber) : undefined;
+    const organisation = claim ? existing.get(claim.organisationId) : undefined;
     if (organisation && sameAnswers(organisation, row)) tally.unchanged += 1;
     else if (organisation) updates.push(planUpdate(deps, officer, line, row, organisation));
-    else creates.push(planCreate(deps, officer, line, row));
+    else if (claim?.importedAt === undefined) creates.push(planCreate(deps, officer, line, row));
+    else if (now.getTime() - Date.parse(claim.importedAt) >= IMPORT_CLAIM_LEASE_MS)
+      creates.push(planCreate(deps, officer, line, row, claim.organisationId));
+    else writing.push({ line, row });
   }
-  const [failedCreates, failedUpdates] = await Promise.all([
-    writePacked(deps.store, creates, limit),
-    writePacked(deps.store, updates, limit),
+  const [lost, failedUpdates] = await Promise.all([
+    creates.length > 0
+      ? putImportedOrganisations(
+          deps.store,
+          creates.map((plan) => plan.write),
+          {
+            parallel: 4,
+            claimSlot: pacing.transactions,
+            writeSlot: pacing.writes,
+            claimedAt: now.toISOString(),
+          },
+        ).then((answer) => answer.lost)
+      : new Set<ImportedOrganisationWrite>(),
+    writePacked(deps.store, updates, pacing.transactions),
   ]);
+  const failedCreates = creates.filter((plan) => lost.has(plan.write));
   const retried = new Set([...failedCreates, ...failedUpdates].map((plan) => plan.line));
   for (const plan of creates) {
     if (retried.has(plan.line)) continue;
@@ -418,13 +464,25 @@ async function importGroup(
     tally.enrolmentCodes.push(plan.result);
   }
   tally.updated += updates.filter((plan) => !retried.has(plan.line)).length;
-  // What a packed write could not do (a company number claimed meanwhile, an organisation changed
-  // meanwhile) is read again and decided again: batched for two more rounds, then row by row.
-  const again = [...failedCreates, ...failedUpdates]
+  // What could not be done (a company number claimed meanwhile, an organisation changed
+  // meanwhile, one another import is writing now) is read again and decided again: batched for
+  // two more rounds, then row by row.
+  const again = [...failedCreates, ...failedUpdates, ...writing]
     .map((plan) => ({ line: plan.line, row: plan.row }))
     .sort((a, b) => a.line - b.line);
-  if (again.length > 0 && round < 3) return importGroup(deps, officer, again, tally, limit, round + 1);
+  if (again.length > 0 && round < 3) {
+    if (writing.length > 0) await new Promise((resolve) => setTimeout(resolve, WAIT_MS[round]));
+    return importGroup(deps, officer, again, tally, pacing, round + 1);
+  }
+  const stillWriting = new Set(writing.map((entry) => entry.line));
   for (const plan of again) {
+    if (stillWriting.has(plan.line)) {
+      tally.errors.push({
+        line: plan.line,
+        message: `Another import is adding company number ${plan.row.companyNumber} at this moment: import this line again in a few minutes.`,
+      });
+      continue;
+    }
     const outcome = await importRow(deps, officer, plan.line, plan.row);
     if (outcome.kind === 'created') {
       tally.created += 1;
@@ -435,19 +493,29 @@ async function importGroup(
 }
 
 /**
- * Imports rows a group at a time (several groups at once: `concurrency`, default 4), calling
- * `onProgress` with the count done as it goes. Each group costs two batched reads and a few packed
- * transactions; at most `transactions` of them (default 4) are in flight across the groups, so
- * the reads of the next groups overlap the writes without crowding the store.
+ * Imports rows a group at a time (several groups at once: `concurrency`, default 16), calling
+ * `onProgress` with the count done as it goes. Each group costs two batched reads, one claim
+ * transaction and a dozen BatchWrites for its new organisations, and packed transactions for the
+ * changed ones; at most `transactions` transactions (default 8) and `writes` BatchWrites
+ * (default 16) are in flight across the groups, so the reads of the next groups overlap the
+ * writes without crowding the store (on DynamoDB Local here, more in flight was slower).
  */
 export async function importRows(
   deps: ImportDeps,
   officer: User,
   rows: readonly { line: number; row: ImportRow }[],
-  options: { concurrency?: number; transactions?: number; onProgress?: (done: number) => void } = {},
+  options: {
+    concurrency?: number;
+    transactions?: number;
+    writes?: number;
+    onProgress?: (done: number) => void;
+  } = {},
 ): Promise<ImportTally> {
   const tally = emptyTally();
-  const limit = limiter(options.transactions ?? 4);
+  const pacing: Pacing = {
+    transactions: limiter(options.transactions ?? 8),
+    writes: limiter(options.writes ?? 16),
+  };
   const groups: { line: number; row: ImportRow }[][] = [];
   for (let i = 0; i < rows.length; i += GROUP_ROWS) groups.push(rows.slice(i, i + GROUP_ROWS));
   let next = 0;
@@ -456,12 +524,12 @@ export async function importRows(
     while (next < groups.length) {
       const group = groups[next++];
       if (!group) break;
-      await importGroup(deps, officer, group, tally, limit);
+      await importGroup(deps, officer, group, tally, pacing);
       done += group.length;
       options.onProgress?.(done);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, groups.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, groups.length) }, worker));
   tally.errors.sort((a, b) => a.line - b.line);
   tally.enrolmentCodes.sort((a, b) => a.line - b.line);
   return tally;

@@ -1,6 +1,7 @@
 import { SECTORS, TURNOVER_BANDS } from '../../../schemas/registry-options.ts';
 import type { Rating, StatementSummary } from '../../../schemas/statement-summary.ts';
 import { normaliseName, significantWords } from '../names.ts';
+import { indexedDeletionKeys } from './typos.ts';
 
 /**
  * The search index, as the domain sees it: which partitions ("facets") a submitted statement is
@@ -15,6 +16,9 @@ import { normaliseName, significantWords } from '../names.ts';
  *   ("smit" + "logi" for "Smith Logistics"), words of 4 or more characters only, in alphabetical
  *   order: a query of two or more such words reads the small partition of its two most selective
  *   words instead of a large single-word one full of near-misses.
+ * - `fuzzy`: one partition per deletion key of a name word of 4 or more letters (the word, and the
+ *   word with each one letter left out): a word with a one-letter typo shares a key with it.
+ *   Read only when the exact search finds nothing (functions/store/search/search-similar-names.ts).
  * - `company`: one partition per company number (the organisation's and each group member's).
  * - facets for filters without a name: every statement (`all`), per reporting year, and per
  *   sector / check rating / turnover band, each alone and combined with the year; `combo` for
@@ -31,6 +35,8 @@ export type SearchFacet =
   | { kind: 'rating'; rating: Rating; year?: number | undefined }
   | { kind: 'turnover'; turnover: number; year?: number | undefined }
   | { kind: 'pair'; first: string; second: string }
+  /** A deletion key of a name word (functions/domain/search/typos.ts), for typo-tolerant search. */
+  | { kind: 'fuzzy'; key: string }
   | {
       kind: 'combo';
       sector?: number | undefined;
@@ -45,9 +51,11 @@ export type SearchFacet =
  * every listed statement, so partitions added by a new version fill in for statements indexed
  * before it. Only add partitions in a new version: entries of the old one are found for deletion
  * by building them again with today's code, so an old key format would be left behind.
- * 1: terms, company numbers, single filters; 2: word pairs and filter combinations.
+ * 1: terms, company numbers, single filters; 2: word pairs and filter combinations; 3: name and
+ * company partitions per reporting year (gsi3 on the same entries: no new items), and deletion
+ * keys of name words (`fuzzy`).
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;
@@ -55,7 +63,7 @@ export const MAX_PREFIX = 4;
 
 /** Name partitions have a query-independent relevance order; the others are ordered newest first. */
 export function hasOwnRelevance(facet: SearchFacet): boolean {
-  return facet.kind === 'term' || facet.kind === 'pair' || facet.kind === 'company';
+  return facet.kind === 'term' || facet.kind === 'pair' || facet.kind === 'company' || facet.kind === 'fuzzy';
 }
 
 /** The prefix a word has in `pair` partitions, or none when it is too short to be in one. */
@@ -196,6 +204,9 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     words.forEach((word, position) => {
       for (let length = MIN_PREFIX; length <= Math.min(MAX_PREFIX, word.length); length++) {
         seen({ kind: 'term', prefix: word.slice(0, length) }, { ...found, tier: tierAt(position) });
+      }
+      for (const key of indexedDeletionKeys(word)) {
+        seen({ kind: 'fuzzy', key }, { ...found, tier: tierAt(position) });
       }
     });
     // Pairs of different 4-letter prefixes of this one name, ranked by the earlier word.

@@ -21,6 +21,8 @@ import {
 export interface SearchPlan {
   facet: SearchFacet;
   sort: SearchSort;
+  /** Read the facet's partition of this one reporting year (name and company facets, relevance order). */
+  inYear?: number;
   filters: {
     /** Query words the partition does not already guarantee; an entry's names must have a word starting with each. */
     words: string[];
@@ -35,7 +37,7 @@ export interface SearchPlan {
  * Words so common in organisation names that they rarely narrow a search; the partition of
  * another query word is read instead when there is one.
  */
-const COMMON_NAME_WORDS = new Set([
+export const COMMON_NAME_WORDS = new Set([
   'group',
   'holdings',
   'holding',
@@ -72,6 +74,18 @@ function selectivity(word: string): number {
   );
 }
 
+/**
+ * A name (or company number) with a year reads that year's partition in relevance order, so the
+ * year is in the key and nothing read is thrown away for it; other filters still filter the
+ * entries read (functions/store/search/search-statements.ts keeps reading until a page has results).
+ */
+function inYearPartition(plan: SearchPlan): SearchPlan {
+  const year = plan.filters.year;
+  if (year === undefined || plan.sort !== 'relevance') return plan;
+  delete plan.filters.year;
+  return { ...plan, inYear: year };
+}
+
 export function planSearch(filters: SearchFilters): SearchPlan {
   const q = filters.q?.trim() ?? '';
   const fromQuery = q ? normaliseCompanyNumber(q) : undefined;
@@ -93,7 +107,7 @@ export function planSearch(filters: SearchFilters): SearchPlan {
   if (companyNumber) {
     plan.facet = { kind: 'company', companyNumber };
     plan.filters.words = words;
-    return plan;
+    return inYearPartition(plan);
   }
 
   if (words.length > 0) {
@@ -124,7 +138,7 @@ export function planSearch(filters: SearchFilters): SearchPlan {
     }
     // The partition guarantees a driving word only when it is no longer than its prefix.
     plan.filters.words = [...new Set(words.filter((word) => !drivers.has(word) || word.length > MAX_PREFIX))];
-    return plan;
+    return inYearPartition(plan);
   }
   if (q)
     throw invalid([
@@ -164,7 +178,7 @@ export function planSearch(filters: SearchFilters): SearchPlan {
 
 /** A short fingerprint of a plan, so a cursor is only ever used with the search that made it. */
 export function planFingerprint(plan: SearchPlan): string {
-  const text = JSON.stringify([plan.facet, plan.sort, plan.filters]);
+  const text = JSON.stringify([plan.facet, plan.sort, plan.filters, plan.inYear ?? null]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

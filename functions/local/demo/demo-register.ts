@@ -136,6 +136,9 @@ export function demoRegister(now: Date): DemoOrganisation[] {
         financialYearEnd: onTime.financialYearEnd,
         turnover: '£100 million to £500 million',
         inScope: true,
+        contactName: 'Priya Shah, Company Secretary',
+        contactEmail: 'company.secretary@harbourvale.example',
+        registeredAddress: { addressLine1: '14 Quayside', town: 'Hull', postcode: 'HU1 1AA' },
       },
       statement: {
         expected: 'strong',

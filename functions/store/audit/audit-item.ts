@@ -5,13 +5,18 @@ import type { TransactItem } from '../transact.ts';
 
 /** The Put that records an audit event, to go in the same transaction as the change it records. */
 export function auditPut(store: Store, event: AuditEvent): TransactItem {
-  const { entity: subject, ...rest } = event;
   return {
     Put: {
       TableName: store.tableName,
-      // `entity` is the item-type attribute (stripped on read); what the event is about goes in `subject`.
-      Item: { ...keys.audit(subject, event.at, event.id), entity: 'audit', subject, ...rest },
+      Item: auditItem(event),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** The audit item itself, for batch writes of new events under fresh ids. */
+export function auditItem(event: AuditEvent): Record<string, unknown> {
+  const { entity: subject, ...rest } = event;
+  // `entity` is the item-type attribute (stripped on read); what the event is about goes in `subject`.
+  return { ...keys.audit(subject, event.at, event.id), entity: 'audit', subject, ...rest };
 }

@@ -1,7 +1,9 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckResult } from '../../../schemas/check-result.ts';
 import { keys } from '../keys.ts';
+import { batchWriteItems } from '../search/batch-write-items.ts';
+import { checkPageItem } from '../statements/statement-page.ts';
 import type { Store } from '../store.ts';
 
 /** DynamoDB's item limit is 400 KB; results are trimmed well below it. */
@@ -45,9 +47,13 @@ export function fitResult(result: CheckResult): { result: CheckResult; trimmed: 
 }
 
 /**
- * Stores one revision's check result, its near-copy band entries and — when this revision is still
- * the statement's latest submitted one — the `check` summary on the header item, in one
- * transaction (nothing half-written). Idempotent: writing the same result twice changes nothing.
+ * Stores one revision's check result and its near-copy band entries (plain BatchWrite puts:
+ * they are keyed by revision, so writing the same result again changes nothing), then — when this
+ * revision is still the statement's latest submitted one — the `check` summary on the header
+ * item (a conditional UpdateItem). No transaction: a transaction costs twice the write units of
+ * the same puts, and the order makes it unnecessary. A header never shows a summary whose result
+ * is not stored; a result stored without its header summary (the worker stopped in between) is
+ * written again with it when the stream delivers the change again. Idempotent.
  */
 export async function putCheckResult(store: Store, check: StoredCheck): Promise<{ headerUpdated: boolean }> {
   const { result, trimmed } = fitResult(check.result);
@@ -65,44 +71,39 @@ export async function putCheckResult(store: Store, check: StoredCheck): Promise<
     ...(check.archivedFile ? { archivedFile: check.archivedFile } : {}),
   };
   const bandItems = (check.signature?.bands ?? []).map((band) => ({
-    Put: {
-      TableName: store.tableName,
-      Item: {
-        ...keys.minhashBand(band, check.statementId),
-        entity: 'minhashBand',
-        statementId: check.statementId,
-        organisationId: check.organisationId,
-        ...(check.organisationName ? { organisationName: check.organisationName } : {}),
-        signature: check.signature!.encoded,
-      },
-    },
+    ...keys.minhashBand(band, check.statementId),
+    entity: 'minhashBand',
+    statementId: check.statementId,
+    organisationId: check.organisationId,
+    ...(check.organisationName ? { organisationName: check.organisationName } : {}),
+    signature: check.signature!.encoded,
   }));
-  const headerUpdate = {
-    Update: {
-      TableName: store.tableName,
-      Key: keys.statement(check.statementId),
-      UpdateExpression: 'SET #check = :check',
-      ConditionExpression: 'attribute_exists(pk) AND #revision = :revision',
-      ExpressionAttributeNames: { '#check': 'check', '#revision': 'revision' },
-      ExpressionAttributeValues: {
-        ':check': check.headerSummary ?? result.summary,
-        ':revision': check.revision,
-      },
-    },
-  };
-  const base = [{ Put: { TableName: store.tableName, Item: resultItem } }, ...bandItems];
+  // The statement page's copy: summary and findings with evidence, no sentences (statement-page.ts).
+  const pageItem = checkPageItem(check.statementId, check.revision, result);
+  await batchWriteItems(
+    store,
+    [resultItem, pageItem, ...bandItems].map((Item) => ({ PutRequest: { Item } })),
+    // A failure goes back to the stream, which delivers the change again (and the check reruns).
+    { transientRetries: 0 },
+  );
   try {
-    await store.doc.send(new TransactWriteCommand({ TransactItems: [...base, headerUpdate] }));
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.statement(check.statementId),
+        UpdateExpression: 'SET #check = :check',
+        ConditionExpression: 'attribute_exists(pk) AND #revision = :revision',
+        ExpressionAttributeNames: { '#check': 'check', '#revision': 'revision' },
+        ExpressionAttributeValues: {
+          ':check': check.headerSummary ?? result.summary,
+          ':revision': check.revision,
+        },
+      }),
+    );
     return { headerUpdated: true };
   } catch (error) {
-    const reasons =
-      error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
-    const headerRefused =
-      reasons?.[base.length]?.Code === 'ConditionalCheckFailed' &&
-      reasons.every((r, i) => i === base.length || !r.Code || r.Code === 'None');
-    if (!headerRefused) throw error;
-    // A newer revision (or no header yet): keep this revision's result, leave the header alone.
-    await store.doc.send(new TransactWriteCommand({ TransactItems: base }));
-    return { headerUpdated: false };
+    // A newer revision (or no header yet): this revision's result is kept, the header left alone.
+    if (error instanceof ConditionalCheckFailedException) return { headerUpdated: false };
+    throw error;
   }
 }

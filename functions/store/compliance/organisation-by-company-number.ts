@@ -40,29 +40,55 @@ async function batchGet(
   return found;
 }
 
-const claimItemSchema = z.object({ pk: z.string(), organisationId: z.string() });
+const claimItemSchema = z.object({
+  pk: z.string(),
+  organisationId: z.string(),
+  claimedBy: z.literal('import').optional(),
+  claimedAt: z.string().optional(),
+});
+
+/** A company number's claim; `importedAt` when the officers' import made it (see companyNumberItem). */
+export interface CompanyNumberClaim {
+  organisationId: string;
+  importedAt?: string;
+}
 
 /**
  * Which of these company numbers the register holds, and for which organisation (BatchGet, 100 at
  * a time); `consistent` reads strongly (after a write was refused because of a change meanwhile).
  */
-export async function organisationIdsByCompanyNumbers(
+export async function companyNumberClaims(
   store: Store,
   companyNumbers: readonly string[],
   consistent = false,
-): Promise<Map<string, string>> {
+): Promise<Map<string, CompanyNumberClaim>> {
   const unique = [...new Set(companyNumbers)];
   const items = await batchGet(
     store,
     unique.map((number) => keys.companyNumber(number)),
     consistent,
   );
-  const found = new Map<string, string>();
+  const found = new Map<string, CompanyNumberClaim>();
   for (const item of items) {
     const parsed = claimItemSchema.safeParse(item);
-    if (parsed.success) found.set(parsed.data.pk.slice('COMPANY#'.length), parsed.data.organisationId);
+    if (!parsed.success) continue;
+    const { pk, organisationId, claimedBy, claimedAt } = parsed.data;
+    found.set(pk.slice('COMPANY#'.length), {
+      organisationId,
+      ...(claimedBy === 'import' && claimedAt ? { importedAt: claimedAt } : {}),
+    });
   }
   return found;
+}
+
+/** The organisation id holding each of these company numbers (see companyNumberClaims). */
+export async function organisationIdsByCompanyNumbers(
+  store: Store,
+  companyNumbers: readonly string[],
+  consistent = false,
+): Promise<Map<string, string>> {
+  const claims = await companyNumberClaims(store, companyNumbers, consistent);
+  return new Map([...claims].map(([number, claim]) => [number, claim.organisationId]));
 }
 
 /** Organisations by id (BatchGet, 100 at a time); missing ones are left out. */

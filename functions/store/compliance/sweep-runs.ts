@@ -11,15 +11,31 @@ import type { Store } from '../store.ts';
 import { ConditionsFailedError, transactWrite } from '../transact.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
 
-const fromItem = (item: Record<string, unknown>) => sweepRunSchema.parse(withoutKeys(item));
+const partsSchema = z.object({
+  parts: z.number().int().optional(),
+  doneShards: z.set(z.string()).optional(),
+});
+
+/** A run as read: its parts finished so far from the set of done shards (see completeSweepTask). */
+function fromItem(item: Record<string, unknown>): SweepRun {
+  const run = sweepRunSchema.parse(withoutKeys(item));
+  const parts = partsSchema.parse(item);
+  if (parts.parts === undefined) return run;
+  const partsDone = run.status === 'done' ? parts.parts : Math.min(parts.doneShards?.size ?? 0, parts.parts);
+  return { ...run, progress: { partsDone, partsTotal: parts.parts } };
+}
 
 /** A run as stored: its own item, listed newest first (keys.sweepRunListing). */
-const sweepRunItem = (run: SweepRun) => ({
-  ...keys.sweepRun(run.id),
-  ...keys.sweepRunListing(run.requestedAt, run.id),
-  entity: 'sweepRun',
-  ...run,
-});
+const sweepRunItem = (run: SweepRun, parts?: number) => {
+  const { progress: _derived, ...stored } = run;
+  return {
+    ...keys.sweepRun(run.id),
+    ...keys.sweepRunListing(run.requestedAt, run.id),
+    entity: 'sweepRun',
+    ...stored,
+    ...(parts === undefined ? {} : { parts }),
+  };
+};
 
 export async function putSweepRun(store: Store, run: SweepRun): Promise<void> {
   await store.doc.send(
@@ -136,7 +152,7 @@ export async function requestSweepRun(store: Store, run: SweepRun, shards: numbe
     {
       Put: {
         TableName: store.tableName,
-        Item: sweepRunItem(run),
+        Item: sweepRunItem(run, shards),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },

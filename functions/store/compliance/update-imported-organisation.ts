@@ -43,7 +43,10 @@ export function importedOrganisationUpdateItems(
         UpdateExpression:
           'SET #name = :name, entityType = :entityType, financialYearEnd = :fye, inScope = :inScope, ' +
           'updatedAt = :updatedAt, gsi1sk = :listing' +
-          (after.turnover ? ', turnover = :turnover' : ''),
+          (after.turnover ? ', turnover = :turnover' : '') +
+          (after.contactName ? ', contactName = :contactName' : '') +
+          (after.contactEmail ? ', contactEmail = :contactEmail' : '') +
+          (after.registeredAddress ? ', registeredAddress = :address' : ''),
         ConditionExpression: 'attribute_exists(pk) AND updatedAt = :before',
         ExpressionAttributeNames: { '#name': 'name' },
         ExpressionAttributeValues: {
@@ -55,6 +58,9 @@ export function importedOrganisationUpdateItems(
           ':listing': listing.gsi1sk,
           ':before': before.updatedAt,
           ...(after.turnover ? { ':turnover': after.turnover } : {}),
+          ...(after.contactName ? { ':contactName': after.contactName } : {}),
+          ...(after.contactEmail ? { ':contactEmail': after.contactEmail } : {}),
+          ...(after.registeredAddress ? { ':address': after.registeredAddress } : {}),
         },
       },
     },

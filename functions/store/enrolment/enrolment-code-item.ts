@@ -12,13 +12,18 @@ export function enrolmentCodePut(store: Store, codeHash: string, record: Enrolme
   return {
     Put: {
       TableName: store.tableName,
-      Item: {
-        ...keys.enrolmentCode(codeHash),
-        entity: 'enrolmentCode',
-        ...record,
-        expiresAt: Math.floor(Date.parse(record.codeExpiresAt) / 1000) + 30 * 86_400,
-      },
+      Item: enrolmentCodeItem(codeHash, record),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
+  };
+}
+
+/** The item itself (the officers' import writes it in a batch: 100 random bits do not collide). */
+export function enrolmentCodeItem(codeHash: string, record: EnrolmentCodeRecord): Record<string, unknown> {
+  return {
+    ...keys.enrolmentCode(codeHash),
+    entity: 'enrolmentCode',
+    ...record,
+    expiresAt: Math.floor(Date.parse(record.codeExpiresAt) / 1000) + 30 * 86_400,
   };
 }

@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage } from '../../../schemas/compliance.ts';
 import type { Flag } from '../../../schemas/flag.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
@@ -73,9 +73,13 @@ export async function raiseAll(
   const items = raisings.flatMap((raising) => raisingItems(store, raising));
   if (items.length === 0 || items.length > 100) return false;
   try {
-    const result = await store.doc.send(
-      new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: meter ? 'TOTAL' : undefined }),
-    );
+    // One item (a flag alone, the usual case for the stream worker) is all or nothing by itself:
+    // a conditional PutItem, at half a transaction's write units.
+    const only = items.length === 1 ? items[0]?.Put : undefined;
+    const ReturnConsumedCapacity = meter ? ('TOTAL' as const) : undefined;
+    const result = only
+      ? await store.doc.send(new PutCommand({ ...only, ReturnConsumedCapacity }))
+      : await store.doc.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity }));
     recordCapacity(meter, 'write', result.ConsumedCapacity);
     return true;
   } catch (error) {

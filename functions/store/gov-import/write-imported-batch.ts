@@ -3,62 +3,11 @@ import type { Organisation } from '../../../schemas/organisation.ts';
 import type { Revision } from '../../../schemas/statement.ts';
 import { normaliseName } from '../../domain/names.ts';
 import { auditPut } from '../audit/audit-item.ts';
+import { type Claim, claimAll } from '../claim-unique.ts';
 import { keys } from '../keys.ts';
 import { batchWriteItems, type WriteRequest } from '../search/batch-write-items.ts';
 import type { HeaderFields } from '../statements/write-statement.ts';
 import type { Store } from '../store.ts';
-import { ConditionsFailedError, TransactionConflictError, transactWrite } from '../transact.ts';
-
-async function inParallel<T>(items: T[], parallel: number, each: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await each(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, items.length)) }, worker));
-}
-
-type Claim = { item: Record<string, unknown> & { pk: string; sk: string }; owner: string; ownerName: string };
-
-/**
- * Conditional puts of items that must stay unique (a company number, an organisation's year),
- * 100 to a transaction, `parallel` transactions at once: the condition lets the same owner claim
- * again (a re-run) and refuses anyone else. A transaction refused because some claims are taken
- * is sent again without them. Answers which claims were taken by someone else.
- */
-async function claimAll(store: Store, claims: Claim[], parallel: number): Promise<Set<Claim>> {
-  const taken = new Set<Claim>();
-  const chunks: Claim[][] = [];
-  for (let i = 0; i < claims.length; i += 100) chunks.push(claims.slice(i, i + 100));
-  await inParallel(chunks, parallel, async (chunk) => {
-    let pending = chunk;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      try {
-        await transactWrite(
-          store,
-          pending.map((claim) => ({
-            Put: {
-              TableName: store.tableName,
-              Item: claim.item,
-              ConditionExpression: `attribute_not_exists(pk) OR #owner = :owner`,
-              ExpressionAttributeNames: { '#owner': claim.ownerName },
-              ExpressionAttributeValues: { ':owner': claim.owner },
-            },
-          })),
-        );
-        return;
-      } catch (error) {
-        if (error instanceof ConditionsFailedError) {
-          const failed = new Set(error.failed);
-          for (const index of failed) taken.add(pending[index]!);
-          pending = pending.filter((_claim, index) => !failed.has(index));
-        } else if (error instanceof TransactionConflictError && attempt < 10) {
-          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-        } else throw error;
-      }
-    }
-  });
-  return taken;
-}
 
 /**
  * New organisations of an import, without a transaction each: what must stay unique (the
@@ -86,7 +35,7 @@ export async function putImportedOrganisations(
         ]
       : [],
   );
-  const taken = await claimAll(store, claims, options.parallel);
+  const taken = await claimAll(store, claims, { parallel: options.parallel });
   const lostIds = new Set([...taken].map((claim) => claim.owner));
   const created = organisations.filter((o) => !lostIds.has(o.id));
   const lost = organisations.filter((o) => lostIds.has(o.id));
@@ -138,7 +87,9 @@ export async function writeNewImportedStatements(
     owner: header.id,
     ownerName: 'statementId',
   }));
-  const taken = new Set([...(await claimAll(store, claims, options.parallel))].map((claim) => claim.owner));
+  const taken = new Set(
+    [...(await claimAll(store, claims, { parallel: options.parallel }))].map((claim) => claim.owner),
+  );
   const written = statements.filter(({ header }) => !taken.has(header.id));
   const yearTaken = statements.filter(({ header }) => taken.has(header.id));
   const requests: WriteRequest[] = written.flatMap(({ header, revision, audit }) => [

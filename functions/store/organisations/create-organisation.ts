@@ -49,12 +49,7 @@ export function organisationCreationItems(
     {
       Put: {
         TableName: store.tableName,
-        Item: {
-          ...keys.organisation(organisation.id),
-          ...keys.organisationListing(organisation.id, normaliseName(organisation.name)),
-          entity: 'organisation',
-          ...organisation,
-        },
+        Item: organisationItem(organisation),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -67,14 +62,38 @@ export function organisationCreationItems(
     items.push({
       Put: {
         TableName: store.tableName,
-        Item: {
-          ...keys.companyNumber(organisation.companyNumber),
-          entity: 'companyNumber',
-          organisationId: organisation.id,
-        },
+        Item: companyNumberItem(organisation.companyNumber, organisation.id),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
   }
   return { items, companyIndex };
+}
+
+/** The organisation item (with its listing keys). */
+export function organisationItem(organisation: Organisation): Record<string, unknown> {
+  return {
+    ...keys.organisation(organisation.id),
+    ...keys.organisationListing(organisation.id, normaliseName(organisation.name)),
+    entity: 'organisation',
+    ...organisation,
+  };
+}
+
+/**
+ * The claim that makes a company number unique. `importedAt` marks a claim the officers' import
+ * made before writing its organisation (in a batch after the claims), so that another import
+ * can tell an organisation being written from one an interrupted import left unwritten.
+ */
+export function companyNumberItem(
+  companyNumber: string,
+  organisationId: string,
+  importedAt?: string,
+): Record<string, unknown> & { pk: string; sk: string } {
+  return {
+    ...keys.companyNumber(companyNumber),
+    entity: 'companyNumber',
+    organisationId,
+    ...(importedAt ? { claimedBy: 'import', claimedAt: importedAt } : {}),
+  };
 }

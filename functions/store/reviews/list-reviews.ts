@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type StoredReview, storedReviewSchema } from '../../../schemas/review.ts';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
 
@@ -8,7 +9,7 @@ export async function listReviews(
   store: Store,
   statementId: string,
   revision: number,
-  options: { consistent?: boolean } = {},
+  options: { consistent?: boolean; capacity?: CapacityMeter | undefined } = {},
 ): Promise<StoredReview[]> {
   const reviews: StoredReview[] = [];
   let start: Record<string, unknown> | undefined;
@@ -23,8 +24,10 @@ export async function listReviews(
         },
         ConsistentRead: options.consistent,
         ExclusiveStartKey: start,
+        ...(options.capacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
       }),
     );
+    recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
     for (const item of page.Items ?? []) reviews.push(storedReviewSchema.parse(withoutKeys(item)));
     start = page.LastEvaluatedKey;
   } while (start);

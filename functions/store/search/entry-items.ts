@@ -58,6 +58,7 @@ export function entryItems(index: StatementIndex): EntryItem[] {
         relevance: entry.relevance,
         name: index.nameKey,
         date: hasOwnRelevance(entry.facet) ? index.dateKey : undefined,
+        year: hasOwnRelevance(entry.facet) ? p.year : undefined,
       },
       p.id,
     ),

@@ -24,12 +24,19 @@ export interface SearchOptions {
 export const DEFAULT_READ_BUDGET = 8;
 /** Calls to DynamoDB per page at most. */
 const MAX_CALLS = 6;
+/**
+ * While a page has no result yet it reads on, past the budget, up to this many units and calls:
+ * a page is never empty while the partition holds more (issue 15), and still bounded.
+ */
+export const EMPTY_PAGE_READ_LIMIT = 40;
+const MAX_CALLS_EMPTY = 16;
 /** A first guess at an entry's size in bytes, until the first answer tells. */
 const ASSUMED_ENTRY_BYTES = 600;
 
-type IndexChoice = { indexName?: 'gsi1' | 'gsi2'; pk: string; sk: string };
+export type IndexChoice = { indexName?: 'gsi1' | 'gsi2' | 'gsi3'; pk: string; sk: string };
 
-function indexFor(plan: SearchPlan): IndexChoice {
+export function indexFor(plan: SearchPlan): IndexChoice {
+  if (plan.inYear !== undefined) return { indexName: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk' };
   if (plan.sort === 'name') return { indexName: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk' };
   if (plan.sort === 'date' && hasOwnRelevance(plan.facet))
     return { indexName: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' };
@@ -42,7 +49,7 @@ const cursorSchema = z.object({
   k: z.record(z.string(), z.string()),
 });
 
-function encodeCursor(fingerprint: string, key: Record<string, unknown>): string {
+export function encodeCursor(fingerprint: string, key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ v: 1, h: fingerprint, k: key })).toString('base64url');
 }
 
@@ -66,7 +73,7 @@ function decodeCursor(cursor: string, fingerprint: string, partition: string, in
   return parsed.k;
 }
 
-function filterExpression(plan: SearchPlan, input: QueryCommandInput): boolean {
+export function filterExpression(plan: SearchPlan, input: QueryCommandInput): boolean {
   const parts: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -125,7 +132,10 @@ export async function searchStatements(
   plan: SearchPlan,
   options: SearchOptions,
 ): Promise<SearchPage> {
-  const partition = keys.searchPartition(plan.facet);
+  const partition =
+    plan.inYear === undefined
+      ? keys.searchPartition(plan.facet)
+      : keys.searchYearPartition(plan.facet, plan.inYear);
   const index = indexFor(plan);
   const fingerprint = planFingerprint(plan);
   const budget = options.readBudget ?? DEFAULT_READ_BUDGET;
@@ -146,7 +156,7 @@ export async function searchStatements(
   let batch = 0;
   let next: Record<string, unknown> | undefined;
 
-  for (let call = 0; call < MAX_CALLS; call++) {
+  for (let call = 0; call < (items.length === 0 ? MAX_CALLS_EMPTY : MAX_CALLS); call++) {
     const input: QueryCommandInput = {
       TableName: store.tableName,
       ...(index.indexName ? { IndexName: index.indexName } : {}),
@@ -163,7 +173,8 @@ export async function searchStatements(
       input.Limit = wanted + 1;
     } else {
       // Eventually consistent reads: 0.5 units per 4 KB read, filtered out or not.
-      const affordable = Math.floor(((budget - spent) / 0.5) * (4096 / entryBytes));
+      const left = (items.length === 0 ? EMPTY_PAGE_READ_LIMIT : budget) - spent;
+      const affordable = Math.floor((Math.max(0.5, left) / 0.5) * (4096 / entryBytes));
       batch = nextBatch(batch, wanted, items.length, scannedSoFar);
       input.Limit = Math.max(1, Math.min(batch, affordable, 1000));
     }
@@ -191,7 +202,8 @@ export async function searchStatements(
     }
     start = page.LastEvaluatedKey;
     next = start;
-    if (items.length === limit || spent >= budget - 0.5) break;
+    if (items.length === limit) break;
+    if (items.length > 0 ? spent >= budget - 0.5 : spent >= EMPTY_PAGE_READ_LIMIT - 0.5) break;
   }
 
   return { items, nextCursor: next ? encodeCursor(fingerprint, next) : null };

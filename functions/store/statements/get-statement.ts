@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type StatementHeader, statementHeaderSchema } from '../../../schemas/statement.ts';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
 
@@ -10,14 +11,16 @@ import type { Store } from '../store.ts';
 export async function getStatement(
   store: Store,
   id: string,
-  options: { consistent?: boolean } = {},
+  options: { consistent?: boolean; capacity?: CapacityMeter | undefined } = {},
 ): Promise<StatementHeader | undefined> {
-  const { Item } = await store.doc.send(
+  const { Item, ConsumedCapacity } = await store.doc.send(
     new GetCommand({
       TableName: store.tableName,
       Key: keys.statement(id),
       ConsistentRead: options.consistent,
+      ...(options.capacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
     }),
   );
+  recordCapacity(options.capacity, 'read', ConsumedCapacity);
   return Item ? statementHeaderSchema.parse(withoutKeys(Item)) : undefined;
 }

@@ -9,6 +9,7 @@ import {
   TransactionConflictError,
   transactWrite,
 } from '../transact.ts';
+import { historyBefore, revisionPagePut } from './statement-page.ts';
 
 /** Header fields the submission side sets; `check` belongs to the checker and is never overwritten. */
 export type HeaderFields = Omit<StatementHeader, 'check'>;
@@ -122,6 +123,9 @@ export async function writeStatement(store: Store, write: StatementWrite): Promi
       },
       'stale',
     );
+    // The statement page's copy, without the pasted text (statement-page.ts); written in the same transaction.
+    const before = await historyBefore(store, id, write.revision.revision);
+    add(revisionPagePut(store, write.revision, before), 'stale');
   }
 
   const claim = write.claimYear;

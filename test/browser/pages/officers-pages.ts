@@ -93,11 +93,17 @@ export class FlagPage {
 
   /** The history: [what, note] per entry, oldest first. */
   async history(): Promise<string[][]> {
-    const rows = this.page.locator('#history tbody tr');
+    const rows = this.page.locator('#history > li');
     const result: string[][] = [];
     for (let i = 0; i < (await rows.count()); i++) {
-      const cells = await rows.nth(i).locator('td').allTextContents();
-      result.push([cells[2] ?? '', cells[3] ?? ''].map((cell) => cell.replace(/\s+/g, ' ').trim()));
+      const row = rows.nth(i);
+      const note = row.locator('[data-note]');
+      result.push(
+        [
+          await row.locator('[data-what]').textContent(),
+          (await note.count()) ? await note.textContent() : '',
+        ].map((cell) => (cell ?? '').replace(/\s+/g, ' ').trim()),
+      );
     }
     return result;
   }
@@ -181,5 +187,61 @@ export class OutOfScopeReviewPage {
     return this.page
       .locator(`#declaration-${organisationId}-${year} [data-declaration-status]`)
       .textContent();
+  }
+}
+
+/** /officers/flags/new: find the organisation by name or company number, pick it, say why. */
+export class NewFlagPage {
+  constructor(readonly page: Page) {}
+
+  async find(query: string) {
+    await this.page.getByLabel('Organisation name or company number').fill(query);
+    await this.page.getByRole('button', { name: 'Find organisation' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** The organisations offered, by name. */
+  async choices(): Promise<string[]> {
+    const labels = await this.page.locator('input[name="organisationId"] + label').allTextContents();
+    return labels.map((label) => label.trim());
+  }
+
+  async raise(organisationName: string, note: string) {
+    await this.page.getByRole('radio', { name: organisationName }).check();
+    await this.page.getByLabel('Why are you flagging it?').fill(note);
+    await this.page.getByRole('button', { name: 'Raise flag' }).click();
+    await this.page.waitForLoadState();
+  }
+}
+
+/** The flag page's notices: the record, and the form an officer notes a notice with. */
+export class FlagNotices {
+  constructor(readonly page: Page) {}
+
+  /** Each notice: when, by, how, to, about. */
+  async rows(): Promise<string[][]> {
+    const rows = this.page.locator('ol#notice-record > li');
+    const result: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      const cells: string[] = [];
+      for (const name of ['when', 'who', 'how', 'to', 'about'])
+        cells.push(((await row.locator(`[data-${name}]`).textContent()) ?? '').trim());
+      result.push(cells);
+    }
+    return result;
+  }
+
+  empty() {
+    return this.page.locator('p#notice-record').textContent();
+  }
+
+  async record(channel: string, to: string, about: string) {
+    await this.page.getByText('Record a notice you sent').click();
+    await this.page.getByRole('radio', { name: channel, exact: true }).check();
+    await this.page.getByLabel('Sent to').fill(to);
+    await this.page.getByLabel('What it said, in a few words').fill(about);
+    await this.page.getByRole('button', { name: 'Record the notice' }).click();
+    await this.page.waitForLoadState();
   }
 }

@@ -41,6 +41,19 @@ export class SearchPage {
     await this.page.waitForLoadState();
   }
 
+  /** Follows the numbered link of a page in the pagination. */
+  async goToPage(number: number) {
+    await this.page
+      .locator('.govuk-pagination__list')
+      .getByRole('link', { name: `Page ${number}`, exact: true })
+      .click();
+    await this.page.waitForLoadState();
+  }
+
+  resultCount() {
+    return this.page.locator('#result-count').textContent();
+  }
+
   async hasNextPage(): Promise<boolean> {
     return (await this.page.getByRole('link', { name: /Next page/ }).count()) > 0;
   }
@@ -61,6 +74,12 @@ export class StatementPage {
     return this.page.getByRole('heading', { level: 1 }).textContent();
   }
 
+  /** The statement sentence by sentence: its own page, linked from the statement page. */
+  async openText() {
+    await this.page.getByRole('link', { name: 'Read the statement sentence by sentence' }).click();
+    await this.page.waitForLoadState();
+  }
+
   /** The text of the evidence quoted for a rule's finding. */
   findingText(rule: string) {
     return this.page.locator(`#finding-${rule}`).textContent();
@@ -75,4 +94,12 @@ export class StatementPage {
     await this.page.getByRole('button', { name: 'Highlight' }).click();
     await this.page.waitForLoadState();
   }
+}
+
+/** What every page at a given width must allow: nothing wider than the screen. */
+export async function pageOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
 }

@@ -1,0 +1,130 @@
+import { rateLimitsAllowing } from '../functions/domain/rate-limits.ts';
+import { startLocalRegister } from '../functions/local/server.ts';
+import { submitOne } from './load.ts';
+
+/**
+ * The stream worker's DynamoDB calls and write units per submitted statement, on DynamoDB Local:
+ * N organisations added, enrolled and their statements submitted with the worker stopped, then
+ * the worker drains the stream (the offline check of each statement, its search index, open-data
+ * row and compliance items), counted call by call with ReturnConsumedCapacity: TOTAL.
+ *   BENCH_STREAM_SUBMISSIONS=20 npx tsx bench/stream-writes.ts
+ * Also `benchStreamWrites()` for bench/run.ts.
+ */
+
+interface Tally {
+  calls: Map<string, number>;
+  writeUnits: number;
+  readUnits: number;
+  itemsWritten: number;
+}
+
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+]);
+
+function units(consumed: unknown): number {
+  const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+  return list.reduce((sum: number, entry: { CapacityUnits?: number }) => sum + (entry.CapacityUnits ?? 0), 0);
+}
+
+function itemsOf(command: string, input: Record<string, unknown>): number {
+  if (command === 'TransactWriteItemsCommand')
+    return (input.TransactItems as unknown[] | undefined)?.length ?? 0;
+  if (command === 'BatchWriteItemCommand')
+    return Object.values((input.RequestItems ?? {}) as Record<string, unknown[]>).reduce(
+      (sum, list) => sum + list.length,
+      0,
+    );
+  return WRITES.has(command) ? 1 : 0;
+}
+
+export async function measureStreamWrites(submissions: number) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const register = await startLocalRegister({
+    port: 0,
+    quiet: true,
+    pollStream: false,
+    dailyJobs: false,
+    limits: rateLimitsAllowing(1_000_000),
+  });
+  try {
+    const tally: Tally = { calls: new Map(), writeUnits: 0, readUnits: 0, itemsWritten: 0 };
+    let counting = false;
+    register.store.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = String(context.commandName);
+        const input = args.input as Record<string, unknown>;
+        if (counting && command !== 'DescribeTableCommand') input.ReturnConsumedCapacity = 'TOTAL';
+        const result = await next(args);
+        if (counting) {
+          tally.calls.set(command, (tally.calls.get(command) ?? 0) + 1);
+          const consumed = units((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+          if (WRITES.has(command)) tally.writeUnits += consumed;
+          else tally.readUnits += consumed;
+          tally.itemsWritten += itemsOf(command, input);
+          if (process.env.BENCH_STREAM_DEBUG) {
+            const pks =
+              JSON.stringify(input).match(/"pk":"[A-Z]+#?[A-Z0-9]{0,3}|"pk":\{"S":"[A-Z]+#?[A-Z0-9]{0,3}/g) ??
+              [];
+            const q =
+              command === 'QueryCommand'
+                ? JSON.stringify(input.ExpressionAttributeValues ?? {}).slice(0, 40)
+                : '';
+            process.stderr.write(
+              `${command} ${consumed} ${pks.map((p) => p.replace(/.*"/, '')).join(',')}${q}\n`,
+            );
+          }
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'benchStreamWrites' },
+    );
+    const officer = await register.devIssuer.sign({ email: 'officer@register.example', officer: true });
+    // One submission drained first, so the JIT and the checker's model are warm.
+    await submitOne(register, officer, 0, { duplicates: 0 });
+    await register.poller.drain(200);
+    for (let n = 1; n <= submissions; n++) await submitOne(register, officer, n, { duplicates: 0 });
+    counting = true;
+    const started = performance.now();
+    await register.poller.drain(500);
+    const seconds = (performance.now() - started) / 1000;
+    counting = false;
+    const calls = [...tally.calls.values()].reduce((a, b) => a + b, 0);
+    return {
+      submissions,
+      seconds,
+      perSecond: submissions / seconds,
+      calls: calls / submissions,
+      writeUnits: tally.writeUnits / submissions,
+      readUnits: tally.readUnits / submissions,
+      itemsWritten: tally.itemsWritten / submissions,
+      byCommand: Object.fromEntries(
+        [...tally.calls]
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, n]) => [name, +(n / submissions).toFixed(2)]),
+      ),
+    };
+  } finally {
+    await register.stop();
+  }
+}
+
+export async function benchStreamWrites(): Promise<string> {
+  const n = Number(process.env.BENCH_STREAM_SUBMISSIONS ?? 20);
+  const f = await measureStreamWrites(n);
+  return [
+    '| submissions | worker s | submissions/s | calls / submission | write units / submission | items written / submission | read units / submission |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${f.submissions} | ${f.seconds.toFixed(1)} | ${f.perSecond.toFixed(2)} | ${f.calls.toFixed(1)} | ${f.writeUnits.toFixed(1)} | ${f.itemsWritten.toFixed(1)} | ${f.readUnits.toFixed(1)} |`,
+    '',
+    `Calls by command, per submission: ${Object.entries(f.byCommand)
+      .map(([name, n]) => `${name.replace(/Command$/, '')} ${n}`)
+      .join(', ')}.`,
+  ].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await benchStreamWrites());

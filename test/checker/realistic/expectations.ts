@@ -1,0 +1,240 @@
+import type { CheckDocument } from '../../../schemas/check-request.ts';
+import type { RuleId } from '../../../schemas/check-result.ts';
+import type { Rating } from '../../../schemas/statement-summary.ts';
+
+/**
+ * What a careful reader of section 54 and rules.md expects of each realistic statement in
+ * `statements/`, written before the checker was run on them (see the commit history: this
+ * file was committed on its own, before the test and before any fix). Do not edit an
+ * expectation to match the checker; list a disagreement in `known-gaps.ts` instead.
+ *
+ * Verdicts:
+ * - `pass`: the statement addresses it with actions taken;
+ * - `warn`: addressed only by promises ("we will") or by a denial ("we have not identified");
+ * - `absent`: not addressed — the checker may say `fail`, or `unknown` when it is unsure (unclear);
+ * - `unread`: the checker cannot read the text (another language, no text layer): `unknown`.
+ * An array means the law and guidance leave room for either verdict.
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'absent' | 'unread';
+export type Expected = Verdict | Verdict[];
+
+export type Format = 'text' | 'html' | 'pdf' | 'docx';
+
+export interface RealisticCase {
+  /** File under statements/; `.pdf.md` and `.docx.md` are turned into real PDF / Word files. */
+  file: string;
+  format: Format;
+  /** How it is written, for the reader of a failure. */
+  form: string;
+  /** Form answers sent with the text (an organisation's submission); none = a bare /check. */
+  document?: CheckDocument;
+  areas: Record<AreaKey, Expected>;
+  rules: Partial<Record<RuleId, Expected>>;
+  rating: Rating;
+}
+
+export type AreaKey = 'structure' | 'policies' | 'dueDiligence' | 'risk' | 'effectiveness' | 'training';
+export const AREA_RULE: Record<AreaKey, RuleId> = {
+  structure: 'uk-area-structure',
+  policies: 'uk-area-policies',
+  dueDiligence: 'uk-area-due-diligence',
+  risk: 'uk-area-risk',
+  effectiveness: 'uk-area-effectiveness',
+  training: 'uk-area-training',
+};
+
+const ALL_PASS: Record<AreaKey, Expected> = {
+  structure: 'pass',
+  policies: 'pass',
+  dueDiligence: 'pass',
+  risk: 'pass',
+  effectiveness: 'pass',
+  training: 'pass',
+};
+/** A well-evidenced statement, approved by the board and signed by a named director. */
+const GOOD_RULES: Partial<Record<RuleId, Expected>> = {
+  'uk-steps-or-none': 'pass',
+  'uk-approval': 'pass',
+  'uk-signature': 'pass',
+  'uk-risks-identified': 'pass',
+  'uk-kpis-measurable': 'pass',
+};
+
+/*
+ * Offline (no website probe) the legal minimum stays undetermined unless a legal rule fails,
+ * so a good statement is at most `adequate` here; `non_compliant` when approval or signature
+ * fails; `weak` when three or more areas are missing or no risks are identified (rules.md).
+ */
+export const CASES: RealisticCase[] = [
+  {
+    file: 'brightwell-headed.txt',
+    format: 'text',
+    form: 'careful writer, headed sections, KPIs in prose',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'cobalt-numbered.txt',
+    format: 'text',
+    form: 'numbered headings (1., 2.1), capitals title',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'stoneway-capitals.txt',
+    format: 'text',
+    form: 'headings in capitals, tab-separated KPI table',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'fenwick-one-paragraph.txt',
+    format: 'text',
+    form: 'no headings: one long paragraph; nothing on effectiveness',
+    areas: { ...ALL_PASS, effectiveness: 'absent' },
+    rules: { ...GOOD_RULES, 'uk-kpis-measurable': 'absent' },
+    rating: 'adequate',
+  },
+  {
+    file: 'swiftline-bulleted.txt',
+    format: 'text',
+    form: 'bulleted, markdown KPI table',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'ashdown-group.txt',
+    format: 'text',
+    form: 'group statement naming its subsidiaries',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'kestrel-promises.txt',
+    format: 'text',
+    form: 'promises only ("we will", "we plan to"), properly approved and signed',
+    areas: {
+      structure: 'pass',
+      policies: 'warn',
+      dueDiligence: 'warn',
+      risk: 'warn',
+      effectiveness: 'warn',
+      training: 'warn',
+    },
+    rules: {
+      // Neither steps taken nor a plain "no steps were taken".
+      'uk-steps-or-none': ['warn', 'fail'],
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': ['warn', 'fail'],
+      'uk-kpis-measurable': ['absent', 'warn'],
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'meridian-boilerplate.txt',
+    format: 'text',
+    form: 'boilerplate with a risk denial, signed "Director" with no name',
+    areas: {
+      // One sentence on the business, nothing on structure or supply chains.
+      structure: ['pass', 'absent'],
+      policies: 'pass',
+      dueDiligence: 'absent',
+      risk: 'warn',
+      effectiveness: ['absent', 'warn'],
+      training: 'absent',
+    },
+    rules: {
+      'uk-approval': 'pass',
+      'uk-signature': 'fail',
+      'uk-risks-identified': 'fail',
+      'uk-kpis-measurable': 'absent',
+    },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'larkspur-mixed.txt',
+    format: 'text',
+    form: 'strong on four areas, nothing on effectiveness or training, approved by an executive committee',
+    areas: { ...ALL_PASS, effectiveness: 'absent', training: 'absent' },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      // Delegated approval does not count (rules.md, uk-approval).
+      'uk-approval': 'fail',
+      'uk-signature': 'pass',
+      'uk-risks-identified': 'pass',
+      'uk-kpis-measurable': 'absent',
+    },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'tregaron-welsh.txt',
+    format: 'text',
+    form: 'in Welsh',
+    areas: {
+      structure: 'unread',
+      policies: 'unread',
+      dueDiligence: 'unread',
+      risk: 'unread',
+      effectiveness: 'unread',
+      training: 'unread',
+    },
+    rules: { 'uk-approval': 'unread', 'uk-signature': 'unread', 'uk-risks-identified': 'unread' },
+    // Nothing confident either way: the formula does not lower it.
+    rating: 'adequate',
+  },
+  {
+    file: 'northgate-care.html',
+    format: 'html',
+    form: 'HTML page with site navigation, h2 sections, a list and a KPI table',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'greystone-bold-paragraphs.html',
+    format: 'html',
+    form: 'HTML whose headings are bold paragraphs; "signed on behalf of the Board" without a board approval',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-approval': 'fail' },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'pennine-bold-headings.pdf.md',
+    format: 'pdf',
+    form: 'PDF whose headings are bold in the body size',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'halcyon-numbered-table.pdf.md',
+    format: 'pdf',
+    form: 'PDF with larger numbered headings and a column-aligned KPI table; no training section',
+    areas: { ...ALL_PASS, training: 'absent' },
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'ridgeway-recruitment.docx.md',
+    format: 'docx',
+    form: 'Word document with heading styles, bullet lists and a KPI table',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'carrow-finch-llp.txt',
+    format: 'text',
+    form: 'LLP approved by its members, signed by a designated member; effectiveness only promised',
+    document: { organisation: { entityType: 'llp' } },
+    areas: { ...ALL_PASS, effectiveness: 'warn' },
+    rules: { ...GOOD_RULES, 'uk-kpis-measurable': ['absent', 'warn'] },
+    rating: 'adequate',
+  },
+];

@@ -1,0 +1,74 @@
+import type { RuleId } from '../../../schemas/check-result.ts';
+
+/**
+ * Where the checker still disagrees with `expectations.ts` and the general cause is not fixed:
+ * the expectation stands, the test asserts that the checker is still wrong here (so it fails,
+ * and this entry must go, once the checker is right), and the README counts these as wrong.
+ */
+export interface KnownGap {
+  file: string;
+  /** An area rule, a listed rule, or `rating`. */
+  rule: RuleId | 'rating';
+  reason: string;
+}
+
+export const KNOWN_GAPS: KnownGap[] = [
+  {
+    file: 'stoneway-capitals.txt',
+    rule: 'uk-approval',
+    reason:
+      "'Approved by the Board of <company> on <date>.' (no 'this statement was') under an 'APPROVAL AND SIGNATURE' heading is not read as board approval; not yet investigated.",
+  },
+  {
+    file: 'stoneway-capitals.txt',
+    rule: 'rating',
+    reason: 'follows from the missed approval (non_compliant instead of adequate).',
+  },
+  {
+    file: 'swiftline-bulleted.txt',
+    rule: 'uk-area-due-diligence',
+    reason:
+      "verb-first bullets ('Audited all 9 labour agencies...') under 'What we did this year' count as only 1 due-diligence sentence; not yet investigated.",
+  },
+  {
+    file: 'meridian-boilerplate.txt',
+    rule: 'uk-area-policies',
+    reason:
+      "'We have an Anti-Slavery Policy which reflects our commitment...' is not read as naming a policy; not yet investigated.",
+  },
+  {
+    file: 'meridian-boilerplate.txt',
+    rule: 'uk-signature',
+    reason:
+      "a bare 'Director' line after 'Signed on behalf of the Board', with no name, passes; rules.md needs a name and role.",
+  },
+  {
+    file: 'larkspur-mixed.txt',
+    rule: 'uk-area-effectiveness',
+    reason:
+      "one sentence (probably the audit count '96 audits, 40% of them unannounced') is taken as effectiveness (an unclear pass); not yet investigated.",
+  },
+  {
+    file: 'larkspur-mixed.txt',
+    rule: 'uk-area-training',
+    reason: 'a sentence outside any training section passes training; which one is not yet investigated.',
+  },
+  {
+    file: 'larkspur-mixed.txt',
+    rule: 'uk-kpis-measurable',
+    reason:
+      'audit figures in the due-diligence section are taken as measurable indicators; not yet investigated.',
+  },
+  {
+    file: 'halcyon-numbered-table.pdf.md',
+    rule: 'uk-area-due-diligence',
+    reason:
+      "a two-sentence '5. Due diligence' section counts as 1 sentence (warn): the heading does not lift the second; not yet investigated.",
+  },
+  {
+    file: 'carrow-finch-llp.txt',
+    rule: 'uk-area-due-diligence',
+    reason:
+      "a two-sentence 'Due diligence' section counts as 1 sentence (warn), as in halcyon; not yet investigated.",
+  },
+];

@@ -2,10 +2,10 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../functions/app/auth.ts';
 import { DEFAULT_SESSION_SETTINGS } from '../../functions/domain/session-settings.ts';
-import { sessionHash } from '../../functions/domain/sessions.ts';
+import { resumeSession, sessionHash } from '../../functions/domain/sessions.ts';
 import { createJwtVerifier } from '../../functions/identity/jwt-verifier.ts';
 import { getSession } from '../../functions/store/sessions/get-session.ts';
-import { authFor, fixedNow, testApp, tokenFor } from '../support/app.ts';
+import { authFor, fixedNow, sessionFor, testApp, tokenFor } from '../support/app.ts';
 import { addOrganisation, json } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -123,6 +123,55 @@ describe('server-side sessions (hostile)', () => {
       verified,
     );
     expect(enrolled.status).toBe(201);
+  });
+
+  it('refuses enrolment on the page too, for a session whose email is not confirmed', async () => {
+    const { app } = testApp(table.store);
+    const organisation = await addOrganisation(app);
+    const session = await sessionFor(table.store, {
+      email: 'page-unverified@sessions.example',
+      emailVerified: false,
+    });
+    const answer = await app.request('/account/enrol', {
+      method: 'POST',
+      headers: { cookie: session.cookie, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        code: organisation.enrolmentCode,
+        csrfToken: session.csrfToken,
+      }).toString(),
+    });
+    expect(answer.status).toBe(403);
+    expect(await answer.text()).toContain('Confirm your email address');
+  });
+
+  it('shows an enrolment made elsewhere in an existing session at once (memberships are not copied into it)', async () => {
+    const { app } = testApp(table.store);
+    const email = 'enrols-elsewhere@sessions.example';
+    const { cookie } = await signIn(app, email);
+    const organisation = await addOrganisation(app);
+    const enrolled = await json(
+      app,
+      'POST',
+      '/api/v1/enrolments',
+      { code: organisation.enrolmentCode },
+      await authFor({ email }),
+    );
+    expect(enrolled.status).toBe(201);
+    const mine = (await (await me(app, { cookie })).json()) as { organisations: { id: string }[] };
+    expect(mine.organisations.map((o) => o.id)).toEqual([organisation.id]);
+  });
+
+  it('only reads sessions where told to (the check function): an ended session is refused but left for TTL', async () => {
+    let now = fixedNow.getTime();
+    const { sessionId } = await sessionFor(table.store, { email: 'read-only@sessions.example' });
+    const readOnly = { ...DEFAULT_SESSION_SETTINGS, readOnly: true };
+    const deps = { store: table.store, clock: () => new Date(now) };
+    now += 20 * 60_000;
+    expect(await resumeSession(deps, readOnly, sessionId)).toBeDefined();
+    expect((await getSession(table.store, sessionHash(sessionId)))?.lastSeenAt).toBe(fixedNow.toISOString());
+    now += DEFAULT_SESSION_SETTINGS.idleSeconds * 1000;
+    expect(await resumeSession(deps, readOnly, sessionId)).toBeUndefined();
+    expect(await getSession(table.store, sessionHash(sessionId))).toBeDefined();
   });
 
   it('refuses the ID token placed in the session cookie, under either name (401)', async () => {

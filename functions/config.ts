@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './domain/rate-limit-defaults.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './domain/session-settings.ts';
 
 const perWindow = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -40,12 +41,20 @@ const configFields = z.object({
   RATE_LIMIT_ENROLMENT_PER_15_MINUTES: perWindow(DEFAULT_RATE_LIMITS.enrolment.limit),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.signIn.limit),
   RATE_LIMIT_REPORTS_PER_HOUR: perWindow(DEFAULT_RATE_LIMITS.reports.limit),
+  /** Web sessions (README "Operations"): ended after this long without a request, and this long after sign-in. */
+  SESSION_IDLE_MINUTES: perWindow(DEFAULT_SESSION_SETTINGS.idleSeconds / 60),
+  SESSION_MAX_HOURS: perWindow(DEFAULT_SESSION_SETTINGS.absoluteSeconds / 3600),
 });
 
-const configSchema = configFields.refine(
-  (config) => config.ORIGIN_SECRET_NEXT === undefined || config.ORIGIN_SECRET !== undefined,
-  { message: 'ORIGIN_SECRET_NEXT is only accepted beside ORIGIN_SECRET', path: ['ORIGIN_SECRET_NEXT'] },
-);
+const configSchema = configFields
+  .refine((config) => config.ORIGIN_SECRET_NEXT === undefined || config.ORIGIN_SECRET !== undefined, {
+    message: 'ORIGIN_SECRET_NEXT is only accepted beside ORIGIN_SECRET',
+    path: ['ORIGIN_SECRET_NEXT'],
+  })
+  .refine((config) => config.SESSION_IDLE_MINUTES <= config.SESSION_MAX_HOURS * 60, {
+    message: 'SESSION_IDLE_MINUTES cannot be longer than SESSION_MAX_HOURS',
+    path: ['SESSION_IDLE_MINUTES'],
+  });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -76,5 +85,17 @@ export function rateLimitsOf(config: Config): RateLimits {
     enrolment: { limit: config.RATE_LIMIT_ENROLMENT_PER_15_MINUTES, windowSeconds: 15 * 60 },
     signIn: { limit: config.RATE_LIMIT_SIGN_IN_PER_MINUTE, windowSeconds: 60 },
     reports: { limit: config.RATE_LIMIT_REPORTS_PER_HOUR, windowSeconds: 3600 },
+  };
+}
+
+/** The configured session lifetimes; the cookie is Secure unless the caller serves plain http. */
+export function sessionSettingsFromConfig(
+  config: Config,
+  options: { secureCookie: boolean },
+): SessionSettings {
+  return {
+    idleSeconds: config.SESSION_IDLE_MINUTES * 60,
+    absoluteSeconds: config.SESSION_MAX_HOURS * 3600,
+    secureCookie: options.secureCookie,
   };
 }

@@ -161,13 +161,21 @@ export class RegisterStack extends Stack {
     // No function scans (the house rules forbid Scan on a request path, and the worker and daily
     // jobs query purpose-built keys): their grants leave Scan out.
     for (const fn of [api, stream, schedule]) table.grant(fn, ...tableItemActions);
-    // The check function stores and reads nothing but its abuse-limit counters: UpdateItem on
-    // THROTTLE# partitions only (one conditional update per check), no grant on the archive.
+    // The check function stores nothing but its abuse-limit counters: UpdateItem on THROTTLE#
+    // partitions only (one conditional update per check), no grant on the archive; and it reads
+    // the web session of a signed-in visitor of /check: GetItem on SESSION# items only.
     check.addToRolePolicy(
       new PolicyStatement({
         actions: ['dynamodb:UpdateItem'],
         resources: [table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['THROTTLE#*'] } },
+      }),
+    );
+    check.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
       }),
     );
     for (const fn of [api, stream]) {

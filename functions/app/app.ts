@@ -1,10 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, Schema } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { DomainError, invalid } from '../domain/errors.ts';
-import { authentication, pageCsrfProtection, SESSION_COOKIE, usesSessionCookie } from './auth.ts';
+import { authentication, pageCsrfProtection, sessionCookieOf, usesSessionCookie } from './auth.ts';
 import { noStoreWhenSignedIn } from './cache.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { edgeGate, publicOriginOf } from './edge.ts';
@@ -16,11 +15,11 @@ import { apiDocsPage } from './routes/api-docs-page.ts';
 
 const isApi = (path: string) => path.startsWith('/api/');
 
-const needsOriginCheck = (c: Context<AppEnv>) =>
+const needsOriginCheck = (c: Context<AppEnv>, deps: AppDeps) =>
   !isApi(c.req.path) ||
   (c.req.header('authorization') === undefined &&
     usesSessionCookie(c.req.path) &&
-    getCookie(c, SESSION_COOKIE) !== undefined);
+    sessionCookieOf(c, deps) !== undefined);
 
 /** Routers that serve one part of the register; a Hono app mounts one or more such sets. */
 export type RouteSet = (deps: AppDeps) => Hono<AppEnv, Schema, string>[];
@@ -70,7 +69,7 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]) {
   // cookie: the route's 401 comes first, as the contract says) and a call to a stateless public
   // route (which ignores the cookie) cannot be forged into acting for someone, so they skip it.
   const originCheck = csrf({ origin: (origin, c) => origin === publicOriginOf(c) });
-  app.use((c, next) => (needsOriginCheck(c) ? originCheck(c, next) : next()));
+  app.use((c, next) => (needsOriginCheck(c, deps) ? originCheck(c, next) : next()));
   // Who is asking: a bearer token (API) or the session cookie (pages); then the pages' form token.
   app.use(authentication(deps));
   app.use(noStoreWhenSignedIn);

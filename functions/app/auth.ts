@@ -3,21 +3,31 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { User } from '../../schemas/user.ts';
-import { DomainError, forbidden, tooLarge, unauthenticated } from '../domain/errors.ts';
+import { forbidden, tooLarge, unauthenticated } from '../domain/errors.ts';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../domain/session-settings.ts';
+import { endSession, resumeSession, startSession } from '../domain/sessions.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 
 /** Page form posts (a 10 MB file upload and its form) are refused above this before being read. */
 const PAGE_BODY_LIMIT = 11 * 1024 * 1024;
 
-/** The web pages' session: an http-only cookie holding the same token the API takes as a bearer. */
+/** The session cookie's name on plain http (the local server); `__Host-` prefixed where it is Secure. */
 export const SESSION_COOKIE = 'register_session';
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+export const sessionSettingsOf = (deps: Pick<AppDeps, 'sessions'>): SessionSettings =>
+  deps.sessions ?? DEFAULT_SESSION_SETTINGS;
+
+/** The cookie this app reads and writes: one name per deployment, never both. */
+export const sessionCookieName = (settings: SessionSettings) =>
+  settings.secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
 
 /**
- * The per-session form token: a hash of the session token, which only our pages (which can read
+ * The per-session form token: a hash of the session id, which only our pages (which can read
  * the http-only cookie on the server) can put in a form. A cross-site form cannot know it.
  */
-export function csrfTokenFor(sessionToken: string): string {
-  return createHash('sha256').update(`csrf\u0000${sessionToken}`).digest('base64url');
+export function csrfTokenFor(sessionId: string): string {
+  return createHash('sha256').update(`csrf\u0000${sessionId}`).digest('base64url');
 }
 
 export function sameToken(a: string, b: string): boolean {
@@ -32,11 +42,22 @@ const STATELESS_API_PATHS = new Set(['/api/v1/check']);
 /** Whether a session cookie gives authority on this path (not on the stateless public API routes). */
 export const usesSessionCookie = (path: string) => !STATELESS_API_PATHS.has(path);
 
+/** The session id the request's cookie holds, if any (whatever it is: it is checked when used). */
+export function sessionCookieOf(c: Context, deps: Pick<AppDeps, 'sessions'>): string | undefined {
+  return getCookie(c, sessionCookieName(sessionSettingsOf(deps)));
+}
+
 /**
- * Sets c.get('user') from `Authorization: Bearer <JWT>` or the session cookie. A bad bearer token
- * is refused (401); a bad or expired cookie is dropped and the request goes on anonymous.
+ * Sets c.get('user') from `Authorization: Bearer <ID token>` or from the session cookie, which
+ * holds an opaque session id (functions/domain/sessions.ts), never a token. Each credential is
+ * taken only where it belongs: a session id sent as a bearer is no JWT (401), and a token put in
+ * the cookie is no session (dropped, so the request goes on anonymous and a signed-in route
+ * answers 401). A bad bearer token is refused (401); a cookie whose session has ended is dropped.
  */
-export function authentication(deps: Pick<AppDeps, 'verifier'>): MiddlewareHandler<AppEnv> {
+export function authentication(
+  deps: Pick<AppDeps, 'verifier' | 'store' | 'clock' | 'sessions'>,
+): MiddlewareHandler<AppEnv> {
+  const settings = sessionSettingsOf(deps);
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (header !== undefined) {
@@ -45,32 +66,57 @@ export function authentication(deps: Pick<AppDeps, 'verifier'>): MiddlewareHandl
       c.set('user', await deps.verifier.verify(match[1]));
       return next();
     }
-    const session = usesSessionCookie(c.req.path) ? getCookie(c, SESSION_COOKIE) : undefined;
-    if (session) {
-      try {
-        c.set('user', await deps.verifier.verify(session));
-        c.set('csrfToken', csrfTokenFor(session));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    const sessionId = usesSessionCookie(c.req.path) ? sessionCookieOf(c, deps) : undefined;
+    if (sessionId) {
+      const user = await resumeSession(deps, settings, sessionId);
+      if (user) {
+        c.set('user', user);
+        c.set('csrfToken', csrfTokenFor(sessionId));
+      } else {
+        clearSessionCookie(c, settings);
       }
     }
     return next();
   };
 }
 
-export function startSession(c: Context, token: string, lifetimeSeconds: number): void {
-  setCookie(c, SESSION_COOKIE, token, {
+function clearSessionCookie(c: Context, settings: SessionSettings): void {
+  deleteCookie(c, sessionCookieName(settings), {
     path: '/',
+    secure: settings.secureCookie,
     httpOnly: true,
-    secure: true,
     sameSite: 'Lax',
-    maxAge: lifetimeSeconds,
   });
 }
 
-export function endSession(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
+/**
+ * After a verified sign-in: a new server-side session, its id in the cookie (HttpOnly, Secure and
+ * `__Host-` where the site is https, SameSite=Lax, Path=/). The browser's previous session ends.
+ */
+export async function signInSession(
+  c: Context,
+  deps: Pick<AppDeps, 'store' | 'clock' | 'sessions'>,
+  user: User,
+): Promise<void> {
+  const settings = sessionSettingsOf(deps);
+  const sessionId = await startSession(deps, settings, user, sessionCookieOf(c, deps));
+  setCookie(c, sessionCookieName(settings), sessionId, {
+    path: '/',
+    httpOnly: true,
+    secure: settings.secureCookie,
+    sameSite: 'Lax',
+    maxAge: settings.absoluteSeconds,
+  });
+}
+
+/** Sign-out: the session item is deleted (a copied cookie is then worth nothing) and the cookie cleared. */
+export async function signOutSession(
+  c: Context,
+  deps: Pick<AppDeps, 'store' | 'clock' | 'sessions'>,
+): Promise<void> {
+  const sessionId = sessionCookieOf(c, deps);
+  if (sessionId) await endSession(deps, sessionId);
+  clearSessionCookie(c, sessionSettingsOf(deps));
 }
 
 /** The signed-in user, or 401. */

@@ -2,6 +2,7 @@ import type { User } from '../../schemas/user.ts';
 import type { Render } from '../../web/render.ts';
 import type { Archive } from '../domain/archive.ts';
 import type { RateLimits } from '../domain/rate-limits.ts';
+import type { SessionSettings } from '../domain/session-settings.ts';
 import type { DevTokenIssuer, HostedSignIn, Verifier } from '../domain/verifier.ts';
 import type { Letters } from '../mail/letters.ts';
 import type { Store } from '../store/store.ts';
@@ -14,7 +15,7 @@ export interface AppDeps {
   clock: () => Date;
   render: Render;
   log: ErrorLogger;
-  /** Checks bearer tokens and session cookies: Cognito's JWKS in AWS, the development issuer locally. */
+  /** Checks bearer tokens and signed-in ID tokens: Cognito's JWKS in AWS, the development issuer locally. */
   verifier: Verifier;
   /** Keeps the register's copy of uploaded statement files (S3 in AWS, the data folder locally). */
   archive: Archive;
@@ -33,6 +34,8 @@ export interface AppDeps {
   originSecretNext?: string | undefined;
   /** Abuse limits (functions/config.ts); the defaults of functions/domain/rate-limits.ts without. */
   limits?: RateLimits | undefined;
+  /** Session lifetimes and cookie security (functions/config.ts); DEFAULT_SESSION_SETTINGS without. */
+  sessions?: SessionSettings | undefined;
 }
 
 /** Per-request values set by middleware. */
@@ -41,7 +44,7 @@ export interface AppEnv {
     secureHeadersNonce?: string;
     /** Set by the authentication middleware when the request carries valid credentials. */
     user?: User;
-    /** The form token every page POST must carry (derived from the session; set with `user`). */
+    /** The form token every page POST must carry (derived from the session id; set with `user`). */
     csrfToken?: string;
     /** The site's address as viewers see it, when a trusted edge says so (functions/app/edge.ts). */
     publicOrigin?: string;

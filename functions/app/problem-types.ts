@@ -25,14 +25,14 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
     status: 401,
     title: 'Not signed in',
     explanation:
-      'The request carried no credentials, or the bearer token is not valid or has expired. Send `Authorization: Bearer <token>` with a current token.',
+      'The request carried no credentials, or the bearer token is not valid or has expired (an ID token must carry `exp` and be at most a day old), or the page session has ended (signed out, idle, or too old). Send `Authorization: Bearer <token>` with a current ID token; the API takes the token only as a bearer, and the session cookie only as a cookie.',
   },
   {
     name: 'forbidden',
     status: 403,
     title: 'Forbidden',
     explanation:
-      'You are signed in but may not do this: for example you do not act for the organisation, or the action is for compliance officers only.',
+      'You are signed in but may not do this: for example you do not act for the organisation, the action is for compliance officers only, or enrolment needs an email address the sign-in service has confirmed (`email_verified`).',
   },
   {
     name: 'not-found',

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { handle } from 'hono/aws-lambda';
 import { createRenderer } from '../../web/render.ts';
 import { createApp, type RouteSet } from '../app/app.ts';
-import { type Config, rateLimitsOf } from '../config.ts';
+import { type Config, rateLimitsOf, sessionSettingsFromConfig } from '../config.ts';
 import { unauthenticated } from '../domain/errors.ts';
 import type { HostedSignIn, Verifier } from '../domain/verifier.ts';
 import { createCognitoHostedSignIn } from '../identity/cognito-hosted-sign-in.ts';
@@ -44,7 +44,7 @@ function hostedSignIn(config: Config): HostedSignIn | undefined {
 }
 
 /** API Gateway (HTTP API) → a Hono app serving the given route sets, built once per container. */
-export function httpHandler(routeSets: readonly RouteSet[]) {
+export function httpHandler(routeSets: readonly RouteSet[], options: { sessionsReadOnly?: boolean } = {}) {
   const runtime = createRuntime();
   const app = createApp(
     {
@@ -59,6 +59,11 @@ export function httpHandler(routeSets: readonly RouteSet[]) {
       originSecretNext: runtime.config.ORIGIN_SECRET_NEXT,
       hostedSignIn: hostedSignIn(runtime.config),
       limits: rateLimitsOf(runtime.config),
+      // Behind CloudFront the site is https only: Secure, __Host- cookie.
+      sessions: {
+        ...sessionSettingsFromConfig(runtime.config, { secureCookie: true }),
+        readOnly: options.sessionsReadOnly === true,
+      },
     },
     routeSets,
   );

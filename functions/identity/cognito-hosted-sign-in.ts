@@ -22,7 +22,6 @@ export function createCognitoHostedSignIn(options: CognitoHostedSignInOptions): 
   const base = options.domainUrl.replace(/\/+$/, '');
   const send = options.fetch ?? fetch;
   return {
-    lifetimeSeconds: 3600,
     authorizeUrl({ state, codeChallenge }) {
       const url = new URL(`${base}/oauth2/authorize`);
       url.search = new URLSearchParams({

@@ -12,7 +12,12 @@ const claimsSchema = z.object({
   email: z.email(),
   token_use: z.literal('id'),
   'cognito:groups': z.array(z.string()).optional(),
+  // Cognito writes a boolean; some flows have written the string "true".
+  email_verified: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
 });
+
+/** The oldest ID token accepted, whatever its `exp` says (Cognito's longest ID-token lifetime is a day). */
+export const MAX_TOKEN_AGE = '24h';
 
 export interface JwtVerifierOptions {
   /** The key set: remote (Cognito's JWKS) or local (the development issuer). */
@@ -24,8 +29,9 @@ export interface JwtVerifierOptions {
 }
 
 /**
- * Verifies ID tokens (signature, issuer, audience, expiry) the way Cognito issues them: `sub`,
- * `email`, `token_use: "id"`, and `cognito:groups` for officers.
+ * Verifies ID tokens (signature, issuer, audience, `exp` and `iat` required, at most a day old)
+ * the way Cognito issues them: `sub`, `email`, `email_verified`, `token_use: "id"`, and
+ * `cognito:groups` for officers.
  */
 export function createJwtVerifier(options: JwtVerifierOptions): Verifier {
   return {
@@ -37,6 +43,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): Verifier {
           audience: options.audience,
           algorithms: options.algorithms ?? ['RS256', 'ES256'],
           clockTolerance: 5,
+          // A token without an expiry would be good for ever: refused, and none older than a day.
+          requiredClaims: ['exp', 'iat'],
+          maxTokenAge: MAX_TOKEN_AGE,
         }));
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof TypeError) {
@@ -50,6 +59,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): Verifier {
         id: claims.data.sub,
         email: claims.data.email,
         isOfficer: (claims.data['cognito:groups'] ?? []).includes(OFFICERS_GROUP),
+        emailVerified: claims.data.email_verified === true || claims.data.email_verified === 'true',
       });
     },
   };

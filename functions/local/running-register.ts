@@ -9,10 +9,14 @@ import * as z from 'zod';
  * running register trusts even when the server was started with REGISTER_DATA_DIR and the
  * command was not.
  */
-export const RUNNING_FILE = path.join(
-  fileURLToPath(new URL('../..', import.meta.url)),
-  '.register-running.json',
-);
+export const RUNNING_FILE = path.join(projectRoot(), '.register-running.json');
+
+/** The folder with package.json above this module: the same from source and from the compiled CLI (dist/cli/chunks/). */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 const runningSchema = z.object({ dataDir: z.string(), url: z.string(), pid: z.number().int() });
 export type RunningRegister = z.infer<typeof runningSchema>;

@@ -7,9 +7,10 @@ import { serve } from '@hono/node-server';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
 import type { Fetcher } from '../checker/website.ts';
-import { rateLimitsOf, readConfig } from '../config.ts';
+import { rateLimitsOf, readConfig, sessionSettingsFromConfig } from '../config.ts';
 import { type Archive, createMemoryArchive } from '../domain/archive.ts';
 import type { RateLimits } from '../domain/rate-limits.ts';
+import type { SessionSettings } from '../domain/session-settings.ts';
 import { createFileMailer, type StoredMail } from '../mail/file-mailer.ts';
 import { lettersThroughOutbox } from '../mail/letters.ts';
 import { ensureTable } from '../store/ensure-table.ts';
@@ -49,6 +50,8 @@ export interface LocalRegisterOptions {
   front?: { appConnections: number } | false;
   /** Abuse limits; by default those of the environment (functions/config.ts), as in AWS. */
   limits?: RateLimits;
+  /** Session lifetimes (tests shorten them); the environment's (SESSION_*) without. */
+  sessions?: SessionSettings;
   /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
   checkFetcher?: Fetcher;
 }
@@ -107,6 +110,8 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     archive,
     devIssuer,
     limits: options.limits ?? rateLimitsOf(readConfig()),
+    // The local server speaks plain http: a Secure cookie would be dropped by browsers other than Chromium.
+    sessions: options.sessions ?? sessionSettingsFromConfig(readConfig(), { secureCookie: false }),
     siteAddress: options.siteAddress,
     // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
     letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },

@@ -23,6 +23,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | near-copy band (MinHash)| MINHASH#<band>:<hash>   | STMT#<stmtId>         |                                        |
  * | statement for a year    | ORG#<orgId>             | YEAR#<yyyy>           |                                        |
  * | membership              | USER#<sub>              | MEMBER#<orgId>        | ORG#<orgId> / MEMBER#<sub>             |
+ * | session (TTL)           | SESSION#<sha256 of id>  | SESSION               |                                        |
+ * | a user's session (TTL)  | USER#<sub>              | SESSION#<sha256 of id>|                                        |
  * | enrolment code          | ENROL#<sha256>          | ENROL                 |                                        |
  * | idempotency record      | IDEMP#<scope>#<key>     | IDEMP                 |                                        |
  * | audit event             | AUDIT#<entity>          | <timestamp>#<ulid>    | AUDIT / <timestamp>#<ulid>             |
@@ -52,7 +54,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | daily fetch budget (TTL)| FETCHBUDGET             | <yyyy-mm-dd>          |                                        |
  *
  * Audit entities are "organisation/<id>" or "statement/<id>". Idempotency scopes are
- * "<user id>:<route>". Throttle counters and idempotency records expire (expiresAt, TTL).
+ * "<user id>:<route>". Throttle counters, idempotency records and sessions expire (expiresAt, TTL).
  *
  * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
  * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>
@@ -161,6 +163,15 @@ export const keys = {
   }),
   userPartition: (userId: string) => `USER#${userId}`,
   membershipPrefix: 'MEMBER#',
+
+  /** A web session, under the SHA-256 of the id its cookie holds (the id itself is never stored). */
+  session: (sessionHash: string) => ({ pk: `SESSION#${sessionHash}`, sk: 'SESSION' }),
+  /** The user's index of their sessions, so a role change can end them all. */
+  userSession: (userId: string, sessionHash: string) => ({
+    pk: `USER#${userId}`,
+    sk: `SESSION#${sessionHash}`,
+  }),
+  userSessionPrefix: 'SESSION#',
 
   enrolmentCode: (codeHash: string) => ({ pk: `ENROL#${codeHash}`, sk: 'ENROL' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEMP#${scope}#${key}`, sk: 'IDEMP' }),

@@ -114,8 +114,11 @@ describe('submitting a statement through the pages in Chromium', () => {
     page.setDefaultTimeout(15_000);
 
     await new SignInPage(page, ctx.url).signIn('ann.smith@northwind.example');
+    // The local server speaks plain http, so its cookie is not Secure (and has no __Host- prefix);
+    // it holds an opaque session id, never the token.
     const cookie = (await context.cookies()).find((c) => c.name === 'register_session');
-    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    expect(cookie).toMatchObject({ httpOnly: true, secure: false, sameSite: 'Lax', path: '/' });
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // A wrong code is refused with an error linked to the field; the right one enrols.
     await account.enrol('AAAA-BBBB-CCCC-DDDD-EEEE');

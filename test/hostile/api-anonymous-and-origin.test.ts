@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../functions/app/auth.ts';
-import { testApp, tokenFor } from '../support/app.ts';
+import { sessionFor, testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
 import { apiOperations } from './support/api-operations.ts';
 
@@ -37,11 +36,11 @@ describe('API: anonymous calls and the Origin check', () => {
   });
 
   it('still refuses a cross-site write that would use the session cookie', async () => {
-    const session = await tokenFor({ email: 'origin-cookie@hostile.example' });
+    const session = await sessionFor(table.store, { email: 'origin-cookie@hostile.example' });
     const response = await app.request('/api/v1/enrolments', {
       method: 'POST',
       headers: {
-        cookie: `${SESSION_COOKIE}=${session}`,
+        cookie: session.cookie,
         origin: 'https://evil.example',
         'content-type': 'text/plain',
       },

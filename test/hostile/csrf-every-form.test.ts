@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csrfTokenFor, SESSION_COOKIE } from '../../functions/app/auth.ts';
-import { authFor, testApp, tokenFor } from '../support/app.ts';
+import { csrfTokenFor, SECURE_SESSION_COOKIE } from '../../functions/app/auth.ts';
+import { authFor, sessionFor, testApp } from '../support/app.ts';
 import { enrolledOrganisation, json, officer, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -48,9 +48,9 @@ describe('CSRF protection on every form', () => {
       section: 'period',
     });
     ids.flagId = ((await flag.json()) as { id: string }).id;
-    sessions.submitter = await tokenFor(submitter);
-    sessions.officer = await tokenFor(officer);
-    sessions.stranger = await tokenFor({ email: 'stranger@hostile.example' });
+    sessions.submitter = (await sessionFor(table.store, submitter)).sessionId;
+    sessions.officer = (await sessionFor(table.store, officer)).sessionId;
+    sessions.stranger = (await sessionFor(table.store, { email: 'stranger@hostile.example' })).sessionId;
   });
 
   /** Every page (non-API) route that takes a POST. */
@@ -130,7 +130,11 @@ describe('CSRF protection on every form', () => {
     for (const route of formRoutes()) {
       const { path: pathname, token } = target(route);
       const { headers, fields } = attempt(token);
-      const response = await post(pathname, { cookie: `${SESSION_COOKIE}=${token}`, ...headers }, fields);
+      const response = await post(
+        pathname,
+        { cookie: `${SECURE_SESSION_COOKIE}=${token}`, ...headers },
+        fields,
+      );
       answers.push(`${route} → ${response.status}`);
     }
     expect(answers).toEqual(formRoutes().map((route) => `${route} → 403`));
@@ -141,7 +145,7 @@ describe('CSRF protection on every form', () => {
       const { path: pathname, token } = target(route);
       const response = await post(
         pathname,
-        { cookie: `${SESSION_COOKIE}=${token}`, origin },
+        { cookie: `${SECURE_SESSION_COOKIE}=${token}`, origin },
         { csrfToken: csrfTokenFor(token) },
       );
       expect(response.status, route).not.toBe(403);

@@ -1,8 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../functions/app/auth.ts';
 import type { Store } from '../../functions/store/store.ts';
-import { authFor, testApp, tokenFor } from '../support/app.ts';
+import { authFor, sessionFor, testApp } from '../support/app.ts';
 import { enrolledOrganisation, json, officer, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -47,8 +46,8 @@ describe('security headers on every page', () => {
     );
     expect(flag.status).toBe(201);
     ids.flag = ((await flag.json()) as { id: string }).id;
-    cookies.submitter = `${SESSION_COOKIE}=${await tokenFor(submitter)}`;
-    cookies.officer = `${SESSION_COOKIE}=${await tokenFor(officer)}`;
+    cookies.submitter = (await sessionFor(table.store, submitter)).cookie;
+    cookies.officer = (await sessionFor(table.store, officer)).cookie;
   });
 
   /** Paths name the seeded records as :organisation, :statement, :draft and :flag. */

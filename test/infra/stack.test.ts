@@ -336,15 +336,24 @@ describe('least privilege', () => {
     expect(actionsOf(statementsOf(name)).filter((action) => /^s3:Delete/.test(action))).toEqual([]);
   });
 
-  test('the check function, which stores nothing, may only count its abuse limits: UpdateItem on THROTTLE# partitions, no bucket', () => {
+  test('the check function, which stores nothing, may only count its abuse limits (UpdateItem on THROTTLE# partitions) and read sessions (GetItem on SESSION# items), no bucket', () => {
     const statements = statementsOf('check');
     const actions = actionsOf(statements);
     expect(actions.filter((action) => /^(s3|sqs|ses):/.test(action))).toEqual([]);
-    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:UpdateItem']);
-    const dynamo = statements.filter((statement) => actionsOf([statement]).includes('dynamodb:UpdateItem'));
-    expect(dynamo).toHaveLength(1);
-    expect(dynamo[0]?.Condition).toEqual({
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+    ]);
+    const only = (action: string) =>
+      statements.filter((statement) => actionsOf([statement]).includes(action));
+    expect(only('dynamodb:UpdateItem')).toHaveLength(1);
+    expect(only('dynamodb:UpdateItem')[0]?.Condition).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['THROTTLE#*'] },
+    });
+    expect(only('dynamodb:GetItem')).toHaveLength(1);
+    expect(actionsOf(only('dynamodb:GetItem'))).toEqual(['dynamodb:GetItem']);
+    expect(only('dynamodb:GetItem')[0]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] },
     });
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../functions/app/auth.ts';
 import { latestSweepRuns } from '../../functions/store/compliance/sweep-runs.ts';
-import { testApp, tokenFor } from '../support/app.ts';
+import { sessionFor, testApp, tokenFor } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
 
 const officer = { email: 'olive@officers.example', officer: true };
@@ -14,7 +13,7 @@ describe('requesting a sweep cannot be forged by another site', () => {
     const { app } = testApp(table.store);
     return app.request(`${register}/api/v1/sweeps`, {
       method: 'POST',
-      headers: { cookie: `${SESSION_COOKIE}=${await tokenFor(officer)}`, ...headers },
+      headers: { cookie: (await sessionFor(table.store, officer)).cookie, ...headers },
       ...(body === undefined ? {} : { body }),
     });
   }

@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURE_SESSION_COOKIE } from '../../functions/app/auth.ts';
 import { unauthenticated } from '../../functions/domain/errors.ts';
 import type { HostedSignIn } from '../../functions/domain/verifier.ts';
 import { createCognitoHostedSignIn } from '../../functions/identity/cognito-hosted-sign-in.ts';
-import { fixedNow, testApp, tokenFor } from '../support/app.ts';
+import { fixedNow, sessionFor, testApp, tokenFor } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
 
 /** A stand-in for Cognito's managed login: it remembers the challenge and hands out one code. */
 function fakeProvider(email: string) {
   const seen: { state?: string; challenge?: string; verifier?: string } = {};
   const signIn: HostedSignIn = {
-    lifetimeSeconds: 3600,
     authorizeUrl({ state, codeChallenge }) {
       seen.state = state;
       seen.challenge = codeChallenge;
@@ -57,8 +57,9 @@ describe('page sign-in through the identity provider (Cognito managed login in A
         .update(seen.verifier ?? '')
         .digest('base64url'),
     ).toBe(seen.challenge);
-    const session = cookieOf(back, 'register_session');
-    expect(session).toBeDefined();
+    // A server-side session: the cookie holds its opaque id, not the provider's token.
+    const session = cookieOf(back, SECURE_SESSION_COOKIE);
+    expect(session).toMatch(/^__Host-register_session=[A-Za-z0-9_-]{43}$/);
     const account = await app.request('/account', { headers: { cookie: session ?? '' } });
     expect(account.status).toBe(200);
   });
@@ -66,14 +67,15 @@ describe('page sign-in through the identity provider (Cognito managed login in A
   it('ends the provider’s session too when people sign out, after ending the register’s', async () => {
     const { signIn } = fakeProvider('hosted@example.org');
     const { app } = testApp(table.store, () => fixedNow, { hostedSignIn: signIn });
-    const out = await app.request('/sign-out', {
-      headers: { cookie: `register_session=${await tokenFor({ email: 'hosted@example.org' })}` },
-    });
+    const { cookie } = await sessionFor(table.store, { email: 'hosted@example.org' });
+    const out = await app.request('/sign-out', { headers: { cookie } });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe(signIn.signOutUrl());
     expect(out.headers.getSetCookie().join(';')).toMatch(
-      /register_session=;|register_session=[^;]*;.*Max-Age=0/i,
+      /__Host-register_session=;|__Host-register_session=[^;]*;.*Max-Age=0/i,
     );
+    const again = await app.request('/account', { headers: { cookie } });
+    expect(again.headers.get('location')).toBe('/sign-in?next=%2Faccount');
   });
 
   it.each([
@@ -96,7 +98,7 @@ describe('page sign-in through the identity provider (Cognito managed login in A
       headers: withCookie ? { cookie: cookieOf(leave, 'register_sign_in') ?? '' } : {},
     });
     expect(back.status).toBe(401);
-    expect(cookieOf(back, 'register_session')).toBeUndefined();
+    expect(cookieOf(back, SECURE_SESSION_COOKIE)).toBeUndefined();
   });
 });
 

@@ -22,7 +22,7 @@ afterAll(() => {
 
 async function cognitoLikeToken(
   claims: Record<string, unknown>,
-  options: { audience?: string; issuer?: string; expires?: string } = {},
+  options: { audience?: string; issuer?: string; expires?: string; issuedAt?: number } = {},
 ) {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
@@ -31,7 +31,7 @@ async function cognitoLikeToken(
     .setIssuer(options.issuer ?? 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_pool')
     .setAudience(options.audience ?? 'client-1')
     .setSubject('cognito-sub-1')
-    .setIssuedAt()
+    .setIssuedAt(options.issuedAt ?? Math.floor(Date.now() / 1000))
     .setExpirationTime(options.expires ?? '1h')
     .sign(privateKey);
   const { createLocalJWKSet } = await import('jose');
@@ -44,9 +44,10 @@ async function cognitoLikeToken(
 }
 
 describe('identity: one verifier for Cognito and the development issuer', () => {
-  it('reads a Cognito ID token: sub, email and the officers group', async () => {
+  it('reads a Cognito ID token: sub, email, email_verified and the officers group', async () => {
     const { token, verifier } = await cognitoLikeToken({
       email: 'o@x.example',
+      email_verified: true,
       token_use: 'id',
       'cognito:groups': ['officers'],
     });
@@ -54,13 +55,32 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
       id: 'cognito-sub-1',
       email: 'o@x.example',
       isOfficer: true,
+      emailVerified: true,
     });
+  });
+
+  it.each([
+    [false, false],
+    ['true', true],
+    [undefined, false],
+  ])('reads email_verified %j as %j', async (claim, verified) => {
+    const { token, verifier } = await cognitoLikeToken({
+      email: 'o@x.example',
+      token_use: 'id',
+      ...(claim === undefined ? {} : { email_verified: claim }),
+    });
+    expect((await verifier.verify(token)).emailVerified).toBe(verified);
   });
 
   it.each([
     ['another audience', { email: 'a@x.example', token_use: 'id' }, { audience: 'client-2' }],
     ['another issuer', { email: 'a@x.example', token_use: 'id' }, { issuer: 'https://evil.example' }],
     ['an expired token', { email: 'a@x.example', token_use: 'id' }, { expires: '-1m' }],
+    [
+      'a token issued more than a day ago, whatever its exp',
+      { email: 'a@x.example', token_use: 'id' },
+      { issuedAt: Math.floor(Date.now() / 1000) - 25 * 3600, expires: '1h' },
+    ],
     ['an access token', { email: 'a@x.example', token_use: 'access' }, {}],
     ['no email', { token_use: 'id' }, {}],
   ])('refuses %s as unauthenticated', async (_what, claims, options) => {
@@ -79,6 +99,7 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
       id: devUserId('ann@example.com'),
       email: 'ann@example.com',
       isOfficer: false,
+      emailVerified: true,
     });
     const stranger = await createDevIssuer({ dir: mkdtempSync(path.join(tmpdir(), 'dev-issuer-')) });
     await expect(stranger.verifier.verify(token)).rejects.toMatchObject({ kind: 'unauthenticated' });
@@ -136,6 +157,7 @@ describe('identity: one verifier for Cognito and the development issuer', () => 
       expect(await issuer.verifier.verify(out.trim())).toMatchObject({
         email: 'cli@example.com',
         isOfficer: true,
+        emailVerified: true,
       });
       expect(await main(['dev-token'], { stdin: Readable.from([]), stdout, stderr })).toBe(2);
     } finally {

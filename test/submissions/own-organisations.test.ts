@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrfTokenFor, SESSION_COOKIE } from '../../functions/app/auth.ts';
-import { authFor, testApp, tokenFor } from '../support/app.ts';
+import { authFor, sessionFor, testApp } from '../support/app.ts';
 import { addOrganisation, json, officer, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -157,15 +156,15 @@ describe('a business adding its own organisation', () => {
   describe('through the pages', () => {
     const origin = 'http://localhost';
     async function post(email: string, path: string, fields: Record<string, string>, officerToo = false) {
-      const token = await tokenFor({ email, officer: officerToo });
+      const session = await sessionFor(table.store, { email, officer: officerToo });
       return app.request(path, {
         method: 'POST',
         headers: {
-          cookie: `${SESSION_COOKIE}=${token}`,
+          cookie: session.cookie,
           origin,
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body: new URLSearchParams({ ...fields, csrfToken: csrfTokenFor(token) }).toString(),
+        body: new URLSearchParams({ ...fields, csrfToken: session.csrfToken }).toString(),
       });
     }
     const form = {
@@ -185,14 +184,14 @@ describe('a business adding its own organisation', () => {
       const added = await post(email, '/account/organisations/new', form);
       expect(added.status).toBe(303);
       const account = await app.request(added.headers.get('location') ?? '/account', {
-        headers: { cookie: `${SESSION_COOKIE}=${await tokenFor({ email })}` },
+        headers: { cookie: (await sessionFor(table.store, { email })).cookie },
       });
       const html = await account.text();
       expect(html).toContain('Ryburn Paper Ltd');
       expect(html).toContain('Not verified yet');
       expect(html).toContain('Organisation added');
 
-      const officerCookie = `${SESSION_COOKIE}=${await tokenFor(officer)}`;
+      const officerCookie = (await sessionFor(table.store, officer)).cookie;
       const list = await (
         await app.request('/officers/organisations-to-verify', { headers: { cookie: officerCookie } })
       ).text();
@@ -202,7 +201,7 @@ describe('a business adding its own organisation', () => {
       expect(verified.status).toBe(303);
       const after = await (
         await app.request('/account', {
-          headers: { cookie: `${SESSION_COOKIE}=${await tokenFor({ email })}` },
+          headers: { cookie: (await sessionFor(table.store, { email })).cookie },
         })
       ).text();
       expect(after).not.toContain('Not verified yet');

@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { csrfTokenFor, SESSION_COOKIE } from '../../functions/app/auth.ts';
+import { SECURE_SESSION_COOKIE } from '../../functions/app/auth.ts';
 import { getDraft } from '../../functions/store/statements/get-draft.ts';
 import { getStatement } from '../../functions/store/statements/get-statement.ts';
-import { authFor, testApp, tokenFor } from '../support/app.ts';
+import { authFor, sessionFor, testApp } from '../support/app.ts';
 import { enrolledOrganisation, json, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -13,8 +13,7 @@ describe('the submission pages, in-process', () => {
   const origin = 'http://localhost';
 
   async function session(email: string) {
-    const token = await tokenFor({ email });
-    return { cookie: `${SESSION_COOKIE}=${token}`, csrfToken: csrfTokenFor(token) };
+    return sessionFor(table.store, { email });
   }
 
   async function submittedStatement(email: string) {
@@ -38,7 +37,8 @@ describe('the submission pages, in-process', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/account');
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toMatch(new RegExp(`^${SECURE_SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Lax/);

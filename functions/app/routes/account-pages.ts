@@ -6,7 +6,7 @@ import { organisationsOf, redeemCode } from '../../domain/submissions/organisati
 import { createStatement } from '../../domain/submissions/statements.ts';
 import { listFlags } from '../../store/flags/list-flags.ts';
 import { listStatementsOfOrganisation } from '../../store/statements/list-statements-of-organisation.ts';
-import { currentUser, endSession, requireSignedInPage, startSession } from '../auth.ts';
+import { currentUser, requireSignedInPage, signInSession, signOutSession } from '../auth.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { type FormBody, patchFromForm } from '../forms/statement-form.ts';
@@ -107,12 +107,14 @@ export function accountPages(deps: AppDeps) {
       );
     }
     const token = await issuer.sign({ email: parsed.data.email, officer: form.officer === 'yes' });
-    startSession(c, token, issuer.lifetimeSeconds);
-    return c.redirect(landingAfterSignIn(next, form.officer === 'yes'), 303);
+    // The token is verified as any other would be; the browser gets a session id, never the token.
+    const user = await deps.verifier.verify(token);
+    await signInSession(c, deps, user);
+    return c.redirect(landingAfterSignIn(next, user.isOfficer), 303);
   });
 
-  app.get('/sign-out', (c) => {
-    endSession(c);
+  app.get('/sign-out', async (c) => {
+    await signOutSession(c, deps);
     return c.redirect(deps.hostedSignIn?.signOutUrl() ?? '/', 303);
   });
 

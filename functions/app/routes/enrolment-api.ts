@@ -74,6 +74,8 @@ const enrolRoute = createRoute({
   method: 'post',
   path: '/api/v1/enrolments',
   summary: 'Redeem an organisation’s enrolment code: you may act for it from then on',
+  description:
+    'Only for a confirmed email address: an ID token without `email_verified: true` answers 403, saying to confirm the address with the sign-in service first.',
   tags: ['Submitters'],
   security: bearerSecurity,
   middleware: [requireUser, jsonBodyLimit] as const,

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { DomainError, unauthenticated } from '../../domain/errors.ts';
 import type { HostedSignIn } from '../../domain/verifier.ts';
-import { startSession } from '../auth.ts';
+import { signInSession } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { landingAfterSignIn } from '../landing.ts';
 import { renderDomainError, safeNext } from './account-pages.ts';
@@ -31,7 +31,7 @@ function readJourney(stored: string | undefined): z.infer<typeof journeySchema> 
  * Sign-in through the identity provider's pages (Cognito managed login in AWS): `/sign-in` sends
  * people there with a fresh state and PKCE challenge kept in a short-lived http-only cookie;
  * `/auth/callback` checks the state, exchanges the code for an ID token (with the verifier),
- * verifies it as every request's token is verified, and starts the session.
+ * verifies it as every bearer token is verified, and starts a server-side session.
  */
 export function hostedSignInPages(deps: AppDeps, signIn: HostedSignIn) {
   const app = new Hono<AppEnv>();
@@ -62,8 +62,9 @@ export function hostedSignInPages(deps: AppDeps, signIn: HostedSignIn) {
         throw unauthenticated('The sign-in did not finish, or took too long. Sign in again.');
       }
       const token = await signIn.exchangeCode({ code, codeVerifier: journey.verifier });
+      // The ID token is checked once, here; the browser gets a server-side session, not the token.
       const user = await deps.verifier.verify(token);
-      startSession(c, token, signIn.lifetimeSeconds);
+      await signInSession(c, deps, user);
       return c.redirect(landingAfterSignIn(journey.next, user.isOfficer), 303);
     } catch (error) {
       if (error instanceof DomainError) return renderDomainError(c, deps, error);

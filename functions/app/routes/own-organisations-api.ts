@@ -30,7 +30,8 @@ const addOwnRoute = createRoute({
     'The organisation is added pending verification, you may act for it, and an enrolment code is posted to its ' +
     'registered address. Entering that code (POST /api/v1/enrolments), or an officer’s verification, lets its ' +
     'statements be submitted; until then submitting answers 409. An organisation with the same company number ' +
-    'already on the register answers 409 with how to enrol for it instead.',
+    'already on the register answers 409 with how to enrol for it instead. Only for a confirmed email address: ' +
+    'an ID token without `email_verified: true` answers 403.',
   tags: ['Submitters'],
   security: bearerSecurity,
   middleware: [requireUser, jsonBodyLimit] as const,

@@ -34,7 +34,7 @@ import {
   hashEnrolmentCode,
   looksLikeEnrolmentCode,
 } from '../enrolment-codes.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { type RateLimits, refund, spend } from '../rate-limits.ts';
 import { IdempotencyRaceError } from './statements.ts';
@@ -166,6 +166,19 @@ export interface Enrolment {
   organisationName: string;
 }
 
+/**
+ * Enrolment gives a person the right to speak for a business: only to someone whose identity
+ * provider has confirmed they control their email address (`email_verified`), so the address in
+ * the audit trail and on the account is theirs.
+ */
+export function requireVerifiedEmail(user: User): void {
+  if (user.emailVerified !== true) {
+    throw forbidden(
+      `Confirm your email address (${user.email}) with the sign-in service before you enrol for an organisation, then sign in again.`,
+    );
+  }
+}
+
 const wrongCode = () =>
   invalid([
     { path: '/code', message: 'Enter a valid enrolment code: it may be wrong, used already or expired' },
@@ -185,6 +198,7 @@ export async function redeemCode(
   idempotency?: (status: number, body: Enrolment) => TransactItem,
   address?: string,
 ): Promise<Enrolment> {
+  requireVerifiedEmail(user);
   const now = deps.clock();
   const spent = await spend(deps, 'enrolment', [
     `user:${user.id}`,
@@ -265,6 +279,7 @@ export async function addOwnOrganisation(
   user: User,
   input: OwnOrganisation,
 ): Promise<{ id: string; verification: 'pending' }> {
+  requireVerifiedEmail(user);
   const now = deps.clock();
   const at = now.toISOString();
   const id = newId(now);

@@ -24,11 +24,12 @@ describe('abuse limits, kept in DynamoDB', () => {
     for (const request of requests) answers.push(await request());
     return answers;
   };
-  const expectThrottledAfter = (answers: Response[], allowed: number) => {
+  /** API routes answer problem JSON; page routes the "Too many requests" page. */
+  const expectThrottledAfter = (answers: Response[], allowed: number, page = false) => {
     expect(answers.slice(0, allowed).map((a) => a.status)).not.toContain(429);
     const refused = answers[allowed];
     expect(refused?.status).toBe(429);
-    expect(refused?.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(refused?.headers.get('content-type')).toMatch(page ? /^text\/html/ : /problem\+json/);
     expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(refused?.headers.get('retry-after'))).toBeLessThanOrEqual(60 * 60);
   };
@@ -43,7 +44,7 @@ describe('abuse limits, kept in DynamoDB', () => {
       const answers = await statuses(
         Array.from({ length: 4 }, () => () => app.request(path, { headers: from(address) })),
       );
-      expectThrottledAfter(answers, 3);
+      expectThrottledAfter(answers, 3, !path.startsWith('/api'));
       expect(answers[0]?.headers.get('cache-control')).toMatch(/^public/);
       expect(answers[3]?.headers.get('cache-control')).toBe('no-store');
       // Another address is not held back.
@@ -72,7 +73,7 @@ describe('abuse limits, kept in DynamoDB', () => {
         },
         body: 'statementText=We+train+our+buyers.',
       });
-    expectThrottledAfter(await statuses([post, post, post]), 2);
+    expectThrottledAfter(await statuses([post, post, post]), 2, true);
   });
 
   it('answers 429 to one user creating drafts in a flood, whatever address they use', async () => {
@@ -98,7 +99,7 @@ describe('abuse limits, kept in DynamoDB', () => {
         },
         body: 'email=someone%40abuse.example',
       });
-    expectThrottledAfter(await statuses([signIn, signIn, signIn]), 2);
+    expectThrottledAfter(await statuses([signIn, signIn, signIn]), 2, true);
   });
 
   it('evaluates at most 5 of 50 concurrent enrolment guesses by one user', async () => {

@@ -43,7 +43,12 @@ export async function countSearch(
       ...(index.indexName ? { IndexName: index.indexName } : {}),
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { ...names },
-      ExpressionAttributeValues: { ':pk': keys.searchPartition(plan.facet) },
+      ExpressionAttributeValues: {
+        ':pk':
+          plan.inYear === undefined
+            ? keys.searchPartition(plan.facet)
+            : keys.searchYearPartition(plan.facet, plan.inYear),
+      },
       ProjectionExpression: projection,
       ExclusiveStartKey: start,
       Limit: COUNT_READ_CAP - read,

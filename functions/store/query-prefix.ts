@@ -4,13 +4,13 @@ import type { Store } from './store.ts';
 /**
  * Every item of one partition whose sort key starts with `prefix`, page after page (for the small
  * item collections of one organisation, user, statement or import job), in sort-key order or
- * newest first; strongly consistent when asked.
+ * newest first; strongly consistent and with only the projected attributes when asked.
  */
 export async function* queryPrefix(
   store: Store,
   pk: string,
   prefix: string,
-  options: { newestFirst?: boolean; consistent?: boolean } = {},
+  options: { newestFirst?: boolean; consistent?: boolean; projection?: string } = {},
 ): AsyncGenerator<Record<string, unknown>> {
   let start: Record<string, unknown> | undefined;
   do {
@@ -21,6 +21,7 @@ export async function* queryPrefix(
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ScanIndexForward: !options.newestFirst,
         ...(options.consistent ? { ConsistentRead: true } : {}),
+        ...(options.projection ? { ProjectionExpression: options.projection } : {}),
         ExclusiveStartKey: start,
       }),
     );

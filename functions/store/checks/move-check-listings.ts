@@ -1,7 +1,7 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { isConditionFailure } from '../transaction-errors.ts';
+import { updateIfStill } from '../update-if-still.ts';
 import { parseCheckListingKey } from './list-stale-check-results.ts';
 
 /**
@@ -33,24 +33,17 @@ export async function moveCheckListings(
       const listing = typeof item.gsi2sk === 'string' ? parseCheckListingKey(item.gsi2sk) : undefined;
       if (!listing) continue;
       const entry = keys.checkResultListing(listing.rulesVersion, listing.statementId, listing.revision);
-      try {
-        await store.doc.send(
-          new UpdateCommand({
-            TableName: store.tableName,
-            Key: { pk: item.pk, sk: item.sk },
-            UpdateExpression: 'SET gsi4pk = :pk4, gsi4sk = :sk4 REMOVE gsi2pk, gsi2sk',
-            ConditionExpression: 'gsi2pk = :old',
-            ExpressionAttributeValues: {
-              ':pk4': entry.gsi4pk,
-              ':sk4': entry.gsi4sk,
-              ':old': keys.legacyCheckResultListingPartition,
-            },
-          }),
-        );
-        result.moved += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      const moved = await updateIfStill(store, {
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET gsi4pk = :pk4, gsi4sk = :sk4 REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'gsi2pk = :old',
+        ExpressionAttributeValues: {
+          ':pk4': entry.gsi4pk,
+          ':sk4': entry.gsi4sk,
+          ':old': keys.legacyCheckResultListingPartition,
+        },
+      });
+      if (moved) result.moved += 1;
     }
     start = page.LastEvaluatedKey;
   } while (start);

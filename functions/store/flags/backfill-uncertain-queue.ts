@@ -1,8 +1,8 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FLAG_STATUSES, FLAG_TYPES } from '../../../schemas/flag.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { isConditionFailure } from '../transaction-errors.ts';
+import { updateIfStill } from '../update-if-still.ts';
 import { flagFromItem } from './flag-items.ts';
 
 export interface UncertainQueueBackfill {
@@ -47,26 +47,19 @@ export async function backfillUncertainQueue(store: Store, pageSize = 100): Prom
             flag.createdAt,
             flag.id,
           );
-          try {
-            await store.doc.send(
-              new UpdateCommand({
-                TableName: store.tableName,
-                Key: keys.flag(flag.id),
-                UpdateExpression: 'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
-                ConditionExpression: 'attribute_not_exists(gsi1sk) AND #status = :status AND #type = :type',
-                ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
-                ExpressionAttributeValues: {
-                  ':gsi1pk': entry.gsi1pk,
-                  ':gsi1sk': entry.gsi1sk,
-                  ':status': flag.status,
-                  ':type': flag.type,
-                },
-              }),
-            );
-            result.added += 1;
-          } catch (error) {
-            if (!isConditionFailure(error)) throw error;
-          }
+          const added = await updateIfStill(store, {
+            Key: keys.flag(flag.id),
+            UpdateExpression: 'SET gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+            ConditionExpression: 'attribute_not_exists(gsi1sk) AND #status = :status AND #type = :type',
+            ExpressionAttributeNames: { '#status': 'status', '#type': 'type' },
+            ExpressionAttributeValues: {
+              ':gsi1pk': entry.gsi1pk,
+              ':gsi1sk': entry.gsi1sk,
+              ':status': flag.status,
+              ':type': flag.type,
+            },
+          });
+          if (added) result.added += 1;
         }
         start = page.LastEvaluatedKey;
       } while (start);

@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { isConditionFailure } from '../transaction-errors.ts';
+import { updateIfStill } from '../update-if-still.ts';
 
 /**
  * Moves the idle deadline on (lastSeenAt and the TTL). Only an existing session is touched: a
@@ -11,17 +10,10 @@ export async function touchSession(
   store: Store,
   input: { sessionHash: string; lastSeenAt: string; expiresAt: number },
 ): Promise<void> {
-  try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.session(input.sessionHash),
-        UpdateExpression: 'SET lastSeenAt = :seen, expiresAt = :expires',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':seen': input.lastSeenAt, ':expires': input.expiresAt },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await updateIfStill(store, {
+    Key: keys.session(input.sessionHash),
+    UpdateExpression: 'SET lastSeenAt = :seen, expiresAt = :expires',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':seen': input.lastSeenAt, ':expires': input.expiresAt },
+  });
 }

@@ -4,6 +4,7 @@ import { checkResultSchema, findingSchema, upgradeCheckResult } from '../../../s
 import { type Revision, revisionListItemSchema, revisionSchema } from '../../../schemas/statement.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 import type { TransactItem } from '../transact.ts';
 
@@ -74,31 +75,20 @@ export async function historyBefore(store: Store, id: string, revision: number):
   );
   if (Item) return historySchema.parse(Item.history);
   const history: History = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.statementPartition(id), ':prefix': keys.revisionPrefix },
-        ProjectionExpression: 'revision, submittedAt, document.periodStart, document.periodEnd',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
+  for await (const item of queryPrefix(store, keys.statementPartition(id), keys.revisionPrefix, {
+    consistent: true,
+    projection: 'revision, submittedAt, document.periodStart, document.periodEnd',
+  })) {
+    const document = (item.document ?? {}) as Record<string, unknown>;
+    history.push(
+      revisionListItemSchema.parse({
+        revision: item.revision,
+        submittedAt: item.submittedAt,
+        periodStart: document.periodStart,
+        periodEnd: document.periodEnd,
       }),
     );
-    for (const item of page.Items ?? []) {
-      const document = (item.document ?? {}) as Record<string, unknown>;
-      history.push(
-        revisionListItemSchema.parse({
-          revision: item.revision,
-          submittedAt: item.submittedAt,
-          periodStart: document.periodStart,
-          periodEnd: document.periodEnd,
-        }),
-      );
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return history.filter((h) => h.revision < revision);
 }
 

@@ -93,6 +93,17 @@ export.
 `,
     load: async () => (await import('./import-gov.ts')).importGovCommand,
   },
+  'end-sessions': {
+    summary: 'end-sessions --user <sub> [--aws|--endpoint <url>]  sign a person out of every device',
+    help: `Usage: register end-sessions --user <sub> [--aws | --endpoint <url>] [--table <name>] [--region <r>]
+
+Ends every web session of the user with this subject (the ID token's \`sub\`): they are signed
+out on every device. The register reads a person's groups when they sign in, so after removing
+someone from the officers group in Cognito, run this to end their open sessions at once. Where
+the table is: as for export.
+`,
+    load: async () => (await import('./end-sessions.ts')).endSessionsCommand,
+  },
   'dev-token': {
     summary:
       'dev-token --email <e> [--officer]   local development only: print a token from the local issuer',

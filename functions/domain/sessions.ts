@@ -118,3 +118,17 @@ export async function endSession(deps: SessionDeps, sessionId: string): Promise<
   const record = await getSession(deps.store, hash);
   if (record) await deleteSessions(deps.store, record.userId, [hash]);
 }
+
+/**
+ * Ends every session of a user (all their devices); answers how many. For operators, after a
+ * change the register cannot see (a person removed from the officers group in Cognito).
+ */
+export async function endSessionsOf(deps: Pick<SessionDeps, 'store'>, userId: string): Promise<number> {
+  const entries = await listSessionsOfUser(deps.store, userId);
+  await deleteSessions(
+    deps.store,
+    userId,
+    entries.map((entry) => entry.sessionHash),
+  );
+  return entries.length;
+}

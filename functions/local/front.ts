@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
+import { type Duplex, Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import * as z from 'zod';
 import { problemBody } from '../app/problems.ts';
@@ -86,6 +86,9 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
     // As CloudFront does: the client's address, written by the edge, never taken from the client.
     headers['cloudfront-viewer-address'] =
       `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
     const upstream = http.request(
       {
         host: '127.0.0.1',
@@ -98,22 +101,55 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
       (answer) => {
         // The app's connection broke mid-answer: the client's answer cannot be completed either.
         answer.on('error', () => response.destroy());
-        response.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+        const headers = endToEnd(answer.headers);
+        // An app may refuse a body before reading it (a 413 to a large body sent without
+        // `Expect: 100-continue`): it drains what follows for a moment, then closes that
+        // connection, even when the front had handed the kernel the whole body already. Kept
+        // alive, the connection would go back to the pool and carry an unrelated request into
+        // that close (a 502). So after an early answer, or an error answer to a request with a
+        // body, the app connection is ended, never reused (a new one to 127.0.0.1 costs little).
+        // When the client is still sending, the rest of its body is read and dropped and its
+        // connection closes after the answer.
+        const bodyUnsent = !upstream.writableFinished;
+        if (bodyUnsent) {
+          request.unpipe(upstream);
+          request.resume();
+          headers.connection = 'close';
+        }
+        if (bodyUnsent || (hasBody && (answer.statusCode ?? 500) >= 400)) {
+          abandoned = true;
+          // The socket itself: by then Node's agent may have handed it back to its pool.
+          const socket = upstream.socket;
+          answer.on('end', () => {
+            upstream.destroy();
+            socket?.destroy();
+          });
+        }
+        response.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(response);
       },
     );
+    let abandoned = false;
     upstream.on('error', () => {
+      if (abandoned) return;
       if (!response.headersSent)
         response.writeHead(502, { 'content-type': 'application/problem+json' }).end(badGateway);
       else response.destroy();
     });
-    // A client that goes away before its answer is complete frees the app connection at once.
+    // A client that goes away before its answer is complete, or before it sent its whole body,
+    // frees the app connection at once (a half-sent request must never be left on it).
     response.on('close', () => {
       if (!response.writableFinished) upstream.destroy();
     });
+    request.on('close', () => {
+      if (!request.complete && !upstream.writableFinished) {
+        abandoned = response.headersSent;
+        upstream.destroy();
+      }
+    });
     request.pipe(upstream);
   };
-  return http.createServer((request, response) => {
+  const server = http.createServer((request, response) => {
     const isAsset =
       assets &&
       (request.method === 'GET' || request.method === 'HEAD') &&
@@ -125,6 +161,37 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
       () => forward(request, response),
     );
   });
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+const clientErrorStatus: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request headers are larger than 16 KB.'],
+  HPE_URI_TOO_LONG: [414, 'The address is too long.'],
+};
+
+/**
+ * A request Node's parser refused before any handler saw it (headers over its 16 KB limit, a
+ * malformed request): answered as problem details, as the app answers, rather than Node's bare
+ * status line, then the connection is closed (the parser cannot go on after such an error).
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, detail] = clientErrorStatus[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
+  const body = JSON.stringify(problemBody(status, detail));
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }
 
 export async function listen(server: http.Server, port: number, hostname: string): Promise<number> {

@@ -1,11 +1,13 @@
+import { Readable, Writable } from 'node:stream';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../functions/app/auth.ts';
+import { main } from '../../functions/cli/main.ts';
 import { DEFAULT_SESSION_SETTINGS } from '../../functions/domain/session-settings.ts';
 import { resumeSession, sessionHash } from '../../functions/domain/sessions.ts';
 import { createJwtVerifier } from '../../functions/identity/jwt-verifier.ts';
 import { getSession } from '../../functions/store/sessions/get-session.ts';
-import { authFor, fixedNow, sessionFor, testApp, tokenFor } from '../support/app.ts';
+import { authFor, fixedNow, sessionFor, testApp, tokenFor, userIdFor } from '../support/app.ts';
 import { addOrganisation, json } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -198,6 +200,33 @@ describe('server-side sessions (hostile)', () => {
     expect((await app.request('/api/v1/flags', { headers: { cookie: before.cookie } })).status).toBe(401);
     expect((await app.request('/api/v1/flags', { headers: { cookie: after.cookie } })).status).toBe(403);
     expect((await me(app, { cookie: after.cookie })).status).toBe(200);
+  });
+
+  it('lets an operator end every session of a person (`register end-sessions`), e.g. after a change in Cognito', async () => {
+    const { app } = testApp(table.store);
+    const email = 'removed-officer@sessions.example';
+    const devices = [await signIn(app, email, true), await signIn(app, email, true)];
+    const bystander = await signIn(app, 'bystander@sessions.example', true);
+    let out = '';
+    const sink = (write: (text: string) => void) =>
+      new Writable({
+        write(chunk, _encoding, done) {
+          write(String(chunk));
+          done();
+        },
+      });
+    const args = ['--user', userIdFor(email), '--endpoint', table.endpoint, '--table', table.store.tableName];
+    const code = await main(['end-sessions', ...args], {
+      stdin: Readable.from([]),
+      stdout: sink((text) => {
+        out += text;
+      }),
+      stderr: sink(() => {}),
+    });
+    expect(code).toBe(0);
+    expect(out).toBe(`Ended 2 sessions of ${userIdFor(email)}\n`);
+    for (const device of devices) expect((await me(app, { cookie: device.cookie })).status).toBe(401);
+    expect((await me(app, { cookie: bystander.cookie })).status).toBe(200);
   });
 
   it('keeps sessions of the same role: signing in on a second device does not end the first', async () => {

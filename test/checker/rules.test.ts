@@ -250,6 +250,23 @@ describe('legal rules in detail', () => {
     expect(findingOf(result, 'uk-signature').status).toBe(status);
   });
 
+  // A bare check (no form answers): the statement's own sign-off must name the person.
+  it.each([
+    ['Signed for and on behalf of the Board\nChief Executive', 'fail'],
+    ['Signed on behalf of the Board of Directors\nManaging Director', 'fail'],
+    ['Signed: Group Chief Executive Officer, Acme Retail Ltd', 'fail'],
+    ['Signed for Acme Retail Ltd\nDirector', 'fail'],
+    ['Signed: Marek Kowalczyk, Director', 'pass'],
+    ['Signed\nRuth Oyelaran\nChief Executive', 'pass'],
+    ['Signed: T. Brannigan, Chief Executive', 'pass'],
+    ['Signed on behalf of the Board\nDr Sunita Rao\nChair and Director', 'pass'],
+    ['Signed by Luis de la Cruz, Group Chief Executive and Director', 'pass'],
+  ] as const)('uk-signature on a bare check signed %j → %s', (block, status) => {
+    const text = GOOD_TEXT.replace('Signed\nAnn Smith\nDirector', block);
+    const result = checkScenario({ text, document: { signatory: undefined } });
+    expect(findingOf(result, 'uk-signature').status).toBe(status);
+  });
+
   it.each([
     [{ turnover: 'Under £36 million' }, 'not_applicable'],
     [{ organisation: { entityType: 'public_body' as const } }, 'not_applicable'],

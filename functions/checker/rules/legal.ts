@@ -12,6 +12,7 @@ import {
   tagged,
   textUnusable,
 } from './context.ts';
+import { personNameIn } from './person-name.ts';
 import { isPromise } from './wording.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
@@ -321,7 +322,14 @@ const ROLE_FOR_ENTITY: Record<string, { role: string; words: RegExp; name: strin
 const SIGN_OFF = /\b(signed|signature|sign(ed)? by|yours (sincerely|faithfully))\b/i;
 const ANY_ROLE =
   /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor)\b/i;
-const PERSON_NAME = /\b\p{Lu}[\p{L}'’-]+\s+(\p{Lu}\.?\s+)?\p{Lu}[\p{L}'’-]+\b/u;
+const CORPORATE_NAME = /(\p{Lu}[\p{L}&'’.-]*\s+){1,5}(Ltd|Limited|plc|PLC|LLP|LP|Group|Holdings|Inc)\b/gu;
+
+/** Organisation names the statement or the form gives: their words are not a signatory's name. */
+function organisationNames(c: RuleContext): string[] {
+  const given = [c.organisation?.name, ...(c.document.groupMembers ?? []).map((m) => m.name)];
+  const inText = c.sentences.flatMap((s) => s.text.match(CORPORATE_NAME) ?? []);
+  return [...given, ...inText].filter((n): n is string => Boolean(n));
+}
 
 export const signature: Rule = (c) => {
   const unusable = textUnusable(c);
@@ -350,20 +358,19 @@ export const signature: Rule = (c) => {
   );
   // A sign-off block: a role and a name, in a signature sentence or the short lines near the end.
   const tail = c.sentences.map((_, i) => i).slice(-8);
+  const organisations = organisationNames(c);
+  const hasName = (text: string) => personNameIn(text, organisations) !== undefined;
   const signed = [...new Set([...candidates, ...tail])].filter((i) => {
     const text = c.sentences[i]!.text;
-    const inBlock =
-      candidates.includes(i) || (text.length < 160 && ANY_ROLE.test(text) && PERSON_NAME.test(text));
+    const inBlock = candidates.includes(i) || (text.length < 160 && ANY_ROLE.test(text) && hasName(text));
     return (
-      inBlock &&
-      (ANY_ROLE.test(text) || PERSON_NAME.test(text)) &&
-      !/\bapproved\b.*\bboard\b/i.test(text.slice(0, 20))
+      inBlock && (ANY_ROLE.test(text) || hasName(text)) && !/\bapproved\b.*\bboard\b/i.test(text.slice(0, 20))
     );
   });
   const named = (i: number) => {
     const text = c.sentences[i]!.text;
     const fieldName = s?.lastName && text.toLowerCase().includes(s.lastName.toLowerCase());
-    return Boolean(fieldName) || PERSON_NAME.test(text.replace(/^(Signed|Signature)\b[:\s]*/i, ''));
+    return Boolean(fieldName) || hasName(text);
   };
   const withRole = signed.filter(
     (i) =>

@@ -36,12 +36,7 @@ export const KNOWN_GAPS: KnownGap[] = [
     reason:
       "'We have an Anti-Slavery Policy which reflects our commitment...' is not read as naming a policy; not yet investigated.",
   },
-  {
-    file: 'meridian-boilerplate.txt',
-    rule: 'uk-signature',
-    reason:
-      "a bare 'Director' line after 'Signed on behalf of the Board', with no name, passes; rules.md needs a name and role.",
-  },
+
   {
     file: 'larkspur-mixed.txt',
     rule: 'uk-area-effectiveness',

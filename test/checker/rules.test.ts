@@ -212,6 +212,12 @@ describe('legal rules in detail', () => {
     ['llp', 'members', 'This statement was approved by the Board of Directors on 10 July 2025.', 'fail'],
     ['company', 'board', 'This statement was signed on behalf of the board on 10 July 2025.', 'fail'],
     ['company', 'board', 'This statement was approved by our Board on 10 July 2025.', 'pass'],
+    ['company', 'board', 'Approved by the Board of Hollins Bakery Ltd on 2 October 2025.', 'pass'],
+    ['company', 'board', 'Approved by the board of directors at its meeting of 9 June 2025.', 'pass'],
+    ['company', 'board', 'The Board approved this statement on 4 August 2025.', 'pass'],
+    ['company', 'board', 'Approved by the Executive Committee on 2 October 2025.', 'fail'],
+    ['company', 'board', 'Our supplier code was approved by the board in 2023.', 'fail'],
+    ['llp', 'members', 'This statement has been approved by the members of the LLP.', 'pass'],
     ['partnership', undefined, 'This statement was approved by the executive committee.', 'not_applicable'],
   ] as const)(
     'uk-approval for a %s approved by %s: "%s" → %s',

@@ -213,7 +213,11 @@ export function approvalSentences(c: RuleContext): number[] {
       return (
         APPROVAL_WORDS.test(text) &&
         GOVERNING.test(text) &&
-        /statement|this (report|document)/i.test(text + (c.sentences[i]!.heading ?? ''))
+        // What was approved: the statement named, or the document itself ("Approved by the
+        // Board of X on <date>." opening a line, or under an approval heading).
+        (/statement|this (report|document)/i.test(text + (c.sentences[i]!.heading ?? '')) ||
+          /^(approved|adopted|endorsed)\b/i.test(text) ||
+          /\b(approval|approved|sign(ed|ature|-off))\b/i.test(c.sentences[i]!.heading ?? ''))
       );
     });
 }

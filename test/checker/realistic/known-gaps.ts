@@ -14,17 +14,6 @@ export interface KnownGap {
 
 export const KNOWN_GAPS: KnownGap[] = [
   {
-    file: 'stoneway-capitals.txt',
-    rule: 'uk-approval',
-    reason:
-      "'Approved by the Board of <company> on <date>.' (no 'this statement was') under an 'APPROVAL AND SIGNATURE' heading is not read as board approval; not yet investigated.",
-  },
-  {
-    file: 'stoneway-capitals.txt',
-    rule: 'rating',
-    reason: 'follows from the missed approval (non_compliant instead of adequate).',
-  },
-  {
     file: 'swiftline-bulleted.txt',
     rule: 'uk-area-due-diligence',
     reason:

@@ -344,3 +344,21 @@ describe('input the checker cannot read well', () => {
       expect(finding(result, rule).status, finding(result, rule).message).toBe('pass');
   });
 });
+
+describe('a policy named by its subject', () => {
+  const intro =
+    'Hollins Bakery Ltd bakes bread for supermarkets from two sites in Yorkshire and employs 640 people.';
+  it.each([
+    ['We have an Anti-Slavery and Human Trafficking Policy that applies to every employee.', 'pass'],
+    ['Our Modern Slavery Policy sets out what we expect of the farms that supply our flour.', 'pass'],
+    ['All suppliers must sign our Supplier Code of Conduct before their first order.', 'pass'],
+    ['We have a policy on parking at our sites.', 'fail'],
+    ['Our delivery drivers follow a route plan set each morning.', 'fail'],
+  ] as const)('"%s" → uk-area-policies %s', async (sentence, status) => {
+    const result = await check(text(`${intro}\n\n${sentence}`));
+    const f = finding(result, 'uk-area-policies');
+    expect(
+      status === 'pass' ? f.status : f.status === 'fail' || f.status === 'unknown' ? 'fail' : f.status,
+    ).toBe(status);
+  });
+});

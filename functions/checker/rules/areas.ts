@@ -43,10 +43,15 @@ export interface AreaSpec {
   declared?: 'structure' | 'policies' | 'riskAssessment' | 'dueDiligence' | 'training' | 'kpis' | undefined;
   /** How many supporting sentences make it "addressed". */
   minimum: number;
+  /** Wording that names the area's subject outright ("our Anti-Slavery Policy"): evidence whatever the model says. */
+  names?: RegExp;
   lookedFor: string;
   howToSatisfy: string;
 }
 
+/** A policy named by its subject: "We have an Anti-Slavery Policy", "Our Modern Slavery Policy sets out". */
+const NAMED_POLICY =
+  /\b(anti[- ]slavery|modern slavery|slavery and human trafficking|human trafficking|forced labou?r|human rights|ethical (trading|sourcing)|responsible (sourcing|procurement)|whistleblowing|speak(ing)? up)( and [\w-]+( [\w-]+)?)? (policy|policies|statement of principles)\b|\b(supplier|suppliers'?|business|ethical) codes? of (business )?(conduct|practice|ethics)\b/i;
 const POLICY_WORDS =
   /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework)\b/i;
 const TRAINING_WORDS =
@@ -81,6 +86,7 @@ export const AREA_SPECS: AreaSpec[] = [
     lexicon: POLICY_WORDS,
     cue: POLICY_WORDS,
     heading: /\b(polic(y|ies)|codes?|standards|governance|commitments?|framework)\b/i,
+    names: NAMED_POLICY,
     declared: 'policies',
     minimum: 1,
     lookedFor: 'sentences naming a policy, code or contract term on modern slavery',
@@ -327,6 +333,7 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
+    if (spec.names?.test(text)) e = Math.max(e, 1 - (1 - p) * 0.4);
     // The sign-off closing the last section is not evidence for that section's area.
     perSentence[i] = isSignOff(text) ? 0 : e;
   }

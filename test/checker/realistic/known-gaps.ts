@@ -19,12 +19,6 @@ export const KNOWN_GAPS: KnownGap[] = [
     reason:
       "verb-first bullets ('Audited all 9 labour agencies...') under 'What we did this year' count as only 1 due-diligence sentence; not yet investigated.",
   },
-  {
-    file: 'meridian-boilerplate.txt',
-    rule: 'uk-area-policies',
-    reason:
-      "'We have an Anti-Slavery Policy which reflects our commitment...' is not read as naming a policy; not yet investigated.",
-  },
 
   {
     file: 'larkspur-mixed.txt',

@@ -362,3 +362,21 @@ describe('a policy named by its subject', () => {
     ).toBe(status);
   });
 });
+
+describe('a section headed for its area', () => {
+  const intro =
+    'Tolland Marine Ltd repairs fishing vessels at two yards in Cornwall and employs 180 people.\n\nDue diligence';
+  it.each([
+    [
+      'Every contractor was screened against sanctions and forced labour lists before starting work in 2024. Welders from outside the UK are hired only through one licensed agency.',
+      'pass',
+    ],
+    [
+      'We will screen our contractors next year. Welders from outside the UK are hired only through one licensed agency.',
+      'warn',
+    ],
+  ] as const)('"%s" → uk-area-due-diligence %s', async (section, status) => {
+    const result = await check(text(`${intro}\n${section}`));
+    expect(finding(result, 'uk-area-due-diligence').status).toBe(status);
+  });
+});

@@ -182,6 +182,8 @@ export const specOf = (key: AreaKey) => AREA_SPECS.find((s) => s.key === key)!;
 /** The probability below which "not addressed" is confident, and the threshold of a confident finding. */
 export const CONFIDENT = 0.75;
 const SUPPORT = 0.5;
+/** A sentence in a section headed for the area, beside one that speaks of it: support, not strong. */
+const SECTION_LIFT = 0.6;
 /** A tagged sentence is taken as at least this likely (the tags the page shows must count). */
 const TAGGED_FLOOR = 0.6;
 /** Without the model's probabilities (a stub tagger), a tagged sentence and an untagged one. */
@@ -309,6 +311,7 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
   const sections = new Set<string>();
   const form = formTerms(c, spec);
   const labels = spec.labels.map((l) => labelIndex.get(l)!);
+  const inSection = new Map<string, { sentences: number[]; anchored: boolean }>();
   for (let i = 0; i < n; i++) {
     const s = c.sentences[i]!;
     const text = s.text;
@@ -336,6 +339,20 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (spec.names?.test(text)) e = Math.max(e, 1 - (1 - p) * 0.4);
     // The sign-off closing the last section is not evidence for that section's area.
     perSentence[i] = isSignOff(text) ? 0 : e;
+    if (section && !isSignOff(text)) {
+      const members = inSection.get(section) ?? { sentences: [], anchored: false };
+      // Only actions lift the section: a promised section stays a promise.
+      const promised = isPromise(text) || isDenial(text);
+      if (!promised) members.sentences.push(i);
+      members.anchored ||= (cue || p >= 0.15) && !promised;
+      inSection.set(section, members);
+    }
+  }
+  // The writer's own heading says what its section is about: once one sentence there reports
+  // actions on the area, every other sentence of the section counts for it too (not promises).
+  for (const { sentences, anchored } of inSection.values()) {
+    if (!anchored || sentences.length < 2) continue;
+    for (const i of sentences) perSentence[i] = Math.max(perSentence[i]!, SECTION_LIFT);
   }
   const order = [...perSentence.keys()].sort((a, b) => perSentence[b]! - perSentence[a]!);
   const [e1 = 0, e2 = 0, e3 = 0] = order.slice(0, 3).map((i) => perSentence[i]!);

@@ -37,16 +37,4 @@ export const KNOWN_GAPS: KnownGap[] = [
     reason:
       'audit figures in the due-diligence section are taken as measurable indicators; not yet investigated.',
   },
-  {
-    file: 'halcyon-numbered-table.pdf.md',
-    rule: 'uk-area-due-diligence',
-    reason:
-      "a two-sentence '5. Due diligence' section counts as 1 sentence (warn): the heading does not lift the second; not yet investigated.",
-  },
-  {
-    file: 'carrow-finch-llp.txt',
-    rule: 'uk-area-due-diligence',
-    reason:
-      "a two-sentence 'Due diligence' section counts as 1 sentence (warn), as in halcyon; not yet investigated.",
-  },
 ];

@@ -19,7 +19,6 @@ export const KNOWN_GAPS: KnownGap[] = [
     reason:
       "verb-first bullets ('Audited all 9 labour agencies...') under 'What we did this year' count as only 1 due-diligence sentence; not yet investigated.",
   },
-
   {
     file: 'larkspur-mixed.txt',
     rule: 'uk-area-effectiveness',

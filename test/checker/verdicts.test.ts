@@ -380,3 +380,13 @@ describe('a section headed for its area', () => {
     expect(finding(result, 'uk-area-due-diligence').status).toBe(status);
   });
 });
+
+describe('figures under another area heading', () => {
+  const intro =
+    'Pellow Upholstery Ltd makes sofas at a factory in Lancashire and buys foam and fabric from 60 suppliers.\n\nSupplier audits';
+  it('an activity count there is not a measurable indicator of effectiveness', async () => {
+    const result = await check(text(`${intro}\nIn 2025 our team made 52 site visits, 30% of them at night.`));
+    expect(finding(result, 'uk-kpis-measurable').status).not.toBe('pass');
+    expect(finding(result, 'uk-area-effectiveness').status).not.toBe('pass');
+  });
+});

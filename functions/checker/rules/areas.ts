@@ -207,6 +207,17 @@ export interface AreaEvidence {
 const labelIndex = new Map(AIMS_LABELS.map((l, i) => [l, i]));
 
 /** The heading that speaks for a sentence: the nearest that names any area, else the nearest. */
+/** Wording that presents a figure as a measure of progress rather than a count of work done. */
+const INDICATOR =
+  /\b(kpis?|key performance|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|baseline|compared (with|to)|up from|down from|against (a|our|the) (target|goal|baseline)|(improv|increas|decreas|reduc|fell|rose)\w*)\b/i;
+
+/** Whether the sentence sits in a section headed for an area other than `spec`'s. */
+function inOtherArea(c: RuleContext, i: number, spec: AreaSpec): boolean {
+  const path = c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
+  const nearest = path.at(-1);
+  return nearest !== undefined && AREA_SPECS.some((s) => s !== spec && s.heading.test(nearest));
+}
+
 function sectionOf(c: RuleContext, i: number, spec: AreaSpec): string | undefined {
   const path = c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
   for (let k = path.length - 1; k >= 0; k--) {
@@ -337,6 +348,10 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
     if (spec.names?.test(text)) e = Math.max(e, 1 - (1 - p) * 0.4);
+    // A figure under another area's heading ("96 audits, 40% unannounced" in due diligence) is
+    // that area's activity, not an indicator of effectiveness, unless it is presented as one.
+    if (spec.key === 'effectiveness' && !section && inOtherArea(c, i, spec) && !INDICATOR.test(text))
+      e = Math.min(e, 0.3);
     // The sign-off closing the last section is not evidence for that section's area.
     perSentence[i] = isSignOff(text) ? 0 : e;
     if (section && !isSignOff(text)) {

@@ -20,7 +20,10 @@ export const kpisMeasurable: Rule = (c) => {
   const unusable = textUnusable(c);
   if (unusable) return unusableFinding('uk-kpis-measurable', unusable, 'best_practice');
   const ev = evidenceFor(c, 'effectiveness');
-  const pool = [...new Set([...ev.support, ...tagged(c, 'effectiveness')])];
+  // Tagged sentences the area evidence discounted (another area's activity figures) are not KPIs.
+  const pool = [
+    ...new Set([...ev.support, ...tagged(c, 'effectiveness').filter((i) => ev.perSentence[i]! >= 0.5)]),
+  ];
   const measured = pool.filter(
     (i) => MEASURABLE.test(c.sentences[i]!.text) && !isPromise(c.sentences[i]!.text),
   );

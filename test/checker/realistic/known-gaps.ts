@@ -19,21 +19,10 @@ export const KNOWN_GAPS: KnownGap[] = [
     reason:
       "verb-first bullets ('Audited all 9 labour agencies...') under 'What we did this year' count as only 1 due-diligence sentence; not yet investigated.",
   },
-  {
-    file: 'larkspur-mixed.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "one sentence (probably the audit count '96 audits, 40% of them unannounced') is taken as effectiveness (an unclear pass); not yet investigated.",
-  },
+
   {
     file: 'larkspur-mixed.txt',
     rule: 'uk-area-training',
     reason: 'a sentence outside any training section passes training; which one is not yet investigated.',
-  },
-  {
-    file: 'larkspur-mixed.txt',
-    rule: 'uk-kpis-measurable',
-    reason:
-      'audit figures in the due-diligence section are taken as measurable indicators; not yet investigated.',
   },
 ];

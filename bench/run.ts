@@ -15,13 +15,14 @@ import { benchStatementPage, type StatementPageFigures } from './statement-page.
  * `npm run bench`: the register's benchmarks, printed as markdown.
  *
  * Search: seeds registers of BENCH_SIZES statements (default 1000,10000; the issue's full set is
- * BENCH_SIZES=1000,10000,100000) into an in-memory DynamoDB Local (file-backed DynamoDB Local
- * writes about 40 items/s here, in-memory about 500–1,000), then measures search latency and read
- * units per page, and streams every year's CSV and JSON lines in a fresh process to time them
- * and read the peak memory. BENCH_DYNAMO_ENDPOINT reuses a running DynamoDB Local (for one size
- * only: BENCH_DYNAMO_ENDPOINT_100000): a size seeded there by an earlier run (same generator) is
- * not seeded again, so a 100k seed survives a later step's failure (`npx tsx bench/dynamodb.ts`). Then the other engineers'
- * benchmarks, when present (BENCH_ONLY=benchChecker,… picks some).
+ * BENCH_SIZES=1000,10000,100000) into an in-memory DynamoDB Local, in a table without the stream
+ * (about 2,000–3,000 items/s here; file-backed DynamoDB Local writes about 40), then measures
+ * search latency and read units per page, the statement page, and streams every year's CSV and
+ * JSON lines in a fresh process to time them and read the peak memory. BENCH_DYNAMO_ENDPOINT
+ * reuses a running DynamoDB Local (BENCH_DYNAMO_ENDPOINT_100000 for one size only): a size seeded
+ * there by an earlier run (same generator) is not seeded again, so a 100k seed survives a later
+ * step's failure (`npx tsx bench/dynamodb.ts`). Then the other engineers' benchmarks, when
+ * present (BENCH_ONLY=benchChecker,… picks some).
  */
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

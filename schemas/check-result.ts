@@ -86,6 +86,11 @@ export const findingReviewSchema = z
      * `automatedStatus`: the review is about the earlier automated result and is not applied.
      */
     outdated: z.boolean().optional(),
+    /**
+     * How many times the finding has been reviewed; the finding's etag (for If-Match) is
+     * `"<revision>.<version>"` (`"<revision>.0"` before any review).
+     */
+    version: z.number().int().min(1).optional(),
   })
   .meta({ id: 'FindingReview' });
 /** How sure the checker is of a finding's status: an unclear finding never lowers the rating. */

@@ -374,11 +374,18 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     const automated = (await getCheckResult(table.store, id, 1))!;
     expect(automated.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
     const officer = { id: 'officer-1', email: 'olive@officers.example', isOfficer: true };
-    const { summary } = await reviewFinding(deps(), officer, id, 'uk-approval', {
-      decision: 'overturn',
-      status: 'fail',
-      reason: 'The approval named is of last year’s statement.',
-    });
+    const { summary } = await reviewFinding(
+      deps(),
+      officer,
+      id,
+      'uk-approval',
+      {
+        decision: 'overturn',
+        status: 'fail',
+        reason: 'The approval named is of last year’s statement.',
+      },
+      { ifMatch: '1.0' },
+    );
     expect(summary.rating).toBe('non_compliant');
     await putCheckResult(table.store, {
       statementId: id,

@@ -11,6 +11,7 @@ export function publicReview(review: StoredReview, outdated = false): FindingRev
     reason: review.reason,
     reviewedAt: review.reviewedAt,
     by: 'register',
+    version: review.version,
     ...(outdated ? { outdated: true } : {}),
   };
 }

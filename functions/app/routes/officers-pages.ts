@@ -69,6 +69,7 @@ export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
   report: 'Public report',
   manual: 'Flagged by an officer',
   review_request: 'Review asked for',
+  review_disagreement: 'Recheck disagrees with a review',
 };
 
 export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
@@ -105,6 +106,10 @@ const TODO_WORDS: Record<Flag['type'], [string, string]> = {
   report: ['report from the public to look at', 'reports from the public to look at'],
   manual: ['flag raised by an officer', 'flags raised by officers'],
   review_request: ['review asked for by a business', 'reviews asked for by businesses'],
+  review_disagreement: [
+    'reviewed finding a recheck disagrees with',
+    'reviewed findings a recheck disagrees with',
+  ],
 };
 
 /** The dashboard's first list: each kind of outstanding flag, linked to the queue filtered to it. */

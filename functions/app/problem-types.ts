@@ -81,6 +81,13 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
       'Too many requests came from you in a short time. Wait a while (see `Retry-After` where given) and try again.',
   },
   {
+    name: 'headers-too-large',
+    status: 431,
+    title: 'Request headers too large',
+    explanation:
+      'The request line and headers together are larger than 16 KB. Send fewer or shorter headers (for example, clear this site’s cookies) or a shorter address.',
+  },
+  {
     name: 'internal-error',
     status: 500,
     title: 'Internal server error',

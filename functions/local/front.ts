@@ -165,14 +165,14 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
   return server;
 }
 
+// Node's parser counts the request line in its 16 KB header limit: a long address is a 431 too.
 const clientErrorStatus: Record<string, [number, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'The request headers are larger than 16 KB.'],
-  HPE_URI_TOO_LONG: [414, 'The address is too long.'],
+  HPE_HEADER_OVERFLOW: [431, 'The request line and headers are larger than 16 KB.'],
 };
 
 /**
- * A request Node's parser refused before any handler saw it (headers over its 16 KB limit, a
- * malformed request): answered as problem details, as the app answers, rather than Node's bare
+ * A request Node's parser refused before any handler saw it (request line and headers over its 16 KB
+ * limit, a malformed request): answered as problem details, as the app answers, rather than Node's bare
  * status line, then the connection is closed (the parser cannot go on after such an error).
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {

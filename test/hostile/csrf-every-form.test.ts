@@ -21,7 +21,8 @@ describe('CSRF protection on every form', () => {
   const table = useTestTable();
   const { app } = testApp(table.store);
   const ids: Record<string, string> = {};
-  const sessions = { submitter: '', officer: '', stranger: '' };
+  // The leaver's session is the one the sign-out form ends when let past the guard.
+  const sessions = { submitter: '', officer: '', stranger: '', leaver: '' };
 
   beforeAll(async () => {
     const organisation = await enrolledOrganisation(app, submitter.email, { name: 'Forged Forms Ltd' });
@@ -51,6 +52,7 @@ describe('CSRF protection on every form', () => {
     sessions.submitter = (await sessionFor(table.store, submitter)).sessionId;
     sessions.officer = (await sessionFor(table.store, officer)).sessionId;
     sessions.stranger = (await sessionFor(table.store, { email: 'stranger@hostile.example' })).sessionId;
+    sessions.leaver = (await sessionFor(table.store, { email: 'leaver@hostile.example' })).sessionId;
   });
 
   /** Every page (non-API) route that takes a POST. */
@@ -74,10 +76,12 @@ describe('CSRF protection on every form', () => {
       return value;
     });
     // A review request is the organisation's own people's form.
-    const who: 'officer' | 'submitter' =
-      /^\/(officers|statements)\//.test(route) && !route.endsWith('/review-request')
-        ? 'officer'
-        : 'submitter';
+    const who: 'officer' | 'submitter' | 'leaver' =
+      route === '/sign-out'
+        ? 'leaver'
+        : /^\/(officers|statements)\//.test(route) && !route.endsWith('/review-request')
+          ? 'officer'
+          : 'submitter';
     return { path: concrete, token: sessions[who] };
   };
 
@@ -96,6 +100,7 @@ describe('CSRF protection on every form', () => {
         '/account/statements/:id/withdraw',
         '/officers/flags/:id',
         '/officers/import',
+        '/sign-out',
         '/statements/:id/report',
       ]),
     );

@@ -1,7 +1,7 @@
 import { Readable, Writable } from 'node:stream';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../functions/app/auth.ts';
+import { csrfTokenFor, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../functions/app/auth.ts';
 import { main } from '../../functions/cli/main.ts';
 import { DEFAULT_SESSION_SETTINGS } from '../../functions/domain/session-settings.ts';
 import { resumeSession, sessionHash } from '../../functions/domain/sessions.ts';
@@ -36,6 +36,21 @@ describe('server-side sessions (hostile)', () => {
     return { cookie, value: cookie.slice(cookie.indexOf('=') + 1) };
   }
 
+  const value = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
+
+  /** The header's sign-out button: a form post. */
+  const signOut = (
+    app: ReturnType<typeof testApp>['app'],
+    cookie: string,
+    fields: Record<string, string>,
+    from = origin,
+  ) =>
+    app.request('/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: from, cookie },
+      body: new URLSearchParams(fields).toString(),
+    });
+
   const me = (app: ReturnType<typeof testApp>['app'], headers: Record<string, string>) =>
     app.request('/api/v1/me', { headers });
 
@@ -44,11 +59,43 @@ describe('server-side sessions (hostile)', () => {
     const { cookie } = await signIn(app, 'copied@sessions.example');
     const copy = cookie;
     expect((await me(app, { cookie })).status).toBe(200);
-    const out = await app.request('/sign-out', { headers: { cookie } });
+    const out = await signOut(app, cookie, { csrfToken: csrfTokenFor(value(cookie)) });
     expect(out.status).toBe(303);
     expect((await me(app, { cookie: copy })).status).toBe(401);
     const page = await app.request('/account', { headers: { cookie: copy } });
     expect(page.headers.get('location')).toBe('/sign-in?next=%2Faccount');
+  });
+
+  it('does not sign out on a GET (a cross-site image): it offers the sign-out button instead', async () => {
+    const { app } = testApp(table.store);
+    const { cookie } = await signIn(app, 'image@sessions.example');
+    const page = await app.request('/sign-out', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const html = await page.text();
+    expect(html).toMatch(/<form method="post" action="\/sign-out" novalidate>/);
+    // The header on every signed-in page: a button in a form, no link to /sign-out.
+    expect(html).toMatch(/<form method="post" action="\/sign-out" class="register-sign-out">/);
+    expect(html).not.toContain('href="/sign-out"');
+    expect(html).toContain(`value="${csrfTokenFor(value(cookie))}"`);
+    expect(page.headers.getSetCookie()).toEqual([]);
+    expect((await me(app, { cookie })).status).toBe(200);
+    const anonymous = await app.request('/sign-out');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/');
+  });
+
+  it.each([
+    ['without the form token', {}, origin],
+    ['with another session’s form token', { csrfToken: csrfTokenFor('another-session') }, origin],
+    ['from another site, even with the right token', 'right', 'https://evil.example'],
+  ] as const)('refuses a sign-out post %s (403) and the session goes on', async (_case, fields, from) => {
+    const { app } = testApp(table.store);
+    const { cookie } = await signIn(app, 'forged-out@sessions.example');
+    const csrf = fields === 'right' ? { csrfToken: csrfTokenFor(value(cookie)) } : fields;
+    const out = await signOut(app, cookie, csrf, from);
+    expect(out.status).toBe(403);
+    expect((await me(app, { cookie })).status).toBe(200);
   });
 
   it('keeps only the hash of the session id: the cookie holds 32 random bytes, not a token', async () => {

@@ -67,8 +67,12 @@ describe('page sign-in through the identity provider (Cognito managed login in A
   it('ends the provider’s session too when people sign out, after ending the register’s', async () => {
     const { signIn } = fakeProvider('hosted@example.org');
     const { app } = testApp(table.store, () => fixedNow, { hostedSignIn: signIn });
-    const { cookie } = await sessionFor(table.store, { email: 'hosted@example.org' });
-    const out = await app.request('/sign-out', { headers: { cookie } });
+    const { cookie, csrfToken } = await sessionFor(table.store, { email: 'hosted@example.org' });
+    const out = await app.request('/sign-out', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken }).toString(),
+    });
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe(signIn.signOutUrl());
     expect(out.headers.getSetCookie().join(';')).toMatch(

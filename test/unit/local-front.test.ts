@@ -1,4 +1,8 @@
 import http from 'node:http';
+import net from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AssetFetch, createFront, listen } from '../../functions/local/front.ts';
 import { startFront } from '../../functions/local/start-front.ts';
@@ -41,6 +45,65 @@ async function standInApp(answer: (seen: Seen, response: http.ServerResponse) =>
   const port = await listen(server, 0, '127.0.0.1');
   closers.push(closeServer(server));
   return { port, seen };
+}
+
+/**
+ * An app served as the register's is (@hono/node-server, a body limit that answers 413 before
+ * reading the body, then drains the rest for a moment and closes the connection).
+ */
+async function honoApp(limit: number) {
+  const app = new Hono();
+  app.post(
+    '/upload',
+    bodyLimit({ maxSize: limit, onError: (c) => c.json({ status: 413 }, 413) }),
+    // A client that breaks off its body makes the read fail: nothing left to answer.
+    async (c) => c.text(`read ${(await c.req.arrayBuffer().catch(() => new ArrayBuffer(0))).byteLength}`),
+  );
+  app.get('/echo/:n', (c) => c.text(`echo ${c.req.param('n')}`));
+  const server = await new Promise<http.Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as http.Server));
+  });
+  // As in functions/local/server.ts: longer than the front keeps idle connections.
+  server.keepAliveTimeout = 65_000;
+  closers.push(closeServer(server));
+  return { port: listeningPort(server) };
+}
+
+function listeningPort(server: http.Server) {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on a port');
+  return address.port;
+}
+
+/** One request on `agent`: its status and body, or the socket error's code. */
+function send(url: string, agent: http.Agent, method: string, path: string, body?: Buffer) {
+  return new Promise<string>((resolve) => {
+    const { hostname, port } = new URL(url);
+    const headers = body ? { 'content-length': String(body.length) } : {};
+    const request = http.request({ hostname, port, method, path, headers, agent }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      response.on('end', () => resolve(`${response.statusCode} ${text}`));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => resolve(`error ${error.code}`));
+    request.end(body);
+  });
+}
+
+/** Raw bytes to the front on a fresh connection; everything it sends back until it closes. */
+function rawExchange(url: string, bytes: string) {
+  return new Promise<string>((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const socket = net.connect(Number(port), hostname, () => socket.end(bytes));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString();
+    });
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+  });
 }
 
 async function frontBefore(appPort: number, appConnections = 4, assets?: AssetFetch) {
@@ -228,5 +291,88 @@ describe('the local front', () => {
     const answer = await fetch(`http://127.0.0.1:${front.port}/`);
     expect(await answer.text()).toBe('from the app');
     expect(app.seen[0]?.headers['cloudfront-viewer-address']).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('never answers 502 when keep-alive clients send oversized bodies without Expect among normal requests', async () => {
+    const app = await honoApp(1024);
+    const { url } = await frontBefore(app.port, 4);
+    // Bodies of 200 KB, sent whole at once as a client that does not wait for 100-continue does.
+    const big = Buffer.alloc(200_000, 97);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
+    closers.push(async () => agent.destroy());
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        n % 2 === 0 ? send(url, agent, 'POST', '/upload', big) : send(url, agent, 'GET', `/echo/${n}`),
+      ),
+    );
+    const normal = answers.filter((_, n) => n % 2 === 1);
+    expect(normal).toEqual(Array.from({ length: 20 }, (_, k) => `200 echo ${2 * k + 1}`));
+    const oversized = answers.filter((_, n) => n % 2 === 0);
+    expect(oversized.map((answer) => answer.slice(0, 3))).toEqual(Array(20).fill('413'));
+  });
+
+  it('reuses the app connection after a body the app read whole', async () => {
+    const app = await honoApp(1024);
+    const { url } = await frontBefore(app.port, 1);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    closers.push(async () => agent.destroy());
+    expect(await send(url, agent, 'POST', '/upload', Buffer.alloc(500, 97))).toBe('200 read 500');
+    expect(await send(url, agent, 'GET', '/echo/1')).toBe('200 echo 1');
+  });
+
+  it.each([
+    ['a header', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ['a long address', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
+    ['no request line', 'NONSENSE\r\n\r\n', 400],
+    [
+      'both body lengths',
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n',
+      400,
+    ],
+  ])(
+    'answers a request the parser refuses (%s) with problem+json of its status, never reaching the app',
+    async (_case, bytes, status) => {
+      const app = await standInApp((_seen, response) => response.end('app'));
+      const { url } = await frontBefore(app.port);
+      const received = await rawExchange(url, bytes);
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+      expect(JSON.parse(body)).toMatchObject({ status });
+      expect(app.seen).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['under the limit, so the app waits for the rest', 50_000],
+    ['over the limit, answered 413 before it is read', 1_000_000],
+  ])('frees the only app connection when a client disconnects mid-body (%s)', async (_case, declared) => {
+    const app = await honoApp(64 * 1024);
+    const { url } = await frontBefore(app.port, 1);
+    const { hostname, port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const broken = http.request({
+        hostname,
+        port,
+        method: 'POST',
+        path: '/upload',
+        headers: { 'content-length': String(declared) },
+        agent: false,
+      });
+      broken.on('error', () => undefined);
+      broken.write(Buffer.alloc(10_000, 97), () => {
+        setTimeout(() => {
+          broken.destroy();
+          resolve();
+        }, 50);
+      });
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    closers.push(async () => agent.destroy());
+    const started = Date.now();
+    expect(await send(url, agent, 'GET', '/echo/7')).toBe('200 echo 7');
+    expect(await send(url, agent, 'GET', '/echo/8')).toBe('200 echo 8');
+    // Well before the app's own 500 ms drain would have freed it.
+    expect(Date.now() - started).toBeLessThan(400);
   });
 });

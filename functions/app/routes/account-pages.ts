@@ -113,7 +113,15 @@ export function accountPages(deps: AppDeps) {
     return c.redirect(landingAfterSignIn(next, user.isOfficer), 303);
   });
 
-  app.get('/sign-out', async (c) => {
+  // GET changes nothing (a cross-site image or a prefetch must not sign anyone out): it offers the
+  // button. The POST carries the session's form token (pageCsrfProtection).
+  app.get('/sign-out', (c) => {
+    if (!c.get('user')) return c.redirect('/', 303);
+    c.header('cache-control', 'private, no-store');
+    return renderPage(c, deps, 'submit/sign-out.njk', { title: 'Sign out' });
+  });
+
+  app.post('/sign-out', async (c) => {
     await signOutSession(c, deps);
     return c.redirect(deps.hostedSignIn?.signOutUrl() ?? '/', 303);
   });

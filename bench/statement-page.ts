@@ -1,6 +1,8 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { statementView } from '../functions/app/public-views.ts';
 import { meterEveryCall } from '../functions/store/capacity.ts';
 import { putCheckResult } from '../functions/store/checks/put-check-result.ts';
+import { keys } from '../functions/store/keys.ts';
 import { type HeaderFields, writeStatement } from '../functions/store/statements/write-statement.ts';
 import type { Store } from '../functions/store/store.ts';
 import { type CheckResult, type Finding, RULE_IDS } from '../schemas/check-result.ts';
@@ -151,7 +153,11 @@ export async function benchStatementPage(store: Store): Promise<StatementPageFig
   const { app } = testApp(store, () => new Date());
   const figures: StatementPageFigures[] = [];
   for (const c of cases) {
-    await writeBenchStatement(store, c.id, c.revisions, c.sentences);
+    // A table kept between runs (BENCH_DYNAMO_ENDPOINT) already holds them: same ids, same content.
+    const { Item } = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.statement(c.id) }),
+    );
+    if (!Item) await writeBenchStatement(store, c.id, c.revisions, c.sentences);
     const before = meterEveryCall(store.client);
     await statementView({ store }, c.id);
     before.stop();

@@ -34,6 +34,8 @@ const configFields = z.object({
   OPEN_DATA_URL_PREFIX: z.string().default('/assets/open-data/'),
   /** Verified SES sender for reminder and overdue notices (AWS only); without it notices stay in the outbox. */
   MAIL_FROM: z.email().optional(),
+  /** Where the accessibility statement sends requests and problem reports; the page says so when unset. */
+  ACCESSIBILITY_CONTACT_EMAIL: z.email().optional(),
   /** Abuse limits (README "Operations"), each a count per fixed window kept in DynamoDB. */
   RATE_LIMIT_SEARCH_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.search.limit),
   RATE_LIMIT_CHECK_PER_MINUTE: perWindow(DEFAULT_RATE_LIMITS.check.limit),

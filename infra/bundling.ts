@@ -53,6 +53,8 @@ export const esbuildOptions = {
     nunjucks: './infra/nunjucks-lean/nunjucks.mjs',
     /** X-Ray's SDK needs only `gte` of semver, for the AWS SDK v2 it never meets here (25 KB less). */
     semver: './infra/semver-lean/semver.mjs',
+    /** The SDK's lazily loaded event-stream codec, which no operation here needs (15 KB less). */
+    '@smithy/core/event-streams': './infra/smithy-lean/event-streams.mjs',
   } as Record<string, string>,
   /** The handler file in the bundle folder; `.mjs` so Node loads it as ESM. */
   outfile: 'index.mjs',

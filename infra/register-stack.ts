@@ -98,6 +98,7 @@ export class RegisterStack extends Stack {
       COGNITO_ISSUER: this.auth.issuer,
       ...(settings.domainName ? { PUBLIC_BASE_URL: `https://${settings.domainName}` } : {}),
       ...(settings.mailFrom ? { MAIL_FROM: settings.mailFrom } : {}),
+      ...(settings.accessibilityEmail ? { ACCESSIBILITY_CONTACT_EMAIL: settings.accessibilityEmail } : {}),
     };
 
     // CloudFront proves itself to the app with this secret header (functions/app/edge.ts), so the

@@ -41,6 +41,8 @@ const contextFields = z.object({
   sesIdentity: z.string().min(3).optional(),
   mailFrom: z.email().optional(),
   alarmEmail: z.email().optional(),
+  /** Shown on the accessibility statement as the address to report a problem to. */
+  accessibilityEmail: z.email().optional(),
 });
 
 const contextSchema = contextFields

@@ -82,10 +82,21 @@ export const findingReviewSchema = z
     reviewedAt: timestampSchema,
     by: z.literal('register'),
     /**
-     * The check was run again since (new rules version) and now says something other than
-     * `automatedStatus`: the review is about the earlier automated result and is not applied.
+     * No longer given (kept for older readers): a review now stays in force through a recheck,
+     * with `automatedNow` saying what the new automated check says.
      */
     outdated: z.boolean().optional(),
+    /**
+     * The check was run again since (new rules version) and its automated status is now this,
+     * not `automatedStatus`. The reviewed `status` still stands; when the two disagree an
+     * officer is asked to look again (a `review_disagreement` flag).
+     */
+    automatedNow: findingStatusSchema.optional(),
+    /**
+     * How many times the finding has been reviewed; the finding's etag (for If-Match) is
+     * `"<revision>.<version>"` (`"<revision>.0"` before any review).
+     */
+    version: z.number().int().min(1).optional(),
   })
   .meta({ id: 'FindingReview' });
 /** How sure the checker is of a finding's status: an unclear finding never lowers the rating. */

@@ -1,5 +1,5 @@
-// The package's browser entry: its Node entry registers all 80 locales (730 KB in the api bundle); the register needs English only.
-import countries from 'i18n-iso-countries/index.js';
+// The maintained list's English names only: its entry module (with every locale's lookup helpers
+// and a diacritics table, 17 KB in the api bundle) is not needed to read them.
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 /** ISO 3166-1 alpha-2 country codes (the registry asks where each risk arises). */
@@ -264,8 +264,6 @@ export function countryName(code: string): string {
   return names.of(code) ?? code;
 }
 
-countries.registerLocale(english);
-
 /** Names people use that the maintained list (i18n-iso-countries) does not carry. */
 const MORE_ALIASES: Record<string, CountryCode> = {
   burma: 'MM',
@@ -314,8 +312,8 @@ const BY_NAME: ReadonlyMap<string, CountryCode> = (() => {
     add(code, code);
     add(countryName(code), code);
   }
-  for (const [code, aliases] of Object.entries(countries.getNames('en', { select: 'all' })))
-    for (const alias of aliases) add(alias, code);
+  for (const [code, names] of Object.entries(english.countries as Record<string, string | string[]>))
+    for (const alias of typeof names === 'string' ? [names] : names) add(alias, code);
   for (const [alias, code] of Object.entries(MORE_ALIASES)) add(alias, code);
   return map;
 })();

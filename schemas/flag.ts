@@ -15,6 +15,8 @@ export const FLAG_TYPES = [
   'manual',
   /** A business asks the register to review one automated finding of its statement. */
   'review_request',
+  /** A recheck under new rules disagrees with a finding the register reviewed: look again. */
+  'review_disagreement',
 ] as const;
 export const FLAG_STATUSES = ['open', 'contacted', 'resolved', 'dismissed'] as const;
 /** Statuses that still need an officer's attention. */
@@ -115,7 +117,7 @@ export const flagSchema = z
      * confidence among them, 0..1); `order=uncertain` lists the least sure first.
      */
     confidence: z.number().min(0).max(1).optional(),
-    /** `review_request`: the finding the business asks the register to review. */
+    /** `review_request`: the finding the business asks the register to review; `review_disagreement`: the finding rechecked. */
     rule: z.string().optional(),
     /** Where to see the evidence: the statement page's findings, the organisation page. */
     links: z.object({

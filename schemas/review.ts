@@ -46,6 +46,8 @@ export const storedReviewSchema = z.object({
   reason: z.string(),
   reviewedAt: timestampSchema,
   officer: z.object({ id: z.string(), email: z.string() }),
+  /** Bumped by every review of the finding (reviews stored before it was kept count as 1). */
+  version: z.number().int().min(1).default(1),
 });
 
 export const reviewRuleParamsSchema = z.object({

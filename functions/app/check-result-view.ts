@@ -93,6 +93,9 @@ export function findingView(finding: Finding) {
           date: longDate.format(new Date(review.reviewedAt)),
           statusText: STATUS_TAGS[review.status]?.text ?? review.status,
           automatedStatusText: STATUS_TAGS[review.automatedStatus]?.text ?? review.automatedStatus,
+          ...(review.automatedNow
+            ? { automatedNowText: STATUS_TAGS[review.automatedNow]?.text ?? review.automatedNow }
+            : {}),
         }
       : undefined,
     advice: adviceOf(finding),

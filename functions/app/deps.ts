@@ -28,6 +28,8 @@ export interface AppDeps {
   /** The register's public address (PUBLIC_BASE_URL, e.g. https://register.example.org): the base
    * of problem type URIs and the OpenAPI document's server. Never taken from the request's Host. */
   siteAddress?: string | undefined;
+  /** ACCESSIBILITY_CONTACT_EMAIL: the accessibility statement's contact; without it the page says none is set. */
+  accessibilityContact?: string | undefined;
   /** AWS only: the secret CloudFront adds to each request; requests without it are refused. */
   originSecret?: string | undefined;
   /** AWS only, while that secret is rotated: the value being rotated to, accepted as well. */

@@ -16,3 +16,35 @@ export function ratingChangesReport(changes: readonly RatingChange[]): string {
     ...changes.map((c) => `  ${c.statementId} revision ${c.revision}: ${c.from} -> ${c.to}`),
   ].join('\n');
 }
+
+/**
+ * The whole recheck summary: the public ratings (reviews applied) that changed, then the
+ * automated ones, then the reviewed findings the new rules disagree with (queued, not applied).
+ */
+export function recheckReport(outcome: {
+  changed: readonly RatingChange[];
+  publicChanged: readonly RatingChange[];
+  disagreements: readonly {
+    statementId: string;
+    revision: number;
+    rule: string;
+    reviewed: string;
+    automatedNow: string;
+  }[];
+}): string {
+  const lines = [
+    `Public ratings (as shown, the register's reviews applied): ${ratingChangesReport(outcome.publicChanged)}`,
+    `Automated ratings: ${ratingChangesReport(outcome.changed)}`,
+  ];
+  const n = outcome.disagreements.length;
+  lines.push(
+    n === 0
+      ? 'No reviewed finding disagrees with the new rules.'
+      : `${n} reviewed finding${n === 1 ? '' : 's'} the new rules disagree with (the review stays; queued for an officer as review_disagreement):`,
+    ...outcome.disagreements.map(
+      (d) =>
+        `  ${d.statementId} revision ${d.revision} ${d.rule}: reviewed ${d.reviewed}, now ${d.automatedNow}`,
+    ),
+  );
+  return lines.join('\n');
+}

@@ -55,6 +55,7 @@ export function httpHandler(routeSets: readonly RouteSet[], options: { sessionsR
       verifier: cognitoVerifier(runtime.config),
       archive: runtime.archive,
       siteAddress: runtime.config.PUBLIC_BASE_URL,
+      accessibilityContact: runtime.config.ACCESSIBILITY_CONTACT_EMAIL,
       originSecret: runtime.config.ORIGIN_SECRET,
       originSecretNext: runtime.config.ORIGIN_SECRET_NEXT,
       hostedSignIn: hostedSignIn(runtime.config),

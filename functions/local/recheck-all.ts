@@ -1,15 +1,28 @@
 import { RULES_VERSION } from '../checker/check.ts';
 import type { RatingChange } from '../checker/rating-changes.ts';
+import {
+  applyReviews,
+  type ReviewDisagreement,
+  reviewDisagreements,
+} from '../domain/reviews/apply-reviews.ts';
 import { listStaleCheckResults } from '../store/checks/list-stale-check-results.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
+import { listReviews } from '../store/reviews/list-reviews.ts';
 import { checkRevision } from '../worker/check-revision.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 
 export interface RecheckOutcome {
   stale: number;
   rechecked: number;
-  /** The statements whose rating the new rules changed, in the order they were rechecked. */
+  /** The statements whose automated rating the new rules changed, in the order they were rechecked. */
   changed: RatingChange[];
+  /**
+   * The ratings the public sees (the register's reviews applied) that changed: a reviewed
+   * finding keeps its reviewed status, so these can be fewer than `changed`.
+   */
+  publicChanged: RatingChange[];
+  /** Reviewed findings the new automated check disagrees with, each queued for an officer. */
+  disagreements: (ReviewDisagreement & { statementId: string; revision: number })[];
 }
 
 /**
@@ -24,8 +37,11 @@ export async function recheckStale(
   options.log?.(`${stale.length} check result(s) older than rules ${RULES_VERSION}.`);
   let rechecked = 0;
   const changed: RatingChange[] = [];
+  const publicChanged: RatingChange[] = [];
+  const disagreements: RecheckOutcome['disagreements'] = [];
   for (const { statementId, revision, rulesVersion } of stale) {
     const before = await getCheckResult(deps.store, statementId, revision).catch(() => undefined);
+    const reviews = await listReviews(deps.store, statementId, revision, { consistent: true });
     const outcome = await checkRevision(
       deps,
       statementId,
@@ -40,8 +56,14 @@ export async function recheckStale(
     );
     if (outcome !== 'checked' || !before) continue;
     const after = await getCheckResult(deps.store, statementId, revision);
-    if (after && after.summary.rating !== before.summary.rating)
+    if (!after) continue;
+    if (after.summary.rating !== before.summary.rating)
       changed.push({ statementId, revision, from: before.summary.rating, to: after.summary.rating });
+    const [shownBefore, shownAfter] = [before, after].map((r) => applyReviews(r, reviews).summary.rating);
+    if (shownBefore !== shownAfter)
+      publicChanged.push({ statementId, revision, from: shownBefore!, to: shownAfter! });
+    for (const disagreement of reviewDisagreements(after, reviews))
+      disagreements.push({ statementId, revision, ...disagreement });
   }
-  return { stale: stale.length, rechecked, changed };
+  return { stale: stale.length, rechecked, changed, publicChanged, disagreements };
 }

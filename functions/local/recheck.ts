@@ -3,11 +3,13 @@
  * one (after the rules or the tagger change), on the local register's data (.data/, or
  * REGISTER_DATA_DIR; DYNAMODB_ENDPOINT and TABLE_NAME to point at another table). Results are
  * found through the CHECKS listing (gsi2), never a scan. `--offline` skips the website checks.
- * The summary lists every statement whose rating changed (old -> new).
+ * The summary lists every public rating (reviews applied) and automated rating that changed
+ * (old -> new), and every reviewed finding the new rules disagree with: the review stays and a
+ * `review_disagreement` flag asks an officer to look again.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ratingChangesReport } from '../checker/rating-changes.ts';
+import { recheckReport } from '../checker/rating-changes.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore } from '../store/store.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     };
     const outcome = await recheckStale(deps, { offline, log: (line) => console.log(line) });
     console.log(`Rechecked ${outcome.rechecked} of ${outcome.stale}.`);
-    console.log(ratingChangesReport(outcome.changed));
+    console.log(recheckReport(outcome));
   } finally {
     store.client.destroy();
     await stop();

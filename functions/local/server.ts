@@ -101,6 +101,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
   const archive = options.dataDir
     ? createFileArchive(path.join(options.dataDir, 'archive'))
     : createMemoryArchive();
+  const config = readConfig();
   const app = createRegisterApp({
     store,
     clock,
@@ -109,9 +110,10 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
     verifier: devIssuer.verifier,
     archive,
     devIssuer,
-    limits: options.limits ?? rateLimitsOf(readConfig()),
+    limits: options.limits ?? rateLimitsOf(config),
     // The local server speaks plain http: a Secure cookie would be dropped by browsers other than Chromium.
-    sessions: options.sessions ?? sessionSettingsFromConfig(readConfig(), { secureCookie: false }),
+    sessions: options.sessions ?? sessionSettingsFromConfig(config, { secureCookie: false }),
+    accessibilityContact: config.ACCESSIBILITY_CONTACT_EMAIL,
     siteAddress: options.siteAddress,
     // "Posted" letters land in the local outbox with the notices (the mailer is made just below).
     letters: { post: (letter) => lettersThroughOutbox(mailer).post(letter) },

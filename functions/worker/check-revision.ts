@@ -14,10 +14,12 @@ import { bandKeys, encodeSignature } from '../checker/similarity.ts';
 import { defaultTagger, type Tagger } from '../checker/tagger/model.ts';
 import type { Fetcher } from '../checker/website.ts';
 import { archiveKeyFor } from '../domain/archive.ts';
-import { applyReviews } from '../domain/reviews/apply-reviews.ts';
+import { applyReviews, reviewDisagreements } from '../domain/reviews/apply-reviews.ts';
+import { reviewDisagreementFlag } from '../domain/reviews/disagreement-flag.ts';
 import { findSimilarStatements } from '../store/checks/find-similar-statements.ts';
 import { getRevisionItem } from '../store/checks/get-revision-item.ts';
 import { putCheckResult } from '../store/checks/put-check-result.ts';
+import { raise } from '../store/flags/raise-flag.ts';
 import { claimFetch } from '../store/gov-import/claim-fetch.ts';
 import { markDocumentNotFetched } from '../store/gov-import/mark-document-not-fetched.ts';
 import { keys } from '../store/keys.ts';
@@ -283,6 +285,24 @@ export async function checkRevision(
         : undefined,
     archivedFile,
   });
+  // A recheck never overrides a person: the review stands, and a disagreement goes to the queue.
+  const disagreements = reviewDisagreements(outcome.result, reviews);
+  if (disagreements.length > 0) {
+    const statement = {
+      id: statementId,
+      organisationId: revision.organisationId,
+      organisationName: organisation.name ?? '',
+      year: year ?? 0,
+      revision: revisionNumber,
+      sectors: Array.isArray(document.sectors) ? document.sectors : [],
+    };
+    const at = deps.clock().toISOString();
+    for (const disagreement of disagreements) {
+      await raise(deps.store, {
+        flag: reviewDisagreementFlag(statement, disagreement, outcome.result.rulesVersion, at),
+      });
+    }
+  }
   return 'checked';
 }
 

@@ -55,12 +55,25 @@ describe('compliance officers in Chromium', () => {
     expect(await dashboard.figure('Organisations in scope')).toBe('2');
     expect(await dashboard.figure('Statements received')).toBe('1');
     expect(await dashboard.figure('Missing statements (outstanding)')).toBe('1');
+    expect(await dashboard.chartNames()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dashboard.openDetails('By year');
     expect(await dashboard.chartNames()).toEqual([
       'Organisations in scope and statements received, by reporting year',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dashboard.open(2026);
+    await dashboard.openDetails('By type and age');
+    expect(await dashboard.chartNames()).toEqual([
       'Outstanding flags for 2026, by type',
       'Open flags by age',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+    await dashboard.open(2026);
+    await dashboard.openDetails('By sector');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Legal minimum by sector, 2026');
+    expect(await axeViolations(page)).toEqual([]);
+    await dashboard.open(2026);
 
     await dashboard.goToQueue();
     const queue = new FlagsQueuePage(page, ctx.url);
@@ -135,6 +148,10 @@ describe('compliance officers in Chromium', () => {
         viewport.width === 320 ? 900 : viewport.height,
       );
       await axeAndWidth('dashboard');
+      // About two screens at most: the details are on their own pages (4,121 and 4,502 px before).
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`dashboard height at ${viewport.width} px: ${height} px`);
+      expect(height).toBeLessThan(viewport.width === 320 ? 3_000 : 1_800);
 
       await page.getByRole('button', { name: 'Run the sweep now' }).click();
       await page.waitForLoadState();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { textPdf } from '../checker/fixtures.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
 import { AccountPage, fillDate } from './pages/account-page.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
@@ -179,6 +180,65 @@ describe('submitting a statement through the pages in Chromium', () => {
     expect((await journey.answers()).Turnover).toBe('£100 million to £500 million');
     await context.close();
     // About 55 s on an idle machine; more than 120 s has been seen with the machine shared (load 15–20).
+  }, 240_000);
+
+  it('walks a business at 320 px from sign-in to its public statement page, uploading a PDF: axe clean, no sideways scroll', async () => {
+    const code = await addOrganisation('Narrow Lane Foods Ltd', '07654323');
+    const context = await ctx.browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const account = new AccountPage(page, ctx.url);
+    const journey = new StatementPages(page);
+    const axeAndWidth = async (where: string) => {
+      expect(await axeViolations(page), where).toEqual([]);
+      const wider = await page.evaluate(() =>
+        document.documentElement.scrollWidth > window.innerWidth
+          ? Array.from(document.querySelectorAll('body *'))
+              .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 6)
+              .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
+          : [],
+      );
+      expect(wider, where).toEqual([]);
+    };
+    await new SignInPage(page, ctx.url).signIn('lee@narrowlane.example');
+    await axeAndWidth('account');
+    await account.enrol(code);
+    await account.startStatement('Narrow Lane Foods Ltd', { start: [1, 4, 2025], end: [31, 3, 2026] });
+    await axeAndWidth('task list');
+    await answerEverySection(page, journey);
+    await journey.openSection('Statement document');
+    await page.getByLabel("Or paste the statement's text").fill('');
+    await page.locator('#file').setInputFiles({
+      name: 'statement.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        await textPdf([
+          [
+            'Narrow Lane Foods Ltd modern slavery statement.',
+            'This statement is made pursuant to section 54(1) of the Modern Slavery Act 2015.',
+            'It was approved by the board of directors and signed by a director.',
+          ],
+        ]),
+      ),
+    });
+    await axeAndWidth('upload');
+    await journey.saveAndContinue();
+    await journey.checkAnswers();
+    expect((await journey.answers())['Statement file']).toMatch(/^statement\.pdf \(PDF, \d+ KB\)$/);
+    await axeAndWidth('check your answers');
+    await journey.submit();
+    const confirmation = await journey.confirmation();
+    expect(confirmation.panel).toContain('Statement submitted');
+    await axeAndWidth('confirmation');
+    const publicHref = Object.values(confirmation.links).find((href) =>
+      /^\/statements\/[0-9A-Z]{26}$/.test(href),
+    );
+    expect(publicHref).toBeDefined();
+    await page.goto(`${ctx.url}${publicHref}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Narrow Lane Foods Ltd');
+    await axeAndWidth('public statement page');
+    await context.close();
   }, 240_000);
 
   it('passes axe WCAG 2.2 AA checks on the task list, a question with errors and check your answers', async () => {

@@ -3,14 +3,17 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../functions/checker/check.ts';
 import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
-import { ratingChangesReport } from '../../functions/checker/rating-changes.ts';
+import { ratingChangesReport, recheckReport } from '../../functions/checker/rating-changes.ts';
+import { summarise } from '../../functions/checker/summary.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { reviewFinding } from '../../functions/domain/reviews/reviews.ts';
 import { recheckStale } from '../../functions/local/recheck-all.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { listStaleCheckResults } from '../../functions/store/checks/list-stale-check-results.ts';
 import { moveCheckListings } from '../../functions/store/checks/move-check-listings.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
+import { getFlag } from '../../functions/store/flags/get-flag.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
 import { getStatement } from '../../functions/store/statements/get-statement.ts';
@@ -21,6 +24,7 @@ import {
 } from '../../functions/worker/check-revision.ts';
 import type { WorkerDeps } from '../../functions/worker/deps.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
+import { storedReview } from '../reviews/fixtures.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
 import { GOOD_DOCUMENT, GOOD_TEXT } from './support.ts';
 
@@ -374,11 +378,18 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     const automated = (await getCheckResult(table.store, id, 1))!;
     expect(automated.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
     const officer = { id: 'officer-1', email: 'olive@officers.example', isOfficer: true };
-    const { summary } = await reviewFinding(deps(), officer, id, 'uk-approval', {
-      decision: 'overturn',
-      status: 'fail',
-      reason: 'The approval named is of last year’s statement.',
-    });
+    const { summary } = await reviewFinding(
+      deps(),
+      officer,
+      id,
+      'uk-approval',
+      {
+        decision: 'overturn',
+        status: 'fail',
+        reason: 'The approval named is of last year’s statement.',
+      },
+      { ifMatch: '1.0' },
+    );
     expect(summary.rating).toBe('non_compliant');
     await putCheckResult(table.store, {
       statementId: id,
@@ -393,6 +404,86 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     expect(
       (await getCheckResult(table.store, id, 1))?.findings.find((f) => f.rule === 'uk-approval')?.status,
     ).toBe('pass');
+  });
+
+  it('keeps a reviewed verdict the recheck disagrees with, queues it for an officer, and reports public and automated rating changes apart', async () => {
+    const orgS = ulid();
+    const id = await submit({
+      organisationId: orgS,
+      name: 'Sigma Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const current = (await getCheckResult(table.store, id, 1))!;
+    expect(current.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
+    // Under the old rules the approval failed, and an officer confirmed that.
+    const oldFindings = current.findings.map((f) =>
+      f.rule === 'uk-approval' ? { ...f, status: 'fail' as const } : f,
+    );
+    const old = {
+      ...current,
+      rulesVersion: '2000.4',
+      findings: oldFindings,
+      summary: summarise(oldFindings),
+    };
+    expect(old.summary.rating).toBe('non_compliant');
+    await putCheckResult(table.store, {
+      statementId: id,
+      organisationId: orgS,
+      revision: 1,
+      result: old,
+      checkedAt: NOW.toISOString(),
+    });
+    const review = storedReview({
+      statementId: id,
+      rule: 'uk-approval',
+      rulesVersion: '2000.4',
+      decision: 'confirm',
+      status: 'fail',
+      automatedStatus: 'fail',
+      reason: 'The approval quoted is of last year’s statement.',
+    });
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { ...keys.findingReview(id, 1, 'uk-approval'), entity: 'findingReview', ...review },
+      }),
+    );
+
+    const outcome = await recheckStale(deps(), { offline: true });
+    expect(outcome.changed).toContainEqual({
+      statementId: id,
+      revision: 1,
+      from: 'non_compliant',
+      to: current.summary.rating,
+    });
+    expect(outcome.publicChanged.map((c) => c.statementId)).not.toContain(id);
+    expect(outcome.disagreements).toContainEqual(
+      expect.objectContaining({
+        statementId: id,
+        rule: 'uk-approval',
+        reviewed: 'fail',
+        automatedBefore: 'fail',
+        automatedNow: 'pass',
+      }),
+    );
+    const report = recheckReport(outcome);
+    expect(report).toContain(`${id} revision 1 uk-approval: reviewed fail, now pass`);
+    expect(report).toMatch(/^Public ratings \(as shown, the register's reviews applied\): /);
+
+    // The public still sees the person's verdict; the new automated status is said beside it.
+    expect((await getStatement(table.store, id))?.check?.rating).toBe('non_compliant');
+    const flag = await getFlag(table.store, flagIds.reviewDisagreement(id, 1, 'uk-approval', RULES_VERSION));
+    expect(flag).toMatchObject({
+      type: 'review_disagreement',
+      status: 'open',
+      statementId: id,
+      rule: 'uk-approval',
+    });
+    // Rechecking again under the same rules queues nothing twice.
+    expect(await checkRevision(deps(), id, 1, { offline: true }, undefined, true)).toBe('checked');
+    expect((await getFlag(table.store, flag!.id))?.history).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { checkStatement } from '../../functions/checker/check.ts';
 import {
   DocumentTooLargeError,
   extractDocument,
@@ -9,8 +10,10 @@ import {
   sniffKind,
 } from '../../functions/checker/extract/document.ts';
 import { EXTRACT_LIMITS } from '../../functions/checker/extract/limits.ts';
+import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import { sentencesFromText, splitSentences } from '../../functions/checker/text/sentences.ts';
 import { encryptedPdf, imageOnlyPdf, pdfBomb, textPdf } from './fixtures.ts';
+import { pdfFromSource } from './realistic/documents.ts';
 
 const FAST_LIMITS = { ...EXTRACT_LIMITS, timeoutMs: 4_000, maxHeapMb: 64 };
 
@@ -211,6 +214,51 @@ describe('document structure', { timeout: 30_000 }, () => {
     });
   });
 
+  it('reads a table-only PDF as one unit per row, each cell named by its header, and checks it the same way every time', async () => {
+    const rows = [
+      ['Indicator', 'Target 2025', 'Result 2025'],
+      ['Tier 1 suppliers audited for forced labour', '95%', '98%'],
+      ['Buyers trained on modern slavery', '100%', '100%'],
+      ['Grievance cases remediated', 'All', '3 of 3'],
+    ];
+    const source = rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+    const pdf = await pdfFromSource(source);
+    const extraction = await extractDocument(pdf);
+    expect(extraction.problem).toBeUndefined();
+    expect(extraction.sentences.map((s) => [s.text, s.unit])).toEqual([
+      [
+        'Indicator: Tier 1 suppliers audited for forced labour; Target 2025: 95%; Result 2025: 98%',
+        'table_row',
+      ],
+      ['Indicator: Buyers trained on modern slavery; Target 2025: 100%; Result 2025: 100%', 'table_row'],
+      ['Indicator: Grievance cases remediated; Target 2025: All; Result 2025: 3 of 3', 'table_row'],
+    ]);
+    // The same table typed as text rows reads the same.
+    const typed = extractFromText(source);
+    expect(typed.sentences.map((s) => s.text)).toEqual(extraction.sentences.map((s) => s.text));
+
+    const check = async () =>
+      checkStatement(
+        {
+          document: {},
+          extraction: await extractDocument(pdf),
+          textGiven: false,
+          now: new Date('2026-01-01'),
+        },
+        defaultTagger(),
+      );
+    const [first, second] = [await check(), await check()];
+    expect(second).toEqual(first);
+    const finding = (rule: string) => first.findings.find((f) => f.rule === rule)!;
+    // A KPI table is evidence of measuring effectiveness, quoted by its 1-based row number.
+    expect(finding('uk-area-effectiveness')).toMatchObject({ status: 'pass' });
+    expect(finding('uk-area-effectiveness').evidence.map((e) => e.sentence)).toContain(1);
+    expect(finding('uk-kpis-measurable').status).toBe('pass');
+    // A table is no statement: approval and signature are not in it.
+    expect(finding('uk-approval').status).toBe('fail');
+    expect(first.summary.meetsLegalMinimum).toBe(false);
+  });
+
   it('gives the PDF blocks their kinds, levels, cells and header cells', async () => {
     const { blocksFromPdf } = await import('../../functions/checker/extract/pdf-layout.ts');
     const line = (t: string, s: number, y: number, c?: string[]) => ({ t, s, x: 40, y, c });
@@ -232,13 +280,6 @@ describe('document structure', { timeout: 30_000 }, () => {
       { kind: 'heading', text: 'Risk', page: 1, level: 2 },
       { kind: 'paragraph', text: BODY, page: 1 },
       { kind: 'list_item', text: 'Audits', page: 1 },
-      {
-        kind: 'table_row',
-        text: 'Indicator | Target',
-        cells: ['Indicator', 'Target'],
-        page: 1,
-        headerCells: undefined,
-      },
       {
         kind: 'table_row',
         text: 'Audited | 95%',

@@ -16,6 +16,7 @@ import { searchStatements } from '../../functions/store/search/search-statements
 import { getRevision } from '../../functions/store/statements/get-revision.ts';
 import { getStatement } from '../../functions/store/statements/get-statement.ts';
 import { listStatementsOfOrganisation } from '../../functions/store/statements/list-statements-of-organisation.ts';
+import { getStatementPage } from '../../functions/store/statements/statement-page.ts';
 import { createCheckRevisionReactor } from '../../functions/worker/check-revision.ts';
 import { createIndexStatementReactor } from '../../functions/worker/index-statement.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
@@ -243,6 +244,10 @@ describe('register import-gov', () => {
     expect(page).toContain('the registry’s statement 810002');
     expect(page).toContain('Document not fetched');
     expect(page).toContain('Northwind Facilities (Overseas) B.V.');
+    // The page was read from its own small item, as a submitted statement's is.
+    const own = await getStatementPage(table.store, id, 1);
+    expect(own.revision).toMatchObject({ revision: 1, history: [{ revision: 1 }] });
+    expect(own.revision?.document.statementText).toBeUndefined();
     const body = (await (await app.request(`/api/v1/statements/${id}`)).json()) as {
       statement: Record<string, unknown>;
     };

@@ -31,6 +31,11 @@ describe('CDK context', () => {
       /mailFrom/,
     ],
     ['an alarm email that is not one', { stage: 'prod', alarmEmail: 'ops' }, /alarmEmail/],
+    [
+      'an accessibility contact that is not an email',
+      { stage: 'prod', accessibilityEmail: 'ops' },
+      /accessibilityEmail/,
+    ],
     ['waf that is not a boolean', { stage: 'dev', waf: 'maybe' }, /waf/],
     [
       'a sign-in domain prefix without the site’s domain',

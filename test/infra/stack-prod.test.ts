@@ -25,6 +25,7 @@ const context = {
   sesIdentity: 'example.org',
   mailFrom: 'register@example.org',
   alarmEmail: 'ops@example.org',
+  accessibilityEmail: 'accessibility@example.org',
   signInDomainPrefix: 'register-example-prod',
 };
 
@@ -71,6 +72,7 @@ describe('a prod stack with WAF off, a custom domain and SES', () => {
         STAGE: 'prod',
         PUBLIC_BASE_URL: `https://${context.domainName}`,
         MAIL_FROM: context.mailFrom,
+        ACCESSIBILITY_CONTACT_EMAIL: context.accessibilityEmail,
       });
       expect(Object.keys(env)).not.toContain('DYNAMODB_ENDPOINT');
     }

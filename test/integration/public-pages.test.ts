@@ -251,6 +251,27 @@ describe('the public pages', () => {
     expect(home.querySelector(`footer a[href="${path}"]`)).not.toBeNull();
   });
 
+  it.each([
+    { contact: 'accessibility@register.example', shown: 'accessibility@register.example', link: true },
+    {
+      contact: undefined,
+      shown: 'this register has not been given an accessibility contact address yet',
+      link: false,
+    },
+  ])(
+    'gives the accessibility statement the configured contact ($contact), never a made-up address',
+    async ({ contact, shown, link }) => {
+      const { app } = testApp(table.store, undefined, contact ? { accessibilityContact: contact } : {});
+      const html = await (await app.request('/accessibility')).text();
+      const document = dom(html);
+      expect(document.querySelector('#accessibility-contact')?.textContent).toBe(shown);
+      expect(document.querySelector('#accessibility-contact')?.getAttribute('href') ?? null).toBe(
+        link ? `mailto:${contact}` : null,
+      );
+      expect(html).not.toContain('example.gov.uk');
+    },
+  );
+
   it('gives every public page its own meta description and the GOV.UK icons', async () => {
     const paths = [
       '/',

@@ -62,6 +62,9 @@ describe('compliance officers’ pages', () => {
     '/officers/flags/new',
     '/officers/import',
     '/officers/out-of-scope',
+    '/officers/figures/received',
+    '/officers/figures/flags?year=2026',
+    '/officers/figures/sectors?page=2',
   ];
 
   it('sends anonymous visitors to sign in, refuses submitters (403) and shows officers every page', async () => {
@@ -128,10 +131,15 @@ describe('compliance officers’ pages', () => {
     const todo = before.indexOf('id="todo"');
     expect(todo).toBeGreaterThan(0);
     expect(before.indexOf('Run the sweep now')).toBeLessThan(before.indexOf('id="headline-figures"'));
-    // The first chart (the page's header carries GOV.UK's crown as an svg too).
-    expect(before.indexOf('id="headline-figures"')).toBeLessThan(
-      before.indexOf('<svg', before.indexOf('</header>')),
-    );
+    // The details are on their own pages, linked from the dashboard (its header's crown is the only svg).
+    expect(before.indexOf('<svg', before.indexOf('</header>'))).toBe(-1);
+    for (const figures of ['received', 'flags', 'sectors']) {
+      const href = `/officers/figures/${figures}?year=2026`;
+      expect(before).toContain(`href="${href}"`);
+      const detail = await request('GET', href, officer);
+      expect(detail.status, href).toBe(200);
+      expect(await detail.text(), href).toMatch(figures === 'sectors' ? /id="sector-rates"/ : /role="img"/);
+    }
     const todoList = before.slice(todo, before.indexOf('</ul>', todo));
     expect(todoList).toContain('1 flag raised by an officer');
     expect(todoList).toMatch(/[2-9] open flags of every year in the queue/);

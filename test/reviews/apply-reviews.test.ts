@@ -3,7 +3,7 @@ import { checkResultView, confidenceBand, findingView } from '../../functions/ap
 import { RULES_VERSION } from '../../functions/checker/check.ts';
 import { flagConfidence } from '../../functions/domain/compliance/flags.ts';
 import { DomainError } from '../../functions/domain/errors.ts';
-import { applyReviews } from '../../functions/domain/reviews/apply-reviews.ts';
+import { applyReviews, reviewDisagreements } from '../../functions/domain/reviews/apply-reviews.ts';
 import { planReview } from '../../functions/domain/reviews/plan-review.ts';
 import { storedReview, weakResult } from './fixtures.ts';
 
@@ -32,16 +32,55 @@ describe('reviews laid over an automated result', () => {
     expect(reviewed.findings.find((f) => f.rule === 'uk-area-risk')?.review?.outdated).toBeUndefined();
   });
 
-  it('keeps, but does not apply, a review of an earlier automated result the recheck no longer gives', () => {
+  it('keeps a review in force when a recheck gives another automated status, saying what it now says', () => {
     const rechecked = weakResult('2099.1');
     const risk = rechecked.findings.find((f) => f.rule === 'uk-area-risk')!;
     risk.status = 'warn';
     const reviewed = applyReviews(rechecked, [storedReview()]);
     expect(reviewed.findings.find((f) => f.rule === 'uk-area-risk')).toMatchObject({
-      status: 'warn',
-      review: { automatedStatus: 'fail', status: 'pass', outdated: true },
+      status: 'pass',
+      review: { automatedStatus: 'fail', status: 'pass', automatedNow: 'warn' },
     });
-    expect(reviewed.summary).toEqual(rechecked.summary);
+    expect(reviewed.summary.rating).toBe('adequate');
+  });
+
+  it.each([
+    ['the automated status is unchanged', 'fail', false],
+    ['the recheck now agrees with the reviewed status', 'pass', false],
+    ['the recheck gives a third status', 'warn', true],
+    ['the recheck gives a status nobody chose', 'unknown', true],
+  ] as const)(
+    'flags a disagreement with an overturn (fail → pass) when %s: %s → %s',
+    (_case, now, disagrees) => {
+      const rechecked = weakResult('2099.1');
+      rechecked.findings.find((f) => f.rule === 'uk-area-risk')!.status = now;
+      const found = reviewDisagreements(rechecked, [storedReview()]);
+      expect(found).toEqual(
+        disagrees
+          ? [
+              {
+                rule: 'uk-area-risk',
+                reviewed: 'pass',
+                automatedBefore: 'fail',
+                automatedNow: now,
+                confidence: 0.55,
+              },
+            ]
+          : [],
+      );
+    },
+  );
+
+  it('flags a confirmed finding the recheck now contradicts', () => {
+    const rechecked = weakResult('2099.1');
+    rechecked.findings.find((f) => f.rule === 'uk-area-risk')!.status = 'pass';
+    const confirmed = storedReview({ decision: 'confirm', status: 'fail', automatedStatus: 'fail' });
+    expect(reviewDisagreements(rechecked, [confirmed])).toEqual([
+      expect.objectContaining({ reviewed: 'fail', automatedNow: 'pass' }),
+    ]);
+    expect(applyReviews(rechecked, [confirmed]).summary).toEqual(
+      applyReviews(weakResult(), [confirmed]).summary,
+    );
   });
 
   it('counts an unclear finding an officer settled: unclear unknown overturned to fail lowers the rating', () => {

@@ -60,6 +60,7 @@ export function storedReview(overrides: Partial<StoredReview> = {}): StoredRevie
     reason: 'Section 4 names the risks by country and commodity.',
     reviewedAt: '2026-11-29T12:00:00.000Z',
     officer: { id: 'officer-1', email: 'olive@officers.example' },
+    version: 1,
     ...overrides,
   };
 }

@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { checkerFlag } from '../../functions/domain/compliance/flags.ts';
+import { reviewRequestFlag } from '../../functions/domain/reviews/reviews.ts';
 import { listAuditEvents } from '../../functions/store/audit/list-audit-events.ts';
 import { backfillUncertainQueue } from '../../functions/store/flags/backfill-uncertain-queue.ts';
 import { flagItem } from '../../functions/store/flags/flag-items.ts';
@@ -10,6 +12,7 @@ import { listFlags } from '../../functions/store/flags/list-flags.ts';
 import { raise } from '../../functions/store/flags/raise-flag.ts';
 import { updateFlag } from '../../functions/store/flags/update-flag.ts';
 import { keys } from '../../functions/store/keys.ts';
+import { raiseReviewRequest } from '../../functions/store/reviews/review-requests.ts';
 import { flagPageSchema, flagSchema } from '../../schemas/flag.ts';
 import { statementViewSchema } from '../../schemas/public-statement.ts';
 import { putCheckResult, putOrganisation, putStatement, type SeededStatement } from '../public/fixtures.ts';
@@ -26,7 +29,13 @@ describe('reviews of automated findings', () => {
   const table = useTestTable();
   const statements: SeededStatement[] = [];
 
-  async function call(method: string, path: string, who: Who, body?: unknown) {
+  async function call(
+    method: string,
+    path: string,
+    who: Who,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const { app, errors } = testApp(table.store);
     const response = await app.request(path, {
       method,
@@ -34,6 +43,7 @@ describe('reviews of automated findings', () => {
       headers: {
         ...(who ? await authFor(who) : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
@@ -54,8 +64,23 @@ describe('reviews of automated findings', () => {
     return seeded.header.id;
   }
 
-  const reviewPath = (id: string, rule = 'uk-area-risk') =>
-    `/api/v1/statements/${id}/findings/${rule}/reviews`;
+  const findingPath = (id: string, rule = 'uk-area-risk') => `/api/v1/statements/${id}/findings/${rule}`;
+  const reviewPath = (id: string, rule = 'uk-area-risk') => `${findingPath(id, rule)}/reviews`;
+
+  /** The finding's current etag, as anyone reads it. */
+  async function etagOf(id: string, rule = 'uk-area-risk') {
+    const response = await call('GET', findingPath(id, rule), undefined);
+    expect(response.status).toBe(200);
+    return response.headers.get('etag')!;
+  }
+
+  /** A review or review request sent with the etag just read (`path` ends …/findings/{rule}/…). */
+  async function post(path: string, who: Who, body: unknown, headers: Record<string, string> = {}) {
+    const finding = await call('GET', path.replace(/\/[^/]+$/, ''), undefined);
+    // An unknown statement or rule has no etag: any will do, the answer is 404 or 422.
+    const ifMatch = finding.headers.get('etag') ?? '"1.0"';
+    return call('POST', path, who, body, { 'if-match': ifMatch, ...headers });
+  }
   const requestPath = (id: string, rule = 'uk-area-risk') =>
     `/api/v1/statements/${id}/findings/${rule}/review-requests`;
   const overturn = { decision: 'overturn', status: 'pass', reason: 'Section 4 names the risks by country.' };
@@ -80,8 +105,8 @@ describe('reviews of automated findings', () => {
     ] as const)('%s as %s answers %i', async (what, who, status) => {
       const response =
         what === 'review a finding'
-          ? await call('POST', reviewPath(matrixId), people[who], confirm)
-          : await call('POST', requestPath(matrixId, 'uk-area-training'), people[who], ask);
+          ? await post(reviewPath(matrixId), people[who], confirm)
+          : await post(requestPath(matrixId, 'uk-area-training'), people[who], ask);
       expect(response.status).toBe(status);
       if (status >= 400) expect(response.headers.get('content-type')).toBe('application/problem+json');
     });
@@ -111,7 +136,7 @@ describe('reviews of automated findings', () => {
     await raise(table.store, {
       flag: checkerFlag('weak', statement, [], '2026-11-28T00:00:00.000Z'),
     });
-    const response = await call('POST', reviewPath(id), officer, overturn);
+    const response = await post(reviewPath(id), officer, overturn);
     expect(response.status).toBe(201);
     const weak = await getFlag(table.store, flagIds.weak(id, 1));
     expect(weak?.status).toBe('resolved');
@@ -183,21 +208,19 @@ describe('reviews of automated findings', () => {
     ['an overturn to the same status', { decision: 'overturn', status: 'fail', reason: 'x' }, '/status'],
     ['an unknown decision', { decision: 'maybe', reason: 'x' }, '/decision'],
   ])('refuses a review with %s (422 naming the field)', async (_name, body, path) => {
-    const response = await call('POST', reviewPath(matrixId, 'uk-area-effectiveness'), officer, body);
+    const response = await post(reviewPath(matrixId, 'uk-area-effectiveness'), officer, body);
     expect(response.status).toBe(422);
     expect((await response.json()).errors).toEqual([expect.objectContaining({ path })]);
   });
 
   it('answers 404 for an unknown statement and 422 for an unknown rule', async () => {
-    expect((await call('POST', reviewPath('01JDQ8Z4V6W4Y0B3C9E7K2M5N8'), officer, overturn)).status).toBe(
-      404,
-    );
-    expect((await call('POST', reviewPath(matrixId, 'uk-made-up'), officer, overturn)).status).toBe(422);
+    expect((await post(reviewPath('01JDQ8Z4V6W4Y0B3C9E7K2M5N8'), officer, overturn)).status).toBe(404);
+    expect((await post(reviewPath(matrixId, 'uk-made-up'), officer, overturn)).status).toBe(422);
   });
 
   it('opens one review request per finding, refuses a second while it is open, and closes it with the review', async () => {
     const id = await weakStatement();
-    const first = await call('POST', requestPath(id), member, {
+    const first = await post(requestPath(id), member, {
       reason: 'Section 4 is our risk assessment.',
     });
     expect(first.status).toBe(201);
@@ -210,7 +233,7 @@ describe('reviews of automated findings', () => {
       details: 'Section 4 is our risk assessment.',
       confidence: 0.55,
     });
-    const again = await call('POST', requestPath(id), member, { reason: 'Please look again.' });
+    const again = await post(requestPath(id), member, { reason: 'Please look again.' });
     expect(again.status).toBe(409);
     expect((await again.json()).detail).toMatch(/already been asked for/);
 
@@ -219,7 +242,7 @@ describe('reviews of automated findings', () => {
     );
     expect(queue.items.map((f) => f.id)).toContain(flag.id);
 
-    expect((await call('POST', reviewPath(id), officer, overturn)).status).toBe(201);
+    expect((await post(reviewPath(id), officer, overturn)).status).toBe(201);
     const closed = flagSchema.parse(await (await call('GET', `/api/v1/flags/${flag.id}`, officer)).json());
     expect(closed.status).toBe('resolved');
     expect(closed.history.at(-1)).toMatchObject({
@@ -227,15 +250,169 @@ describe('reviews of automated findings', () => {
       note: `Overturned to pass: ${overturn.reason}`,
     });
 
-    expect(
-      (await call('POST', requestPath(id), member, { reason: 'Now about the new result.' })).status,
-    ).toBe(201);
+    expect((await post(requestPath(id), member, { reason: 'Now about the new result.' })).status).toBe(201);
     const audit = await listAuditEvents(table.store, { entity: `statement/${id}`, limit: 10 });
     expect(audit.items.map((e) => e.action)).toEqual([
       'statement.review_requested',
       'statement.finding_reviewed',
       'statement.review_requested',
     ]);
+  });
+
+  describe('concurrency: a review or request carries the finding’s version', () => {
+    it('answers 428 problem details without If-Match', async () => {
+      const id = await weakStatement();
+      for (const [path, who, body] of [
+        [reviewPath(id), officer, overturn],
+        [requestPath(id), member, { reason: 'See section 4.' }],
+      ] as const) {
+        const response = await call('POST', path, who, body);
+        expect(response.status).toBe(428);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+      }
+    });
+
+    it('lets one of two officers overturning the same finding at once win; the other gets 409', async () => {
+      const id = await weakStatement();
+      const etag = await etagOf(id);
+      expect(etag).toBe('"1.0"');
+      const responses = await Promise.all([
+        call('POST', reviewPath(id), officer, overturn, { 'if-match': etag }),
+        call(
+          'POST',
+          reviewPath(id),
+          { email: 'oscar@officers.example', officer: true },
+          {
+            decision: 'overturn',
+            status: 'warn',
+            reason: 'Section 4 is thin.',
+          },
+          { 'if-match': etag },
+        ),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+      const loser = responses.find((r) => r.status === 409)!;
+      expect(loser.headers.get('content-type')).toBe('application/problem+json');
+      expect((await loser.json()).detail).toMatch(/read it again/);
+      const winner = await responses.find((r) => r.status === 201)!.json();
+      expect(await etagOf(id)).toBe('"1.1"');
+      expect(winner.etag).toBe('1.1');
+      const finding = await (await call('GET', findingPath(id), undefined)).json();
+      expect(finding.finding.status).toBe(winner.finding.status);
+      expect(finding.finding.review.version).toBe(1);
+      const audit = await listAuditEvents(table.store, { entity: `statement/${id}`, limit: 10 });
+      expect(audit.items.map((e) => e.action)).toEqual(['statement.finding_reviewed']);
+    });
+
+    it('refuses a review made on a stale version with 409, and takes one on the current version', async () => {
+      const id = await weakStatement();
+      const stale = await etagOf(id);
+      expect((await call('POST', reviewPath(id), officer, overturn, { 'if-match': stale })).status).toBe(201);
+      const late = await call(
+        'POST',
+        reviewPath(id),
+        officer,
+        { decision: 'confirm', reason: 'Agreed' },
+        {
+          'if-match': stale,
+        },
+      );
+      expect(late.status).toBe(409);
+      expect((await late.json()).detail).toContain('"1.1"');
+      const again = await call(
+        'POST',
+        reviewPath(id),
+        officer,
+        { decision: 'confirm', reason: 'Agreed' },
+        {
+          'if-match': await etagOf(id),
+        },
+      );
+      expect(again.status).toBe(201);
+      expect(again.headers.get('etag')).toBe('"1.2"');
+    });
+
+    it('answers a retry with the same Idempotency-Key with the first answer, writing once', async () => {
+      const id = await weakStatement();
+      const headers = { 'if-match': await etagOf(id), 'idempotency-key': `review-${id}` };
+      const first = await call('POST', reviewPath(id), officer, overturn, headers);
+      expect(first.status).toBe(201);
+      const firstBody = await first.text();
+      const [retry, concurrent] = await Promise.all([
+        call('POST', reviewPath(id), officer, overturn, headers),
+        call('POST', reviewPath(id), officer, overturn, headers),
+      ]);
+      for (const response of [retry, concurrent]) {
+        expect(response.status).toBe(201);
+        expect(response.headers.get('idempotent-replayed')).toBe('true');
+        expect(await response.text()).toBe(firstBody);
+      }
+      const other = await call('POST', reviewPath(id), officer, { ...overturn, status: 'warn' }, headers);
+      expect(other.status).toBe(409);
+      expect(await etagOf(id)).toBe('"1.1"');
+      const audit = await listAuditEvents(table.store, { entity: `statement/${id}`, limit: 10 });
+      expect(audit.items).toHaveLength(1);
+    });
+
+    it('refuses a business’s review request made on a version an officer has since reviewed (409)', async () => {
+      const id = await weakStatement();
+      const seen = await etagOf(id);
+      expect((await call('POST', reviewPath(id), officer, overturn, { 'if-match': seen })).status).toBe(201);
+      const stale = await call(
+        'POST',
+        requestPath(id),
+        member,
+        { reason: 'Section 4.' },
+        { 'if-match': seen },
+      );
+      expect(stale.status).toBe(409);
+      expect((await stale.json()).detail).toMatch(/changed since you read it/);
+      const headers = { 'if-match': await etagOf(id), 'idempotency-key': `ask-${id}` };
+      const asked = await call('POST', requestPath(id), member, { reason: 'Section 4.' }, headers);
+      expect(asked.status).toBe(201);
+      const retried = await call('POST', requestPath(id), member, { reason: 'Section 4.' }, headers);
+      expect(retried.status).toBe(201);
+      expect((await retried.json()).id).toBe((await asked.json()).id);
+      const open = flagPageSchema.parse(
+        await (await call('GET', '/api/v1/flags?type=review_request&status=open', officer)).json(),
+      );
+      expect(open.items.filter((f) => f.statementId === id)).toHaveLength(1);
+    });
+
+    it('refuses, in the store, a review request whose version an officer’s review passed meanwhile (409)', async () => {
+      const id = await weakStatement();
+      const seen = await etagOf(id);
+      expect((await call('POST', reviewPath(id), officer, overturn, { 'if-match': seen })).status).toBe(201);
+      // As if the request had read the finding just before the review was written.
+      const header = statements.at(-1)!.header;
+      const flag = reviewRequestFlag(
+        ulid(),
+        { ...header, revision: 1 },
+        weakResult().findings[5]!,
+        'x',
+        member.email,
+        '2026-11-29T12:00:00.000Z',
+      );
+      const raising = raiseReviewRequest(table.store, {
+        flag,
+        rule: 'uk-area-risk',
+        revision: 1,
+        previousFlagId: undefined,
+        reviewVersion: 0,
+        audit: {
+          id: ulid(),
+          entity: `statement/${id}`,
+          action: 'statement.review_requested',
+          at: flag.createdAt,
+          actor: { id: 'u', email: member.email },
+        },
+      });
+      await expect(raising).rejects.toMatchObject({
+        kind: 'conflict',
+        message: expect.stringMatching(/reviewed this finding/),
+      });
+      expect(await getFlag(table.store, flag.id)).toBeUndefined();
+    });
   });
 
   it('describes both routes, the finding’s review and the queue order in the OpenAPI document', async () => {

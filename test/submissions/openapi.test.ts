@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -151,5 +151,32 @@ describe('the OpenAPI document and /api/docs', () => {
       expect(problem.type).toBe('/problems/invalid');
       expect(problem.errors.map((error: Json) => error.path)).toEqual(['']);
     });
+  });
+
+  it('serves every route and field the README lists beyond the reference contract', async () => {
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as Json;
+    const readme = await readFile(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const start = readme.indexOf('## API beyond the reference contract');
+    expect(start).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const rows = [...section.matchAll(/^\| `(GET|POST|PUT|PATCH|DELETE) (\/api\/[^`]+)` \| (.+) \|$/gm)];
+    expect(rows.length).toBeGreaterThan(15);
+    for (const [, method, route, what] of rows) {
+      const operation = doc.paths[route as string]?.[(method as string).toLowerCase()] as Json | undefined;
+      expect(operation?.summary, `${method} ${route}`).toBe(what);
+    }
+    const schemas = JSON.stringify(doc.components.schemas);
+    for (const field of [
+      'progress',
+      'partsDone',
+      'column',
+      'contactName',
+      'contactEmail',
+      'addressLine1',
+      'postcode',
+      'notices',
+      'statementText',
+    ])
+      expect(schemas, field).toContain(`"${field}"`);
   });
 });

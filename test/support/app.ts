@@ -79,6 +79,7 @@ export function testApp(
     /** Abuse limits; by default high enough that no test not about them meets one. */
     limits?: RateLimits;
     siteAddress?: string;
+    accessibilityContact?: string;
     sessions?: SessionSettings;
     /** Another token verifier (a test's own key pair); the in-memory development issuer's otherwise. */
     verifier?: Verifier;
@@ -100,6 +101,7 @@ export function testApp(
     hostedSignIn: options.hostedSignIn,
     limits: options.limits ?? rateLimitsAllowing(100_000),
     siteAddress: options.siteAddress,
+    accessibilityContact: options.accessibilityContact,
     sessions: options.sessions,
     letters,
   });

@@ -33,4 +33,14 @@ describe('the origin secret configuration', () => {
       expect.objectContaining({ message: expect.not.stringContaining(shortNext) }),
     );
   });
+
+  it('reads the accessibility contact once as an email address and refuses anything else', () => {
+    expect(
+      readConfig({ ACCESSIBILITY_CONTACT_EMAIL: 'access@register.example' }).ACCESSIBILITY_CONTACT_EMAIL,
+    ).toBe('access@register.example');
+    expect(readConfig({}).ACCESSIBILITY_CONTACT_EMAIL).toBeUndefined();
+    expect(() => readConfig({ ACCESSIBILITY_CONTACT_EMAIL: 'the register team' })).toThrow(
+      /ACCESSIBILITY_CONTACT_EMAIL/,
+    );
+  });
 });

@@ -45,8 +45,8 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
 import { complianceSummary, defaultSummaryYear, requestSweep } from './officers-compliance-api.ts';
+import { addOfficersFigurePages, pct, summaryYear } from './officers-figures-pages.ts';
 import { changeFlag, createManualFlag, flagFilterOf } from './officers-flags-api.ts';
 import { addOfficersOrganisationPage } from './officers-organisation-page.ts';
 import { sweepProgressView } from './sweep-progress-view.ts';
@@ -69,6 +69,7 @@ export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
   report: 'Public report',
   manual: 'Flagged by an officer',
   review_request: 'Review asked for',
+  review_disagreement: 'Recheck disagrees with a review',
 };
 
 export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
@@ -97,69 +98,6 @@ export const requireOfficerPage: MiddlewareHandler<AppEnv> = async (c, next) => 
   await next();
 };
 
-const pct = (rate: number | null) => (rate === null ? 'None checked' : `${Math.round(rate * 100)}%`);
-
-function dashboardCharts(summary: ComplianceSummary) {
-  const years = summary.years;
-  return {
-    perYear: groupedBarChart({
-      id: 'chart-per-year',
-      title: 'Organisations in scope and statements received, by reporting year',
-      description: years
-        .map((y) => `${y.year}: ${y.organisationsInScope} in scope, ${y.statementsReceived} received`)
-        .join('; '),
-      groups: years.map((y) => ({
-        label: String(y.year),
-        values: [y.organisationsInScope, y.statementsReceived],
-      })),
-      series: [
-        { name: 'Organisations in scope', fill: COLOURS.blue },
-        { name: 'Statements received', fill: COLOURS.green },
-      ],
-    }),
-    flags: horizontalBarChart({
-      id: 'chart-flags',
-      title: `Outstanding flags for ${summary.year}, by type`,
-      description: FLAG_TYPES.map(
-        (type) => `${FLAG_TYPE_LABELS[type]}: ${summary.flags[type].outstanding}`,
-      ).join('; '),
-      rows: FLAG_TYPES.map((type) => ({
-        label: FLAG_TYPE_LABELS[type],
-        value: summary.flags[type].outstanding,
-        display: summary.flags[type].outstanding.toLocaleString('en-GB'),
-      })),
-      fill: COLOURS.orange,
-    }),
-    sectors: horizontalBarChart({
-      id: 'chart-sectors',
-      title: `Share of ${summary.year} statements meeting the legal minimum, by sector`,
-      description:
-        summary.bySector.length === 0
-          ? 'No statements checked yet.'
-          : summary.bySector.map((row) => `${row.sector}: ${pct(row.passRate)}`).join('; '),
-      // Of the statements the checker could decide: none decided is "Not determined", not 0%.
-      rows: summary.bySector.map((row) => {
-        const decided = row.pass + row.fail;
-        const rate = decided > 0 ? row.pass / decided : null;
-        return { label: row.sector, value: rate ?? 0, display: rate === null ? NOT_DETERMINED : pct(rate) };
-      }),
-      max: 1,
-      fill: COLOURS.green,
-    }),
-    age: horizontalBarChart({
-      id: 'chart-age',
-      title: 'Open flags by age',
-      description: summary.openFlagsByAge.map((bucket) => `${bucket.label}: ${bucket.count}`).join('; '),
-      rows: summary.openFlagsByAge.map((bucket) => ({
-        label: bucket.label,
-        value: bucket.count,
-        display: bucket.count.toLocaleString('en-GB'),
-      })),
-      fill: COLOURS.purple,
-    }),
-  };
-}
-
 const TODO_WORDS: Record<Flag['type'], [string, string]> = {
   missing: ['missing statement to chase', 'missing statements to chase'],
   late: ['late statement to follow up', 'late statements to follow up'],
@@ -168,6 +106,10 @@ const TODO_WORDS: Record<Flag['type'], [string, string]> = {
   report: ['report from the public to look at', 'reports from the public to look at'],
   manual: ['flag raised by an officer', 'flags raised by officers'],
   review_request: ['review asked for by a business', 'reviews asked for by businesses'],
+  review_disagreement: [
+    'reviewed finding a recheck disagrees with',
+    'reviewed findings a recheck disagrees with',
+  ],
 };
 
 /** The dashboard's first list: each kind of outstanding flag, linked to the queue filtered to it. */
@@ -237,12 +179,7 @@ export function officersPages(deps: AppDeps) {
   });
 
   app.get('/officers', async (c) => {
-    const requested = Number(c.req.query('year'));
-    const thisYear = deps.clock().getUTCFullYear();
-    const year =
-      Number.isInteger(requested) && requested >= FIRST_REPORTING_YEAR && requested <= thisYear + 1
-        ? requested
-        : defaultSummaryYear(deps.clock());
+    const year = summaryYear(c, deps);
     const summary = await complianceSummary(deps, year);
     // The sweep asked for (after "Run the sweep now"), or one still under way.
     const last = summary.lastSweep;
@@ -256,9 +193,8 @@ export function officersPages(deps: AppDeps) {
       title: 'Compliance dashboard',
       activeNav: 'officers',
       summary,
-      charts: dashboardCharts(summary),
-      typeLabels: FLAG_TYPE_LABELS,
-      flagTypes: FLAG_TYPES,
+      outstanding: FLAG_TYPES.reduce((sum, type) => sum + summary.flags[type].outstanding, 0),
+      openFlags: summary.openFlagsByAge.reduce((sum, bucket) => sum + bucket.count, 0),
       yearItems: summary.years.map((y) => ({
         value: y.year,
         text: String(y.year),
@@ -269,6 +205,8 @@ export function officersPages(deps: AppDeps) {
       pct,
     });
   });
+
+  addOfficersFigurePages(app, deps, FLAG_TYPE_LABELS);
 
   app.post('/officers/sweeps', async (c) => {
     const run = await requestSweep(deps, currentUser(c));

@@ -6,6 +6,7 @@ import {
   reviewRequestInputSchema,
 } from '../../../schemas/review.ts';
 import { DomainError, forbidden, invalid, notFound } from '../../domain/errors.ts';
+import { findingEtag } from '../../domain/reviews/finding-etag.ts';
 import { requestReview, reviewFinding } from '../../domain/reviews/reviews.ts';
 import { getMembership } from '../../store/memberships/get-membership.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
@@ -57,7 +58,10 @@ export function reviewPages(deps: AppDeps) {
     status: 200 | 409 | 422 = 200,
   ) => {
     const view = await statementView(deps, id);
-    const findings = (view.checkResult?.findings ?? []).map(findingView);
+    const findings = (view.checkResult?.findings ?? []).map((finding) => ({
+      ...findingView(finding),
+      etag: findingEtag(view.statement.revision, finding.review?.version),
+    }));
     c.header('cache-control', 'private, no-store');
     return renderPage(
       c,
@@ -87,7 +91,7 @@ export function reviewPages(deps: AppDeps) {
 
   app.post('/officers/statements/:id/findings/:rule/reviews', async (c) => {
     const { id, rule } = params(c);
-    const values = await formValues(c, ['decision', 'status', 'reason']);
+    const values = await formValues(c, ['decision', 'status', 'reason', 'etag']);
     try {
       const parsed = findingReviewInputSchema.safeParse({
         decision: values.decision || undefined,
@@ -95,7 +99,7 @@ export function reviewPages(deps: AppDeps) {
         ...(values.decision === 'overturn' && values.status ? { status: values.status } : {}),
       });
       if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
-      await reviewFinding(deps, currentUser(c), id, rule, parsed.data);
+      await reviewFinding(deps, currentUser(c), id, rule, parsed.data, { ifMatch: values.etag ?? '' });
       return c.redirect(`/officers/statements/${id}/findings?reviewed=${rule}#finding-${rule}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict'))
@@ -126,6 +130,7 @@ export function reviewPages(deps: AppDeps) {
         title: `Ask for a review of ${rule}`,
         statement: view.statement,
         finding: findingView(finding),
+        etag: findingEtag(view.statement.revision, finding.review?.version),
         errors: {},
         values: {},
         ...extra,
@@ -145,11 +150,13 @@ export function reviewPages(deps: AppDeps) {
 
   app.post('/statements/:id/findings/:rule/review-request', async (c) => {
     const { id, rule } = params(c);
-    const values = await formValues(c, ['reason']);
+    const values = await formValues(c, ['reason', 'etag']);
     try {
       const parsed = reviewRequestInputSchema.safeParse({ reason: values.reason });
       if (!parsed.success) throw invalid(fieldErrorsFromZod(parsed.error.issues));
-      const flag = await requestReview(deps, currentUser(c), id, rule, parsed.data);
+      const flag = await requestReview(deps, currentUser(c), id, rule, parsed.data, {
+        ifMatch: values.etag ?? '',
+      });
       return requestPage(c, id, rule, { sent: flag.id }, 201);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict'))

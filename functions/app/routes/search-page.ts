@@ -11,6 +11,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
 import { fieldErrorsFromZod } from '../problems.ts';
 import { ratingItems, resultView, sectorItems, turnoverItems, yearItems } from '../public-labels.ts';
+import { numberedPagination } from './pagination.ts';
 
 const PAGE_SIZE = 20;
 /** Read units a numbered page may spend: enough to fill it when filters keep few entries. */
@@ -19,33 +20,6 @@ const NUMBERED_PAGE_BUDGET = 16;
 /** Whether the form has a filter besides the name (what "Clear filters" takes away). */
 const hasFilters = (values: Record<string, string>) =>
   ['companyNumber', 'sector', 'turnover', 'year', 'rating'].some((name) => values[name]);
-
-/**
- * GOV.UK pagination with numbers: the first and last pages, the current one and its neighbours,
- * and ellipses between (https://design-system.service.gov.uk/components/pagination/).
- */
-function numberedPagination(
-  current: number,
-  last: number,
-  href: (n: number) => string,
-  options: { nextHref?: string | undefined },
-) {
-  if (last <= 1 && !options.nextHref) return undefined;
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= last; n++) {
-    if (n === 1 || n === last || Math.abs(n - current) <= 1) {
-      items.push({ number: n, href: href(n), current: n === current });
-    } else if (!('ellipsis' in (items.at(-1) ?? {}))) {
-      items.push({ ellipsis: true });
-    }
-  }
-  return {
-    items,
-    ...(current > 1 ? { previous: { href: href(current - 1) } } : {}),
-    ...(options.nextHref ? { next: { href: options.nextHref } } : {}),
-    landmarkLabel: 'Pages of results',
-  };
-}
 
 /** `limit` as the API takes it (1 to 100), kept in the page links; anything else is the default. */
 function pageSize(value: string | undefined): number {

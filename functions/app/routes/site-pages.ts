@@ -23,6 +23,7 @@ export function sitePages(deps: AppDeps) {
         c.header('cache-control', 'public, max-age=3600');
         return renderPage(c, deps, 'public/accessibility.njk', {
           title: 'Accessibility statement',
+          contact: deps.accessibilityContact,
           description:
             'How accessible the modern slavery statement register is, its known problems and how to report one.',
         });

@@ -42,7 +42,7 @@ function bodySize(pages: readonly PdfPage[]): number {
  * (level 1 for the largest size), body-size numbered short lines ("2.1 Due diligence") are
  * headings one level below those, bullets and numbered items are list items (with the lines that
  * wrap them), two or more consecutive lines with columns are table rows (the first row gives the
- * header cells), and the rest is running text, grouped into paragraphs by blocksFromLines.
+ * header cells of the others and is not a row of its own), and the rest is running text, grouped into paragraphs by blocksFromLines.
  */
 export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
   const body = bodySize(pages);
@@ -96,6 +96,8 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
         flushRun();
         const last = blocks.at(-1);
         const header = last?.kind === 'table_row' ? (last.headerCells ?? last.cells) : undefined;
+        // The header row lives on in every row's cells (as in text and HTML tables), not as a unit.
+        if (last?.kind === 'table_row' && !last.headerCells) blocks.pop();
         blocks.push({
           kind: 'table_row',
           text: line.c.join(' | '),

@@ -24,6 +24,8 @@ export function planReview(
     rule: RuleId;
     automatedResult: CheckResult;
     otherReviews: readonly StoredReview[];
+    /** The review's version: one more than the finding's last review's (1, the first, by default). */
+    version?: number;
   },
   body: FindingReviewInput,
   officer: Pick<User, 'id' | 'email'>,
@@ -51,6 +53,7 @@ export function planReview(
     reason: body.reason,
     reviewedAt: at,
     officer: { id: officer.id, email: officer.email },
+    version: input.version ?? 1,
   };
   const result = applyReviews(input.automatedResult, [
     ...input.otherReviews.filter((other) => other.rule !== input.rule),

@@ -17,12 +17,14 @@ import {
 } from '../../store/reviews/review-requests.ts';
 import { getStatement } from '../../store/statements/get-statement.ts';
 import type { Store } from '../../store/store.ts';
+import type { TransactItem } from '../../store/transact.ts';
 import { flagIds } from '../compliance/flag-ids.ts';
 import { isOutstanding } from '../compliance/flag-workflow.ts';
 import { flagLinks } from '../compliance/flags.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { applyReviews } from './apply-reviews.ts';
+import { expectedReviewVersion, findingEtag } from './finding-etag.ts';
 import { planReview } from './plan-review.ts';
 
 export interface ReviewDeps {
@@ -87,9 +89,30 @@ const auditFinding = (finding: Finding) => ({
   ...(finding.certainty === undefined ? {} : { certainty: finding.certainty }),
 });
 
+/** How a change to a finding is made: the version read (If-Match) and the Idempotency-Key's record. */
+export interface FindingChangeOptions {
+  ifMatch: string;
+  idempotency?: ((status: number, body: unknown) => TransactItem) | undefined;
+}
+
+/** One finding of a statement's latest check as the public sees it, and its version (etag). */
+export async function currentFinding(
+  store: Store,
+  statementId: string,
+  rule: RuleId,
+): Promise<{ finding: Finding; etag: string; revision: number }> {
+  const { header, automated } = await latestChecked(store, statementId, rule);
+  const reviews = await listReviews(store, statementId, header.revision, { consistent: true });
+  const finding = applyReviews(automated, reviews).findings.find((f) => f.rule === rule)!;
+  const review = reviews.find((r) => r.rule === rule);
+  return { finding, etag: findingEtag(header.revision, review?.version), revision: header.revision };
+}
+
 export interface ReviewOutcome {
   finding: Finding;
   summary: CheckSummary;
+  /** The finding's new version, for the next If-Match. */
+  etag: string;
 }
 
 /**
@@ -103,13 +126,25 @@ export async function reviewFinding(
   statementId: string,
   rule: RuleId,
   body: FindingReviewInput,
+  options: FindingChangeOptions,
 ): Promise<ReviewOutcome> {
   const { header, automated } = await latestChecked(deps.store, statementId, rule);
   const now = deps.clock();
   const at = now.toISOString();
   const others = await listReviews(deps.store, statementId, header.revision, { consistent: true });
+  const expectedVersion = expectedReviewVersion(options.ifMatch, {
+    revision: header.revision,
+    reviewVersion: others.find((r) => r.rule === rule)?.version,
+  });
   const plan = planReview(
-    { statementId, revision: header.revision, rule, automatedResult: automated, otherReviews: others },
+    {
+      statementId,
+      revision: header.revision,
+      rule,
+      automatedResult: automated,
+      otherReviews: others,
+      version: expectedVersion + 1,
+    },
     body,
     officer,
     at,
@@ -137,8 +172,12 @@ export async function reviewFinding(
   const entry = (from: Flag['status'], note: string) =>
     ({ at, by: officer.email, action: 'status', from, to: 'resolved', note }) as const;
   const settled = await clearedCheckerFlags(deps.store, statementId, header.revision, plan.result.summary);
+  const etag = findingEtag(header.revision, plan.review.version);
+  const answer = (summary: CheckSummary): ReviewOutcome => ({ finding: plan.reviewed, summary, etag });
   await putReview(deps.store, {
     review: plan.review,
+    expectedVersion,
+    extra: options.idempotency?.(201, answer(plan.result.summary)),
     summary: plan.result.summary,
     audit,
     closeFlags: [
@@ -160,7 +199,7 @@ export async function reviewFinding(
   if (JSON.stringify(summary) !== JSON.stringify(plan.result.summary)) {
     await putReviewedSummary(deps.store, statementId, header.revision, summary);
   }
-  return { finding: plan.reviewed, summary };
+  return answer(summary);
 }
 
 /** The review_request flag for one finding. */
@@ -218,14 +257,21 @@ export async function requestReview(
   statementId: string,
   rule: RuleId,
   body: ReviewRequestInput,
+  options: FindingChangeOptions,
 ): Promise<Flag> {
   const header = await getStatement(deps.store, statementId, { consistent: true });
   if (!header || header.status === 'draft' || header.revision < 1) throw notFound('The statement');
   if (!(await getMembership(deps.store, user.id, header.organisationId))) {
     throw forbidden('Only people enrolled for this organisation can ask for a review of its statement.');
   }
-  const { finding } = await latestChecked(deps.store, statementId, rule);
-  const request = await openRequestFor(deps.store, statementId, header.revision, rule);
+  const current = await currentFinding(deps.store, statementId, rule);
+  const reviewVersion = expectedReviewVersion(options.ifMatch, {
+    revision: current.revision,
+    reviewVersion: current.finding.review?.version,
+  });
+  // The flag shows the finding as the business saw it (reviewed or not).
+  const finding = current.finding;
+  const request = await openRequestFor(deps.store, statementId, current.revision, rule);
   if (request.open) throw alreadyRequested();
   const now = deps.clock();
   const at = now.toISOString();
@@ -235,6 +281,8 @@ export async function requestReview(
     rule,
     revision: header.revision,
     previousFlagId: request.flagId,
+    reviewVersion,
+    extra: options.idempotency?.(201, flag),
     audit: {
       id: newId(now),
       entity: `statement/${statementId}`,

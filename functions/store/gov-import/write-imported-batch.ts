@@ -6,6 +6,7 @@ import { auditPut } from '../audit/audit-item.ts';
 import { type Claim, claimAll } from '../claim-unique.ts';
 import { keys } from '../keys.ts';
 import { batchWriteItems, type WriteRequest } from '../search/batch-write-items.ts';
+import { revisionPagePut } from '../statements/statement-page.ts';
 import type { HeaderFields } from '../statements/write-statement.ts';
 import type { Store } from '../store.ts';
 
@@ -66,7 +67,7 @@ export interface NewImportedStatement {
 /**
  * New imported statements, without a transaction each. The one rule another writer could break
  * — one statement per organisation per year — is claimed first, with the same conditional put a
- * submission's transaction makes (a hundred claims to a transaction); header, first revision and audit event (new items under the
+ * submission's transaction makes (a hundred claims to a transaction); header, first revision, its page item and audit event (new items under the
  * import's own ids) then go in batches. A header is never written without its year claim; a
  * claim left without its header (an interrupted run) is the same statement's, taken up again
  * by the next run. Answers the ids whose year another statement holds.
@@ -99,6 +100,8 @@ export async function writeNewImportedStatements(
         Item: { ...keys.revision(header.id, revision.revision), entity: 'revision', ...revision },
       },
     },
+    // The statement page's own item, as a submission writes it: the page reads it, not the text.
+    { PutRequest: { Item: revisionPagePut(store, revision, []).Put!.Item! } },
     { PutRequest: { Item: auditPut(store, audit).Put!.Item! } },
   ]);
   await batchWriteItems(store, requests, { parallel: options.parallel });

@@ -26,6 +26,12 @@ export class DashboardPage {
     return this.page.locator('svg[role="img"] > title').allTextContents();
   }
 
+  /** Follows a link of the "Details" summary card to its page ("By year", "By sector"). */
+  async openDetails(link: string) {
+    await this.page.locator('#details').getByRole('link', { name: link }).click();
+    await this.page.waitForLoadState();
+  }
+
   async goToQueue() {
     await this.page
       .getByRole('navigation', { name: 'Compliance' })

@@ -16,6 +16,10 @@ export interface FeatureOptions {
   vectors?: WordVectors | undefined;
   /** Weights of the sentence's and its neighbours' mean vectors. */
   denseWeights?: readonly [number, number] | undefined;
+  /** Weight of a third dense block, the mean vector of the sentences two to four away (0 or unset: none). */
+  wideWeight?: number | undefined;
+  /** Weight of the words of the section heading the sentence sits under (0 or unset: none). */
+  sectionWeight?: number | undefined;
 }
 
 export interface SentenceInContext {
@@ -27,8 +31,8 @@ export interface SentenceInContext {
 }
 
 /** How many dense features a builder with these vectors adds after the 2^bits hashed slots. */
-export function denseDims(vectors: WordVectors | undefined): number {
-  return vectors ? 2 * vectors.dims : 0;
+export function denseDims(vectors: WordVectors | undefined, wideWeight = 0): number {
+  return vectors ? (wideWeight > 0 ? 3 : 2) * vectors.dims : 0;
 }
 
 /** A sparse feature vector: hashed indices and their values (L2-normalised). */
@@ -131,6 +135,7 @@ const NS = {
   cue: hashString('q'),
   prev2: hashString('p2'),
   next2: hashString('n2'),
+  section: hashString('h'),
 } as const;
 
 /**
@@ -232,7 +237,43 @@ export function withMergedHeadings(sentences: readonly SentenceInContext[]): Sen
     const heading = s.heading ?? s.headingPath?.[s.headingPath.length - 1];
     const before = sentences[i - 1];
     const previousHeading = before && (before.heading ?? before.headingPath?.[before.headingPath.length - 1]);
-    return heading && heading !== previousHeading ? { text: `${heading} ${s.text}` } : { text: s.text };
+    const text = heading && heading !== previousHeading ? `${heading} ${s.text}` : s.text;
+    return heading ? { text, heading } : { text };
+  });
+}
+
+/** A run of at least two upper-case words opening a sentence: how AIMS texts carry their headings. */
+const CAPS_HEADING =
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:[A-Z][A-Z0-9'’-]*|&)(?:[ ,:;/–-]+(?:[A-Z][A-Z0-9'’-]*|&|\d+(?:\.\d+)*))+(?=\s|$)/;
+
+/** The upper-case heading a sentence opens with, when it has one (six letters or more). */
+export function capsHeading(text: string): string | undefined {
+  const match = CAPS_HEADING.exec(text.trimStart());
+  if (!match) return undefined;
+  // The last word may be the first word of the sentence ("RISK ASSESSMENT We …" keeps "We" out
+  // by case; "SCA" in "CONSULTATION SCA" cannot be told apart and stays).
+  const heading = match[0].replace(/[ ,:;/–-]+$/, '');
+  return (heading.match(/[A-Z]/g)?.length ?? 0) >= 6 ? heading : undefined;
+}
+
+/**
+ * The heading of the section each sentence sits under: the splitter's heading when it gave one,
+ * else the last upper-case heading a sentence opened with; a heading repeated more than twice
+ * in the document is a running page header, not a section.
+ */
+export function sectionHeadings(sentences: readonly SentenceInContext[]): (string | undefined)[] {
+  const detected = sentences.map((s) =>
+    (s.heading ?? s.headingPath?.at(-1)) ? undefined : capsHeading(s.text),
+  );
+  const count = new Map<string, number>();
+  for (const h of detected) if (h) count.set(h, (count.get(h) ?? 0) + 1);
+  let current: string | undefined;
+  return sentences.map((s, i) => {
+    const given = s.heading ?? s.headingPath?.at(-1);
+    if (given) return given;
+    const h = detected[i];
+    if (h && count.get(h)! <= 2) current = h;
+    return current;
   });
 }
 
@@ -260,6 +301,9 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
   // Word hashes per sentence text, kept for the document being read (each sentence is also its
   // neighbours' context).
   let cachedFor: readonly SentenceInContext[] | undefined;
+  let headings: (string | undefined)[] = [];
+  const sectionWeight = options.sectionWeight ?? 0;
+  const wideWeight = options.wideWeight ?? 0;
   const wordHashes = new Map<string, Uint32Array>();
   const neutralTexts = new Map<string, string>();
   const neutralOf = (text: string) => {
@@ -282,7 +326,7 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
     }
     return e;
   };
-  const dense = new Float32Array(denseDims(vectors));
+  const dense = new Float32Array(denseDims(vectors, wideWeight));
   const hashesOf = (text: string) => {
     let hashes = wordHashes.get(text);
     if (!hashes) {
@@ -337,6 +381,7 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
         wordHashes.clear();
         neutralTexts.clear();
         embeddings.clear();
+        headings = sectionWeight > 0 ? sectionHeadings(sentences) : [];
       }
       count = 0;
       const sentence = sentences[index]!;
@@ -364,6 +409,9 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       for (let c = 0; c < CUES.length; c++)
         if (CUES[c]![1].test(sentence.text)) add(cueHashes[c]!, EXPERIMENT.cueWeight);
       add(mix(NS.cue, hashString('bias')), 1);
+      const heading = headings[index];
+      if (heading) addWords(NS.section, hashesOf(heading), sectionWeight, false);
+      else if (sectionWeight > 0) add(mix(NS.section, hashString('<none>')), sectionWeight);
 
       const indices = touched.slice(0, count);
       const values = new Float32Array(count);
@@ -387,6 +435,17 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       }
       normalise(context);
       for (let j = 0; j < d; j++) dense[d + j] = context[j]! * contextWeight;
+      if (wideWeight > 0) {
+        // The wider neighbourhood (two to four sentences away, nearer ones weigh more): the section's topic.
+        context.fill(0);
+        for (let off = 2; off <= 4; off++)
+          for (const s of [sentences[index - off], sentences[index + off]]) {
+            const e = s && embeddingOf(s.text);
+            if (e) for (let j = 0; j < d; j++) context[j]! += e[j]! / off;
+          }
+        normalise(context);
+        for (let j = 0; j < d; j++) dense[2 * d + j] = context[j]! * wideWeight;
+      }
       const base = 1 << options.bits;
       const allIndices = new Int32Array(count + dense.length);
       allIndices.set(indices);

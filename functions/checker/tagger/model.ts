@@ -39,11 +39,15 @@ export const modelMetaSchema = z.object({
       vectorDims: z.number().int().positive(),
       ownWeight: z.number(),
       contextWeight: z.number(),
+      /** Weight of the block of the sentences two to four away, when the model has one. */
+      wideWeight: z.number().optional(),
       weights: z.array(z.number()),
     })
     .optional(),
   /** Statement-level decisions (tagger/statement-level.ts): per label bias, w₁, w₂. */
   statement: z.object({ coefficients: z.array(z.tuple([z.number(), z.number(), z.number()])) }).optional(),
+  /** Weight of the section heading's words (features.ts), when the model reads them. */
+  sectionWeight: z.number().optional(),
   trainedOn: z.array(z.string()),
   trainedSentences: z.number().int(),
   recipe: z.record(z.string(), z.unknown()),
@@ -137,12 +141,14 @@ export function createTagger(model: TaggerModel = loadModel()): Tagger {
       bits: meta.bits,
       vectors: model.vectors,
       ...(meta.dense ? { denseWeights: [meta.dense.ownWeight, meta.dense.contextWeight] as const } : {}),
+      wideWeight: meta.dense?.wideWeight,
+      sectionWeight: meta.sectionWeight,
     },
     model.idf,
   );
   const sparseDims = 1 << meta.bits;
   const dense = meta.dense ? Float32Array.from(meta.dense.weights) : undefined;
-  if (dense && dense.length !== denseDims(model.vectors) * labels)
+  if (dense && dense.length !== denseDims(model.vectors, meta.dense?.wideWeight) * labels)
     throw new Error('tagger.json dense weights do not match the word vectors');
   const calibration = meta.calibration;
   const scales = Float32Array.from(meta.scales);

@@ -4,7 +4,9 @@ import {
   denseDims,
   inverseDocumentFrequency,
   normalise,
+  type SentenceInContext,
   type SparseVector,
+  withMergedHeadings,
 } from '../tagger/features.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { MODEL_DIR, smooth } from '../tagger/model.ts';
@@ -29,11 +31,13 @@ export const RECIPE = {
   epochs: 8,
   /** Tail averaging of the weights (0: off; averaging from epoch 4 scored 0.646 against 0.648). */
   averageFrom: 0,
-  lambda: 2e-5,
+  lambda: Number(process.env.TAGGER_EXPERIMENT_LAMBDA ?? 2e-5),
   eta0: 0.5,
   positiveWeight: 2,
-  seed: 20250,
+  seed: Number(process.env.TAGGER_EXPERIMENT_SEED ?? 20250),
   innerFolds: 4,
+  /** Inner cross-validation repeated over this many fold splits, out-of-fold predictions pooled. */
+  innerRepeats: Number(process.env.TAGGER_EXPERIMENT_REPEATS ?? 1),
   /** Per-label positive weight (neg/pos)^power (0: off; 0.5 lost CA→AU approval recall, 0.523 against 0.552). */
   classWeightPower: 0,
   /** Extra learning-rate decay per epoch (0: off; 1 scored the same across datasets). */
@@ -50,6 +54,10 @@ export const RECIPE = {
   denseWeights: (process.env.TAGGER_EXPERIMENT_DENSE?.split(',').map(Number) ?? [
     0.5, 0.25,
   ]) as unknown as readonly [number, number],
+  /** Weight of the dense block of the sentences two to four away (0: off). */
+  wideWeight: Number(process.env.TAGGER_EXPERIMENT_WIDE ?? 0),
+  /** Weight of the section heading's words (0: off). */
+  sectionWeight: Number(process.env.TAGGER_EXPERIMENT_SECTION ?? 0),
 } as const;
 
 /** The committed word-vector table (built by train/vectors.ts), when the recipe uses it. */
@@ -79,8 +87,15 @@ export function featurise(
   bits: number = RECIPE.bits,
   vectors: WordVectors | undefined = recipeVectors(),
 ): FeaturisedDoc[] {
-  const builder = createFeatureBuilder({ bits, raw: true, vectors, denseWeights: RECIPE.denseWeights });
-  denseCount = denseDims(vectors);
+  const builder = createFeatureBuilder({
+    bits,
+    raw: true,
+    vectors,
+    denseWeights: RECIPE.denseWeights,
+    wideWeight: RECIPE.wideWeight,
+    sectionWeight: RECIPE.sectionWeight,
+  });
+  denseCount = denseDims(vectors, RECIPE.wideWeight);
   return statements.map((statement) => {
     const sentences = statement.sentences.map((s) => ({ text: s.text }));
     const annotated = annotatedLabels(statement);
@@ -222,11 +237,12 @@ export function trainModel(
   docs: readonly FeaturisedDoc[],
   bits: number = RECIPE.bits,
   seeds: number = 1,
+  seed: number = RECIPE.seed,
 ): LinearModel {
   const x = docs.flatMap((d) => d.x);
   const y = docs.flatMap((d) => d.y);
   const models = Array.from({ length: seeds }, (_, s) =>
-    trainLogReg(x, y, { ...trainOptions(bits), seed: RECIPE.seed + 1000 * s }),
+    trainLogReg(x, y, { ...trainOptions(bits), seed: seed + 1000 * s }),
   );
   // Averaged weights of runs that saw the examples in different orders: one linear model, less SGD noise.
   return averageModels(models);
@@ -274,6 +290,9 @@ export function foldsOf<T extends { id: string; jurisdiction: string }>(
   return fold;
 }
 
+/** Thresholds from the middle of the near-best plateau of F1 (0: the single best point). */
+const PLATEAU = Number(process.env.TAGGER_EXPERIMENT_PLATEAU ?? 0);
+
 export const SMOOTHING_GRID = [0, 0.25, 0.5, 0.75] as const;
 
 export interface Decision {
@@ -290,6 +309,7 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
   const thresholds = new Float32Array(L).fill(0.5);
   const smoothing = new Float32Array(L);
   const best = new Float64Array(L).fill(-1);
+  const curve: [number, number, number][][] = Array.from({ length: L }, () => []);
   for (const s of SMOOTHING_GRID) {
     const smoothed = probabilities.map((doc) => smooth(doc, new Array(L).fill(s)));
     for (let l = 0; l < L; l++) {
@@ -307,6 +327,7 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
           });
         });
         const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+        curve[l]!.push([s, t, f1]);
         if (f1 > best[l]! + 1e-9) {
           best[l] = f1;
           thresholds[l] = t;
@@ -315,6 +336,13 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
       }
     }
   }
+  if (PLATEAU > 0)
+    for (let l = 0; l < L; l++) {
+      // The middle of the thresholds within PLATEAU of the best F1 (at the best smoothing): a
+      // single best point is noisy when a label has few positive sentences.
+      const near = curve[l]!.filter(([s, , f1]) => s === smoothing[l] && f1 >= best[l]! - PLATEAU);
+      thresholds[l] = near[Math.floor(near.length / 2)]![1];
+    }
   return { thresholds, smoothing };
 }
 
@@ -325,6 +353,8 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
 export function trainWithThresholds(
   raw: readonly FeaturisedDoc[],
   bits: number = RECIPE.bits,
+  /** Pseudo-labelled documents (self-training): added to every training fold, never scored. */
+  extra: readonly FeaturisedDoc[] = [],
 ): TrainedTagger {
   const idf = USE_IDF
     ? inverseDocumentFrequency(
@@ -338,7 +368,7 @@ export function trainWithThresholds(
   const oof: Float32Array[][] = docs.map(() => []);
   const foldModels: LinearModel[] = [];
   for (let f = 0; f < k; f++) {
-    const train = docs.filter((_, i) => fold[i] !== f);
+    const train = [...docs.filter((_, i) => fold[i] !== f), ...extra];
     const model = trainModel(train, bits);
     foldModels.push(model);
     docs.forEach((d, i) => {
@@ -346,7 +376,9 @@ export function trainWithThresholds(
     });
   }
   const model =
-    FIRST_STAGE === 'folds' ? averageModels(foldModels) : trainModel(docs, bits, RECIPE.finalSeeds);
+    FIRST_STAGE === 'folds'
+      ? averageModels(foldModels)
+      : trainModel([...docs, ...extra], bits, RECIPE.finalSeeds);
   let first = oof;
   let stage2: Boosted[] | undefined;
   if (STACKED) {
@@ -371,8 +403,30 @@ export function trainWithThresholds(
     }
     stage2 = trainStage2(oof, docs);
   }
-  const decision = chooseDecision(first, docs);
-  return { model, stage2, idf, ...decision, ...calibrateAndFitStatements(first, docs, decision) };
+  // Repeated inner cross-validation: the out-of-fold predictions of other fold splits and shuffles,
+  // pooled, so thresholds and calibration depend less on one split.
+  const pooled = [...first];
+  const pooledDocs = [...docs];
+  if (!STACKED)
+    for (let r = 1; r < RECIPE.innerRepeats; r++) {
+      const foldR = foldsOf(docs, k, RECIPE.seed + 1 + 7919 * r);
+      const oofR: Float32Array[][] = docs.map(() => []);
+      for (let f = 0; f < k; f++) {
+        const m = trainModel(
+          [...docs.filter((_, i) => foldR[i] !== f), ...extra],
+          bits,
+          1,
+          RECIPE.seed + 7919 * r,
+        );
+        docs.forEach((d, i) => {
+          if (foldR[i] === f) oofR[i] = d.x.map((x) => predictProbabilities(m, x));
+        });
+      }
+      pooled.push(...oofR);
+      pooledDocs.push(...docs);
+    }
+  const decision = chooseDecision(pooled, pooledDocs);
+  return { model, stage2, idf, ...decision, ...calibrateAndFitStatements(pooled, pooledDocs, decision) };
 }
 
 /**
@@ -555,4 +609,58 @@ export function decide(probabilities: Float32Array[][], decision: Decision): boo
       Array.from(p, (value, l) => value >= decision.thresholds[l]!),
     ),
   );
+}
+
+/**
+ * Self-training (`TAGGER_EXPERIMENT_SELF=hi,lo`): the tagger trained on `docs` labels the
+ * unlabelled documents; a sentence's label becomes positive at calibrated probability ≥ hi,
+ * negative at ≤ lo, and is left out in between; then the tagger is trained again with them.
+ */
+export const SELF_TRAIN = process.env.TAGGER_EXPERIMENT_SELF?.split(',').map(Number) as
+  | [number, number]
+  | undefined;
+
+export function featuriseUnlabelled(
+  documents: readonly { id: string; sentences: readonly SentenceInContext[] }[],
+  vectors: WordVectors | undefined = recipeVectors(),
+  bits: number = RECIPE.bits,
+): FeaturisedDoc[] {
+  const builder = createFeatureBuilder({
+    bits,
+    raw: true,
+    vectors,
+    denseWeights: RECIPE.denseWeights,
+    wideWeight: RECIPE.wideWeight,
+    sectionWeight: RECIPE.sectionWeight,
+  });
+  return documents.map((d) => {
+    const sentences = withMergedHeadings(d.sentences);
+    const raw = sentences.map((_, i) => builder.build(sentences, i));
+    return {
+      id: d.id,
+      jurisdiction: 'UK',
+      raw,
+      x: raw.map((v) => weigh(v, undefined, bits)),
+      y: sentences.map(() => new Uint8Array(AIMS_LABELS.length).fill(2)),
+      statementLabels: {},
+      words: sentences.map((s) => wordCount(s.text)),
+    };
+  });
+}
+
+export function selfTrain(
+  docs: readonly FeaturisedDoc[],
+  unlabelled: readonly FeaturisedDoc[],
+  [hi, lo]: [number, number],
+): TrainedTagger {
+  const first = trainWithThresholds(docs);
+  const probabilities = calibrate(
+    predictTagger(first, unlabelled).map((p) => smooth(p, Array.from(first.smoothing))),
+    first.calibration,
+  );
+  const pseudo = unlabelled.map((d, di) => ({
+    ...d,
+    y: probabilities[di]!.map((p) => Uint8Array.from(p, (v) => (v >= hi ? 1 : v <= lo ? 0 : 2))),
+  }));
+  return trainWithThresholds(docs, RECIPE.bits, pseudo);
 }

@@ -55,10 +55,12 @@ const meta: ModelMeta = {
           vectorDims: VECTOR_DIMS,
           ownWeight: RECIPE.denseWeights[0],
           contextWeight: RECIPE.denseWeights[1],
+          ...(RECIPE.wideWeight > 0 ? { wideWeight: RECIPE.wideWeight } : {}),
           weights: Array.from(denseWeights, round),
         },
       }
     : {}),
+  ...(RECIPE.sectionWeight > 0 ? { sectionWeight: RECIPE.sectionWeight } : {}),
   statement: { coefficients: tagger.statement.map((c) => c.map(round) as [number, number, number]) },
   ...(tagger.stage2 ? { stage2: tagger.stage2 } : {}),
   trainedOn: [

@@ -54,6 +54,8 @@ describe('a business adding its own organisation', () => {
 
     const letter = letters.posted.at(-1);
     expect(letter?.address).toEqual(address);
+    // On paper a link must be whole: the site's address, not a path.
+    expect(letter?.text).toMatch(/ at https?:\/\/[^\s/]+\/account\/enrol: /);
     const code = letter?.text.match(/[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/)?.[0];
     expect(code).toBeDefined();
     expect((await json(app, 'POST', '/api/v1/enrolments', { code }, await as(email))).status).toBe(201);

@@ -9,6 +9,7 @@ import {
 } from '../../domain/submissions/organisations.ts';
 import { currentUser, requireSignedInPage } from '../auth.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { siteAddressOf } from '../edge.ts';
 import { renderPage } from '../page.ts';
 import { errorView, renderDomainError } from './account-pages.ts';
 import { requireOfficerPage } from './officers-pages.ts';
@@ -120,7 +121,7 @@ export function ownOrganisationPages(deps: AppDeps) {
       return form(c, values, errors, 422);
     }
     try {
-      const { id } = await addOwnOrganisation(deps, currentUser(c), parsed.data);
+      const { id } = await addOwnOrganisation(deps, currentUser(c), parsed.data, siteAddressOf(c));
       return c.redirect(`/account?added=${encodeURIComponent(id)}`, 303);
     } catch (error) {
       if (error instanceof DomainError && error.kind === 'conflict') {

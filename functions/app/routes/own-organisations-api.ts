@@ -20,6 +20,7 @@ import {
 } from '../api-kit.ts';
 import { currentUser, requireOfficer, requireUser } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { siteAddressOf } from '../edge.ts';
 
 const addOwnRoute = createRoute({
   method: 'post',
@@ -97,7 +98,7 @@ export function ownOrganisationsApi(deps: AppDeps) {
 
   app.openapi(addOwnRoute, async (c) => {
     const user = currentUser(c);
-    return c.json(await addOwnOrganisation(deps, user, c.req.valid('json')), 201);
+    return c.json(await addOwnOrganisation(deps, user, c.req.valid('json'), siteAddressOf(c)), 201);
   });
 
   app.openapi(pendingRoute, async (c) => {

@@ -278,6 +278,8 @@ export async function addOwnOrganisation(
   deps: OrganisationDeps,
   user: User,
   input: OwnOrganisation,
+  /** The site's address (no trailing slash), for the letter's absolute link; a letter is read on paper. */
+  siteAddress = '',
 ): Promise<{ id: string; verification: 'pending' }> {
   requireVerifiedEmail(user);
   const now = deps.clock();
@@ -354,7 +356,7 @@ export async function addOwnOrganisation(
     text: [
       `${user.email} added ${organisation.name} to the modern slavery statement register.`,
       '',
-      `To publish its statements, sign in and enter this enrolment code at /account/enrol: ${code}`,
+      `To publish its statements, sign in and enter this enrolment code at ${siteAddress}/account/enrol: ${code}`,
       '',
       `The code works once and expires on ${enrolmentCodeExpiry(now).slice(0, 10)}. If you did not expect this letter, tell the register's compliance team.`,
     ].join('\n'),

@@ -115,7 +115,7 @@ export class RegisterEdge extends Construct {
     // (overwritten here, so a client cannot choose it): the app's origin (CSRF) checks and
     // absolute links use it.
     const forwardHost = new CloudFrontFunction(this, 'ForwardHost', {
-      comment: 'Copy the viewer Host header to X-Forwarded-Host',
+      comment: 'Copy the viewer Host to X-Forwarded-Host and its IP to X-Viewer-Address',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(forwardHostSource),
     });
@@ -237,10 +237,16 @@ export class RegisterEdge extends Construct {
   }
 }
 
-/** CloudFront Functions (JS 2.0 runtime) source: Host → X-Forwarded-Host on every request. */
+/**
+ * CloudFront Functions (JS 2.0 runtime) source, on every viewer request: Host → X-Forwarded-Host,
+ * and the viewer's IP address (as CloudFront saw the connection) → X-Viewer-Address, replacing
+ * any value the client sent. The per-client limits read that header (functions/app/client-address.ts),
+ * so they do not depend on which CloudFront-* headers a managed origin request policy forwards.
+ */
 export const forwardHostSource = `function handler(event) {
   var request = event.request;
   var host = request.headers.host ? request.headers.host.value : '';
   request.headers['x-forwarded-host'] = { value: host };
+  request.headers['x-viewer-address'] = { value: event.viewer.ip };
   return request;
 }`;

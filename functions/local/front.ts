@@ -86,6 +86,7 @@ export function createFront(options: FrontOptions, assets?: AssetFetch): http.Se
     // As CloudFront does: the client's address, written by the edge, never taken from the client.
     headers['cloudfront-viewer-address'] =
       `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
+    headers['x-viewer-address'] = request.socket.remoteAddress ?? 'unknown';
     const hasBody =
       request.headers['transfer-encoding'] !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0;

@@ -267,6 +267,8 @@ describe('legal rules in detail', () => {
     ['Signed: T. Brannigan, Chief Executive', 'pass'],
     ['Signed on behalf of the Board\nDr Sunita Rao\nChair and Director', 'pass'],
     ['Signed by Luis de la Cruz, Group Chief Executive and Director', 'pass'],
+    ['Signed\nK. Mensah-Boateng\nChief Executive', 'pass'],
+    ['Signed\nDr. Helen Arkwright\nDirector', 'pass'],
   ] as const)('uk-signature on a bare check signed %j → %s', (block, status) => {
     const text = GOOD_TEXT.replace('Signed\nAnn Smith\nDirector', block);
     const result = checkScenario({ text, document: { signatory: undefined } });

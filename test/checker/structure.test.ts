@@ -101,6 +101,34 @@ describe('the structure of a plain-text statement', () => {
     expect(sentences.every((s) => !s.heading)).toBe(true);
   });
 
+  it.each([
+    [
+      'an initial before a surname',
+      'Signed\nP. Lindqvist\nFinance Director',
+      'Signed P. Lindqvist Finance Director',
+    ],
+    ['two initials', 'Signed\nA. B. Castellanos\nChair', 'Signed A. B. Castellanos Chair'],
+    [
+      'a title with a full stop',
+      'Signed\nMr. Idris Fontaine\nDirector',
+      'Signed Mr. Idris Fontaine Director',
+    ],
+  ])('keeps %s in a sign-off, not a list marker', (_name, block, expected) => {
+    const sentences = sentencesFromText(`This statement was approved by the Board.\n\n${block}`);
+    expect(sentences.at(-1)).toMatchObject({ text: expected });
+    expect(sentences.at(-1)!.unit).not.toBe('list_item');
+  });
+
+  it('still reads lettered and roman-numbered points as list items', () => {
+    expect(
+      paths('Our steps\na. Mapped our suppliers.\nb. Trained our buyers.\niii. Audited two farms.'),
+    ).toEqual([
+      ['Mapped our suppliers.', ['Our steps'], 'list_item'],
+      ['Trained our buyers.', ['Our steps'], 'list_item'],
+      ['Audited two farms.', ['Our steps'], 'list_item'],
+    ]);
+  });
+
   it('cuts one enormous paragraph without full stops into pieces at spaces', () => {
     const text = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(' ');
     const sentences = sentencesFromText(text);

@@ -1,4 +1,10 @@
-import { type Block, blocksFromLines, type Line } from '../text/sentences.ts';
+import {
+  type Block,
+  blocksFromLines,
+  isListItemLine,
+  type Line,
+  withoutListMarker,
+} from '../text/sentences.ts';
 
 /** A line of a PDF page as the reader gives it: text, font size, position, and cells when it has columns. */
 export interface PdfLine {
@@ -14,7 +20,6 @@ export interface PdfPage {
   lines: PdfLine[];
 }
 
-const BULLET = /^\s*(?:[•●▪■◦‣∙·\-–*]|\(?[a-z0-9]{1,3}[.)])\s+/i;
 const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)\.?\s+\p{Lu}/u;
 const TERMINAL = /[.!?;:,]$/;
 const words = (text: string) => (text.match(/\S+/g) ?? []).length;
@@ -107,9 +112,9 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
         });
         continue;
       }
-      if (BULLET.test(text)) {
+      if (isListItemLine(text)) {
         flushRun();
-        blocks.push({ kind: 'list_item', text: text.replace(BULLET, ''), page });
+        blocks.push({ kind: 'list_item', text: withoutListMarker(text), page });
         bulletX = line.x;
         continue;
       }

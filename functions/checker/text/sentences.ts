@@ -45,7 +45,24 @@ export interface Sentence {
 export const MAX_SENTENCES = 5_000;
 const MAX_SENTENCE_CHARS = 1_500;
 
-const BULLET = /^\s*(?:[•●▪■◦‣∙·\-–*]|\(?[a-z0-9]{1,3}[.)])\s+/i;
+/**
+ * A list item's marker: a bullet sign, a number, a roman numeral or one letter, then `.` or `)`.
+ * Never a title ("Dr. Okafor", "Mr.", "St."), nor an initial before a surname ("R. Oyelaran",
+ * "J. K. Adeyemi"): a line that is only an initial and one or two capitalised words is a name,
+ * and keeps its initial (a signature block is read from such lines).
+ */
+const BULLET = /^\s*(?:[•●▪■◦‣∙·\-–*]|\(?(?:\d{1,3}|[ivx]{1,4}|[a-z])[.)])\s+/i;
+const INITIAL_AND_NAME = /^\s*(?:\p{Lu}\.\s+){1,2}\p{Lu}[\p{Ll}'’-]+(?:[\s-]\p{Lu}[\p{Ll}'’-]+)?\s*$/u;
+
+/** Whether a line opens with a list marker (and is not a name written with its initial). */
+export function isListItemLine(text: string): boolean {
+  return BULLET.test(text) && !INITIAL_AND_NAME.test(text);
+}
+
+/** The line without its list marker. */
+export function withoutListMarker(text: string): string {
+  return text.replace(BULLET, '');
+}
 /** "1. Introduction", "2.3 Our supply chains", "4) Training": a number, then a capitalised title. */
 const NUMBERED = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(?=\p{Lu})/u;
 const TERMINAL = /[.!?;:)"'”’]$/;
@@ -168,7 +185,7 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
       continue;
     }
     const numberedHeading = isNumberedHeading(text);
-    const bullet = BULLET.test(text) && !numberedHeading;
+    const bullet = isListItemLine(text) && !numberedHeading;
     const previous = current?.lines.at(-1);
     const continues =
       previous !== undefined &&
@@ -180,7 +197,7 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
       flush();
       current = { lines: [], page: raw.page, list: bullet };
     }
-    current!.lines.push(bullet ? text.replace(BULLET, '') : text);
+    current!.lines.push(bullet ? withoutListMarker(text) : text);
   }
   flush();
   flushTable();

@@ -1,12 +1,10 @@
 import {
-  type AttributeDefinition,
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { ensureTable } from '../functions/store/ensure-table.ts';
-import { keyAttributeNames, tableDefinition } from '../functions/store/table-definition.ts';
+import { createTableInput, ensureTable } from '../functions/store/ensure-table.ts';
 
 /**
  * The read benchmarks' table: the shared definition's keys and indexes, without the stream.
@@ -23,25 +21,5 @@ export async function ensureBenchTable(client: DynamoDBClient, tableName: string
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: keyAttributeNames().map(
-        (name): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' }),
-      ),
-      KeySchema: [
-        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
-        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: index.projection },
-      })),
-    }),
-  );
+  await client.send(new CreateTableCommand(createTableInput(tableName, { stream: false })));
 }

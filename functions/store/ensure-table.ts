@@ -1,6 +1,7 @@
 import {
   type AttributeDefinition,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
@@ -9,6 +10,32 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributeNames, tableDefinition } from './table-definition.ts';
 
+/** The table's keys and indexes from the shared definition; with its stream unless told not to. */
+export function createTableInput(tableName: string, options: { stream: boolean }): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyAttributeNames().map(
+      (name): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' }),
+    ),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: index.projection },
+    })),
+    ...(options.stream
+      ? { StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType } }
+      : {}),
+  };
+}
+
 /**
  * Creates the table from the shared definition when it is missing (local and test runs; in AWS
  * the CDK stack owns it), and adds any index the definition gained since the table was made.
@@ -16,28 +43,7 @@ import { keyAttributeNames, tableDefinition } from './table-definition.ts';
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const existing = await describe(client, tableName);
   if (!existing) {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: keyAttributeNames().map(
-          (name): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' }),
-        ),
-        KeySchema: [
-          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
-          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: index.projection },
-        })),
-        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableInput(tableName, { stream: true })));
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,

@@ -388,7 +388,7 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
         status: 'fail',
         reason: 'The approval named is of last year’s statement.',
       },
-      { ifMatch: '1.0' },
+      { ifMatch: `1.0@${automated.rulesVersion}` },
     );
     expect(summary.rating).toBe('non_compliant');
     await putCheckResult(table.store, {

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RULES_VERSION } from '../../functions/checker/check.ts';
 import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { checkerFlag } from '../../functions/domain/compliance/flags.ts';
 import { reviewRequestFlag } from '../../functions/domain/reviews/reviews.ts';
@@ -272,10 +273,23 @@ describe('reviews of automated findings', () => {
       }
     });
 
+    it('returns 409 to a decision read before a recheck under new rules, and takes it on the new version', async () => {
+      const id = await weakStatement();
+      const read = await etagOf(id);
+      await putCheckResult(table.store, statements.at(-1)!, { ...weakResult(), rulesVersion: '2099.1' });
+      const confirm = { decision: 'confirm', reason: 'Agreed with the checker.' };
+      const stale = await call('POST', reviewPath(id), officer, confirm, { 'if-match': read });
+      expect(stale.status).toBe(409);
+      expect(stale.headers.get('content-type')).toBe('application/problem+json');
+      const now = await etagOf(id);
+      expect(now).toBe('"1.0@2099.1"');
+      expect((await call('POST', reviewPath(id), officer, confirm, { 'if-match': now })).status).toBe(201);
+    });
+
     it('lets one of two officers overturning the same finding at once win; the other gets 409', async () => {
       const id = await weakStatement();
       const etag = await etagOf(id);
-      expect(etag).toBe('"1.0"');
+      expect(etag).toBe(`"1.0@${RULES_VERSION}"`);
       const responses = await Promise.all([
         call('POST', reviewPath(id), officer, overturn, { 'if-match': etag }),
         call(
@@ -295,8 +309,8 @@ describe('reviews of automated findings', () => {
       expect(loser.headers.get('content-type')).toBe('application/problem+json');
       expect((await loser.json()).detail).toMatch(/read it again/);
       const winner = await responses.find((r) => r.status === 201)!.json();
-      expect(await etagOf(id)).toBe('"1.1"');
-      expect(winner.etag).toBe('1.1');
+      expect(await etagOf(id)).toBe(`"1.1@${RULES_VERSION}"`);
+      expect(winner.etag).toBe(`1.1@${RULES_VERSION}`);
       const finding = await (await call('GET', findingPath(id), undefined)).json();
       expect(finding.finding.status).toBe(winner.finding.status);
       expect(finding.finding.review.version).toBe(1);
@@ -318,7 +332,7 @@ describe('reviews of automated findings', () => {
         },
       );
       expect(late.status).toBe(409);
-      expect((await late.json()).detail).toContain('"1.1"');
+      expect((await late.json()).detail).toContain(`"1.1@${RULES_VERSION}"`);
       const again = await call(
         'POST',
         reviewPath(id),
@@ -329,7 +343,7 @@ describe('reviews of automated findings', () => {
         },
       );
       expect(again.status).toBe(201);
-      expect(again.headers.get('etag')).toBe('"1.2"');
+      expect(again.headers.get('etag')).toBe(`"1.2@${RULES_VERSION}"`);
     });
 
     it('answers a retry with the same Idempotency-Key with the first answer, writing once', async () => {
@@ -349,7 +363,7 @@ describe('reviews of automated findings', () => {
       }
       const other = await call('POST', reviewPath(id), officer, { ...overturn, status: 'warn' }, headers);
       expect(other.status).toBe(409);
-      expect(await etagOf(id)).toBe('"1.1"');
+      expect(await etagOf(id)).toBe(`"1.1@${RULES_VERSION}"`);
       const audit = await listAuditEvents(table.store, { entity: `statement/${id}`, limit: 10 });
       expect(audit.items).toHaveLength(1);
     });

@@ -60,7 +60,11 @@ export function reviewPages(deps: AppDeps) {
     const view = await statementView(deps, id);
     const findings = (view.checkResult?.findings ?? []).map((finding) => ({
       ...findingView(finding),
-      etag: findingEtag(view.statement.revision, finding.review?.version),
+      etag: findingEtag(
+        view.statement.revision,
+        finding.review?.version,
+        view.checkResult?.rulesVersion ?? '',
+      ),
     }));
     c.header('cache-control', 'private, no-store');
     return renderPage(
@@ -130,7 +134,11 @@ export function reviewPages(deps: AppDeps) {
         title: `Ask for a review of ${rule}`,
         statement: view.statement,
         finding: findingView(finding),
-        etag: findingEtag(view.statement.revision, finding.review?.version),
+        etag: findingEtag(
+          view.statement.revision,
+          finding.review?.version,
+          view.checkResult?.rulesVersion ?? '',
+        ),
         errors: {},
         values: {},
         ...extra,

@@ -100,12 +100,17 @@ export async function currentFinding(
   store: Store,
   statementId: string,
   rule: RuleId,
-): Promise<{ finding: Finding; etag: string; revision: number }> {
+): Promise<{ finding: Finding; etag: string; revision: number; rulesVersion: string }> {
   const { header, automated } = await latestChecked(store, statementId, rule);
   const reviews = await listReviews(store, statementId, header.revision, { consistent: true });
   const finding = applyReviews(automated, reviews).findings.find((f) => f.rule === rule)!;
   const review = reviews.find((r) => r.rule === rule);
-  return { finding, etag: findingEtag(header.revision, review?.version), revision: header.revision };
+  return {
+    finding,
+    etag: findingEtag(header.revision, review?.version, automated.rulesVersion),
+    revision: header.revision,
+    rulesVersion: automated.rulesVersion,
+  };
 }
 
 export interface ReviewOutcome {
@@ -135,6 +140,7 @@ export async function reviewFinding(
   const expectedVersion = expectedReviewVersion(options.ifMatch, {
     revision: header.revision,
     reviewVersion: others.find((r) => r.rule === rule)?.version,
+    rulesVersion: automated.rulesVersion,
   });
   const plan = planReview(
     {
@@ -172,7 +178,7 @@ export async function reviewFinding(
   const entry = (from: Flag['status'], note: string) =>
     ({ at, by: officer.email, action: 'status', from, to: 'resolved', note }) as const;
   const settled = await clearedCheckerFlags(deps.store, statementId, header.revision, plan.result.summary);
-  const etag = findingEtag(header.revision, plan.review.version);
+  const etag = findingEtag(header.revision, plan.review.version, automated.rulesVersion);
   const answer = (summary: CheckSummary): ReviewOutcome => ({ finding: plan.reviewed, summary, etag });
   await putReview(deps.store, {
     review: plan.review,
@@ -268,6 +274,7 @@ export async function requestReview(
   const reviewVersion = expectedReviewVersion(options.ifMatch, {
     revision: current.revision,
     reviewVersion: current.finding.review?.version,
+    rulesVersion: current.rulesVersion,
   });
   // The flag shows the finding as the business saw it (reviewed or not).
   const finding = current.finding;

@@ -484,6 +484,17 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
     // Rechecking again under the same rules queues nothing twice.
     expect(await checkRevision(deps(), id, 1, { offline: true }, undefined, true)).toBe('checked');
     expect((await getFlag(table.store, flag!.id))?.history).toHaveLength(1);
+
+    // An officer who reviews the finding again answers the queue entry: it is resolved.
+    await reviewFinding(
+      deps(),
+      { id: 'officer-2', email: 'oscar@officers.example', isOfficer: true },
+      id,
+      'uk-approval',
+      { decision: 'confirm', reason: 'The new rules read the approval line rightly.' },
+      { ifMatch: `1.1@${RULES_VERSION}` },
+    );
+    expect(await getFlag(table.store, flag!.id)).toMatchObject({ status: 'resolved' });
   });
 });
 

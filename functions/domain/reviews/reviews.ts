@@ -178,6 +178,13 @@ export async function reviewFinding(
   const entry = (from: Flag['status'], note: string) =>
     ({ at, by: officer.email, action: 'status', from, to: 'resolved', note }) as const;
   const settled = await clearedCheckerFlags(deps.store, statementId, header.revision, plan.result.summary);
+  // A recheck that disagreed with an earlier review queued this finding; this review answers it.
+  const disagreement = await getFlag(
+    deps.store,
+    flagIds.reviewDisagreement(statementId, header.revision, rule, automated.rulesVersion),
+    { consistent: true },
+  );
+  const openDisagreement = disagreement && isOutstanding(disagreement.status) ? disagreement : undefined;
   const etag = findingEtag(header.revision, plan.review.version, automated.rulesVersion);
   const answer = (summary: CheckSummary): ReviewOutcome => ({ finding: plan.reviewed, summary, etag });
   await putReview(deps.store, {
@@ -189,6 +196,17 @@ export async function reviewFinding(
     closeFlags: [
       ...(request.open
         ? [{ flag: request.open, entry: entry(request.open.status, `${decided}: ${body.reason}`) }]
+        : []),
+      ...(openDisagreement
+        ? [
+            {
+              flag: openDisagreement,
+              entry: entry(
+                openDisagreement.status,
+                `Reviewed again under rules ${automated.rulesVersion}: ${decided}: ${body.reason}`,
+              ),
+            },
+          ]
         : []),
       ...settled.map((flag) => ({
         flag,

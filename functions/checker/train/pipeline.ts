@@ -82,12 +82,9 @@ export interface FeaturisedDoc {
   words: number[];
 }
 
-export function featurise(
-  statements: readonly AimsStatement[],
-  bits: number = RECIPE.bits,
-  vectors: WordVectors | undefined = recipeVectors(),
-): FeaturisedDoc[] {
-  const builder = createFeatureBuilder({
+/** The feature builder with the recipe's settings, for labelled and unlabelled documents alike. */
+function recipeFeatureBuilder(bits: number, vectors: WordVectors | undefined) {
+  return createFeatureBuilder({
     bits,
     raw: true,
     vectors,
@@ -95,6 +92,14 @@ export function featurise(
     wideWeight: RECIPE.wideWeight,
     sectionWeight: RECIPE.sectionWeight,
   });
+}
+
+export function featurise(
+  statements: readonly AimsStatement[],
+  bits: number = RECIPE.bits,
+  vectors: WordVectors | undefined = recipeVectors(),
+): FeaturisedDoc[] {
+  const builder = recipeFeatureBuilder(bits, vectors);
   denseCount = denseDims(vectors, RECIPE.wideWeight);
   return statements.map((statement) => {
     const sentences = statement.sentences.map((s) => ({ text: s.text }));
@@ -625,14 +630,7 @@ export function featuriseUnlabelled(
   vectors: WordVectors | undefined = recipeVectors(),
   bits: number = RECIPE.bits,
 ): FeaturisedDoc[] {
-  const builder = createFeatureBuilder({
-    bits,
-    raw: true,
-    vectors,
-    denseWeights: RECIPE.denseWeights,
-    wideWeight: RECIPE.wideWeight,
-    sectionWeight: RECIPE.sectionWeight,
-  });
+  const builder = recipeFeatureBuilder(bits, vectors);
   return documents.map((d) => {
     const sentences = withMergedHeadings(d.sentences);
     const raw = sentences.map((_, i) => builder.build(sentences, i));

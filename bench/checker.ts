@@ -4,7 +4,8 @@
  *   start-up (the model is loaded and warmed first), in documents of 60 sentences as classify
  *   receives them. Target ≥ 5,000/s.
  * - a full check of a generated 30-page PDF statement, offline (no network): PDF text extraction
- *   in its worker thread, sentences, tagging, every rule, the summary. Target < 1 s.
+ *   in its worker thread (bold sub-headings included, whose font names it reads), sentences,
+ *   tagging, every rule, the summary. Target < 1 s.
  * Run alone: `npx tsx bench/checker.ts`.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -40,12 +41,18 @@ function documents(count: number, size: number): { text: string }[][] {
 async function thirtyPagePdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   for (let p = 0; p < 30; p++) {
     const page = pdf.addPage([595, 842]);
     let y = 800;
     page.drawText(`Section ${p + 1}: our approach to modern slavery`, { x: 40, y, size: 14, font });
     y -= 30;
     for (let i = 0; y > 60; i++) {
+      if (i % 6 === 3) {
+        // A sub-heading in the body's size, set only in bold (read from the font's name).
+        page.drawText(`What we did in area ${i}`, { x: 40, y, size: 10, font: bold });
+        y -= 13;
+      }
       const sentence = SENTENCES[(p * 5 + i) % SENTENCES.length]!;
       for (let start = 0; start < sentence.length; start += 95) {
         page.drawText(sentence.slice(start, start + 95), { x: 40, y, size: 10, font });

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { checkStatement } from '../../functions/checker/check.ts';
 import {
@@ -156,10 +156,21 @@ describe('PDF extraction', { timeout: 60_000 }, () => {
   });
 });
 
-type LaidOut = { text: string | string[]; size?: number; bold?: boolean; indent?: number; gap?: number };
+type Run = { text: string; bold?: boolean };
+type LaidOut = {
+  text: string | string[] | Run[];
+  size?: number;
+  bold?: boolean;
+  indent?: number;
+  gap?: number;
+};
 
-/** A one-page PDF drawn line by line: font size, bold, indentation, cells at column positions. */
-async function layoutPdf(lines: LaidOut[]): Promise<Uint8Array> {
+/**
+ * A one-page PDF drawn line by line: font size, bold, indentation, cells at column positions, or
+ * runs of regular and bold text one after another on the line. `rename` gives the fonts the
+ * PostScript names real documents carry (pdf-lib writes only the standard names).
+ */
+async function layoutPdf(lines: LaidOut[], rename?: { regular: string; bold: string }): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -168,7 +179,16 @@ async function layoutPdf(lines: LaidOut[]): Promise<Uint8Array> {
   for (const line of lines) {
     const size = line.size ?? 10;
     y -= (line.gap ?? 0) + size * 1.3;
-    const cells = Array.isArray(line.text) ? line.text : [line.text];
+    if (Array.isArray(line.text) && typeof line.text[0] === 'object') {
+      let x = 40 + (line.indent ?? 0);
+      for (const run of line.text as Run[]) {
+        const font = run.bold ? bold : regular;
+        page.drawText(run.text, { x, y, size, font });
+        x += font.widthOfTextAtSize(run.text, size);
+      }
+      continue;
+    }
+    const cells = Array.isArray(line.text) ? (line.text as string[]) : [line.text];
     for (const [i, text] of cells.entries())
       page.drawText(text, {
         x: 40 + (line.indent ?? 0) + i * 160,
@@ -177,7 +197,16 @@ async function layoutPdf(lines: LaidOut[]): Promise<Uint8Array> {
         font: line.bold ? bold : regular,
       });
   }
-  return pdf.save();
+  const bytes = await pdf.save();
+  if (!rename) return bytes;
+  const saved = await PDFDocument.load(bytes);
+  for (const [, object] of saved.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const base = object.get(PDFName.of('BaseFont'));
+    const name = base === PDFName.of('Helvetica-Bold') ? rename.bold : rename.regular;
+    object.set(PDFName.of('BaseFont'), PDFName.of(name));
+  }
+  return saved.save();
 }
 
 const BODY =
@@ -212,6 +241,93 @@ describe('document structure', { timeout: 30_000 }, () => {
       heading: 'Key performance indicators',
       unit: 'table_row',
     });
+  });
+
+  it.each([
+    ['the standard names', undefined],
+    ['subset names as Word writes them', { regular: 'ABCDEF+ArialMT', bold: 'GHIJKL+Arial-BoldMT' }],
+    ['a semibold weight', { regular: 'ABCDEF+Inter-Regular', bold: 'GHIJKL+Inter-SemiBold' }],
+  ])('reads body-size lines set wholly in bold as headings, with fonts of %s', async (_name, rename) => {
+    const pdf = await layoutPdf(
+      [
+        { text: 'Modern slavery statement 2025', size: 16, bold: true },
+        { text: 'Our supply chains', bold: true, gap: 8 },
+        { text: BODY },
+        { text: 'Steps taken to assess and manage the risk of forced labour in', bold: true, gap: 8 },
+        { text: 'our supply chains', bold: true },
+        { text: 'The highest risk of forced labour is among migrant workers in cotton farming in Turkey.' },
+        { text: 'Policies', bold: true, gap: 8 },
+        { text: '• Supplier code of conduct, updated in 2025' },
+      ],
+      rename,
+    );
+    const extraction = await extractDocument(pdf);
+    expect(extraction.problem).toBeUndefined();
+    const byText = (start: string) => extraction.sentences.find((s) => s.text.startsWith(start));
+    expect(byText('We buy from 350')?.headingPath).toEqual([
+      'Modern slavery statement 2025',
+      'Our supply chains',
+    ]);
+    expect(byText('The highest risk')?.headingPath).toEqual([
+      'Modern slavery statement 2025',
+      'Steps taken to assess and manage the risk of forced labour in our supply chains',
+    ]);
+    expect(byText('Supplier code of conduct')).toMatchObject({ heading: 'Policies', unit: 'list_item' });
+    expect(extraction.sentences.map((s) => s.text)).not.toContain('Our supply chains');
+  });
+
+  it('keeps bold words, bold lead-in sentences, bold sentences and a bold signatory in the running text', async () => {
+    const pdf = await layoutPdf([
+      { text: 'Our approach', bold: true },
+      {
+        text: [
+          { text: 'We audited ' },
+          { text: 'every', bold: true },
+          { text: ' tier 1 factory in 2025 and followed up each finding.' },
+        ],
+      },
+      {
+        text: [{ text: 'Training matters.', bold: true }, { text: ' We trained 1,150 buyers in 2024.' }],
+        gap: 8,
+      },
+      { text: 'We trained every buyer and store manager to recognise forced labour', bold: true, gap: 8 },
+      {
+        text: [{ text: 'and debt bondage.', bold: true }, { text: ' All of them passed the final test.' }],
+      },
+      { text: 'Our approach to ethical sourcing covers every market we trade in', bold: true, gap: 8 },
+      { text: 'and all the suppliers who make our own-brand products.' },
+      { text: 'We will publish our next statement in July 2026.', bold: true, gap: 8 },
+      { text: 'It will report on the audits of our tier 2 suppliers in Turkey.' },
+      { text: 'Ann Smith', bold: true, gap: 8 },
+      { text: 'Director' },
+    ]);
+    const extraction = await extractDocument(pdf);
+    expect(extraction.problem).toBeUndefined();
+    const texts = extraction.sentences.map((s) => s.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'We audited every tier 1 factory in 2025 and followed up each finding.',
+        'Training matters.',
+        'We trained every buyer and store manager to recognise forced labour and debt bondage.',
+        'Our approach to ethical sourcing covers every market we trade in and all the suppliers who make our own-brand products.',
+        'We will publish our next statement in July 2026.',
+        'Ann Smith Director',
+      ]),
+    );
+    expect(new Set(extraction.sentences.map((s) => s.heading))).toEqual(new Set(['Our approach']));
+  });
+
+  it('takes no bold line for a heading when the body itself is set in bold', async () => {
+    const pdf = await layoutPdf([
+      { text: 'Modern slavery statement', size: 16, bold: true },
+      { text: 'Steps taken to assess and manage the risk of forced labour in', bold: true, gap: 8 },
+      { text: 'our supply chains', bold: true },
+      { text: 'The highest risk of forced labour is among migrant workers in cotton farming.', bold: true },
+    ]);
+    const extraction = await extractDocument(pdf);
+    expect(new Set(extraction.sentences.map((s) => s.heading))).toEqual(
+      new Set(['Modern slavery statement']),
+    );
   });
 
   it('reads a table-only PDF as one unit per row, each cell named by its header, and checks it the same way every time', async () => {

@@ -113,6 +113,8 @@ const pdfAnswerSchema = z.discriminatedUnion('ok', [
             x: z.number(),
             y: z.number(),
             c: z.array(freeText()).optional(),
+            b: z.boolean().optional(),
+            bs: z.boolean().optional(),
           }),
         ),
       }),

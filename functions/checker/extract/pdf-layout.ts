@@ -13,6 +13,10 @@ export interface PdfLine {
   x: number;
   y: number;
   c?: string[] | undefined;
+  /** Every character of the line is set in a bold font. */
+  b?: boolean | undefined;
+  /** The line starts in bold and goes on in a regular weight (a bold lead-in, a bold word). */
+  bs?: boolean | undefined;
 }
 
 export interface PdfPage {
@@ -26,6 +30,8 @@ const words = (text: string) => (text.match(/\S+/g) ?? []).length;
 const isShort = (text: string) => words(text) <= 15 && text.length <= 120;
 /** Text this much larger than the body's is a heading. */
 const HEADING_RATIO = 1.15;
+/** Lines a bold heading may wrap over. */
+const MAX_HEADING_LINES = 3;
 
 /** The body text's font size: the size that carries the most characters. */
 function bodySize(pages: readonly PdfPage[]): number {
@@ -42,10 +48,15 @@ function bodySize(pages: readonly PdfPage[]): number {
   return best;
 }
 
+/** Lines close enough to be one block's wrapped lines rather than two blocks. */
+const wrapsOnto = (line: PdfLine, next: PdfLine) =>
+  next.s === line.s && line.y - next.y > 0 && line.y - next.y < line.s * 1.6;
+
 /**
  * Blocks of a PDF from its lines' layout: lines in a font larger than the body's are headings
  * (level 1 for the largest size), body-size numbered short lines ("2.1 Due diligence") are
- * headings one level below those, bullets and numbered items are list items (with the lines that
+ * headings one level below those, and so are body-size short lines set wholly in bold (not ending a
+ * sentence) that running text, a list or a table follows; bullets and numbered items are list items (with the lines that
  * wrap them), two or more consecutive lines with columns are table rows (the first row gives the
  * header cells of the others and is not a row of its own), and the rest is running text, grouped into paragraphs by blocksFromLines.
  */
@@ -58,6 +69,35 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
       ),
     ),
   ].sort((a, b) => b - a);
+  /**
+   * What a heading introduces: running text, a list item or a table row, in a regular weight (so a
+   * body set in bold has no bold headings, and a lone "Director" under a bold name is no body).
+   */
+  const isBody = (line: PdfLine | undefined) =>
+    line !== undefined &&
+    !line.b &&
+    !line.bs &&
+    line.s < body * HEADING_RATIO &&
+    !/^\p{Ll}/u.test(line.t) &&
+    (line.c !== undefined ||
+      isListItemLine(line.t) ||
+      words(line.t) >= 6 ||
+      (/[.!?]$/.test(line.t) && words(line.t) >= 3));
+  /** A body-size line wholly in bold, short, not a sentence, then (past its wrapped lines) body text. */
+  const isBoldHeading = (lines: readonly PdfLine[], i: number, nextPage: PdfLine | undefined) => {
+    const line = lines[i]!;
+    if (!line.b || line.c || line.s < body * 0.9 || !isShort(line.t)) return false;
+    if (TERMINAL.test(line.t) || isListItemLine(line.t)) return false;
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      j - i < MAX_HEADING_LINES &&
+      lines[j]!.b &&
+      wrapsOnto(lines[j - 1]!, lines[j]!)
+    )
+      j++;
+    return isBody(j < lines.length ? lines[j] : nextPage);
+  };
   const blocks: Block[] = [];
   let run: Line[] = [];
   /** Where the current list item's bullet starts: its wrapped lines are indented past it. */
@@ -67,7 +107,9 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
     run = [];
   };
 
-  for (const { page, lines } of pages) {
+  for (const [p, { page, lines }] of pages.entries()) {
+    /** The index of the last line read as a bold heading on this page, for its wrapped lines. */
+    let boldHeadingAt = -2;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       const previous = lines[i - 1];
@@ -93,6 +135,15 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
         flushRun();
         const depth = numbered[1]!.split('.').length;
         blocks.push({ kind: 'heading', text, page, level: headingSizes.length + depth });
+        continue;
+      }
+      if (isBoldHeading(lines, i, pages[p + 1]?.lines[0])) {
+        flushRun();
+        const last = blocks.at(-1);
+        if (last?.kind === 'heading' && boldHeadingAt === i - 1 && previous && wrapsOnto(previous, line))
+          last.text = `${last.text} ${text}`;
+        else blocks.push({ kind: 'heading', text, page, level: headingSizes.length + 1 });
+        boldHeadingAt = i;
         continue;
       }
       const next = lines[i + 1];

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 
 /** A real PDF with a text layer: each page gets its lines, wrapped at `width` characters. */
@@ -38,6 +38,43 @@ export async function imageOnlyPdf(pageCount = 2): Promise<Uint8Array> {
     const page = pdf.addPage([595, 842]);
     page.drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
   }
+  return pdf.save();
+}
+
+/** A greyscale PNG of `width` × `height` pixels: grey lines of "print" on white, as a scanner gives. */
+function scanPng(width: number, height: number): Uint8Array {
+  const rows = Buffer.alloc((width + 1) * height, 255);
+  for (let y = 0; y < height; y++) {
+    rows[y * (width + 1)] = 0; // no filter
+    if (y % 24 < 10)
+      for (let x = 40; x < width - 40; x++) if ((x * 7 + y) % 11 < 6) rows[y * (width + 1) + 1 + x] = 60;
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A scanned statement: every page one full-page image and no text layer. */
+export async function scannedPdf(pageCount = 2): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const image = await pdf.embedPng(scanPng(620, 877));
+  for (let i = 0; i < pageCount; i++)
+    pdf.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
   return pdf.save();
 }
 

@@ -5,7 +5,7 @@ import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import type { CheckDocument } from '../../schemas/check-request.ts';
 import { type CheckResult, checkResultSchema, type RuleId } from '../../schemas/check-result.ts';
-import { imageOnlyPdf, textPdf } from './fixtures.ts';
+import { imageOnlyPdf, scannedPdf, textPdf } from './fixtures.ts';
 
 /**
  * Statement-level verdicts with the committed tagger (not a stub) on realistic statements written
@@ -38,12 +38,16 @@ const text = (t: string) => ({ kind: 'text', text: t }) as const;
 const finding = (result: CheckResult, rule: RuleId) => result.findings.find((f) => f.rule === rule)!;
 
 /** The statement as a PDF: each line a paragraph, the KPI table's rows as lines. */
-async function harbourPdf(): Promise<Uint8Array> {
-  const lines = HARBOUR.split('\n')
+async function harbourPdf(statement = HARBOUR): Promise<Uint8Array> {
+  const lines = statement
+    .split('\n')
     .filter((l) => l.trim() && !/^\|[-| ]+\|$/.test(l))
     .map((l) => (l.startsWith('|') ? l.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ': ') : l));
   return textPdf([lines.slice(0, 12), lines.slice(12, 24), lines.slice(24)]);
 }
+
+const capitalHeadings = (statement: string) =>
+  statement.replace(/^(Due diligence|Training|Our commitments)$/gm, (h) => h.toUpperCase());
 
 const SOURCES: [string, () => Promise<CheckSource>][] = [
   ['headed text', async () => text(HARBOUR)],
@@ -56,11 +60,12 @@ const SOURCES: [string, () => Promise<CheckSource>][] = [
     }),
   ],
   ['PDF', async () => ({ kind: 'document', bytes: await harbourPdf(), hint: 'pdf' })],
-  ['numbered, bulleted text with a tab-separated KPI table', async () => text(NORTHWIND)],
   [
-    'text with its headings in capitals',
-    async () => text(HARBOUR.replace(/^(Due diligence|Training|Our commitments)$/gm, (h) => h.toUpperCase())),
+    'PDF with its headings in capitals',
+    async () => ({ kind: 'document', bytes: await harbourPdf(capitalHeadings(HARBOUR)), hint: 'pdf' }),
   ],
+  ['numbered, bulleted text with a tab-separated KPI table', async () => text(NORTHWIND)],
+  ['text with its headings in capitals', async () => text(capitalHeadings(HARBOUR))],
 ];
 
 describe('a well-written statement', () => {
@@ -292,23 +297,47 @@ describe('input the checker cannot read well', () => {
   const FRENCH =
     'Déclaration relative à l’esclavage moderne 2025\n\nNotre entreprise\nHarbour Foods Group plc fabrique des plats cuisinés pour les supermarchés du Royaume-Uni et emploie 6 300 personnes sur neuf sites. Nous achetons des ingrédients auprès de 840 fournisseurs dans 31 pays, dont l’Espagne, le Maroc, l’Inde et le Vietnam.\n\nRisques\nLes cueilleurs saisonniers, souvent migrants, sont exposés au travail forcé et à des frais de recrutement. Les équipages des navires de pêche au Vietnam sont isolés en mer pendant des mois.\n\nFormation\nTous les acheteurs ont suivi une formation de deux heures sur les indicateurs du travail forcé.\n\nCette déclaration a été approuvée par le conseil d’administration le 18 juillet 2025.\n\nMargaret Osei\nDirectrice générale';
 
-  it('says a statement in another language is read in English only, and leaves its areas unclear', async () => {
-    const result = await check(text(FRENCH));
-    for (const rule of [...AREAS, 'uk-approval', 'uk-signature', 'uk-risks-identified'] as const) {
-      const f = finding(result, rule);
-      expect(f.status, rule).toBe('unknown');
-      expect(f.certainty).toBe('unclear');
-      expect(f.message).toMatch(/English/);
-    }
-    expect(result.summary.rating).toBe('adequate');
-    expect(result.summary.meetsLegalMinimum).toBeNull();
-  });
+  it.each([
+    ['text', async () => text(FRENCH)],
+    [
+      'a PDF',
+      async () => ({ kind: 'document', bytes: await textPdf([FRENCH.split('\n')]), hint: 'pdf' }) as const,
+    ],
+  ])(
+    'says a statement in another language, as %s, is read in English only, and leaves its areas unclear',
+    async (_name, source) => {
+      const result = await check(await source());
+      for (const rule of [...AREAS, 'uk-approval', 'uk-signature', 'uk-risks-identified'] as const) {
+        const f = finding(result, rule);
+        expect(f.status, rule).toBe('unknown');
+        expect(f.certainty).toBe('unclear');
+        expect(f.message).toMatch(/English/);
+      }
+      expect(result.summary.rating).toBe('adequate');
+      expect(result.summary.meetsLegalMinimum).toBeNull();
+    },
+  );
 
-  it('reports a scanned PDF (no text layer) as unreadable, with the text rules unknown', async () => {
-    const result = await check({ kind: 'document', bytes: await imageOnlyPdf(), hint: 'pdf' });
-    expect(finding(result, 'uk-machine-readable').status).toBe('fail');
-    expect(finding(result, 'uk-machine-readable').message).toMatch(/no text layer/);
-    for (const rule of AREAS) expect(finding(result, rule).status).toBe('unknown');
+  it.each([
+    ['drawn shapes only', () => imageOnlyPdf()],
+    ['a full-page image on every page', () => scannedPdf(3)],
+  ])(
+    'reports a scanned PDF (%s, no text layer) as unreadable, with the text rules unknown',
+    async (_name, pdf) => {
+      const result = await check({ kind: 'document', bytes: await pdf(), hint: 'pdf' });
+      expect(finding(result, 'uk-machine-readable').status).toBe('fail');
+      expect(finding(result, 'uk-machine-readable').message).toMatch(/no text layer/);
+      for (const rule of AREAS) expect(finding(result, rule).status).toBe('unknown');
+    },
+  );
+
+  it('reads one enormous paragraph in a PDF and still finds its areas', async () => {
+    const bytes = await textPdf([[HARBOUR.replace(/\n+/g, ' ')]]);
+    const result = await check({ kind: 'document', bytes, hint: 'pdf' });
+    expect(result.findings).toHaveLength(26);
+    expect(result.sentences.length).toBeGreaterThan(30);
+    for (const rule of ['uk-area-risk', 'uk-area-due-diligence', 'uk-area-training'] as const)
+      expect(finding(result, rule).status, finding(result, rule).message).toBe('pass');
   });
 
   it.each([

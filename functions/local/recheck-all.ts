@@ -1,5 +1,6 @@
+import type { CheckResult } from '../../schemas/check-result.ts';
 import { RULES_VERSION } from '../checker/check.ts';
-import type { RatingChange } from '../checker/rating-changes.ts';
+import { type RatingChange, recheckReport } from '../checker/rating-changes.ts';
 import {
   applyReviews,
   type ReviewDisagreement,
@@ -8,11 +9,12 @@ import {
 import { listStaleCheckResults } from '../store/checks/list-stale-check-results.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { listReviews } from '../store/reviews/list-reviews.ts';
-import { checkRevision } from '../worker/check-revision.ts';
+import { checkRevision, computeRevisionCheck } from '../worker/check-revision.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 
 export interface RecheckOutcome {
   stale: number;
+  /** Rechecked (in a dry run: would be rechecked). */
   rechecked: number;
   /** The statements whose automated rating the new rules changed, in the order they were rechecked. */
   changed: RatingChange[];
@@ -27,11 +29,12 @@ export interface RecheckOutcome {
 
 /**
  * Recomputes every stored check result of an older rules version (found through the CHECKS
- * listing, never a scan) and notes each rating that changed.
+ * listing, never a scan) and notes each rating that changed. A dry run computes the same and
+ * writes nothing: no result, listing, archived file or flag.
  */
 export async function recheckStale(
   deps: WorkerDeps,
-  options: { offline: boolean; log?: (line: string) => void },
+  options: { offline: boolean; dryRun?: boolean; log?: (line: string) => void },
 ): Promise<RecheckOutcome> {
   const stale = await listStaleCheckResults(deps.store, RULES_VERSION);
   options.log?.(`${stale.length} check result(s) older than rules ${RULES_VERSION}.`);
@@ -42,21 +45,18 @@ export async function recheckStale(
   for (const { statementId, revision, rulesVersion } of stale) {
     const before = await getCheckResult(deps.store, statementId, revision).catch(() => undefined);
     const reviews = await listReviews(deps.store, statementId, revision, { consistent: true });
-    const outcome = await checkRevision(
-      deps,
-      statementId,
-      revision,
-      { offline: options.offline },
-      undefined,
-      true,
-    );
-    if (outcome === 'checked') rechecked++;
+    const check = { offline: options.offline };
+    let after: CheckResult | undefined;
+    if (options.dryRun) {
+      const computed = await computeRevisionCheck(deps, statementId, revision, check, undefined, true);
+      after = computed === 'skipped' ? undefined : computed.outcome.result;
+    } else if ((await checkRevision(deps, statementId, revision, check, undefined, true)) === 'checked')
+      after = await getCheckResult(deps.store, statementId, revision);
+    if (after) rechecked++;
     options.log?.(
-      `${statementId} revision ${revision}: ${rulesVersion} → ${outcome === 'checked' ? RULES_VERSION : 'skipped'}`,
+      `${statementId} revision ${revision}: ${rulesVersion} → ${after ? RULES_VERSION : 'skipped'}${options.dryRun ? ' (dry run, not written)' : ''}`,
     );
-    if (outcome !== 'checked' || !before) continue;
-    const after = await getCheckResult(deps.store, statementId, revision);
-    if (!after) continue;
+    if (!after || !before) continue;
     if (after.summary.rating !== before.summary.rating)
       changed.push({ statementId, revision, from: before.summary.rating, to: after.summary.rating });
     const [shownBefore, shownAfter] = [before, after].map((r) => applyReviews(r, reviews).summary.rating);
@@ -66,4 +66,23 @@ export async function recheckStale(
       disagreements.push({ statementId, revision, ...disagreement });
   }
   return { stale: stale.length, rechecked, changed, publicChanged, disagreements };
+}
+
+/**
+ * `npm run recheck`'s output: a line per stale result, then how many were rechecked and the
+ * summary (recheckReport). A dry run prints the same summary, says it wrote nothing, and writes nothing.
+ */
+export async function recheckAndReport(
+  deps: WorkerDeps,
+  options: { offline: boolean; dryRun: boolean },
+  print: (line: string) => void,
+): Promise<RecheckOutcome> {
+  const outcome = await recheckStale(deps, { ...options, log: print });
+  print(
+    options.dryRun
+      ? `Dry run, nothing written: would recheck ${outcome.rechecked} of ${outcome.stale}.`
+      : `Rechecked ${outcome.rechecked} of ${outcome.stale}.`,
+  );
+  print(recheckReport(outcome));
+  return outcome;
 }

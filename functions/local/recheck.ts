@@ -3,22 +3,23 @@
  * one (after the rules or the tagger change), on the local register's data (.data/, or
  * REGISTER_DATA_DIR; DYNAMODB_ENDPOINT and TABLE_NAME to point at another table). Results are
  * found through the CHECKS listing (gsi2), never a scan. `--offline` skips the website checks.
+ * `--dry-run` computes and prints the same summary and writes nothing.
  * The summary lists every public rating (reviews applied) and automated rating that changed
  * (old -> new), and every reviewed finding the new rules disagree with: the review stays and a
  * `review_disagreement` flag asks an officer to look again.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { recheckReport } from '../checker/rating-changes.ts';
 import { ensureTable } from '../store/ensure-table.ts';
 import { createStore } from '../store/store.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { createFileArchive } from './file-archive.ts';
-import { recheckStale } from './recheck-all.ts';
+import { recheckAndReport } from './recheck-all.ts';
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const offline = process.argv.includes('--offline');
+  const dryRun = process.argv.includes('--dry-run');
   const dataDir = path.resolve(process.env.REGISTER_DATA_DIR ?? '.data');
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   let stop = async () => {};
@@ -31,16 +32,15 @@ async function main(): Promise<void> {
   const tableName = process.env.TABLE_NAME ?? 'register';
   const store = createStore({ tableName, region: process.env.AWS_REGION ?? 'eu-west-2', endpoint });
   try {
-    await ensureTable(store.client, tableName);
+    // A dry run writes nothing, not even a missing table or its settings.
+    if (!dryRun) await ensureTable(store.client, tableName);
     const deps = {
       store,
       clock: () => new Date(),
       log: (message: string, detail?: unknown) => console.error(message, detail ?? ''),
       archive: createFileArchive(path.join(dataDir, 'archive')),
     };
-    const outcome = await recheckStale(deps, { offline, log: (line) => console.log(line) });
-    console.log(`Rechecked ${outcome.rechecked} of ${outcome.stale}.`);
-    console.log(recheckReport(outcome));
+    await recheckAndReport(deps, { offline, dryRun }, (line) => console.log(line));
   } finally {
     store.client.destroy();
     await stop();

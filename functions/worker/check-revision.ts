@@ -50,6 +50,7 @@ const revisionItemSchema = z.looseObject({
   submittedAt: z.string().optional(),
   year: z.number().int().optional(),
 });
+type RevisionItem = z.infer<typeof revisionItemSchema>;
 
 export interface CheckRevisionOptions {
   tagger?: Tagger;
@@ -134,7 +135,7 @@ export function createCheckRevisionReactor(deps: WorkerDeps, options: CheckRevis
  */
 async function mayFetchImported(
   deps: WorkerDeps,
-  revision: z.infer<typeof revisionItemSchema>,
+  revision: RevisionItem,
   options: CheckRevisionOptions,
 ): Promise<boolean> {
   const url = typeof revision.document.statementUrl === 'string' ? revision.document.statementUrl : undefined;
@@ -156,14 +157,46 @@ async function mayFetchImported(
   return false;
 }
 
+/** A revision's check, computed and not yet stored: what checkRevision writes, and all a dry run reads. */
+export interface ComputedCheck {
+  revision: RevisionItem;
+  document: CheckDocument;
+  organisationName: string | undefined;
+  year: number | undefined;
+  outcome: Pick<Awaited<ReturnType<typeof runCheck>>, 'result' | 'signature' | 'fetched'>;
+}
+
+/**
+ * Checks a stored revision and stores the result (with the archived fetched document and a
+ * review_disagreement flag for each reviewed finding the new check disagrees with). Without
+ * `force`, a revision already checked with the current RULES_VERSION is skipped.
+ */
 export async function checkRevision(
   deps: WorkerDeps,
   statementId: string,
   revisionNumber: number,
   options: CheckRevisionOptions = {},
-  item?: z.infer<typeof revisionItemSchema>,
+  item?: RevisionItem,
   force = false,
 ): Promise<'checked' | 'skipped'> {
+  const computed = await computeRevisionCheck(deps, statementId, revisionNumber, options, item, force);
+  if (computed === 'skipped') return 'skipped';
+  await storeRevisionCheck(deps, statementId, revisionNumber, computed);
+  return 'checked';
+}
+
+/**
+ * Computes a stored revision's check without writing anything (the statement's address may be
+ * fetched unless offline; the register is only read).
+ */
+export async function computeRevisionCheck(
+  deps: WorkerDeps,
+  statementId: string,
+  revisionNumber: number,
+  options: CheckRevisionOptions = {},
+  item?: RevisionItem,
+  force = false,
+): Promise<ComputedCheck | 'skipped'> {
   if (!force) {
     const existing = await getCheckResult(deps.store, statementId, revisionNumber).catch(() => undefined);
     if (existing?.rulesVersion === RULES_VERSION) return 'skipped';
@@ -259,7 +292,15 @@ export async function checkRevision(
       return 'skipped';
     }
   }
+  return { revision, document, organisationName: organisation.name, year, outcome };
+}
 
+async function storeRevisionCheck(
+  deps: WorkerDeps,
+  statementId: string,
+  revisionNumber: number,
+  { revision, document, organisationName, year, outcome }: ComputedCheck,
+): Promise<void> {
   let archivedFile: { key: string; contentType: string; bytes: number; sha256: string } | undefined;
   if (outcome.fetched) {
     const contentType = outcome.fetched.kind === 'pdf' ? 'application/pdf' : 'text/html';
@@ -275,7 +316,7 @@ export async function checkRevision(
     headerSummary: applyReviews(outcome.result, reviews).summary,
     statementId,
     organisationId: revision.organisationId,
-    organisationName: organisation.name,
+    organisationName,
     revision: revisionNumber,
     result: outcome.result,
     checkedAt: deps.clock().toISOString(),
@@ -291,7 +332,7 @@ export async function checkRevision(
     const statement = {
       id: statementId,
       organisationId: revision.organisationId,
-      organisationName: organisation.name ?? '',
+      organisationName: organisationName ?? '',
       year: year ?? 0,
       revision: revisionNumber,
       sectors: Array.isArray(document.sectors) ? document.sectors : [],
@@ -303,7 +344,6 @@ export async function checkRevision(
       });
     }
   }
-  return 'checked';
 }
 
 /** The organisation's statements for earlier years, with their addresses and (checked) texts. */

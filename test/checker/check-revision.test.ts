@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../../functions/checker/check.ts';
@@ -8,7 +8,7 @@ import { summarise } from '../../functions/checker/summary.ts';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { flagIds } from '../../functions/domain/compliance/flag-ids.ts';
 import { reviewFinding } from '../../functions/domain/reviews/reviews.ts';
-import { recheckStale } from '../../functions/local/recheck-all.ts';
+import { recheckAndReport, recheckStale } from '../../functions/local/recheck-all.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { listStaleCheckResults } from '../../functions/store/checks/list-stale-check-results.ts';
 import { moveCheckListings } from '../../functions/store/checks/move-check-listings.ts';
@@ -495,6 +495,89 @@ describe('the check reactor, on DynamoDB Local and its stream', { timeout: 90_00
       { ifMatch: `1.1@${RULES_VERSION}` },
     );
     expect(await getFlag(table.store, flag!.id)).toMatchObject({ status: 'resolved' });
+  });
+
+  /** Every item of the table, in key order (a test's look at the whole table, not a request path). */
+  async function everyItem(): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.store.doc.send(
+        new ScanCommand({ TableName: table.store.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const key = (item: Record<string, unknown>) => `${item.pk}\u0000${item.sk}`;
+    return items.sort((a, b) => key(a).localeCompare(key(b)));
+  }
+
+  it('prints in a dry run the summary a real recheck then prints, and writes nothing', async () => {
+    const orgD = ulid();
+    const id = await submit({
+      organisationId: orgD,
+      name: 'Delta Dry Ltd',
+      year: 2025,
+      document: { ...fields, statementText: GOOD_TEXT },
+    });
+    await poller().drain();
+    const current = (await getCheckResult(table.store, id, 1))!;
+    // Under the old rules the approval failed (Non-compliant), and an officer confirmed that.
+    const oldFindings = current.findings.map((f) =>
+      f.rule === 'uk-approval' ? { ...f, status: 'fail' as const } : f,
+    );
+    await putCheckResult(table.store, {
+      statementId: id,
+      organisationId: orgD,
+      revision: 1,
+      result: { ...current, rulesVersion: '2000.5', findings: oldFindings, summary: summarise(oldFindings) },
+      checkedAt: NOW.toISOString(),
+    });
+    const review = storedReview({
+      statementId: id,
+      rule: 'uk-approval',
+      rulesVersion: '2000.5',
+      decision: 'confirm',
+      status: 'fail',
+      automatedStatus: 'fail',
+      reason: 'The approval quoted is of last year’s statement.',
+    });
+    await put({ ...keys.findingReview(id, 1, 'uk-approval'), entity: 'findingReview', ...review });
+    const untouched = await everyItem();
+
+    const dryLines: string[] = [];
+    const dry = await recheckAndReport(deps(), { offline: true, dryRun: true }, (line) =>
+      dryLines.push(line),
+    );
+    expect(await everyItem()).toEqual(untouched);
+    expect(dry.changed).toContainEqual({
+      statementId: id,
+      revision: 1,
+      from: 'non_compliant',
+      to: current.summary.rating,
+    });
+    expect(dry.disagreements).toContainEqual(
+      expect.objectContaining({
+        statementId: id,
+        rule: 'uk-approval',
+        reviewed: 'fail',
+        automatedNow: 'pass',
+      }),
+    );
+    expect(dryLines).toContain(`${id} revision 1: 2000.5 → ${RULES_VERSION} (dry run, not written)`);
+    expect(dryLines.at(-2)).toMatch(/^Dry run, nothing written: would recheck \d+ of \d+\.$/);
+
+    const realLines: string[] = [];
+    const real = await recheckAndReport(deps(), { offline: true, dryRun: false }, (line) =>
+      realLines.push(line),
+    );
+    expect(real).toEqual(dry);
+    expect(realLines.at(-1)).toBe(dryLines.at(-1));
+    expect(realLines.at(-1)).toContain(`${id} revision 1: non_compliant -> ${current.summary.rating}`);
+    expect((await getCheckResult(table.store, id, 1))?.rulesVersion).toBe(RULES_VERSION);
+    expect(
+      await getFlag(table.store, flagIds.reviewDisagreement(id, 1, 'uk-approval', RULES_VERSION)),
+    ).toBeDefined();
   });
 });
 

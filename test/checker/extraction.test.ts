@@ -406,6 +406,20 @@ describe('document structure', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('reads a bold line at the foot of a page as the heading of the text that starts the next page', async () => {
+    const { blocksFromPdf } = await import('../../functions/checker/extract/pdf-layout.ts');
+    const line = (t: string, y: number, b?: boolean) => ({ t, s: 10, x: 40, y, b });
+    const blocks = blocksFromPdf([
+      { page: 1, lines: [line(BODY, 100), line('Training', 60, true)] },
+      { page: 2, lines: [line('We trained 1,150 buyers on the signs of forced labour in 2024.', 800)] },
+    ]);
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: BODY, page: 1 },
+      { kind: 'heading', text: 'Training', page: 1, level: 1 },
+      { kind: 'paragraph', text: 'We trained 1,150 buyers on the signs of forced labour in 2024.', page: 2 },
+    ]);
+  });
+
   it('reads HTML headings with their levels, list items and table rows with their header cells', async () => {
     const { htmlBlocks } = await import('../../functions/checker/extract/html-reader.mjs');
     const { blocks } = htmlBlocks(

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
       log: (message: string, detail?: unknown) => console.error(message, detail ?? ''),
       archive: createFileArchive(path.join(dataDir, 'archive')),
     };
-    await recheckAndReport(deps, { offline, dryRun }, (line) => console.log(line));
+    await recheckAndReport(deps, { offline, dryRun }, (line) => console.log(line)).catch((error: unknown) => {
+      if (!(dryRun && error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
+      console.log(`Dry run: there is no table ${tableName} yet, so nothing to recheck.`);
+    });
   } finally {
     store.client.destroy();
     await stop();

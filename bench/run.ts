@@ -224,6 +224,7 @@ async function main() {
   out.push(...(await searchSection()), '');
   for (const [file, name, title] of [
     ['bench/checker.ts', 'benchChecker', 'Checker'],
+    ['bench/pdf-fonts.ts', 'benchPdfFonts', 'PDF extraction: the cost of reading font names'],
     ['bench/bundle.ts', 'benchBundle', 'API bundle'],
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
     ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],

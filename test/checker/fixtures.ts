@@ -42,7 +42,7 @@ export async function imageOnlyPdf(pageCount = 2): Promise<Uint8Array> {
 }
 
 /** A greyscale PNG of `width` × `height` pixels: grey lines of "print" on white, as a scanner gives. */
-function scanPng(width: number, height: number): Uint8Array {
+export function scanPng(width: number, height: number): Uint8Array {
   const rows = Buffer.alloc((width + 1) * height, 255);
   for (let y = 0; y < height; y++) {
     rows[y * (width + 1)] = 0; // no filter

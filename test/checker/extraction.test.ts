@@ -406,6 +406,43 @@ describe('document structure', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('leaves out running headers, footers and page numbers, so a paragraph and its section go on over a page break', async () => {
+    const pdf = await PDFDocument.create();
+    const regular = await pdf.embedFont(StandardFonts.Helvetica);
+    const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+    const sentences = Array.from(
+      { length: 150 },
+      (_, i) => `In audit ${i + 1} we visited a supplier in the high category and agreed a corrective plan.`,
+    );
+    // One paragraph over the three pages, wrapped at 90 characters: pages end mid-sentence.
+    const lines = sentences.join(' ').match(/.{1,90}(\s|$)/g)!;
+    for (let p = 1; p <= 3; p++) {
+      const page = pdf.addPage([595, 842]);
+      page.drawText('Harbour Foods Group plc: Modern Slavery Statement 2025', {
+        x: 40,
+        y: 815,
+        size: 8,
+        font: regular,
+      });
+      page.drawText(`Page ${p} of 3`, { x: 270, y: 25, size: 8, font: regular });
+      page.drawText(String(p), { x: 550, y: 25, size: 8, font: regular });
+      let y = 780;
+      if (p === 1) {
+        page.drawText('Due diligence', { x: 40, y, size: 14, font: bold });
+        y -= 24;
+      }
+      for (; y > 60 && lines.length; y -= 13)
+        page.drawText(lines.shift()!.trim(), { x: 40, y, size: 10, font: regular });
+    }
+    expect(lines).toEqual([]);
+    const extraction = await extractDocument(await pdf.save());
+    const texts = extraction.sentences.map((s) => s.text);
+    expect(texts).toEqual(sentences);
+    expect(new Set(extraction.sentences.map((s) => s.headingPath?.join(' > ')))).toEqual(
+      new Set(['Due diligence']),
+    );
+  });
+
   it('reads a bold line at the foot of a page as the heading of the text that starts the next page', async () => {
     const { blocksFromPdf } = await import('../../functions/checker/extract/pdf-layout.ts');
     const line = (t: string, y: number, b?: boolean) => ({ t, s: 10, x: 40, y, b });

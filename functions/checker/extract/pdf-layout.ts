@@ -48,6 +48,24 @@ function bodySize(pages: readonly PdfPage[]): number {
   return best;
 }
 
+/**
+ * The pages without their furniture: a line whose text (numbers aside) comes back at the same
+ * height on at least half the pages, three or more, is a running header, a footer or a page
+ * number, not the statement's text. Only lines no larger than the body's count (a larger one is
+ * a heading), and a repeated line with columns in the body's size stays (a table's header row).
+ */
+function withoutFurniture(pages: readonly PdfPage[], body: number): readonly PdfPage[] {
+  const least = Math.max(3, Math.ceil(pages.length / 2));
+  if (pages.length < least) return pages;
+  const key = (line: PdfLine) => `${Math.round(line.y)} ${line.t.replace(/\d+/g, '#').toLowerCase()}`;
+  const pagesWith = new Map<string, number>();
+  for (const { lines } of pages)
+    for (const k of new Set(lines.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  const furniture = (line: PdfLine) =>
+    line.s <= body && !(line.c && line.s === body) && (pagesWith.get(key(line)) ?? 0) >= least;
+  return pages.map((page) => ({ ...page, lines: page.lines.filter((line) => !furniture(line)) }));
+}
+
 /** Lines close enough to be one block's wrapped lines rather than two blocks. */
 const wrapsOnto = (line: PdfLine, next: PdfLine) =>
   next.s === line.s && line.y - next.y > 0 && line.y - next.y < line.s * 1.6;
@@ -55,13 +73,15 @@ const wrapsOnto = (line: PdfLine, next: PdfLine) =>
 /**
  * Blocks of a PDF from its lines' layout: lines in a font larger than the body's are headings
  * (level 1 for the largest size), body-size numbered short lines ("2.1 Due diligence") are
- * headings one level below those, and so are body-size short lines set wholly in bold (not ending a
- * sentence) that running text, a list or a table follows; bullets and numbered items are list items (with the lines that
- * wrap them), two or more consecutive lines with columns are table rows (the first row gives the
- * header cells of the others and is not a row of its own), and the rest is running text, grouped into paragraphs by blocksFromLines.
+ * headings one level below those, and so are body-size short lines set wholly in bold (not ending
+ * a sentence) that running text, a list or a table follows; bullets and numbered items are list
+ * items (with the lines that wrap them), two or more consecutive lines with columns are table rows (the first row gives the
+ * header cells of the others and is not a row of its own), and the rest is running text, grouped
+ * into paragraphs by blocksFromLines. Running headers, footers and page numbers are left out.
  */
-export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
-  const body = bodySize(pages);
+export function blocksFromPdf(allPages: readonly PdfPage[]): Block[] {
+  const body = bodySize(allPages);
+  const pages = withoutFurniture(allPages, body);
   const headingSizes = [
     ...new Set(
       pages.flatMap((p) =>
@@ -185,7 +205,9 @@ export function blocksFromPdf(pages: readonly PdfPage[]): Block[] {
       if (previous && run.length && gap > size * 1.7) run.push({ text: '', page });
       run.push({ text, page });
     }
-    run.push({ text: '', page });
+    // A page ends its paragraph unless a sentence runs on over the page break.
+    const pageEnd = run.at(-1)?.text;
+    if (!pageEnd || /[.!?:;]["'”’)]?$/.test(pageEnd)) run.push({ text: '', page });
   }
   flushRun();
   return blocks;

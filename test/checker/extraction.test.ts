@@ -481,6 +481,32 @@ describe('document structure', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('reads a paragraph wholly in bold as a heading when body text follows it, and keeps bold names and sentences as text', async () => {
+    const { htmlBlocks } = await import('../../functions/checker/extract/html-reader.mjs');
+    const { blocks } = htmlBlocks(
+      `<html><body><h1>Statement</h1>
+      <p><strong>Our supply chains</strong></p><p>${BODY}</p>
+      <p><b>How we assess <strong>risk</strong></b></p><ul><li>Supplier questionnaires</li></ul>
+      <p><strong>We trained every buyer in 2024.</strong></p><p>${BODY}</p>
+      <p><strong>Training matters.</strong> We trained 1,150 buyers in 2024.</p>
+      <p><strong>Martin Greaves</strong></p><p>Managing Director</p></body></html>`,
+      EXTRACT_LIMITS,
+      { readability: false },
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', text: 'Statement', level: 1 },
+      { kind: 'heading', text: 'Our supply chains', level: 2 },
+      { kind: 'paragraph', text: BODY },
+      { kind: 'heading', text: 'How we assess risk', level: 2 },
+      { kind: 'list_item', text: 'Supplier questionnaires' },
+      { kind: 'paragraph', text: 'We trained every buyer in 2024.' },
+      { kind: 'paragraph', text: BODY },
+      { kind: 'paragraph', text: 'Training matters. We trained 1,150 buyers in 2024.' },
+      { kind: 'paragraph', text: 'Martin Greaves' },
+      { kind: 'paragraph', text: 'Managing Director' },
+    ]);
+  });
+
   it('keeps the structure of a page through Readability', async () => {
     const extraction = await extractFromHtml(
       `<html><head><title>Statement</title></head><body><nav><a href="/">Home</a></nav><main><article>
@@ -535,6 +561,21 @@ describe('Word documents', { timeout: 30_000 }, () => {
       heading: 'Key performance indicators',
       unit: 'table_row',
     });
+  });
+
+  it('reads a .docx whose headings are paragraphs in bold, without heading styles', async () => {
+    const boldParagraph = (text: string) => `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
+    const bytes = await docx(
+      boldParagraph('Our supply chains') +
+        wordParagraph(BODY) +
+        boldParagraph('Training') +
+        wordParagraph('We trained 1,150 buyers on the signs of forced labour in 2024.'),
+    );
+    const extraction = await extractDocument(bytes);
+    expect(extraction.sentences.map((s) => [s.text, s.heading])).toEqual([
+      [BODY, 'Our supply chains'],
+      ['We trained 1,150 buyers on the signs of forced labour in 2024.', 'Training'],
+    ]);
   });
 
   it.each([

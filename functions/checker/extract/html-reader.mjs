@@ -25,6 +25,7 @@ const BLOCK_LEVEL = new Set([
   'H6',
 ]);
 const HEADING = /^H([1-6])$/;
+const BOLD = new Set(['STRONG', 'B']);
 
 const clean = (text) => text.replace(/\s+/g, ' ').trim();
 const nameOf = (node) => String(node.nodeName).toUpperCase();
@@ -43,6 +44,55 @@ function tableRows(table) {
   const filled = rows.filter((row) => row.cells.some((cell) => cell.text));
   if (filled.length === 0 || filled.every((row) => row.cells.length < 2)) return undefined;
   return filled;
+}
+
+/** Whether every letter of the element sits inside <strong> or <b> (as Word's bold runs become). */
+function whollyBold(node) {
+  let bold = 0;
+  let all = 0;
+  const walk = (current, inBold) => {
+    for (const child of children(current)) {
+      if (child.nodeType === 3) {
+        const letters = (child.textContent ?? '').replace(/\s+/g, '').length;
+        all += letters;
+        if (inBold) bold += letters;
+      } else if (child.nodeType === 1) walk(child, inBold || BOLD.has(nameOf(child)));
+    }
+  };
+  walk(node, false);
+  return all > 0 && bold === all;
+}
+
+const wordCount = (text) => (text.match(/\S+/g) ?? []).length;
+
+/**
+ * A paragraph wholly in bold is a heading (one level below the last h1–h6 heading) when it is
+ * short, does not end a sentence, and body text follows it: a paragraph that reads as running
+ * text, a list item or a table row (as bold body-size lines in a PDF, pdf-layout.ts). A bold
+ * name over a short "Managing Director" line stays text.
+ */
+function boldParagraphsAsHeadings(blocks) {
+  const isBody = (block) =>
+    block !== undefined &&
+    (block.kind === 'list_item' ||
+      block.kind === 'table_row' ||
+      (block.kind === 'paragraph' &&
+        !block.bold &&
+        !/^\p{Ll}/u.test(block.text) &&
+        (wordCount(block.text) >= 6 || (/[.!?]$/.test(block.text) && wordCount(block.text) >= 3))));
+  let level = 1;
+  const out = blocks.map((block, i) => {
+    if (block.kind === 'heading') level = block.level + 1;
+    if (!block.bold) return block;
+    const { bold: _bold, ...plain } = block;
+    const heading =
+      wordCount(block.text) <= 15 &&
+      block.text.length <= 120 &&
+      !/[.!?;:,]$/.test(block.text) &&
+      isBody(blocks[i + 1]);
+    return heading ? { kind: 'heading', text: block.text, level: Math.min(level, 6) } : plain;
+  });
+  return out;
 }
 
 /** Walks the content and answers its blocks in reading order. */
@@ -112,7 +162,8 @@ export function blocksOf(root) {
     }
     if (PARAGRAPHS.has(name) && !elements(node).some((child) => BLOCK_LEVEL.has(nameOf(child)))) {
       const text = clean(node.textContent ?? '');
-      if (text) blocks.push({ kind: 'paragraph', text });
+      if (text)
+        blocks.push(whollyBold(node) ? { kind: 'paragraph', text, bold: true } : { kind: 'paragraph', text });
       return;
     }
     visitChildren(node);
@@ -120,7 +171,7 @@ export function blocksOf(root) {
   };
   visit(root);
   flushInline();
-  return blocks;
+  return boldParagraphsAsHeadings(blocks);
 }
 
 const textLength = (blocks) => blocks.reduce((n, block) => n + block.text.length, 0);

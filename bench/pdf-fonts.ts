@@ -12,7 +12,12 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractDocument } from '../functions/checker/extract/document.ts';
 import { scanPng } from '../test/checker/fixtures.ts';
 
-const LINE = 'During the year we carried out 96 unannounced audits of tier 1 factories and followed up.';
+const LINES = [
+  'During the year we carried out 96 unannounced audits of tier 1 factories and followed up.',
+  'Every new supplier completes a questionnaire on labour practices before it is approved.',
+  'We trained buyers, store managers and warehouse supervisors to recognise forced labour.',
+  'Workers can raise concerns through a confidential hotline available in twelve languages.',
+];
 
 async function thirtyPages(perPage: boolean): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -32,7 +37,7 @@ async function thirtyPages(perPage: boolean): Promise<Uint8Array> {
         page.drawText(`What we did in area ${i}`, { x: 40, y, size: 10, font: bold });
         y -= 13;
       }
-      page.drawText(LINE, { x: 40, y, size: 10, font: regular });
+      page.drawText(LINES[(p * 7 + i) % LINES.length]!, { x: 40, y, size: 10, font: regular });
       y -= 13;
     }
   }

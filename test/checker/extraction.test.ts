@@ -443,6 +443,25 @@ describe('document structure', { timeout: 30_000 }, () => {
     );
   });
 
+  it('keeps text that recurs at the same place on every page when it is not at the top or foot of the page', async () => {
+    const { blocksFromPdf } = await import('../../functions/checker/extract/pdf-layout.ts');
+    const line = (t: string, y: number) => ({ t, s: 10, x: 40, y });
+    const page = (n: number) => ({
+      page: n,
+      lines: [
+        line(`Site ${n} report`, 800),
+        line(`Site ${n} is in Leicester.`, 780),
+        line('We audited every supplier of this site in 2025 and found no forced labour.', 700),
+        line(`Site ${n} is managed by its own team.`, 620),
+        line(`Page ${n}`, 40),
+      ],
+    });
+    const blocks = blocksFromPdf([page(1), page(2), page(3)]);
+    const texts = blocks.map((b) => b.text).join(' ');
+    expect(texts.match(/We audited every supplier/g)).toHaveLength(3);
+    expect(texts).not.toMatch(/Page \d/);
+  });
+
   it('reads a bold line at the foot of a page as the heading of the text that starts the next page', async () => {
     const { blocksFromPdf } = await import('../../functions/checker/extract/pdf-layout.ts');
     const line = (t: string, y: number, b?: boolean) => ({ t, s: 10, x: 40, y, b });

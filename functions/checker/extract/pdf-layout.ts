@@ -48,22 +48,34 @@ function bodySize(pages: readonly PdfPage[]): number {
   return best;
 }
 
+/** The lines of a page's first and last two rows (by height): where a header or a footer can be. */
+function edgeLines(lines: readonly PdfLine[]): Set<PdfLine> {
+  const rows = [...new Set(lines.map((line) => Math.round(line.y)))].sort((a, b) => a - b);
+  const edges = new Set([...rows.slice(0, 2), ...rows.slice(-2)]);
+  return new Set(lines.filter((line) => edges.has(Math.round(line.y))));
+}
+
 /**
- * The pages without their furniture: a line whose text (numbers aside) comes back at the same
- * height on at least half the pages, three or more, is a running header, a footer or a page
- * number, not the statement's text. Only lines no larger than the body's count (a larger one is
- * a heading), and a repeated line with columns in the body's size stays (a table's header row).
+ * The pages without their furniture: a line in a page's first or last two rows whose text
+ * (numbers aside) comes back at the same height on at least half the pages, three or more, is a
+ * running header, a footer or a page number, not the statement's text. Only lines no larger than
+ * the body's count (a larger one is a heading), and a repeated line with columns in the body's
+ * size stays (a table's header row).
  */
 function withoutFurniture(pages: readonly PdfPage[], body: number): readonly PdfPage[] {
   const least = Math.max(3, Math.ceil(pages.length / 2));
   if (pages.length < least) return pages;
   const key = (line: PdfLine) => `${Math.round(line.y)} ${line.t.replace(/\d+/g, '#').toLowerCase()}`;
+  const edges = pages.map(({ lines }) =>
+    [...edgeLines(lines)].filter((line) => line.s <= body && !(line.c && line.s === body)),
+  );
   const pagesWith = new Map<string, number>();
-  for (const { lines } of pages)
+  for (const lines of edges)
     for (const k of new Set(lines.map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
-  const furniture = (line: PdfLine) =>
-    line.s <= body && !(line.c && line.s === body) && (pagesWith.get(key(line)) ?? 0) >= least;
-  return pages.map((page) => ({ ...page, lines: page.lines.filter((line) => !furniture(line)) }));
+  return pages.map((page, i) => {
+    const furniture = new Set(edges[i]!.filter((line) => (pagesWith.get(key(line)) ?? 0) >= least));
+    return { ...page, lines: page.lines.filter((line) => !furniture.has(line)) };
+  });
 }
 
 /** Lines close enough to be one block's wrapped lines rather than two blocks. */

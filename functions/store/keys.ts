@@ -30,6 +30,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | audit event             | AUDIT#<entity>          | <timestamp>#<ulid>    | AUDIT / <timestamp>#<ulid>             |
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
+ * |   (typo entries IX#F#<deletion key> / <relevance>#<stmtId>: table only, no gsi)                          |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
  * |   (gsi3: <pk>#Y<year> / <relevance>#<stmtId>, on name and company entries: a name with a year, no year filtered out) |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
@@ -204,6 +205,11 @@ export const keys = {
         : { gsi3pk: `${partition}#Y${order.year}`, gsi3sk: `${order.relevance}#${statementId}` }),
     };
   },
+  /** A typo-tolerant entry (`fuzzy` facet): in the table only, no index copy (read by partition, best first). */
+  fuzzyEntry: (deletionKey: string, relevance: string, statementId: string) => ({
+    pk: searchFacetKey({ kind: 'fuzzy', key: deletionKey }),
+    sk: `${relevance}#${statementId}`,
+  }),
   /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
   searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */

@@ -1,11 +1,13 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { significantWords } from '../../functions/domain/names.ts';
 import { planSearch } from '../../functions/domain/search/plan.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { newCapacityMeter } from '../../functions/store/capacity.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getStatistics } from '../../functions/store/public/get-statistics.ts';
+import { searchSimilarNames } from '../../functions/store/search/search-similar-names.ts';
 import { searchStatements } from '../../functions/store/search/search-statements.ts';
 import type { ChangeRecord } from '../../functions/store/stream-records.ts';
 import { createIndexStatementReactor, reindexStatement } from '../../functions/worker/index-statement.ts';
@@ -173,6 +175,113 @@ describe('the search index kept by the stream worker', () => {
 
     const [hit] = (await search({ q: 'fernhollow mining' })).items;
     expect(hit?.check).toEqual({ meetsLegalMinimum: false, areasCovered: 2, rating: 'non_compliant' });
+  });
+
+  // The document client's input, before or after marshalling depending on the middleware order.
+  type Pk = { pk?: string | { S?: string } };
+  type WriteRequestInput = { PutRequest?: { Item: Pk }; DeleteRequest?: { Key: Pk } };
+  const isTypoEntry = (key: Pk | undefined) =>
+    String(typeof key?.pk === 'object' ? key.pk.S : key?.pk).startsWith('IX#F#');
+  /** Typo entries (IX#F#…) put and deleted while `run` runs, counted from what the store sends. */
+  async function typoWrites(run: () => Promise<unknown>): Promise<{ puts: number; deletes: number }> {
+    const count = { puts: 0, deletes: 0 };
+    const name = `countTypoWrites${Math.random()}`;
+    table.store.client.middlewareStack.add(
+      (next) => async (args) => {
+        const { RequestItems } = args.input as { RequestItems?: Record<string, WriteRequestInput[]> };
+        for (const request of Object.values(RequestItems ?? {}).flat()) {
+          if (isTypoEntry(request.PutRequest?.Item)) count.puts++;
+          if (isTypoEntry(request.DeleteRequest?.Key)) count.deletes++;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await run();
+    } finally {
+      table.store.client.middlewareStack.remove(name);
+    }
+    return count;
+  }
+  const similar = (filters: Partial<SearchFilters>) =>
+    searchSimilarNames(
+      table.store,
+      planSearch({ sort: 'relevance', ...filters }),
+      significantWords(filters.q ?? ''),
+      {
+        limit: 20,
+      },
+    );
+  const now = { now: () => '2026-01-01T00:00:00.000Z' };
+
+  it('keeps typo entries apart from the check: its arrival, a recheck and a revision that keeps the names write none', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Gorsemoor Weaving Ltd' });
+    const statement = await putStatement(table.store, { organisation });
+    const first = await typoWrites(() => reindexStatement(table.store, statement.header.id, now));
+    expect(first.puts).toBeGreaterThan(0);
+
+    const checked = await putCheckResult(
+      table.store,
+      statement,
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 6, rating: 'strong' }),
+    );
+    const revised = { ...checked.header, revision: 2, updatedAt: '2025-08-01T00:00:00.000Z' };
+    for (const change of [
+      async () => {},
+      () =>
+        putHeader(table.store, {
+          ...checked.header,
+          check: { ...checked.header.check!, rating: 'adequate' },
+        }),
+      () => putHeader(table.store, revised),
+    ]) {
+      await change();
+      expect(
+        await typoWrites(async () =>
+          expect(await reindexStatement(table.store, statement.header.id, now)).toBe('applied'),
+        ),
+      ).toEqual({ puts: 0, deletes: 0 });
+    }
+    // The typo entry carries no check, yet the result shows the statement as it is now.
+    expect(await similar({ q: 'gorsemor' })).toMatchObject([
+      { organisationName: 'Gorsemoor Weaving Ltd', check: { rating: 'strong' } },
+    ]);
+  });
+
+  it('moves the typo entries when the name changes, and finds the statement by a typo of its name, with filters', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Hazelburn Tanning Ltd' });
+    const statement = await putCheckResult(
+      table.store,
+      await putStatement(table.store, { organisation }),
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 4, rating: 'adequate' }),
+    );
+    await reindexStatement(table.store, statement.header.id, now);
+    expect(await namesFor({ q: 'hazelbrn' })).toEqual([]);
+    expect((await similar({ q: 'hazelbrn' })).map((r) => r.organisationName)).toEqual([
+      'Hazelburn Tanning Ltd',
+    ]);
+    expect(await similar({ q: 'hazelbrn', rating: 'adequate', year: statement.header.year })).toHaveLength(1);
+    expect(await similar({ q: 'hazelbrn', rating: 'strong' })).toEqual([]);
+    expect(await similar({ q: 'hazelbrn', year: statement.header.year + 1 })).toEqual([]);
+
+    await putHeader(table.store, { ...statement.header, organisationName: 'Rowanbrook Tanning Ltd' });
+    const renamed = await typoWrites(() => reindexStatement(table.store, statement.header.id, now));
+    expect(renamed.puts).toBeGreaterThan(0);
+    expect(renamed.deletes).toBeGreaterThan(0);
+    expect(await similar({ q: 'hazelbrn' })).toEqual([]);
+    expect((await similar({ q: 'rowanbrok' })).map((r) => r.organisationName)).toEqual([
+      'Rowanbrook Tanning Ltd',
+    ]);
+    // Nothing of the old name is left in its typo partitions.
+    const { Items } = await table.store.doc.send(
+      new QueryCommand({
+        TableName: table.store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'fuzzy', key: 'hazelburn' }) },
+      }),
+    );
+    expect(Items?.filter((item) => item.id === statement.header.id)).toEqual([]);
   });
 
   it('lists only submitted statements: drafts never, withdrawn and deleted ones removed', async () => {

@@ -19,6 +19,10 @@ import { indexedDeletionKeys } from './typos.ts';
  * - `fuzzy`: one partition per deletion key of a name word of 4 or more letters (the word, and the
  *   word with each one letter left out): a word with a one-letter typo shares a key with it.
  *   Read only when the exact search finds nothing (functions/store/search/search-similar-names.ts).
+ *   These entries carry only the statement id and its names, in the table alone (no index copy):
+ *   none of their attributes depends on the check or on anything but the names and the year, so
+ *   a recheck, the check's arrival or a revision that keeps the names rewrites none of them. A
+ *   hit is resolved to what the result shows by reading the statement's header.
  * - `company`: one partition per company number (the organisation's and each group member's).
  * - facets for filters without a name: every statement (`all`), per reporting year, and per
  *   sector / check rating / turnover band, each alone and combined with the year; `combo` for
@@ -53,9 +57,10 @@ export type SearchFacet =
  * by building them again with today's code, so an old key format would be left behind.
  * 1: terms, company numbers, single filters; 2: word pairs and filter combinations; 3: name and
  * company partitions per reporting year (gsi3 on the same entries: no new items), and deletion
- * keys of name words (`fuzzy`).
+ * keys of name words (`fuzzy`); 4: `fuzzy` entries slimmed to keys, id and names, in no index
+ * (same keys: re-indexing at 4 overwrites each old entry and its index copies).
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;
@@ -147,15 +152,10 @@ interface NameMatch {
   matchedName: string | undefined;
 }
 
-/** Every partition a statement is listed in, with its sort values. Only submitted statements are indexed. */
-export function indexStatement(summary: StatementSummary): StatementIndex {
-  const nameKey = normaliseName(summary.organisationName) || summary.organisationName.toLowerCase();
-  const dateKey = invertDigits(summary.submittedAt ?? summary.updatedAt);
-  const yearKey = invertDigits(String(summary.year).padStart(4, '0'));
-  const sectors = [...new Set(summary.sectors.map(sectorIndex).filter((s): s is number => s !== undefined))];
+/** What a search result shows of a statement, as every entry (but the `fuzzy` ones) carries it. */
+export function projectionOf(summary: StatementSummary): IndexProjection {
   const turnover = turnoverIndex(summary.turnover);
-
-  const projection: IndexProjection = {
+  return {
     id: summary.id,
     organisationId: summary.organisationId,
     organisationName: summary.organisationName,
@@ -164,11 +164,21 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     year: summary.year,
     periodStart: summary.periodStart,
     periodEnd: summary.periodEnd,
-    sectors,
+    sectors: [...new Set(summary.sectors.map(sectorIndex).filter((s): s is number => s !== undefined))],
     turnover: turnover ?? null,
     submittedAt: summary.submittedAt,
     check: summary.check,
   };
+}
+
+/** Every partition a statement is listed in, with its sort values. Only submitted statements are indexed. */
+export function indexStatement(summary: StatementSummary): StatementIndex {
+  const nameKey = normaliseName(summary.organisationName) || summary.organisationName.toLowerCase();
+  const dateKey = invertDigits(summary.submittedAt ?? summary.updatedAt);
+  const yearKey = invertDigits(String(summary.year).padStart(4, '0'));
+  const projection = projectionOf(summary);
+  const { sectors } = projection;
+  const turnover = projection.turnover ?? undefined;
 
   const entries: IndexEntry[] = [];
   const names = [

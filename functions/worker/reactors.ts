@@ -6,9 +6,22 @@ import type { Reactor } from './process-changes.ts';
 
 /** What happens after each change to the table, in order. Later capabilities add reactors here. */
 export function createReactors(deps: WorkerDeps, checkOptions: CheckRevisionOptions = {}): Reactor[] {
-  return [
-    createIndexStatementReactor(deps),
-    createCheckRevisionReactor(deps, checkOptions),
-    ...createComplianceReactors(deps),
-  ];
+  const index = createIndexStatementReactor(deps);
+  const check = createCheckRevisionReactor(deps, checkOptions);
+  return [checkedThenIndexed(check, index), ...createComplianceReactors(deps)];
+}
+
+/**
+ * The checker first: a new revision is indexed on its revision item once checked
+ * (index-statement.ts); when the checker fails, it is still indexed (without the check) before the
+ * failure goes back to the stream.
+ */
+export function checkedThenIndexed(check: Reactor, index: Reactor): Reactor {
+  return async (change, batch) => {
+    try {
+      await check(change, batch);
+    } finally {
+      await index(change, batch);
+    }
+  };
 }

@@ -12,6 +12,7 @@ import { searchStatements } from '../../functions/store/search/search-statements
 import type { ChangeRecord } from '../../functions/store/stream-records.ts';
 import { createIndexStatementReactor, reindexStatement } from '../../functions/worker/index-statement.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
+import { checkedThenIndexed } from '../../functions/worker/reactors.ts';
 import type { SearchFilters } from '../../schemas/search.ts';
 import {
   checkResultFor,
@@ -20,6 +21,7 @@ import {
   putHeader,
   putOrganisation,
   putStatement,
+  type SeededStatement,
 } from '../public/fixtures.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
 
@@ -178,20 +180,25 @@ describe('the search index kept by the stream worker', () => {
   });
 
   // The document client's input, before or after marshalling depending on the middleware order.
-  type Pk = { pk?: string | { S?: string } };
+  type Pk = { pk?: string | { S?: string }; sk?: string | { S?: string } };
   type WriteRequestInput = { PutRequest?: { Item: Pk }; DeleteRequest?: { Key: Pk } };
-  const isTypoEntry = (key: Pk | undefined) =>
-    String(typeof key?.pk === 'object' ? key.pk.S : key?.pk).startsWith('IX#F#');
-  /** Typo entries (IX#F#…) put and deleted while `run` runs, counted from what the store sends. */
-  async function typoWrites(run: () => Promise<unknown>): Promise<{ puts: number; deletes: number }> {
-    const count = { puts: 0, deletes: 0 };
-    const name = `countTypoWrites${Math.random()}`;
+  /** Keys of the items under `prefix` put and deleted while `run` runs, from what the store sends. */
+  async function writesTo(
+    prefix: string,
+    run: () => Promise<unknown>,
+  ): Promise<{ puts: string[]; deletes: string[] }> {
+    const seen = { puts: [] as string[], deletes: [] as string[] };
+    const name = `countWrites${Math.random()}`;
+    const keyOf = (key: Pk | undefined) =>
+      `${typeof key?.pk === 'object' ? key.pk.S : key?.pk} ${typeof key?.sk === 'object' ? key.sk.S : key?.sk}`;
     table.store.client.middlewareStack.add(
       (next) => async (args) => {
         const { RequestItems } = args.input as { RequestItems?: Record<string, WriteRequestInput[]> };
         for (const request of Object.values(RequestItems ?? {}).flat()) {
-          if (isTypoEntry(request.PutRequest?.Item)) count.puts++;
-          if (isTypoEntry(request.DeleteRequest?.Key)) count.deletes++;
+          const put = request.PutRequest && keyOf(request.PutRequest.Item);
+          const deleted = request.DeleteRequest && keyOf(request.DeleteRequest.Key);
+          if (put?.startsWith(prefix)) seen.puts.push(put);
+          if (deleted?.startsWith(prefix)) seen.deletes.push(deleted);
         }
         return next(args);
       },
@@ -202,8 +209,12 @@ describe('the search index kept by the stream worker', () => {
     } finally {
       table.store.client.middlewareStack.remove(name);
     }
-    return count;
+    return seen;
   }
+  const typoWrites = async (run: () => Promise<unknown>) => {
+    const { puts, deletes } = await writesTo('IX#F#', run);
+    return { puts: puts.length, deletes: deletes.length };
+  };
   const similar = (filters: Partial<SearchFilters>) =>
     searchSimilarNames(
       table.store,
@@ -282,6 +293,67 @@ describe('the search index kept by the stream worker', () => {
       }),
     );
     expect(Items?.filter((item) => item.id === statement.header.id)).toEqual([]);
+  });
+
+  it('indexes a new submission once, with its check, when its revision item follows in the batch; without the check when the checker fails', async () => {
+    const index = createIndexStatementReactor({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    const submission = (statement: SeededStatement): ChangeRecord[] => [
+      {
+        eventName: 'INSERT',
+        sequenceNumber: '1',
+        ...keys.statement(statement.header.id),
+        newImage: { ...statement.header, check: null },
+        oldImage: undefined,
+      },
+      {
+        eventName: 'INSERT',
+        sequenceNumber: '2',
+        ...keys.revision(statement.header.id, statement.header.revision),
+        newImage: { status: 'submitted' },
+        oldImage: undefined,
+      },
+    ];
+    const checked = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Onceover Ropeworks Ltd' }),
+    });
+    const check = async (change: ChangeRecord) => {
+      if (change.sk.startsWith('REV#'))
+        await putCheckResult(
+          table.store,
+          checked,
+          checkResultFor({ meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' }),
+        );
+    };
+    const { puts } = await writesTo('IX#', () =>
+      processChanges(submission(checked), [checkedThenIndexed(check, index)], (_c, error) => {
+        throw error;
+      }),
+    );
+    expect(puts.length).toBeGreaterThan(20);
+    expect(new Set(puts).size).toBe(puts.length);
+    expect(puts.some((key) => key.startsWith('IX#R#adequate '))).toBe(true);
+    expect((await search({ q: 'onceover' })).items[0]?.check?.rating).toBe('adequate');
+
+    const unchecked = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Failcheck Ropeworks Ltd' }),
+    });
+    const failures: unknown[] = [];
+    await processChanges(
+      submission(unchecked),
+      [
+        checkedThenIndexed(async (change) => {
+          if (change.sk.startsWith('REV#')) throw new Error('the checker crashed');
+        }, index),
+      ],
+      (_c, error) => failures.push(error),
+    );
+    expect(failures).toHaveLength(1);
+    expect((await search({ q: 'failcheck' })).items).toMatchObject([{ check: null }]);
   });
 
   it('lists only submitted statements: drafts never, withdrawn and deleted ones removed', async () => {

@@ -8,6 +8,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * |-------------------------|-------------------------|-----------------------|----------------------------------------|
  * | organisation            | ORG#<id>                | ORG                   | ORGS#<shard> / <normalised name>#<id>  |
  * | company number (unique) | COMPANY#<number>        | COMPANY               |                                        |
+ * | organisation name word  | ORGWORD#<word's first 2 letters> | <name from that word on>#<orgId> |             |
+ * |   (one per significant word after the first: officers' pick list by any word's start; the stream worker keeps them) |
  * | organisation to verify  | PENDINGORGS             | <createdAt>#<orgId>   |                                        |
  * | statement header        | STMT#<id>               | STMT                  |                                        |
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
@@ -51,6 +53,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
+ * | migration done          | MIGRATION               | <name>                |                                        |
  * | fetch rate of a host (TTL) | FETCHRATE#<host>     | <minute>              |                                        |
  * | daily fetch budget (TTL)| FETCHBUDGET             | <yyyy-mm-dd>          |                                        |
  *
@@ -92,6 +95,9 @@ function searchFacetKey(facet: SearchFacet): string {
   }
 }
 
+/** Letters of a word that name its partition of organisation name words: queries need at least these. */
+export const ORGANISATION_WORD_PREFIX = 2;
+
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
 
@@ -111,6 +117,12 @@ export const keys = {
     gsi1sk: `${normalisedName}#${id}`,
   }),
   organisationShard: (shard: number) => `ORGS#${pad(shard, 2)}`,
+  /** "stores tesco" of "Tesco Stores Ltd": found by a query starting "sto" in ORGWORD#st. */
+  organisationWord: (tail: string, organisationId: string) => ({
+    pk: `ORGWORD#${tail.slice(0, ORGANISATION_WORD_PREFIX)}`,
+    sk: `${tail}#${organisationId}`,
+  }),
+  organisationWordPartition: (query: string) => `ORGWORD#${query.slice(0, ORGANISATION_WORD_PREFIX)}`,
   companyNumber: (companyNumber: string) => ({ pk: `COMPANY#${companyNumber}`, sk: 'COMPANY' }),
   pendingOrganisations: 'PENDINGORGS',
   pendingOrganisation: (createdAt: string, id: string) => ({ pk: 'PENDINGORGS', sk: `${createdAt}#${id}` }),
@@ -293,6 +305,8 @@ export const keys = {
   /** The polite fetcher of imported statements: fetches per host per minute, and per day. */
   fetchRate: (host: string, minute: string) => ({ pk: `FETCHRATE#${host}`, sk: minute }),
   fetchBudget: (day: string) => ({ pk: 'FETCHBUDGET', sk: day }),
+  /** That a one-off migration (a daily job's backfill) has run to the end. */
+  migrationMark: (name: string) => ({ pk: 'MIGRATION', sk: name }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

@@ -2,13 +2,18 @@ import { type CheckRevisionOptions, createCheckRevisionReactor } from './check-r
 import { createComplianceReactors } from './compliance-reactors.ts';
 import type { WorkerDeps } from './deps.ts';
 import { createIndexStatementReactor } from './index-statement.ts';
+import { createOrganisationWordsReactor } from './organisation-words.ts';
 import type { Reactor } from './process-changes.ts';
 
 /** What happens after each change to the table, in order. Later capabilities add reactors here. */
 export function createReactors(deps: WorkerDeps, checkOptions: CheckRevisionOptions = {}): Reactor[] {
   const index = createIndexStatementReactor(deps);
   const check = createCheckRevisionReactor(deps, checkOptions);
-  return [checkedThenIndexed(check, index), ...createComplianceReactors(deps)];
+  return [
+    checkedThenIndexed(check, index),
+    createOrganisationWordsReactor(deps),
+    ...createComplianceReactors(deps),
+  ];
 }
 
 /**

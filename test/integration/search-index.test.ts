@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { findOrganisationsToPick } from '../../functions/domain/compliance/find-organisation.ts';
 import { significantWords } from '../../functions/domain/names.ts';
 import { planSearch } from '../../functions/domain/search/plan.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
@@ -11,8 +12,13 @@ import { searchSimilarNames } from '../../functions/store/search/search-similar-
 import { searchStatements } from '../../functions/store/search/search-statements.ts';
 import type { ChangeRecord } from '../../functions/store/stream-records.ts';
 import { createIndexStatementReactor, reindexStatement } from '../../functions/worker/index-statement.ts';
+import {
+  backfillOrganisationWords,
+  createOrganisationWordsReactor,
+} from '../../functions/worker/organisation-words.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
 import { checkedThenIndexed } from '../../functions/worker/reactors.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
 import type { SearchFilters } from '../../schemas/search.ts';
 import {
   checkResultFor,
@@ -354,6 +360,73 @@ describe('the search index kept by the stream worker', () => {
     );
     expect(failures).toHaveLength(1);
     expect((await search({ q: 'failcheck' })).items).toMatchObject([{ check: null }]);
+  });
+
+  it('finds a name by the start of any of its words, not only the first', async () => {
+    for (const name of ['J Sainsbury plc', 'Tesco Stores Ltd']) {
+      await putStatement(table.store, { organisation: await putOrganisation(table.store, { name }) });
+    }
+    await stream.drain();
+    expect(await namesFor({ q: 'sainsbury' })).toEqual(['J Sainsbury plc']);
+    expect(await namesFor({ q: 'sainsb' })).toEqual(['J Sainsbury plc']);
+    expect(await namesFor({ q: 'stores' })).toEqual(['Tesco Stores Ltd']);
+    expect(await namesFor({ q: 'st' })).toContain('Tesco Stores Ltd');
+    expect(await namesFor({ q: 'stores', sort: 'name' })).toEqual(['Tesco Stores Ltd']);
+    expect(await namesFor({ q: 'stores', sort: 'date' })).toEqual(['Tesco Stores Ltd']);
+  });
+
+  describe('the officers’ pick list of organisations', () => {
+    const worker = createOrganisationWordsReactor({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    const written = (organisation: Organisation, before?: Organisation): ChangeRecord => ({
+      eventName: before ? 'MODIFY' : 'INSERT',
+      sequenceNumber: '1',
+      ...keys.organisation(organisation.id),
+      newImage: { ...organisation },
+      oldImage: before ? { ...before } : undefined,
+    });
+    const picked = async (q: string) => (await findOrganisationsToPick(table.store, q)).map((o) => o.name);
+
+    it('finds an organisation by the start of any word of its name, with or without statements, and follows a rename', async () => {
+      const sainsbury = await putOrganisation(table.store, { name: 'J Sainsbury Pickers plc' });
+      const tesco = await putOrganisation(table.store, { name: 'Tesco Pickstores Ltd' });
+      await processChanges([written(sainsbury), written(tesco)], [worker], (_c, error) => {
+        throw error;
+      });
+      expect(await picked('sainsbury')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('Sainsbury Pick')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('pickers')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('pickstores')).toEqual(['Tesco Pickstores Ltd']);
+      expect(await picked('pick')).toEqual(['J Sainsbury Pickers plc', 'Tesco Pickstores Ltd']);
+      expect(await picked('tesco picks')).toEqual(['Tesco Pickstores Ltd']);
+
+      const renamed = { ...tesco, name: 'Tesco Pickmarkets Ltd' };
+      await putOrganisation(table.store, renamed);
+      await processChanges([written(renamed, tesco)], [worker], (_c, error) => {
+        throw error;
+      });
+      expect(await picked('pickstores')).toEqual([]);
+      expect(await picked('pickmarkets')).toEqual(['Tesco Pickmarkets Ltd']);
+    });
+
+    it('gives organisations written before the word entries theirs, once', async () => {
+      const old = await putOrganisation(table.store, { name: 'Elder Backfillers Ltd' });
+      expect(await picked('backfillers')).toEqual([]);
+      const deps = {
+        store: table.store,
+        clock: () => new Date(),
+        log: () => {},
+        archive: createMemoryArchive(),
+      };
+      const first = await backfillOrganisationWords(deps);
+      expect(first.detail.organisations).toBeGreaterThan(0);
+      expect(await picked('backfillers')).toEqual([old.name]);
+      expect((await backfillOrganisationWords(deps)).detail).toEqual({ organisations: 0, done: true });
+    });
   });
 
   it('lists only submitted statements: drafts never, withdrawn and deleted ones removed', async () => {

@@ -33,6 +33,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
  * |   (typo entries IX#F#<deletion key> / <relevance>#<stmtId>: table only, no gsi)                          |
+ * |   (name + sector/rating entries IX#TS#…, IX#TR#…: table and gsi3 only)                                   |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
  * |   (gsi3: <pk>#Y<year> / <relevance>#<stmtId>, on name and company entries: a name with a year, no year filtered out) |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
@@ -61,7 +62,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * "<user id>:<route>". Throttle counters, idempotency records and sessions expire (expiresAt, TTL).
  *
  * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
- * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>
+ * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>,
+ * TS#<4-char prefix>#<sector position>, TR#<4-char prefix>#<rating> (a name with a sector or rating)
  * (typo-tolerant search), CN#<company number>, ALL,
  * Y#<year>, S#<sector position>[#<year>], R#<rating>[#<year>], TO#<turnover position>[#<year>],
  * C#<sector position|->#<rating|->#<turnover position|->[#<year>] (two or three of them). Relevance sort keys ascend best first; dates are stored with
@@ -90,6 +92,10 @@ function searchFacetKey(facet: SearchFacet): string {
       return `IX#P#${facet.first}#${facet.second}`;
     case 'fuzzy':
       return `IX#F#${facet.key}`;
+    case 'termSector':
+      return `IX#TS#${facet.prefix}#${facet.sector}`;
+    case 'termRating':
+      return `IX#TR#${facet.prefix}#${facet.rating}`;
     case 'combo':
       return `IX#C#${facet.sector ?? '-'}#${facet.rating ?? '-'}#${facet.turnover ?? '-'}${withYear(facet.year)}`;
   }
@@ -215,6 +221,16 @@ export const keys = {
       ...(order.year === undefined
         ? {}
         : { gsi3pk: `${partition}#Y${order.year}`, gsi3sk: `${order.relevance}#${statementId}` }),
+    };
+  },
+  /** A name partition narrowed to a sector or rating: relevance order in the table, by year in gsi3, no gsi1/gsi2. */
+  narrowedNameEntry: (facet: SearchFacet, relevance: string, year: number, statementId: string) => {
+    const partition = searchFacetKey(facet);
+    return {
+      pk: partition,
+      sk: `${relevance}#${statementId}`,
+      gsi3pk: `${partition}#Y${year}`,
+      gsi3sk: `${relevance}#${statementId}`,
     };
   },
   /** A typo-tolerant entry (`fuzzy` facet): in the table only, no index copy (read by partition, best first). */

@@ -677,6 +677,24 @@ describe('the search index kept by the stream worker', () => {
     expect(year.items).toHaveLength(24);
     expect(year.items.every((item) => item.year === 2025)).toBe(true);
     expect(capacity.readUnits).toBeLessThan(4);
+
+    // A name with a sector reads the partition of both: a full page, nothing read thrown away.
+    const defence = { q: 'nationwell', sector: 'Defence and aerospace' as const };
+    const narrowed = planSearch({ sort: 'relevance', ...defence });
+    expect(narrowed.facet).toMatchObject({ kind: 'termSector', prefix: 'nati' });
+    const sectorCapacity = newCapacityMeter();
+    const bySector = await searchStatements(table.store, narrowed, { limit: 20, capacity: sectorCapacity });
+    expect(bySector.items).toHaveLength(20);
+    expect(bySector.items.every((item) => item.sectors.includes('Defence and aerospace'))).toBe(true);
+    expect(sectorCapacity.readUnits).toBeLessThan(3);
+    // Sorted by name, the same results come from the name partition, filtered.
+    const byName = await searchStatements(table.store, planSearch({ sort: 'name', ...defence }), {
+      limit: 50,
+    });
+    expect(byName.items.map((item) => item.organisationName)).toEqual(
+      names.filter((_, i) => !matching(i)).slice(0, byName.items.length),
+    );
+    expect(byName.items.length).toBeGreaterThan(0);
   });
 
   it('spends under 10 read units on a page, filtered or not', async () => {

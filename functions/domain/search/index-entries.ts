@@ -23,6 +23,10 @@ import { indexedDeletionKeys } from './typos.ts';
  *   none of their attributes depends on the check or on anything but the names and the year, so
  *   a recheck, the check's arrival or a revision that keeps the names rewrites none of them. A
  *   hit is resolved to what the result shows by reading the statement's header.
+ * - `termSector` / `termRating`: the 4-character `term` partitions again, one per sector of the
+ *   statement and one for its check rating ("reta" in sector 3): a name with a sector or rating
+ *   filter (relevance order, the year through gsi3) reads only entries that pass the filter. In
+ *   the table and gsi3 only (sorting by name or date filters the `term` partition instead).
  * - `company`: one partition per company number (the organisation's and each group member's).
  * - facets for filters without a name: every statement (`all`), per reporting year, and per
  *   sector / check rating / turnover band, each alone and combined with the year; `combo` for
@@ -41,6 +45,9 @@ export type SearchFacet =
   | { kind: 'pair'; first: string; second: string }
   /** A deletion key of a name word (functions/domain/search/typos.ts), for typo-tolerant search. */
   | { kind: 'fuzzy'; key: string }
+  /** A 4-letter name-word prefix of statements in one sector, or with one check rating: a name with that filter. */
+  | { kind: 'termSector'; prefix: string; sector: number }
+  | { kind: 'termRating'; prefix: string; rating: Rating }
   | {
       kind: 'combo';
       sector?: number | undefined;
@@ -58,7 +65,8 @@ export type SearchFacet =
  * 1: terms, company numbers, single filters; 2: word pairs and filter combinations; 3: name and
  * company partitions per reporting year (gsi3 on the same entries: no new items), and deletion
  * keys of name words (`fuzzy`); 4: `fuzzy` entries slimmed to keys, id and names, in no index
- * (same keys: re-indexing at 4 overwrites each old entry and its index copies).
+ * (same keys: re-indexing at 4 overwrites each old entry and its index copies), and 4-letter name
+ * prefixes per sector and per rating (`termSector`, `termRating`).
  */
 export const INDEX_VERSION = 4;
 
@@ -68,7 +76,18 @@ export const MAX_PREFIX = 4;
 
 /** Name partitions have a query-independent relevance order; the others are ordered newest first. */
 export function hasOwnRelevance(facet: SearchFacet): boolean {
-  return facet.kind === 'term' || facet.kind === 'pair' || facet.kind === 'company' || facet.kind === 'fuzzy';
+  return (
+    facet.kind === 'term' ||
+    facet.kind === 'pair' ||
+    facet.kind === 'company' ||
+    facet.kind === 'fuzzy' ||
+    isNarrowedTerm(facet)
+  );
+}
+
+/** The name partitions narrowed to a sector or rating: relevance order only (table and gsi3). */
+export function isNarrowedTerm(facet: SearchFacet): boolean {
+  return facet.kind === 'termSector' || facet.kind === 'termRating';
 }
 
 /** The prefix a word has in `pair` partitions, or none when it is too short to be in one. */
@@ -232,13 +251,20 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
       }
     });
   }
+  const rating = summary.check?.rating;
   for (const match of matches.values()) {
-    entries.push({
-      facet: match.facet,
+    const entry = {
       relevance: `${match.tier}${Math.min(match.words, 9)}#${yearKey}#${nameKey}`,
       text: textOf(match.names),
       ...(match.matchedName ? { matchedName: match.matchedName } : {}),
-    });
+    };
+    entries.push({ facet: match.facet, ...entry });
+    // The longest prefixes again per sector and rating (a name with a filter reads only what passes it).
+    if (match.facet.kind === 'term' && match.facet.prefix.length === MAX_PREFIX) {
+      const prefix = match.facet.prefix;
+      for (const sector of sectors) entries.push({ facet: { kind: 'termSector', prefix, sector }, ...entry });
+      if (rating) entries.push({ facet: { kind: 'termRating', prefix, rating }, ...entry });
+    }
   }
 
   // Company numbers: the organisation's own first, then its group members'.
@@ -261,7 +287,6 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
 
   // Facets: newest first is their relevance.
   const year = summary.year;
-  const rating = summary.check?.rating;
   const facets: SearchFacet[] = [{ kind: 'all' }, { kind: 'year', year }];
   for (const sector of sectors) facets.push({ kind: 'sector', sector }, { kind: 'sector', sector, year });
   if (rating) facets.push({ kind: 'rating', rating }, { kind: 'rating', rating, year });

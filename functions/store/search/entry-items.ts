@@ -5,6 +5,7 @@ import { ratingSchema } from '../../../schemas/statement-summary.ts';
 import {
   hasOwnRelevance,
   type IndexProjection,
+  isNarrowedTerm,
   type StatementIndex,
 } from '../../domain/search/index-entries.ts';
 import { keys } from '../keys.ts';
@@ -71,21 +72,28 @@ export function entryItems(index: StatementIndex): EntryItem[] {
           ...(entry.text !== undefined ? { tx: entry.text } : {}),
           ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
         }
-      : {
-          ...keys.searchEntry(
-            entry.facet,
-            {
-              relevance: entry.relevance,
-              name: index.nameKey,
-              date: hasOwnRelevance(entry.facet) ? index.dateKey : undefined,
-              year: hasOwnRelevance(entry.facet) ? p.year : undefined,
-            },
-            p.id,
-          ),
-          ...common,
-          ...(entry.text !== undefined ? { tx: entry.text } : {}),
-          ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
-        },
+      : isNarrowedTerm(entry.facet)
+        ? {
+            ...keys.narrowedNameEntry(entry.facet, entry.relevance, p.year, p.id),
+            ...common,
+            ...(entry.text !== undefined ? { tx: entry.text } : {}),
+            ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
+          }
+        : {
+            ...keys.searchEntry(
+              entry.facet,
+              {
+                relevance: entry.relevance,
+                name: index.nameKey,
+                date: hasOwnRelevance(entry.facet) ? index.dateKey : undefined,
+                year: hasOwnRelevance(entry.facet) ? p.year : undefined,
+              },
+              p.id,
+            ),
+            ...common,
+            ...(entry.text !== undefined ? { tx: entry.text } : {}),
+            ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
+          },
   );
 }
 

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SearchResult } from '../../../schemas/search.ts';
-import type { SearchPlan } from '../../domain/search/plan.ts';
+import { filtersOf, type SearchPlan } from '../../domain/search/plan.ts';
 import {
   correctedWords,
   nameMatchesWithTypos,
@@ -74,9 +74,8 @@ async function similarTo(
     }
   }
   // The entries hold ids and names only: the results and their filters come from the headers.
-  const { sector, turnover, rating } = plan.filters;
-  // A name with a year reads the year's partition in the exact search: here it is a filter.
-  const year = plan.filters.year ?? plan.inYear;
+  // Filters the exact search reads by partition (a year, a sector) are filters here.
+  const { year, sector, turnover, rating } = filtersOf(plan);
   const candidates = [...best].sort((a, b) => (a[1].sk < b[1].sk ? -1 : a[1].sk > b[1].sk ? 1 : 0));
   const results: SearchResult[] = [];
   for (let i = 0; i < candidates.length && results.length < options.limit; i += RESOLVE_CHUNK) {

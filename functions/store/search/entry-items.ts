@@ -59,42 +59,30 @@ function projectionAttributes(p: IndexProjection): Record<string, unknown> {
 /**
  * Every item the index holds for a statement, keys included. `fuzzy` entries hold only the id,
  * the names and the matched member's name: they change only when the names (or year) do.
+ * Name + sector/rating entries are in the table and gsi3 only; the others in gsi1 (name order)
+ * too, and name partitions in gsi2 (date order) and gsi3 (a year).
  */
 export function entryItems(index: StatementIndex): EntryItem[] {
   const { projection: p } = index;
   const common: Record<string, unknown> = { entity: 'searchEntry', ...projectionAttributes(p) };
-  return index.entries.map((entry) =>
-    entry.facet.kind === 'fuzzy'
-      ? {
-          ...keys.fuzzyEntry(entry.facet.key, entry.relevance, p.id),
-          entity: 'searchEntry',
-          id: p.id,
-          ...(entry.text !== undefined ? { tx: entry.text } : {}),
-          ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
-        }
-      : isNarrowedTerm(entry.facet)
-        ? {
-            ...keys.narrowedNameEntry(entry.facet, entry.relevance, p.year, p.id),
-            ...common,
-            ...(entry.text !== undefined ? { tx: entry.text } : {}),
-            ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
-          }
-        : {
-            ...keys.searchEntry(
-              entry.facet,
-              {
-                relevance: entry.relevance,
-                name: index.nameKey,
-                date: hasOwnRelevance(entry.facet) ? index.dateKey : undefined,
-                year: hasOwnRelevance(entry.facet) ? p.year : undefined,
-              },
-              p.id,
-            ),
-            ...common,
-            ...(entry.text !== undefined ? { tx: entry.text } : {}),
-            ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
-          },
-  );
+  return index.entries.map((entry) => {
+    const names = {
+      ...(entry.text !== undefined ? { tx: entry.text } : {}),
+      ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
+    };
+    const { facet, relevance } = entry;
+    if (facet.kind === 'fuzzy')
+      return { ...keys.fuzzyEntry(facet.key, relevance, p.id), entity: 'searchEntry', id: p.id, ...names };
+    if (isNarrowedTerm(facet))
+      return { ...keys.narrowedNameEntry(facet, relevance, p.year, p.id), ...common, ...names };
+    const order = {
+      relevance,
+      name: index.nameKey,
+      date: hasOwnRelevance(facet) ? index.dateKey : undefined,
+      year: hasOwnRelevance(facet) ? p.year : undefined,
+    };
+    return { ...keys.searchEntry(facet, order, p.id), ...common, ...names };
+  });
 }
 
 /** A result from a statement's projection (a `fuzzy` hit resolved through its header). */

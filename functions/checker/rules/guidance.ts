@@ -20,7 +20,8 @@ import {
   textUnusable,
 } from './context.ts';
 import { approvalSentences } from './legal.ts';
-import { isDenial, isPromise, specificRisk } from './wording.ts';
+import { promisedAt } from './modality.ts';
+import { isDenial, specificRisk } from './wording.ts';
 
 /** Guidance rules: the Home Office statutory guidance (rules.md). */
 
@@ -342,8 +343,8 @@ export const risksIdentified: Rule = (c) => {
   const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
   const named = pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text));
   // "We intend to assess our agency labour providers" names where to look, not a risk found.
-  const specific = byStrength(named.filter((i) => !isPromise(c.sentences[i]!.text)));
-  const promised = byStrength(named.filter((i) => isPromise(c.sentences[i]!.text)));
+  const specific = byStrength(named.filter((i) => !promisedAt(c, i)));
+  const promised = byStrength(named.filter((i) => promisedAt(c, i)));
   const formRisks = risk.form.filter((e) => e.field?.startsWith('summary.risks.'));
   const advice: Advice = {
     lookedFor:

@@ -546,3 +546,36 @@ describe('the entity type in the statement’s title, on a bare document', () =>
     expect(finding(result, 'uk-signature').status).toBe('fail');
   });
 });
+
+describe('a KPI table whose rows name other areas', () => {
+  it('keeps its rows as effectiveness evidence under the KPI heading', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nKey performance indicators\n| Indicator | 2024 | 2025 |\n|---|---|---|\n| Supplier audits | 12 | 30 |\n| Training | 40% | 95% |`,
+      ),
+    );
+    expect(finding(result, 'uk-area-effectiveness').status).toBe('pass');
+    expect(finding(result, 'uk-kpis-measurable').status).toBe('pass');
+  });
+});
+
+describe('a limited partnership’s statement', () => {
+  it('asks for no approval and no approval date, only a general partner’s signature', async () => {
+    const result = await check(
+      text(
+        `Fenmoor Orchards LP\n\n${INTRO.replace('Quarrel Bay Seafoods Ltd', 'Fenmoor Orchards LP')}\n\nSigned for Fenmoor Orchards LP by its general partner, Fenmoor GP Limited, acting by its director Alan Mossop.`,
+      ),
+    );
+    expect(finding(result, 'uk-approval').status).toBe('not_applicable');
+    expect(finding(result, 'uk-approval-date').status).toBe('not_applicable');
+  });
+
+  it('a heading of plans and progress does not turn reported results into promises', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nProgress against our plans\nEvery boat owner now signs our supplier code of conduct, and all of our agencies hold a licence.`,
+      ),
+    );
+    expect(finding(result, 'uk-area-policies').status).toBe('pass');
+  });
+});

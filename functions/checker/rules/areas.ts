@@ -232,22 +232,30 @@ export function rowLabel(text: string): string | undefined {
   return words >= 1 && words <= 4 && !/\d/.test(cell) && cell.length <= 40 ? cell : undefined;
 }
 
-/** The headings over a sentence, outermost first; a table row's label is the innermost. */
-function headingsOf(c: RuleContext, i: number): string[] {
+const pathOf = (c: RuleContext, i: number) =>
+  c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
+/** A table row's label when it names an area. */
+function areaLabelOf(c: RuleContext, i: number): string | undefined {
   const s = c.sentences[i]!;
-  const path = s.headingPath ?? (s.heading ? [s.heading] : []);
   const label = s.unit === 'table_row' ? rowLabel(s.text) : undefined;
-  return label && AREA_SPECS.some((spec) => spec.heading.test(label)) ? [...path, label] : path;
+  return label && AREA_SPECS.some((spec) => spec.heading.test(label)) ? label : undefined;
 }
 
-/** Whether the sentence sits in a section headed for an area other than `spec`'s. */
+/** Whether the sentence sits in a section (or a table row) headed for an area other than `spec`'s. */
 function inOtherArea(c: RuleContext, i: number, spec: AreaSpec): boolean {
-  const nearest = headingsOf(c, i).at(-1);
+  const nearest = areaLabelOf(c, i) ?? pathOf(c, i).at(-1);
   return nearest !== undefined && AREA_SPECS.some((s) => s !== spec && s.heading.test(nearest));
 }
 
+/**
+ * The heading of the area's section the sentence is in: a table row labelled for the area, else
+ * the nearest heading above it that names an area, if it names this one. A row labelled for
+ * another area ("Supplier audits" in a KPI table) keeps the section of its table.
+ */
 function sectionOf(c: RuleContext, i: number, spec: AreaSpec): string | undefined {
-  const path = headingsOf(c, i);
+  const label = areaLabelOf(c, i);
+  if (label && spec.heading.test(label)) return label;
+  const path = pathOf(c, i);
   for (let k = path.length - 1; k >= 0; k--) {
     const heading = path[k]!;
     if (spec.heading.test(heading)) return heading;

@@ -19,7 +19,7 @@ import {
   textUnreadable,
   textUnusable,
 } from './context.ts';
-import { approvalSentences } from './legal.ts';
+import { approvalSentences, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
 import { promisedAt } from './modality.ts';
 import { isDenial, specificRisk } from './wording.ts';
 
@@ -143,6 +143,14 @@ const DATE_IN_TEXT = new RegExp(
 
 export const approvalDate: Rule = (c) => {
   const { approvalDate: date, periodEnd } = c.document;
+  const entityType = c.entityType ?? c.entityTypeFromText;
+  if (!date && entityType && PARTNERSHIPS_WITHOUT_APPROVAL.has(entityType))
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'not_applicable',
+      'A partnership’s statement needs no approval under section 54(6), so there is no approval date to state.',
+    );
   const dated = approvalSentences(c).filter((i) => DATE_IN_TEXT.test(c.sentences[i]!.text));
   const inTextDate = c.sentences.length
     ? [...approvalSentences(c), ...tagged(c, 'signature')].filter((i) =>

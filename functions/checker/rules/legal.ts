@@ -32,7 +32,7 @@ export function unusableFinding(
 
 const CORPORATE = new Set(['company', 'llp', 'other_body_corporate', 'charity']);
 const PARTNERSHIP = new Set(['limited_partnership', 'partnership']);
-const PARTNERSHIPS_WITHOUT_APPROVAL = PARTNERSHIP;
+export const PARTNERSHIPS_WITHOUT_APPROVAL: ReadonlySet<string> = PARTNERSHIP;
 
 export const inScope: Rule = (c) => {
   const evidence: Evidence[] = [];

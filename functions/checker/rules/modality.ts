@@ -3,7 +3,7 @@ import { FUTURE, isPromise, PAST } from './wording.ts';
 
 /** Headings that announce plans: "Next year", "Looking ahead", "Our priorities for 2026". */
 const FUTURE_HEADING =
-  /\b(next steps|looking (ahead|forward)|the (year|months) ahead|(our )?plans\b|priorities for|future (plans|actions|priorities|steps)|commitments for|road ?map)\b/i;
+  /\b(next steps|looking (ahead|forward)|the (year|months) ahead|^(our )?plans$|plans for (the )?(next|coming|future|20\d\d)|priorities for|future (plans|actions|priorities|steps)|commitments for|road ?map)\b/i;
 
 const cache = new WeakMap<RuleContext, boolean[]>();
 

@@ -334,4 +334,46 @@ export const CASES: RealisticCase[] = [
     rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-group-members-named': ['fail', 'warn'] },
     rating: 'adequate',
   },
+  /*
+   * Set 3 (session 8): three more, written after the set-2 fixes and before running the checker
+   * on them, to see how far those fixes carry to statements they were not made on.
+   */
+  {
+    file: 'oakfield-pharmacy.pdf.md',
+    format: 'pdf',
+    form: 'PDF with larger numbered headings, a KPI table, remediation of fees',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'thorne-no-steps.txt',
+    format: 'text',
+    form: 'says plainly that no steps were taken (s54(4)(b)); approved and signed',
+    areas: {
+      structure: 'pass',
+      // "Taken no steps": not addressed; a checker may also read it as a denial.
+      policies: ['absent', 'warn'],
+      dueDiligence: ['absent', 'warn'],
+      risk: ['absent', 'warn'],
+      effectiveness: ['absent', 'warn'],
+      training: ['absent', 'warn'],
+    },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': ['absent', 'warn'],
+      'uk-kpis-measurable': 'absent',
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'calder-two-headings.docx.md',
+    format: 'docx',
+    form: 'Word document with two headings: every area in one long "Our approach" paragraph',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
 ];

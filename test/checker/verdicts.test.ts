@@ -579,3 +579,28 @@ describe('a limited partnership’s statement', () => {
     expect(finding(result, 'uk-area-policies').status).toBe('pass');
   });
 });
+
+describe('areas named in a long paragraph without their own headings (set 3)', () => {
+  it.each([
+    [
+      'Every boat owner must accept our Responsible Fishing Code, which forbids forced labour and the holding of crew passports.',
+      'uk-area-policies',
+      'pass',
+    ],
+    ['Our software source code is stored on servers in Dundee.', 'uk-area-policies', 'not pass'],
+    [
+      'The greatest risks we see are on trawlers fishing off West Africa, where crews from Ghana and Senegal are known to be exploited.',
+      'uk-area-risk',
+      'pass',
+    ],
+    ['Our supplier code forbids forced labour and child labour.', 'uk-area-risk', 'not pass'],
+    [
+      'Our 25 shift leaders attended a half-day session on forced labour run by the Police.',
+      'uk-area-training',
+      'pass',
+    ],
+    ['We held a session with our bank about financing the new cold store.', 'uk-area-training', 'not pass'],
+  ] as const)('"%s" → %s %s', async (sentence, rule, status) => {
+    expect(notPass(finding(await check(text(`${INTRO}\n\n${sentence}`)), rule).status)).toBe(status);
+  });
+});

@@ -52,11 +52,16 @@ export interface AreaSpec {
 
 /** A policy named by its subject: "We have an Anti-Slavery Policy", "Our Modern Slavery Policy sets out". */
 const NAMED_POLICY =
-  /\b(anti[- ]slavery|modern slavery|slavery and human trafficking|human trafficking|forced labou?r|human rights|ethical (trading|sourcing)|responsible (sourcing|procurement)|whistleblowing|speak(ing)? up)( and [\w-]+( [\w-]+)?)? (policy|policies|statement of principles)\b|\b(supplier|suppliers'?|business|ethical) codes? of (business )?(conduct|practice|ethics)\b/i;
+  /\b(anti[- ]slavery|modern slavery|slavery and human trafficking|human trafficking|forced labou?r|human rights|ethical (trading|sourcing)|responsible (sourcing|procurement)|whistleblowing|speak(ing)? up)( and [\w-]+( [\w-]+)?)? (policy|policies|code|charter|standards?|statement of principles)\b|\b(supplier|suppliers'?|business|ethical) codes? of (business )?(conduct|practice|ethics)\b/i;
+/** A code named as a proper noun: "our Responsible Fishing Code", "the ETI Base Code". */
+const NAMED_CODE = /\b(\p{Lu}[\p{L}-]+ ){1,3}Code\b(?! of Practice for (Motor|Highway))/u;
+/** Training named with its subject: "a session on forced labour", "trained on modern slavery". */
+const NAMED_TRAINING =
+  /\b(train(ed|ing)|courses?|e-?learning|modules?|workshops?|sessions?|briefings?|seminars?|webinars?|awareness)\b[^.]{0,40}\b(modern slavery|slavery|forced labou?r|human trafficking|trafficking|labour exploitation|exploitation)\b/i;
 const POLICY_WORDS =
-  /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against))\b/i;
+  /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against)|(supplier|sourcing|trading|conduct|ethics|labour|recruitment) code)\b/i;
 const TRAINING_WORDS =
-  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning)\b/i;
+  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\w-]+ ){0,2}sessions?)\b/i;
 const DUE_DILIGENCE_WORDS =
   /\b(due diligence|audit(s|ed|ing|ors?)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|trac(e|ed|ing)|certif\w+|site visits?|visits?|visited|self-assessment|pre-qualification|vetting|checks?|check(ed|ing)|interview(s|ed|ing)?|spot[- ]checks?)\b/i;
 
@@ -189,6 +194,8 @@ const SUPPORT = 0.5;
 const SECTION_LIFT = 0.6;
 /** A check of suppliers or workers reported as done: support, not strong on its own. */
 const REPORTED_CHECK = 0.55;
+/** Words that put a sentence about risk, not about a rule against it ("forbids forced labour"). */
+const RISK_WORDS = /\b(risks?|at risk|high[- ]risk|riskiest|exploited|exploitation|vulnerab\w+)\b/i;
 /** Who or what due diligence checks. */
 const DD_OBJECT =
   /\b(suppliers?|vendors|factor(y|ies)|farms?|growers|mills|plants|processors|manufacturers|agenc(y|ies)|labour providers?|contractors?|subcontractors?|workers|staff|recruit\w*|sites|vessels|boats)\b/i;
@@ -387,7 +394,15 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
-    if (spec.names?.test(text)) e = Math.max(e, 1 - (1 - p) * 0.4);
+    const named =
+      spec.names?.test(text) ||
+      (spec.key === 'policies' && NAMED_CODE.test(text)) ||
+      (spec.key === 'training' && NAMED_TRAINING.test(text));
+    if (named) e = Math.max(e, 1 - (1 - p) * 0.4);
+    // A sentence that speaks of risk and names where it lies ("the greatest risks are in cotton
+    // spinning in India") is risk evidence in its own words, whatever the model's score.
+    if (spec.key === 'risk' && RISK_WORDS.test(text) && specificRisk(text) && !promisedAt(c, i))
+      e = Math.max(e, 1 - (1 - p) * 0.4);
     // A figure under another area's heading ("96 audits, 40% unannounced" in due diligence) is
     // that area's activity, not an indicator of effectiveness, unless it is presented as one.
     if (spec.key === 'effectiveness' && !section && inOtherArea(c, i, spec) && !INDICATOR.test(text))

@@ -500,6 +500,21 @@ describe('document structure', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('reads each line of a paragraph broken with <br> as its own block (a sign-off keeps name and role apart)', async () => {
+    const { htmlBlocks } = await import('../../functions/checker/extract/html-reader.mjs');
+    const { blocks } = htmlBlocks(
+      '<html><body><p>Tomas Reyes<br>Finance Director<br/>Quillon Tiles Ltd</p><p>One line only.</p></body></html>',
+      EXTRACT_LIMITS,
+      { readability: false },
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Tomas Reyes' },
+      { kind: 'paragraph', text: 'Finance Director' },
+      { kind: 'paragraph', text: 'Quillon Tiles Ltd' },
+      { kind: 'paragraph', text: 'One line only.' },
+    ]);
+  });
+
   it('reads a paragraph wholly in bold as a heading when body text follows it, and keeps bold names and sentences as text', async () => {
     const { htmlBlocks } = await import('../../functions/checker/extract/html-reader.mjs');
     const { blocks } = htmlBlocks(

@@ -46,6 +46,18 @@ function tableRows(table) {
   return filled;
 }
 
+/** An element's text, split at its <br> elements. */
+function linesOf(node) {
+  const lines = [''];
+  const walk = (n) => {
+    if (n.nodeType === 3) lines[lines.length - 1] += n.textContent ?? '';
+    else if (n.nodeType === 1 && nameOf(n) === 'BR') lines.push('');
+    else for (const child of children(n)) walk(child);
+  };
+  walk(node);
+  return lines;
+}
+
 /** Whether every letter of the element sits inside <strong> or <b> (as Word's bold runs become). */
 function whollyBold(node) {
   let bold = 0;
@@ -161,9 +173,12 @@ export function blocksOf(root) {
       return;
     }
     if (PARAGRAPHS.has(name) && !elements(node).some((child) => BLOCK_LEVEL.has(nameOf(child)))) {
-      const text = clean(node.textContent ?? '');
-      if (text)
-        blocks.push(whollyBold(node) ? { kind: 'paragraph', text, bold: true } : { kind: 'paragraph', text });
+      // Each line of a paragraph broken with <br> (a sign-off: name, role, company) is its own
+      // block, as the lines of a text file are; textContent would run them together.
+      const lines = linesOf(node).map(clean).filter(Boolean);
+      const bold = lines.length === 1 && whollyBold(node);
+      for (const text of lines)
+        blocks.push(bold ? { kind: 'paragraph', text, bold } : { kind: 'paragraph', text });
       return;
     }
     visitChildren(node);

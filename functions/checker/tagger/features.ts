@@ -20,6 +20,8 @@ export interface FeatureOptions {
   wideWeight?: number | undefined;
   /** Weight of the words of the section heading the sentence sits under (0 or unset: none). */
   sectionWeight?: number | undefined;
+  /** Weight of the character 3- to 5-grams inside each word, with its boundaries (0 or unset: none). */
+  wordCharWeight?: number | undefined;
 }
 
 export interface SentenceInContext {
@@ -136,6 +138,7 @@ const NS = {
   prev2: hashString('p2'),
   next2: hashString('n2'),
   section: hashString('h'),
+  wordChar: hashString('wc'),
 } as const;
 
 /**
@@ -374,6 +377,20 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
     }
   }
 
+  const wordCharWeight = options.wordCharWeight ?? 0;
+  /** fastText-style subwords: the 3- to 5-grams of "<word>", robust to inflection and spelling. */
+  function addWordChars(text: string, weight: number) {
+    for (const word of tokens(text)) {
+      const w = `<${word}>`;
+      for (let n = 3; n <= 5; n++)
+        for (let i = 0; i + n <= w.length; i++) {
+          let h = NS.wordChar;
+          for (let j = i; j < i + n; j++) h = Math.imul(h ^ w.charCodeAt(j), FNV_PRIME);
+          add(h >>> 0, weight);
+        }
+    }
+  }
+
   return {
     build(sentences, index) {
       if (cachedFor !== sentences) {
@@ -388,6 +405,7 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       const words = hashesOf(sentence.text);
       addWords(NS.word, words, 1, true);
       addChars(neutralOf(sentence.text), EXPERIMENT.charWeight);
+      if (wordCharWeight > 0) addWordChars(neutralOf(sentence.text), wordCharWeight);
       const prev = sentences[index - 1];
       const next = sentences[index + 1];
       if (prev) addWords(NS.prev, hashesOf(prev.text), EXPERIMENT.contextWeight, false);

@@ -4,11 +4,10 @@ import {
   denseDims,
   inverseDocumentFrequency,
   normalise,
-  type SentenceInContext,
   type SparseVector,
-  withMergedHeadings,
 } from '../tagger/features.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
+import { type Mlp, mlpProbabilities } from '../tagger/mlp.ts';
 import { MODEL_DIR, smooth } from '../tagger/model.ts';
 import { stackFeatures, wordCount } from '../tagger/stack.ts';
 import { fitStatementLabel, statementFeatures, statementProbability } from '../tagger/statement-level.ts';
@@ -23,6 +22,8 @@ import {
   type TrainOptions,
   trainLogReg,
 } from './logreg.ts';
+import { trainMlp } from './mlp.ts';
+import { logCountRatioScale } from './nb.ts';
 import { VECTOR_DIMS } from './vectors.ts';
 
 /** The training recipe: one place, so train.ts and eval.ts cannot drift apart. */
@@ -31,13 +32,12 @@ export const RECIPE = {
   epochs: 8,
   /** Tail averaging of the weights (0: off; averaging from epoch 4 scored 0.646 against 0.648). */
   averageFrom: 0,
-  lambda: Number(process.env.TAGGER_EXPERIMENT_LAMBDA ?? 2e-5),
+  /** L2 (5e-5 and 1e-4 scored the same across datasets, session 7). */
+  lambda: 2e-5,
   eta0: 0.5,
   positiveWeight: 2,
   seed: Number(process.env.TAGGER_EXPERIMENT_SEED ?? 20250),
   innerFolds: 4,
-  /** Inner cross-validation repeated over this many fold splits, out-of-fold predictions pooled. */
-  innerRepeats: Number(process.env.TAGGER_EXPERIMENT_REPEATS ?? 1),
   /** Per-label positive weight (neg/pos)^power (0: off; 0.5 lost CA→AU approval recall, 0.523 against 0.552). */
   classWeightPower: 0,
   /** Extra learning-rate decay per epoch (0: off; 1 scored the same across datasets). */
@@ -58,6 +58,18 @@ export const RECIPE = {
   wideWeight: Number(process.env.TAGGER_EXPERIMENT_WIDE ?? 0),
   /** Weight of the section heading's words (0: off). */
   sectionWeight: Number(process.env.TAGGER_EXPERIMENT_SECTION ?? 0),
+  /** NB-SVM log-count-ratio scaling of the hashed features (train/nb.ts): interpolation β (0: off). */
+  nbWeight: Number(process.env.TAGGER_EXPERIMENT_NB ?? 0),
+  /** Weight of the in-word character 3- to 5-grams (tagger/features.ts; 0: off). */
+  wordCharWeight: Number(process.env.TAGGER_EXPERIMENT_WORDCHARS ?? 0),
+  /** Weight of the one-hidden-layer network's probabilities averaged with the logistic model's (0: off). */
+  mlpWeight: Number(process.env.TAGGER_EXPERIMENT_MLP ?? 0),
+  mlp: {
+    bits: Number(process.env.TAGGER_EXPERIMENT_MLP_BITS ?? 14),
+    hidden: Number(process.env.TAGGER_EXPERIMENT_MLP_HIDDEN ?? 32),
+    epochs: Number(process.env.TAGGER_EXPERIMENT_MLP_EPOCHS ?? 6),
+    rate: Number(process.env.TAGGER_EXPERIMENT_MLP_RATE ?? 0.05),
+  },
 } as const;
 
 /** The committed word-vector table (built by train/vectors.ts), when the recipe uses it. */
@@ -91,6 +103,7 @@ function recipeFeatureBuilder(bits: number, vectors: WordVectors | undefined) {
     denseWeights: RECIPE.denseWeights,
     wideWeight: RECIPE.wideWeight,
     sectionWeight: RECIPE.sectionWeight,
+    wordCharWeight: RECIPE.wordCharWeight,
   });
 }
 
@@ -153,6 +166,8 @@ export interface TrainedTagger extends Decision {
   /** IDF weights of the hashed features, from the training sentences. */
   idf?: Float32Array | undefined;
   model: LinearModel;
+  /** The network averaged with `model` (RECIPE.mlpWeight), when the recipe has one. */
+  mlp?: Mlp | undefined;
   /** The stacked second stage per label (tagger/stack.ts), trained on out-of-fold first-stage probabilities. */
   stage2?: Boosted[] | undefined;
   /** Per-label Platt scaling of the smoothed scores, fit on out-of-fold predictions. */
@@ -216,10 +231,10 @@ function applyStage2(
 
 /** Final probabilities of each sentence of each document. */
 export function predictTagger(
-  tagger: Pick<TrainedTagger, 'model' | 'stage2'>,
+  tagger: Pick<TrainedTagger, 'model' | 'stage2' | 'mlp'>,
   docs: readonly FeaturisedDoc[],
 ): Float32Array[][] {
-  const first = predictDocs(tagger.model, docs);
+  const first = predictDocs(tagger.model, docs, tagger.mlp);
   return tagger.stage2 ? applyStage2(tagger.stage2, first, docs) : first;
 }
 
@@ -246,8 +261,16 @@ export function trainModel(
 ): LinearModel {
   const x = docs.flatMap((d) => d.x);
   const y = docs.flatMap((d) => d.y);
+  const featureScale =
+    RECIPE.nbWeight > 0
+      ? logCountRatioScale(x, y, 1 << bits, AIMS_LABELS.length, RECIPE.nbWeight)
+      : undefined;
   const models = Array.from({ length: seeds }, (_, s) =>
-    trainLogReg(x, y, { ...trainOptions(bits), seed: seed + 1000 * s }),
+    trainLogReg(x, y, {
+      ...trainOptions(bits),
+      seed: seed + 1000 * s,
+      ...(featureScale ? { featureScale } : {}),
+    }),
   );
   // Averaged weights of runs that saw the examples in different orders: one linear model, less SGD noise.
   return averageModels(models);
@@ -265,8 +288,39 @@ function averageModels(models: readonly LinearModel[]): LinearModel {
   return { ...first, weights, biases };
 }
 
-export function predictDocs(model: LinearModel, docs: readonly FeaturisedDoc[]): Float32Array[][] {
-  return docs.map((d) => d.x.map((x) => predictProbabilities(model, x)));
+export function predictDocs(
+  model: LinearModel,
+  docs: readonly FeaturisedDoc[],
+  mlp?: Mlp | undefined,
+): Float32Array[][] {
+  return docs.map((d) => d.x.map((x) => firstStage(model, mlp, x)));
+}
+
+/** The logistic model's probabilities, averaged with the network's when there is one. */
+function firstStage(model: LinearModel, mlp: Mlp | undefined, x: SparseVector): Float32Array {
+  const p = predictProbabilities(model, x);
+  if (!mlp) return p;
+  const q = mlpProbabilities(mlp, x);
+  const w = RECIPE.mlpWeight;
+  for (let l = 0; l < p.length; l++) p[l] = (1 - w) * p[l]! + w * q[l]!;
+  return p;
+}
+
+/** The network of the recipe trained on these documents (undefined when the recipe has none). */
+export function trainRecipeMlp(docs: readonly FeaturisedDoc[], bits: number = RECIPE.bits): Mlp | undefined {
+  if (RECIPE.mlpWeight <= 0) return undefined;
+  return trainMlp(
+    docs.flatMap((d) => d.x),
+    docs.flatMap((d) => d.y),
+    {
+      ...RECIPE.mlp,
+      sparseDims: 1 << bits,
+      denseDims: denseCount,
+      labels: AIMS_LABELS.length,
+      positiveWeight: RECIPE.positiveWeight,
+      seed: RECIPE.seed + 31,
+    },
+  );
 }
 
 /** Splits documents into k folds, deterministically, keeping each dataset spread evenly over them. */
@@ -358,8 +412,6 @@ export function chooseDecision(probabilities: Float32Array[][], docs: readonly F
 export function trainWithThresholds(
   raw: readonly FeaturisedDoc[],
   bits: number = RECIPE.bits,
-  /** Pseudo-labelled documents (self-training): added to every training fold, never scored. */
-  extra: readonly FeaturisedDoc[] = [],
 ): TrainedTagger {
   const idf = USE_IDF
     ? inverseDocumentFrequency(
@@ -373,17 +425,17 @@ export function trainWithThresholds(
   const oof: Float32Array[][] = docs.map(() => []);
   const foldModels: LinearModel[] = [];
   for (let f = 0; f < k; f++) {
-    const train = [...docs.filter((_, i) => fold[i] !== f), ...extra];
+    const train = docs.filter((_, i) => fold[i] !== f);
     const model = trainModel(train, bits);
+    const mlp = trainRecipeMlp(train, bits);
     foldModels.push(model);
     docs.forEach((d, i) => {
-      if (fold[i] === f) oof[i] = d.x.map((x) => predictProbabilities(model, x));
+      if (fold[i] === f) oof[i] = d.x.map((x) => firstStage(model, mlp, x));
     });
   }
   const model =
-    FIRST_STAGE === 'folds'
-      ? averageModels(foldModels)
-      : trainModel([...docs, ...extra], bits, RECIPE.finalSeeds);
+    FIRST_STAGE === 'folds' ? averageModels(foldModels) : trainModel(docs, bits, RECIPE.finalSeeds);
+  const mlp = trainRecipeMlp(docs, bits);
   let first = oof;
   let stage2: Boosted[] | undefined;
   if (STACKED) {
@@ -408,30 +460,15 @@ export function trainWithThresholds(
     }
     stage2 = trainStage2(oof, docs);
   }
-  // Repeated inner cross-validation: the out-of-fold predictions of other fold splits and shuffles,
-  // pooled, so thresholds and calibration depend less on one split.
-  const pooled = [...first];
-  const pooledDocs = [...docs];
-  if (!STACKED)
-    for (let r = 1; r < RECIPE.innerRepeats; r++) {
-      const foldR = foldsOf(docs, k, RECIPE.seed + 1 + 7919 * r);
-      const oofR: Float32Array[][] = docs.map(() => []);
-      for (let f = 0; f < k; f++) {
-        const m = trainModel(
-          [...docs.filter((_, i) => foldR[i] !== f), ...extra],
-          bits,
-          1,
-          RECIPE.seed + 7919 * r,
-        );
-        docs.forEach((d, i) => {
-          if (foldR[i] === f) oofR[i] = d.x.map((x) => predictProbabilities(m, x));
-        });
-      }
-      pooled.push(...oofR);
-      pooledDocs.push(...docs);
-    }
-  const decision = chooseDecision(pooled, pooledDocs);
-  return { model, stage2, idf, ...decision, ...calibrateAndFitStatements(pooled, pooledDocs, decision) };
+  const decision = chooseDecision(first, docs);
+  return {
+    model,
+    mlp,
+    stage2,
+    idf,
+    ...decision,
+    ...calibrateAndFitStatements(first, docs, decision),
+  };
 }
 
 /**
@@ -614,51 +651,4 @@ export function decide(probabilities: Float32Array[][], decision: Decision): boo
       Array.from(p, (value, l) => value >= decision.thresholds[l]!),
     ),
   );
-}
-
-/**
- * Self-training (`TAGGER_EXPERIMENT_SELF=hi,lo`): the tagger trained on `docs` labels the
- * unlabelled documents; a sentence's label becomes positive at calibrated probability ≥ hi,
- * negative at ≤ lo, and is left out in between; then the tagger is trained again with them.
- */
-export const SELF_TRAIN = process.env.TAGGER_EXPERIMENT_SELF?.split(',').map(Number) as
-  | [number, number]
-  | undefined;
-
-export function featuriseUnlabelled(
-  documents: readonly { id: string; sentences: readonly SentenceInContext[] }[],
-  vectors: WordVectors | undefined = recipeVectors(),
-  bits: number = RECIPE.bits,
-): FeaturisedDoc[] {
-  const builder = recipeFeatureBuilder(bits, vectors);
-  return documents.map((d) => {
-    const sentences = withMergedHeadings(d.sentences);
-    const raw = sentences.map((_, i) => builder.build(sentences, i));
-    return {
-      id: d.id,
-      jurisdiction: 'UK',
-      raw,
-      x: raw.map((v) => weigh(v, undefined, bits)),
-      y: sentences.map(() => new Uint8Array(AIMS_LABELS.length).fill(2)),
-      statementLabels: {},
-      words: sentences.map((s) => wordCount(s.text)),
-    };
-  });
-}
-
-export function selfTrain(
-  docs: readonly FeaturisedDoc[],
-  unlabelled: readonly FeaturisedDoc[],
-  [hi, lo]: [number, number],
-): TrainedTagger {
-  const first = trainWithThresholds(docs);
-  const probabilities = calibrate(
-    predictTagger(first, unlabelled).map((p) => smooth(p, Array.from(first.smoothing))),
-    first.calibration,
-  );
-  const pseudo = unlabelled.map((d, di) => ({
-    ...d,
-    y: probabilities[di]!.map((p) => Uint8Array.from(p, (v) => (v >= hi ? 1 : v <= lo ? 0 : 2))),
-  }));
-  return trainWithThresholds(docs, RECIPE.bits, pseudo);
 }

@@ -20,8 +20,12 @@ export interface FeatureOptions {
   wideWeight?: number | undefined;
   /** Weight of the words of the section heading the sentence sits under (0 or unset: none). */
   sectionWeight?: number | undefined;
-  /** Weight of the character 3- to 5-grams inside each word, with its boundaries (0 or unset: none). */
+  /** Weight of the character n-grams inside each word, with its boundaries (0 or unset: none). */
   wordCharWeight?: number | undefined;
+  /** Their lengths, shortest and longest (unset: 3 to 5). */
+  wordCharRange?: readonly [number, number] | undefined;
+  /** Weight of the character 4-grams across the whole sentence (unset: 0.35). */
+  charWeight?: number | undefined;
 }
 
 export interface SentenceInContext {
@@ -378,11 +382,13 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
   }
 
   const wordCharWeight = options.wordCharWeight ?? 0;
-  /** fastText-style subwords: the 3- to 5-grams of "<word>", robust to inflection and spelling. */
+  const [shortest, longest] = options.wordCharRange ?? [3, 5];
+  const charWeight = options.charWeight ?? EXPERIMENT.charWeight;
+  /** fastText-style subwords: the n-grams of "<word>", robust to inflection and spelling. */
   function addWordChars(text: string, weight: number) {
     for (const word of tokens(text)) {
       const w = `<${word}>`;
-      for (let n = 3; n <= 5; n++)
+      for (let n = shortest; n <= longest; n++)
         for (let i = 0; i + n <= w.length; i++) {
           let h = NS.wordChar;
           for (let j = i; j < i + n; j++) h = Math.imul(h ^ w.charCodeAt(j), FNV_PRIME);
@@ -404,7 +410,7 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       const sentence = sentences[index]!;
       const words = hashesOf(sentence.text);
       addWords(NS.word, words, 1, true);
-      addChars(neutralOf(sentence.text), EXPERIMENT.charWeight);
+      if (charWeight > 0) addChars(neutralOf(sentence.text), charWeight);
       if (wordCharWeight > 0) addWordChars(neutralOf(sentence.text), wordCharWeight);
       const prev = sentences[index - 1];
       const next = sentences[index + 1];

@@ -61,7 +61,13 @@ export const RECIPE = {
   /** NB-SVM log-count-ratio scaling of the hashed features (train/nb.ts): interpolation β (0: off). */
   nbWeight: Number(process.env.TAGGER_EXPERIMENT_NB ?? 0),
   /** Weight of the in-word character 3- to 5-grams (tagger/features.ts; 0: off). */
-  wordCharWeight: Number(process.env.TAGGER_EXPERIMENT_WORDCHARS ?? 0),
+  wordCharWeight: Number(process.env.TAGGER_EXPERIMENT_WORDCHARS?.split(',')[0] ?? 0),
+  /** Their lengths (`TAGGER_EXPERIMENT_WORDCHARS=weight,shortest,longest`). */
+  wordCharRange: (process.env.TAGGER_EXPERIMENT_WORDCHARS?.split(',').slice(1).map(Number) ?? [])
+    .concat([3, 5])
+    .slice(0, 2) as unknown as readonly [number, number],
+  /** Weight of the character 4-grams across the sentence. */
+  charWeight: Number(process.env.TAGGER_EXPERIMENT_CHARS ?? 0.35),
   /** Weight of the one-hidden-layer network's probabilities averaged with the logistic model's (0: off). */
   mlpWeight: Number(process.env.TAGGER_EXPERIMENT_MLP ?? 0),
   mlp: {
@@ -104,6 +110,8 @@ function recipeFeatureBuilder(bits: number, vectors: WordVectors | undefined) {
     wideWeight: RECIPE.wideWeight,
     sectionWeight: RECIPE.sectionWeight,
     wordCharWeight: RECIPE.wordCharWeight,
+    wordCharRange: RECIPE.wordCharRange,
+    charWeight: RECIPE.charWeight,
   });
 }
 

@@ -182,8 +182,7 @@ describe('submitting a statement through the pages in Chromium', () => {
     // About 55 s on an idle machine; more than 120 s has been seen with the machine shared (load 15–20).
   }, 240_000);
 
-  it('walks a business at 320 px from sign-in to its public statement page, uploading a PDF: axe clean, no sideways scroll', async () => {
-    const code = await addOrganisation('Narrow Lane Foods Ltd', '07654323');
+  it('walks a brand-new business at 320 px: adds its own organisation, drafts, uploads a PDF, is held back until verified by the posted code, then is public — axe clean, no sideways scroll', async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -202,10 +201,24 @@ describe('submitting a statement through the pages in Chromium', () => {
       expect(wider, where).toEqual([]);
     };
     await new SignInPage(page, ctx.url).signIn('lee@narrowlane.example');
-    await axeAndWidth('account');
-    await account.enrol(code);
+    await axeAndWidth('account, nothing to act for yet');
+
+    // Self-service: no officer and no code; the organisation is usable for drafts at once.
+    await account.addOrganisation({
+      name: 'Narrow Lane Foods Ltd',
+      companyNumber: '07654323',
+      yearEnd: [31, 3],
+      address: { line1: '4 Narrow Lane', town: 'Leeds', postcode: 'LS1 4AB' },
+    });
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await journey.notification()).toContain('Organisation added');
+    expect(await page.getByText('Not verified yet').count()).toBe(1);
+    await axeAndWidth('account, organisation added');
+
     await account.startStatement('Narrow Lane Foods Ltd', { start: [1, 4, 2025], end: [31, 3, 2026] });
     await axeAndWidth('task list');
+    const statementId = new URL(page.url()).pathname.split('/')[3] ?? '';
+    expect(statementId).toMatch(/^[0-9A-Z]{26}$/);
     await answerEverySection(page, journey);
     await journey.openSection('Statement document');
     await page.getByLabel("Or paste the statement's text").fill('');
@@ -226,22 +239,51 @@ describe('submitting a statement through the pages in Chromium', () => {
     await journey.saveAndContinue();
     await journey.checkAnswers();
     expect((await journey.answers())['Statement file']).toMatch(/^statement\.pdf \(PDF, \d+ KB\)$/);
-    await axeAndWidth('check your answers');
+    await axeAndWidth('check your answers, not verified yet');
+
+    // Not public until verified: submitting is refused, the draft is kept, the public page has nothing.
+    await journey.submit();
+    expect(await journey.errorSummary()).toEqual([
+      { text: 'Narrow Lane Foods Ltd is not verified yet', href: '#missing-answers' },
+    ]);
+    expect(await page.locator('.govuk-warning-text').textContent()).toContain(
+      'Enter the enrolment code posted',
+    );
+    await axeAndWidth('submit refused, not verified');
+    expect((await page.request.get(`${ctx.url}/statements/${statementId}`)).status()).toBe(404);
+
+    // The letter to the registered address (locally, the development outbox) carries the code.
+    await page.goto(`${ctx.url}/dev/outbox`);
+    const letter = page.locator('.govuk-summary-card', { hasText: 'Narrow Lane Foods Ltd' });
+    expect(
+      await letter.getByText('By post: Narrow Lane Foods Ltd, 4 Narrow Lane, Leeds, LS1 4AB').count(),
+    ).toBe(1);
+    await axeAndWidth('outbox with the letter');
+    const code = ((await letter.locator('pre').textContent()) ?? '').match(
+      /[A-Z0-9]{4}(?:-[A-Z0-9]{4}){4}/,
+    )?.[0];
+    expect(code).toBeDefined();
+    await account.enrol(code ?? '');
+    expect(await journey.notification()).toContain('You can now act for this organisation');
+    expect(await page.getByText('Not verified yet').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Statement for 2026' }).click();
+    await journey.checkAnswers();
     await journey.submit();
     const confirmation = await journey.confirmation();
     expect(confirmation.panel).toContain('Statement submitted');
     await axeAndWidth('confirmation');
-    const publicHref = Object.values(confirmation.links).find((href) =>
-      /^\/statements\/[0-9A-Z]{26}$/.test(href),
-    );
-    expect(publicHref).toBeDefined();
-    await page.goto(`${ctx.url}${publicHref}`);
+    expect(confirmation.links).toMatchObject({
+      'see your statement as the public sees it': `/statements/${statementId}`,
+    });
+    expect(Object.values(confirmation.links)).toContain(`/statements/${statementId}#check-summary`);
+    await page.getByRole('link', { name: 'see your statement as the public sees it' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Narrow Lane Foods Ltd');
     await axeAndWidth('public statement page');
     await context.close();
   }, 240_000);
 
-  it('passes axe WCAG 2.2 AA checks on the task list, a question with errors and check your answers', async () => {
+  it('passes axe WCAG 2.2 AA checks on the task list, a question with errors and check your answers, then signs out from the header with Tab and Enter', async () => {
     const code = await addOrganisation('Contoso Ltd', '07654322');
     const context = await ctx.browser.newContext();
     const page = await context.newPage();
@@ -261,6 +303,27 @@ describe('submitting a statement through the pages in Chromium', () => {
     await page.getByRole('link', { name: 'Back to the task list' }).click();
     await journey.checkAnswers();
     expect(await axeViolations(page)).toEqual([]);
+
+    // Sign out: a visible button in the header's navigation, reached by Tab and pressed with Enter.
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    expect(await signOut.count()).toBe(1);
+    expect(await signOut.isVisible()).toBe(true);
+    expect(await signOut.evaluate((button) => button.closest('.govuk-service-navigation') !== null)).toBe(
+      true,
+    );
+    await page.locator('body').focus();
+    let tabs = 0;
+    while (!(await signOut.evaluate((button) => button === document.activeElement)) && tabs < 40) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+    }
+    expect(await signOut.evaluate((button) => button === document.activeElement)).toBe(true);
+    await Promise.all([page.waitForURL(`${ctx.url}/`), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${ctx.url}/account`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
     await context.close();
   });
 

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { reindexStatement } from '../../functions/worker/index-statement.ts';
 import {
   checkResultFor,
@@ -271,6 +274,26 @@ describe('the public pages', () => {
       expect(html).not.toContain('example.gov.uk');
     },
   );
+
+  it('names the installed GOV.UK Frontend version in the accessibility statement, so an upgrade means checking its known issues again', async () => {
+    const { app } = testApp(table.store);
+    const document = dom(await (await app.request('/accessibility')).text());
+    const { version: installed } = z
+      .object({ version: z.string() })
+      .parse(
+        JSON.parse(
+          readFileSync(createRequire(import.meta.url).resolve('govuk-frontend/package.json'), 'utf8'),
+        ),
+      );
+    expect(document.querySelector('#govuk-frontend-version')?.textContent).toBe(installed);
+    const links = Array.from(document.querySelectorAll('#govuk-frontend-known-issues a')).map((a) =>
+      a.getAttribute('href'),
+    );
+    expect(links).toEqual([
+      'https://github.com/alphagov/govuk-frontend/issues/3693',
+      'https://github.com/alphagov/govuk-frontend/issues/3686',
+    ]);
+  });
 
   it('gives every public page its own meta description and the GOV.UK icons', async () => {
     const paths = [

@@ -1,8 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newCodesKeyPair } from '../../functions/domain/compliance/sealed-codes.ts';
 import { flagSchema } from '../../schemas/flag.ts';
+import { SECTORS } from '../../schemas/registry-options.ts';
 import { authFor, fixedNow, testApp } from '../support/app.ts';
 import { useTestTable } from '../support/table.ts';
 import { complianceWorker, seedOrganisation, seedStatement } from './support.ts';
@@ -64,7 +66,7 @@ describe('compliance officers’ pages', () => {
     '/officers/out-of-scope',
     '/officers/figures/received',
     '/officers/figures/flags?year=2026',
-    '/officers/figures/sectors?page=2',
+    '/officers/figures/sectors?page=1',
   ];
 
   it('sends anonymous visitors to sign in, refuses submitters (403) and shows officers every page', async () => {
@@ -165,6 +167,72 @@ describe('compliance officers’ pages', () => {
     expect(finished).not.toContain('sweep-progress.js');
     const done = await (await request('GET', `/api/v1/sweeps/${id}`, officer)).json();
     expect(done).toMatchObject({ status: 'done', progress: { partsDone: 16, partsTotal: 16 } });
+  });
+
+  it('pages the legal minimum by sector ten at a time, with previous and next links, and answers 404 with links past the last page', async () => {
+    // One checked 2023 statement in twelve sectors: twelve rows, two pages (no other test uses 2023).
+    const organisation = await seedOrganisation(table.store, {
+      name: 'Many Sectors Ltd',
+      financialYearEnd: '03-31',
+      createdAt: '2022-02-01T09:00:00.000Z',
+    });
+    await seedStatement(table.store, {
+      organisation,
+      periodStart: '2022-04-01',
+      periodEnd: '2023-03-31',
+      submittedAt: '2023-08-01T09:00:00.000Z',
+      sectors: SECTORS.slice(0, 12),
+      check: { meetsLegalMinimum: true, areasCovered: 6, rating: 'strong' },
+    });
+    await complianceWorker(table, () => fixedNow).poller.drain();
+    const view = async (query: string) => {
+      const response = await request('GET', `/officers/figures/sectors?${query}`, officer);
+      const { document } = parseHTML(await response.text());
+      const text = (selector: string) =>
+        document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+      return {
+        status: response.status,
+        count: text('#sector-count'),
+        sectors: Array.from(document.querySelectorAll('#sector-rates tbody th')).map((th) =>
+          th.textContent?.trim(),
+        ),
+        previous: document.querySelector('.govuk-pagination__prev a')?.getAttribute('href') ?? null,
+        next: document.querySelector('.govuk-pagination__next a')?.getAttribute('href') ?? null,
+        current: text('.govuk-pagination__item--current'),
+        outOfRange: text('#out-of-range'),
+        links: Array.from(document.querySelectorAll('main a')).map((a) => a.getAttribute('href')),
+      };
+    };
+    const first = await view('year=2023');
+    expect(first).toMatchObject({
+      status: 200,
+      count: '12 sectors with checked statements, showing 1 to 10.',
+      previous: null,
+      next: '/officers/figures/sectors?year=2023&page=2',
+      current: '1',
+    });
+    expect(first.sectors).toEqual(SECTORS.slice(0, 10));
+
+    const second = await view('year=2023&page=2');
+    expect(second).toMatchObject({
+      status: 200,
+      count: '12 sectors with checked statements, showing 11 to 12.',
+      previous: '/officers/figures/sectors?year=2023&page=1',
+      next: null,
+      current: '2',
+    });
+    expect(second.sectors).toEqual(SECTORS.slice(10, 12));
+
+    const past = await view('year=2023&page=3');
+    expect(past).toMatchObject({ status: 404, outOfRange: 'There is no page 3 of sectors', sectors: [] });
+    expect(past.links).toEqual(
+      expect.arrayContaining([
+        '/officers/figures/sectors?year=2023&page=2',
+        '/officers/figures/sectors?year=2023&page=1',
+      ]),
+    );
+    // Not a page number: the first page.
+    expect(await view('year=2023&page=abc')).toMatchObject({ status: 200, current: '1' });
   });
 
   it('flags an organisation found by the start of its name or by its company number, without its internal id', async () => {

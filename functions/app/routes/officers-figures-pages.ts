@@ -125,10 +125,24 @@ export function addOfficersFigurePages(app: Hono<AppEnv>, deps: AppDeps, typeLab
     const summary = await base(c);
     const lastPage = Math.max(1, Math.ceil(summary.bySector.length / SECTORS_PER_PAGE));
     const asked = Number(c.req.query('page') ?? '1');
-    // A page past the last shows the last, as a short list that grew shorter since the link was made.
-    const page = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, lastPage) : 1;
-    const rows = summary.bySector.slice((page - 1) * SECTORS_PER_PAGE, page * SECTORS_PER_PAGE);
     const href = (n: number) => `/officers/figures/sectors?year=${summary.year}&page=${n}`;
+    if (Number.isInteger(asked) && asked > lastPage) {
+      // Says so and links to the pages there are, rather than showing another page under this address.
+      return renderPage(
+        c,
+        deps,
+        'officers/figures/sectors.njk',
+        {
+          title: `There is no page ${asked}: legal minimum by sector, ${summary.year}`,
+          activeNav: 'officers',
+          summary,
+          outOfRange: { asked, lastPage, firstHref: href(1), lastHref: href(lastPage) },
+        },
+        404,
+      );
+    }
+    const page = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+    const rows = summary.bySector.slice((page - 1) * SECTORS_PER_PAGE, page * SECTORS_PER_PAGE);
     return renderPage(c, deps, 'officers/figures/sectors.njk', {
       title: `Legal minimum by sector, ${summary.year}`,
       activeNav: 'officers',

@@ -1,4 +1,5 @@
 import { applyPlatt, fitPlatt, type Platt } from '../tagger/calibration.ts';
+import { applyCooccurrence, type Cooccurrence } from '../tagger/cooccurrence.ts';
 import {
   createFeatureBuilder,
   denseDims,
@@ -14,6 +15,7 @@ import { fitStatementLabel, statementFeatures, statementProbability } from '../t
 import { type Boosted, boostedProbability } from '../tagger/trees.ts';
 import { loadVectors, type WordVectors } from '../tagger/vectors.ts';
 import { type BoostOptions, binFeatures, trainBoosted } from './boost.ts';
+import { fitCooccurrence } from './cooccurrence.ts';
 import { type AimsStatement, annotatedLabels } from './data.ts';
 import {
   type LinearModel,
@@ -70,6 +72,8 @@ export const RECIPE = {
   charWeight: Number(process.env.TAGGER_EXPERIMENT_CHARS ?? 0.35),
   /** Weight of the one-hidden-layer network's probabilities averaged with the logistic model's (0: off). */
   mlpWeight: Number(process.env.TAGGER_EXPERIMENT_MLP ?? 0),
+  /** L2 pull of the label co-occurrence stage (tagger/cooccurrence.ts) towards the identity (0: no stage). */
+  cooccurrence: Number(process.env.TAGGER_EXPERIMENT_COOC ?? 0),
   mlp: {
     bits: Number(process.env.TAGGER_EXPERIMENT_MLP_BITS ?? 14),
     hidden: Number(process.env.TAGGER_EXPERIMENT_MLP_HIDDEN ?? 32),
@@ -176,6 +180,8 @@ export interface TrainedTagger extends Decision {
   model: LinearModel;
   /** The network averaged with `model` (RECIPE.mlpWeight), when the recipe has one. */
   mlp?: Mlp | undefined;
+  /** The label co-occurrence stage over the first stage's probabilities, when the recipe has one. */
+  cooccurrence?: Cooccurrence | undefined;
   /** The stacked second stage per label (tagger/stack.ts), trained on out-of-fold first-stage probabilities. */
   stage2?: Boosted[] | undefined;
   /** Per-label Platt scaling of the smoothed scores, fit on out-of-fold predictions. */
@@ -239,10 +245,12 @@ function applyStage2(
 
 /** Final probabilities of each sentence of each document. */
 export function predictTagger(
-  tagger: Pick<TrainedTagger, 'model' | 'stage2' | 'mlp'>,
+  tagger: Pick<TrainedTagger, 'model' | 'stage2' | 'mlp' | 'cooccurrence'>,
   docs: readonly FeaturisedDoc[],
 ): Float32Array[][] {
-  const first = predictDocs(tagger.model, docs, tagger.mlp);
+  const linear = predictDocs(tagger.model, docs, tagger.mlp);
+  const stage = tagger.cooccurrence;
+  const first = stage ? linear.map((p) => applyCooccurrence(stage, p)) : linear;
   return tagger.stage2 ? applyStage2(tagger.stage2, first, docs) : first;
 }
 
@@ -445,6 +453,27 @@ export function trainWithThresholds(
     FIRST_STAGE === 'folds' ? averageModels(foldModels) : trainModel(docs, bits, RECIPE.finalSeeds);
   const mlp = trainRecipeMlp(docs, bits);
   let first = oof;
+  let cooccurrence: Cooccurrence | undefined;
+  if (RECIPE.cooccurrence > 0) {
+    // Its thresholds and calibration need predictions of a stage that never saw them: the inner folds again.
+    const L = AIMS_LABELS.length;
+    const fitOn = (keep: (i: number) => boolean) =>
+      fitCooccurrence(
+        oof.filter((_, i) => keep(i)),
+        docs.filter((_, i) => keep(i)).map((d) => d.y),
+        L,
+        RECIPE.cooccurrence,
+      );
+    const nested: Float32Array[][] = docs.map(() => []);
+    for (let f = 0; f < k; f++) {
+      const stage = fitOn((i) => fold[i] !== f);
+      docs.forEach((_, i) => {
+        if (fold[i] === f) nested[i] = applyCooccurrence(stage, oof[i]!);
+      });
+    }
+    cooccurrence = fitOn(() => true);
+    first = nested;
+  }
   let stage2: Boosted[] | undefined;
   if (STACKED) {
     // Thresholds, smoothing and calibration need second-stage predictions the second stage never
@@ -472,6 +501,7 @@ export function trainWithThresholds(
   return {
     model,
     mlp,
+    cooccurrence,
     stage2,
     idf,
     ...decision,

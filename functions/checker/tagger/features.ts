@@ -1,8 +1,8 @@
 import { embed, vectorWords, type WordVectors } from './vectors.ts';
 
 /**
- * Sentence features for the tagger, shared by training and run time: hashed word uni/bi-grams,
- * hashed character 4-grams, the words of the previous and next sentences, the heading the
+ * Sentence features for the tagger, shared by training and run time: hashed word uni/bi/trigrams,
+ * hashed character n-grams (inside each word, or across the sentence in older models), the words of the previous and next sentences, the heading the
  * sentence sits under, the position in the document, and a few hand-written lexicon cues.
  * Pure and allocation-light: `register classify` must do thousands of sentences per second.
  */
@@ -24,7 +24,7 @@ export interface FeatureOptions {
   wordCharWeight?: number | undefined;
   /** Their lengths, shortest and longest (unset: 3 to 5). */
   wordCharRange?: readonly [number, number] | undefined;
-  /** Weight of the character 4-grams across the whole sentence (unset: 0.35). */
+  /** Weight of the character 4-grams across the whole sentence (unset: 0.35, what models before session 8 read). */
   charWeight?: number | undefined;
 }
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { SentenceTag } from '../../../schemas/check-result.ts';
 import { applyPlatt } from './calibration.ts';
-import { applyCooccurrence } from './cooccurrence.ts';
 import { createFeatureBuilder, denseDims, type SentenceInContext, withMergedHeadings } from './features.ts';
 import { AIMS_LABELS, type AimsLabel } from './labels.ts';
 import { isTrainingSentence, mitigationTags } from './lexicon.ts';
@@ -28,8 +27,6 @@ export const modelMetaSchema = z.object({
   scales: z.array(z.number()),
   /** IDF weights of the hashed features (tagger-idf.bin, uint8 × idfScale), when the model uses them. */
   idfScale: z.number().optional(),
-  /** Label co-occurrence stage (tagger/cooccurrence.ts): per label [bias, weights…], when the model has one. */
-  cooccurrence: z.array(z.array(z.number())).optional(),
   /** Second stage (tagger/stack.ts): boosted trees per label, when the model is stacked. */
   stage2: z.array(boostedSchema).optional(),
   /** Per-label Platt scaling of the smoothed scores (tagger/calibration.ts), fit on out-of-fold predictions. */
@@ -195,15 +192,7 @@ export function createTagger(model: TaggerModel = loadModel()): Tagger {
 
   const stage2 = meta.stage2;
 
-  const cooccurrence = meta.cooccurrence;
-  if (
-    cooccurrence &&
-    (cooccurrence.length !== labels || cooccurrence.some((w) => w.length !== 2 * labels + 1))
-  )
-    throw new Error('tagger.json co-occurrence stage does not match its labels');
-
-  function stacked(linear: Float32Array[], sentences: readonly SentenceInContext[]): Float32Array[] {
-    const first = cooccurrence ? applyCooccurrence(cooccurrence, linear) : linear;
+  function stacked(first: Float32Array[], sentences: readonly SentenceInContext[]): Float32Array[] {
     if (!stage2) return first;
     const words = sentences.map((s) => wordCount(s.text));
     return stackFeatures(first, labels, words).map((x) =>

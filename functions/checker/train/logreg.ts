@@ -23,12 +23,6 @@ export interface TrainOptions {
   decay?: number;
   /** Average the weights at the end of each epoch from this one (1-based) on; unset: no averaging. */
   averageFrom?: number;
-  /**
-   * Per feature and label, a factor the feature is multiplied by for that label (feature-major,
-   * features past its end: 1). It changes only how strongly L2 holds each weight back; the
-   * returned weights apply to the unscaled features.
-   */
-  featureScale?: Float32Array;
 }
 
 export interface LinearModel {
@@ -77,9 +71,6 @@ export function trainLogReg(
       : options.positiveWeight,
   );
   const margins = new Float64Array(labels);
-  const fs = options.featureScale;
-  const scaled = fs?.length ?? 0;
-  const factor = (i: number) => (i < scaled ? fs![i]! : 1);
   // Tail averaging: the weights at the end of each epoch from `averageFrom` on are averaged,
   // which smooths out SGD's last noisy steps.
   const averageFrom = options.averageFrom ?? epochs + 1;
@@ -101,9 +92,7 @@ export function trainLogReg(
       for (let k = 0; k < x.indices.length; k++) {
         const base = x.indices[k]! * labels;
         const value = x.values[k]!;
-        if (base < scaled)
-          for (let l = 0; l < labels; l++) margins[l]! += v[base + l]! * scale[l]! * value * fs![base + l]!;
-        else for (let l = 0; l < labels; l++) margins[l]! += v[base + l]! * scale[l]! * value;
+        for (let l = 0; l < labels; l++) margins[l]! += v[base + l]! * scale[l]! * value;
       }
       for (let l = 0; l < labels; l++) {
         const target = y[l]!;
@@ -119,15 +108,12 @@ export function trainLogReg(
         }
         if (gradient === 0) continue;
         const step = (eta * gradient) / scale[l]!;
-        for (let k = 0; k < x.indices.length; k++) {
-          const i = x.indices[k]! * labels + l;
-          v[i]! -= step * x.values[k]! * factor(i);
-        }
+        for (let k = 0; k < x.indices.length; k++) v[x.indices[k]! * labels + l]! -= step * x.values[k]!;
         biases[l]! -= eta * gradient * 0.1;
       }
     }
     if (epoch + 1 >= averageFrom) {
-      for (let i = 0; i < sum.length; i++) sum[i]! += v[i]! * scale[i % labels]! * factor(i);
+      for (let i = 0; i < sum.length; i++) sum[i]! += v[i]! * scale[i % labels]!;
       for (let l = 0; l < labels; l++) biasSum[l]! += biases[l]!;
       snapshots++;
     }
@@ -138,8 +124,7 @@ export function trainLogReg(
     return { dims, labels, weights, biases: Float32Array.from(biasSum, (b) => b / snapshots) };
   }
   for (let f = 0; f < dims; f++)
-    for (let l = 0; l < labels; l++)
-      weights[f * labels + l] = v[f * labels + l]! * scale[l]! * factor(f * labels + l);
+    for (let l = 0; l < labels; l++) weights[f * labels + l] = v[f * labels + l]! * scale[l]!;
   return { dims, labels, weights, biases: Float32Array.from(biases) };
 }
 

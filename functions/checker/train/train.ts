@@ -67,7 +67,6 @@ const meta: ModelMeta = {
   charWeight: RECIPE.charWeight,
   statement: { coefficients: tagger.statement.map((c) => c.map(round) as [number, number, number]) },
   ...(tagger.stage2 ? { stage2: tagger.stage2 } : {}),
-  ...(tagger.cooccurrence ? { cooccurrence: tagger.cooccurrence } : {}),
   trainedOn: [
     'AIMS.au gold test set (CC-BY-4.0)',
     'AIMS.ca (CC-BY-4.0)',

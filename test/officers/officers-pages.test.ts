@@ -250,7 +250,7 @@ describe('compliance officers’ pages', () => {
       expect(page, q).toContain('Company number 07654321');
     }
     const none = await (await request('GET', '/officers/flags/new?q=zzzz', officer)).text();
-    expect(none).toContain('No organisation on the register has a name starting “zzzz”');
+    expect(none).toContain('No organisation on the register has a word in its name starting “zzzz”');
 
     const unpicked = await request(
       'POST',

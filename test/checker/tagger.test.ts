@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { applyPlatt, fitPlatt } from '../../functions/checker/tagger/calibration.ts';
-import { withMergedHeadings } from '../../functions/checker/tagger/features.ts';
+import { createFeatureBuilder, withMergedHeadings } from '../../functions/checker/tagger/features.ts';
 import { AIMS_LABELS } from '../../functions/checker/tagger/labels.ts';
 import { createTagger, loadModel, MODEL_DIR } from '../../functions/checker/tagger/model.ts';
 import {
@@ -45,6 +45,20 @@ describe('word vectors', () => {
   test('a text with no known word embeds as zeros, not NaN', () => {
     const vectors = loadVectors(MODEL_DIR, 100)!;
     expect(Array.from(embed(vectors, vectorWords('zzqxv theact homeland'))).every((x) => x === 0)).toBe(true);
+  });
+});
+
+describe('features', () => {
+  const shared = (wordCharWeight: number) => {
+    const builder = createFeatureBuilder({ bits: 18, wordCharWeight });
+    const a = new Set(builder.build([{ text: 'Suppliers were audited.' }], 0).indices);
+    const b = builder.build([{ text: 'Auditing a supplier.' }], 0).indices;
+    return b.filter((i) => a.has(i)).length;
+  };
+
+  test('in-word character 3- to 5-grams give inflections of a word shared features', () => {
+    // "audited" / "auditing" and "suppliers" / "supplier" share <au, aud, audi, audit, upp, …
+    expect(shared(0.35)).toBeGreaterThanOrEqual(shared(0) + 10);
   });
 });
 

@@ -1,8 +1,8 @@
 import { embed, vectorWords, type WordVectors } from './vectors.ts';
 
 /**
- * Sentence features for the tagger, shared by training and run time: hashed word uni/bi-grams,
- * hashed character 4-grams, the words of the previous and next sentences, the heading the
+ * Sentence features for the tagger, shared by training and run time: hashed word uni/bi/trigrams,
+ * hashed character n-grams (inside each word, or across the sentence in older models), the words of the previous and next sentences, the heading the
  * sentence sits under, the position in the document, and a few hand-written lexicon cues.
  * Pure and allocation-light: `register classify` must do thousands of sentences per second.
  */
@@ -20,6 +20,12 @@ export interface FeatureOptions {
   wideWeight?: number | undefined;
   /** Weight of the words of the section heading the sentence sits under (0 or unset: none). */
   sectionWeight?: number | undefined;
+  /** Weight of the character n-grams inside each word, with its boundaries (0 or unset: none). */
+  wordCharWeight?: number | undefined;
+  /** Their lengths, shortest and longest (unset: 3 to 5). */
+  wordCharRange?: readonly [number, number] | undefined;
+  /** Weight of the character 4-grams across the whole sentence (unset: 0.35, what models before session 8 read). */
+  charWeight?: number | undefined;
 }
 
 export interface SentenceInContext {
@@ -136,6 +142,7 @@ const NS = {
   prev2: hashString('p2'),
   next2: hashString('n2'),
   section: hashString('h'),
+  wordChar: hashString('wc'),
 } as const;
 
 /**
@@ -374,6 +381,22 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
     }
   }
 
+  const wordCharWeight = options.wordCharWeight ?? 0;
+  const [shortest, longest] = options.wordCharRange ?? [3, 5];
+  const charWeight = options.charWeight ?? EXPERIMENT.charWeight;
+  /** fastText-style subwords: the n-grams of "<word>", robust to inflection and spelling. */
+  function addWordChars(text: string, weight: number) {
+    for (const word of tokens(text)) {
+      const w = `<${word}>`;
+      for (let n = shortest; n <= longest; n++)
+        for (let i = 0; i + n <= w.length; i++) {
+          let h = NS.wordChar;
+          for (let j = i; j < i + n; j++) h = Math.imul(h ^ w.charCodeAt(j), FNV_PRIME);
+          add(h >>> 0, weight);
+        }
+    }
+  }
+
   return {
     build(sentences, index) {
       if (cachedFor !== sentences) {
@@ -387,7 +410,8 @@ export function createFeatureBuilder(options: FeatureOptions, idf?: Float32Array
       const sentence = sentences[index]!;
       const words = hashesOf(sentence.text);
       addWords(NS.word, words, 1, true);
-      addChars(neutralOf(sentence.text), EXPERIMENT.charWeight);
+      if (charWeight > 0) addChars(neutralOf(sentence.text), charWeight);
+      if (wordCharWeight > 0) addWordChars(neutralOf(sentence.text), wordCharWeight);
       const prev = sentences[index - 1];
       const next = sentences[index + 1];
       if (prev) addWords(NS.prev, hashesOf(prev.text), EXPERIMENT.contextWeight, false);

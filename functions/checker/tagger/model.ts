@@ -48,6 +48,12 @@ export const modelMetaSchema = z.object({
   statement: z.object({ coefficients: z.array(z.tuple([z.number(), z.number(), z.number()])) }).optional(),
   /** Weight of the section heading's words (features.ts), when the model reads them. */
   sectionWeight: z.number().optional(),
+  /** Weight of the in-word character 3- to 5-grams (features.ts), when the model reads them. */
+  wordCharWeight: z.number().optional(),
+  /** Their lengths, shortest and longest (unset: 3 to 5). */
+  wordCharRange: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+  /** Weight of the character 4-grams across the sentence (unset: 0.35, as before it was recorded). */
+  charWeight: z.number().optional(),
   trainedOn: z.array(z.string()),
   trainedSentences: z.number().int(),
   recipe: z.record(z.string(), z.unknown()),
@@ -143,6 +149,9 @@ export function createTagger(model: TaggerModel = loadModel()): Tagger {
       ...(meta.dense ? { denseWeights: [meta.dense.ownWeight, meta.dense.contextWeight] as const } : {}),
       wideWeight: meta.dense?.wideWeight,
       sectionWeight: meta.sectionWeight,
+      wordCharWeight: meta.wordCharWeight,
+      wordCharRange: meta.wordCharRange,
+      charWeight: meta.charWeight,
     },
     model.idf,
   );

@@ -22,14 +22,11 @@ import {
   decideStatements,
   type FeaturisedDoc,
   featurise,
-  featuriseUnlabelled,
   foldsOf,
   type LabelScore,
   predictTagger,
   RECIPE,
-  SELF_TRAIN,
   scoreSentences,
-  selfTrain,
   statementAccuracy,
   statementDecisionAccuracy,
   trainWithThresholds,
@@ -60,13 +57,8 @@ interface Evaluated {
   calibrated: Float32Array[][];
 }
 
-// Self-training reads the WikiRate UK texts only (never their labels), split as the checker splits.
-const unlabelled = SELF_TRAIN
-  ? featuriseUnlabelled(loadWikirate().map((w) => ({ id: w.id, sentences: sentencesFromText(w.text) })))
-  : [];
-
 function evaluate(name: string, train: FeaturisedDoc[], test: FeaturisedDoc[]): Evaluated {
-  const tagger = SELF_TRAIN ? selfTrain(train, unlabelled, SELF_TRAIN) : trainWithThresholds(train);
+  const tagger = trainWithThresholds(train);
   const probabilities = predictTagger(tagger, test);
   const predictions = decide(probabilities, tagger);
   const decisions = decideStatements(probabilities, tagger);

@@ -61,6 +61,10 @@ const meta: ModelMeta = {
       }
     : {}),
   ...(RECIPE.sectionWeight > 0 ? { sectionWeight: RECIPE.sectionWeight } : {}),
+  ...(RECIPE.wordCharWeight > 0
+    ? { wordCharWeight: RECIPE.wordCharWeight, wordCharRange: [...RECIPE.wordCharRange] as [number, number] }
+    : {}),
+  charWeight: RECIPE.charWeight,
   statement: { coefficients: tagger.statement.map((c) => c.map(round) as [number, number, number]) },
   ...(tagger.stage2 ? { stage2: tagger.stage2 } : {}),
   trainedOn: [

@@ -256,8 +256,8 @@ function generateOrganisation(rng: Random, serial: number, maxStatements: number
 }
 
 const META_KEY = { pk: 'BENCH', sk: 'META' };
-/** 4: name entries carry their year partition (gsi3, INDEX_VERSION 3). */
-const GENERATOR_VERSION = 4;
+/** 4: name entries carry their year partition (gsi3, INDEX_VERSION 3); 5: slim typo entries and name + sector/rating partitions (INDEX_VERSION 4). */
+const GENERATOR_VERSION = 5;
 
 export interface SeedMeta {
   statements: number;

@@ -8,6 +8,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * |-------------------------|-------------------------|-----------------------|----------------------------------------|
  * | organisation            | ORG#<id>                | ORG                   | ORGS#<shard> / <normalised name>#<id>  |
  * | company number (unique) | COMPANY#<number>        | COMPANY               |                                        |
+ * | organisation name word  | ORGWORD#<word's first 2 letters> | <name from that word on>#<orgId> |             |
+ * |   (one per significant word after the first: officers' pick list by any word's start; the stream worker keeps them) |
  * | organisation to verify  | PENDINGORGS             | <createdAt>#<orgId>   |                                        |
  * | statement header        | STMT#<id>               | STMT                  |                                        |
  * | statement revision      | STMT#<id>               | REV#<000n>            |                                        |
@@ -30,6 +32,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | audit event             | AUDIT#<entity>          | <timestamp>#<ulid>    | AUDIT / <timestamp>#<ulid>             |
  * | throttle counter        | THROTTLE#<scope>#<who>  | <window start>        |                                        |
  * | search entry            | IX#<facet>              | <relevance>#<stmtId>  | IX#<facet> / <name>#<stmtId>           |
+ * |   (typo entries IX#F#<deletion key> / <relevance>#<stmtId>: table only, no gsi)                          |
+ * |   (name + sector/rating entries IX#TS#…, IX#TR#…: table and gsi3 only)                                   |
  * |   (gsi2: same pk / <inverted submittedAt>#<stmtId>, on name and company entries: the date order)        |
  * |   (gsi3: <pk>#Y<year> / <relevance>#<stmtId>, on name and company entries: a name with a year, no year filtered out) |
  * | search index state      | STMT#<id>               | SEARCH                |                                        |
@@ -50,6 +54,7 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * | sweep task (TTL)        | SWEEPTASK#<id>#<shard>  | TASK#<part>           |                                        |
  * | import job              | IMPORT#<id>             | JOB, ROWS#<nnnn>, CODES#<nnnn> (TTL)   |                        |
  * | outbox notice           | OUTBOX#<id>             | OUTBOX                | (gsi2: OUTBOX / <createdAt>#<id>)      |
+ * | migration done          | MIGRATION               | <name>                |                                        |
  * | fetch rate of a host (TTL) | FETCHRATE#<host>     | <minute>              |                                        |
  * | daily fetch budget (TTL)| FETCHBUDGET             | <yyyy-mm-dd>          |                                        |
  *
@@ -57,7 +62,8 @@ import type { SearchFacet } from '../domain/search/index-entries.ts';
  * "<user id>:<route>". Throttle counters, idempotency records and sessions expire (expiresAt, TTL).
  *
  * Search facets (IX#…, functions/domain/search/index-entries.ts): T#<name-word prefix, 2–4 chars>,
- * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>
+ * P#<4-char prefix>#<4-char prefix> (word pairs, alphabetical), F#<deletion key of a name word>,
+ * TS#<4-char prefix>#<sector position>, TR#<4-char prefix>#<rating> (a name with a sector or rating)
  * (typo-tolerant search), CN#<company number>, ALL,
  * Y#<year>, S#<sector position>[#<year>], R#<rating>[#<year>], TO#<turnover position>[#<year>],
  * C#<sector position|->#<rating|->#<turnover position|->[#<year>] (two or three of them). Relevance sort keys ascend best first; dates are stored with
@@ -86,10 +92,17 @@ function searchFacetKey(facet: SearchFacet): string {
       return `IX#P#${facet.first}#${facet.second}`;
     case 'fuzzy':
       return `IX#F#${facet.key}`;
+    case 'termSector':
+      return `IX#TS#${facet.prefix}#${facet.sector}`;
+    case 'termRating':
+      return `IX#TR#${facet.prefix}#${facet.rating}`;
     case 'combo':
       return `IX#C#${facet.sector ?? '-'}#${facet.rating ?? '-'}#${facet.turnover ?? '-'}${withYear(facet.year)}`;
   }
 }
+
+/** Letters of a word that name its partition of organisation name words: queries need at least these. */
+export const ORGANISATION_WORD_PREFIX = 2;
 
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
@@ -110,6 +123,12 @@ export const keys = {
     gsi1sk: `${normalisedName}#${id}`,
   }),
   organisationShard: (shard: number) => `ORGS#${pad(shard, 2)}`,
+  /** "stores tesco" of "Tesco Stores Ltd": found by a query starting "sto" in ORGWORD#st. */
+  organisationWord: (tail: string, organisationId: string) => ({
+    pk: `ORGWORD#${tail.slice(0, ORGANISATION_WORD_PREFIX)}`,
+    sk: `${tail}#${organisationId}`,
+  }),
+  organisationWordPartition: (query: string) => `ORGWORD#${query.slice(0, ORGANISATION_WORD_PREFIX)}`,
   companyNumber: (companyNumber: string) => ({ pk: `COMPANY#${companyNumber}`, sk: 'COMPANY' }),
   pendingOrganisations: 'PENDINGORGS',
   pendingOrganisation: (createdAt: string, id: string) => ({ pk: 'PENDINGORGS', sk: `${createdAt}#${id}` }),
@@ -204,6 +223,21 @@ export const keys = {
         : { gsi3pk: `${partition}#Y${order.year}`, gsi3sk: `${order.relevance}#${statementId}` }),
     };
   },
+  /** A name partition narrowed to a sector or rating: relevance order in the table, by year in gsi3, no gsi1/gsi2. */
+  narrowedNameEntry: (facet: SearchFacet, relevance: string, year: number, statementId: string) => {
+    const partition = searchFacetKey(facet);
+    return {
+      pk: partition,
+      sk: `${relevance}#${statementId}`,
+      gsi3pk: `${partition}#Y${year}`,
+      gsi3sk: `${relevance}#${statementId}`,
+    };
+  },
+  /** A typo-tolerant entry (`fuzzy` facet): in the table only, no index copy (read by partition, best first). */
+  fuzzyEntry: (deletionKey: string, relevance: string, statementId: string) => ({
+    pk: searchFacetKey({ kind: 'fuzzy', key: deletionKey }),
+    sk: `${relevance}#${statementId}`,
+  }),
   /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
   searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */
@@ -287,6 +321,8 @@ export const keys = {
   /** The polite fetcher of imported statements: fetches per host per minute, and per day. */
   fetchRate: (host: string, minute: string) => ({ pk: `FETCHRATE#${host}`, sk: minute }),
   fetchBudget: (day: string) => ({ pk: 'FETCHBUDGET', sk: day }),
+  /** That a one-off migration (a daily job's backfill) has run to the end. */
+  migrationMark: (name: string) => ({ pk: 'MIGRATION', sk: name }),
   /** Where to read the ping that /health does: an item that need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

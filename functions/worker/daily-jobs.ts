@@ -2,6 +2,7 @@ import { moveCheckListings } from '../store/checks/move-check-listings.ts';
 import { backfillFlagQueue } from './backfill-flag-queue.ts';
 import type { WorkerDeps } from './deps.ts';
 import { rerenderOpenData } from './open-data-rerender.ts';
+import { backfillOrganisationWords } from './organisation-words.ts';
 import { publishOpenData } from './publish-open-data.ts';
 import { runRecordedSweep } from './sweep.ts';
 
@@ -21,6 +22,8 @@ export async function runDailyJobs(deps: WorkerDeps): Promise<DailyJobResult[]> 
   results.push({ job: 'compliance-sweep', detail: { runId: sweep.id, ...sweep.stats } });
   // Flags stored before the order=uncertain queue existed get their entry in it (README "Compliance officers").
   results.push(await backfillFlagQueue(deps));
+  // Organisations written before their name-word entries existed get them, once (officers' pick list).
+  results.push(await backfillOrganisationWords(deps));
   // Check results listed before the sharded, keys-only listing move to it (README "Performance").
   results.push({ job: 'check-listings', detail: await moveCheckListings(deps.store) });
   // Open data: render every statement's lines again after a change of format (README "The public register").

@@ -5,12 +5,14 @@ import type { StatementSummary } from '../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
 import { INDEX_VERSION } from '../domain/search/index-entries.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
+import { keys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
 import { getSearchIndexState } from '../store/search/search-index-state.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import type { Store } from '../store/store.ts';
+import type { ChangeRecord } from '../store/stream-records.ts';
 import type { WorkerDeps } from './deps.ts';
 import type { Reactor } from './process-changes.ts';
 
@@ -25,13 +27,27 @@ const HEADER_PREFIX = 'STMT#';
  * ones are not.
  */
 export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
-  return async (change) => {
-    if (change.sk !== 'STMT' || !change.pk.startsWith(HEADER_PREFIX)) return;
-    await reindexStatement(deps.store, change.pk.slice(HEADER_PREFIX.length), {
-      now: () => deps.clock().toISOString(),
-      log: deps.log,
-    });
+  return async (change, batch) => {
+    if (!change.pk.startsWith(HEADER_PREFIX)) return;
+    const id = change.pk.slice(HEADER_PREFIX.length);
+    const isHeader = change.sk === 'STMT';
+    const isNewRevision = change.sk.startsWith(keys.revisionPrefix) && change.eventName === 'INSERT';
+    if (!isHeader && !isNewRevision) return;
+    // A newly submitted revision, not yet checked, whose revision item comes later in this batch:
+    // indexed there, after the checker (which runs first on it) has put its result on the header,
+    // so its entries are written once with the check instead of twice (without it, then with it).
+    const revision = newRevisionAwaitingCheck(change);
+    if (isHeader && revision !== undefined && batch?.comesLater(change.pk, keys.revision(id, revision).sk))
+      return;
+    await reindexStatement(deps.store, id, { now: () => deps.clock().toISOString(), log: deps.log });
   };
+}
+
+/** The revision a header change has just submitted, while it carries no check yet. */
+function newRevisionAwaitingCheck(change: ChangeRecord): number | undefined {
+  const image = change.newImage;
+  if (image?.status !== 'submitted' || image.check || typeof image.revision !== 'number') return undefined;
+  return image.revision !== change.oldImage?.revision ? image.revision : undefined;
 }
 
 export interface ReindexOptions {

@@ -1,8 +1,27 @@
 import { isRestoreInsert } from '../store/backup/restore-marker.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 
+/** What a reactor may know of the rest of its batch. */
+export interface BatchContext {
+  /** Whether a change of the item pk/sk comes later in this batch than the change being handled. */
+  comesLater(pk: string, sk: string): boolean;
+}
+
 /** Reacts to one change; must be idempotent, since streams deliver at least once. */
-export type Reactor = (change: ChangeRecord) => Promise<void>;
+export type Reactor = (change: ChangeRecord, batch?: BatchContext) => Promise<void>;
+
+const itemKey = (pk: string, sk: string) => `${pk}\u0000${sk}`;
+
+/** The batch context of each position, from the changes' keys (undefined: a record not parsed). */
+function batchContexts(changes: readonly (ChangeRecord | undefined)[]): (position: number) => BatchContext {
+  const last = new Map<string, number>();
+  changes.forEach((change, position) => {
+    if (change && !isRestoreInsert(change)) last.set(itemKey(change.pk, change.sk), position);
+  });
+  return (position) => ({
+    comesLater: (pk, sk) => (last.get(itemKey(pk, sk)) ?? -1) > position,
+  });
+}
 
 export interface ProcessResult {
   /** Sequence number of the first change that failed; the stream resumes from it. */
@@ -18,10 +37,12 @@ export async function processChanges(
   reactors: readonly Reactor[],
   onError: (change: ChangeRecord, error: unknown) => void,
 ): Promise<ProcessResult> {
-  for (const change of changes) {
+  const contextAt = batchContexts(changes);
+  for (const [position, change] of changes.entries()) {
     if (isRestoreInsert(change)) continue;
     try {
-      for (const react of reactors) await react(change);
+      const batch = contextAt(position);
+      for (const react of reactors) await react(change, batch);
     } catch (error) {
       onError(change, error);
       return { firstFailure: change.sequenceNumber };
@@ -63,19 +84,25 @@ export async function processStreamBatch<R extends StreamBatchRecord>(
 ): Promise<StreamBatchResult> {
   const result: StreamBatchResult = { failures: [], processed: 0, malformed: 0, heldBack: 0, skipped: 0 };
   const failedItems = new Set<string>();
-  for (const record of records) {
+  const parsed = records.map((record) => {
+    try {
+      return { change: parse(record) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const contextAt = batchContexts(parsed.map((entry) => entry.change));
+  for (const [position, record] of records.entries()) {
     const sequenceNumber = record.dynamodb?.SequenceNumber;
     const item = JSON.stringify(record.dynamodb?.Keys ?? null);
     if (failedItems.has(item)) {
       result.heldBack++;
       continue;
     }
-    let change: ChangeRecord;
-    try {
-      change = parse(record);
-    } catch (error) {
+    const entry = parsed[position]!;
+    if (!entry.change) {
       result.malformed++;
-      onError(record, error);
+      onError(record, entry.error);
       // Without a sequence number the record cannot be named (nor ever read again): logged only.
       if (sequenceNumber) {
         result.failures.push(sequenceNumber);
@@ -83,12 +110,14 @@ export async function processStreamBatch<R extends StreamBatchRecord>(
       }
       continue;
     }
+    const change = entry.change;
     if (isRestoreInsert(change)) {
       result.skipped++;
       continue;
     }
     try {
-      for (const react of reactors) await react(change);
+      const batch = contextAt(position);
+      for (const react of reactors) await react(change, batch);
       result.processed++;
     } catch (error) {
       onError(record, error);

@@ -108,6 +108,73 @@ describe('re-rendering the open data after a change of format', () => {
     expect(await pairEntry()).toMatchObject({ id });
   });
 
+  it('slims the typo entries of version 3 (index copies and the whole projection) to the table alone', async () => {
+    const statement = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Slimwater Dyeworks Ltd' }),
+    });
+    const id = statement.header.id;
+    await reindexStatement(table.store, id, { now: () => '2026-01-01T00:00:00.000Z' });
+    const typoEntries = async () => {
+      const { Items } = await table.store.doc.send(
+        new QueryCommand({
+          TableName: table.store.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'fuzzy', key: 'slimwater' }) },
+        }),
+      );
+      return (Items ?? []).filter((item) => item.id === id);
+    };
+    const [entry] = await typoEntries();
+    expect(entry).toBeDefined();
+    // As version 3 wrote it: in gsi1, gsi2 and gsi3, with every projected attribute.
+    const partition = String(entry?.pk);
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: {
+          ...entry,
+          gsi1pk: partition,
+          gsi1sk: `slimwater dyeworks#${id}`,
+          gsi2pk: partition,
+          gsi2sk: `x#${id}`,
+          gsi3pk: `${partition}#Y2025`,
+          gsi3sk: String(entry?.sk),
+          n: 'Slimwater Dyeworks Ltd',
+          r: 'strong',
+        },
+      }),
+    );
+    await table.store.doc.send(
+      new UpdateCommand({
+        TableName: table.store.tableName,
+        Key: keys.searchState(id),
+        UpdateExpression: 'SET fingerprint = :v, indexVersion = :three',
+        ExpressionAttributeValues: { ':v': 'version 3', ':three': 3 },
+      }),
+    );
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { ...keys.openDataProgress(), entity: 'openDataProgress', version: 3, rendering: null },
+      }),
+    );
+
+    await rerenderOpenData(deps());
+
+    const after = await typoEntries();
+    expect(after).toHaveLength(1);
+    expect(Object.keys(after[0]!).sort()).toEqual(['entity', 'id', 'pk', 'sk', 'tx']);
+    const { Items: inIndex } = await table.store.doc.send(
+      new QueryCommand({
+        TableName: table.store.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+      }),
+    );
+    expect(inIndex?.filter((item) => item.id === id)).toEqual([]);
+  });
+
   it('stops when its time is up and carries on from there the next day', async () => {
     await table.store.doc.send(
       new UpdateCommand({

@@ -47,6 +47,21 @@ describe('the public JSON API', () => {
     });
   });
 
+  it('finds a name by the start of a word other than the first', async () => {
+    await index(
+      await putStatement(table.store, {
+        organisation: await putOrganisation(table.store, { name: 'Tesco Larkspurstores Ltd' }),
+      }),
+    );
+    for (const q of ['larkspurstores', 'larkspursto', 'tesco']) {
+      const page = searchPageSchema.parse(await (await get(`/api/v1/statements?q=${q}`)).json());
+      expect(
+        page.items.map((i) => i.organisationName),
+        q,
+      ).toContain('Tesco Larkspurstores Ltd');
+    }
+  });
+
   it.each([
     ['sector=Bananas', '/sector'],
     ['turnover=lots', '/turnover'],

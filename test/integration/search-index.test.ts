@@ -1,15 +1,24 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryArchive } from '../../functions/domain/archive.ts';
+import { findOrganisationsToPick } from '../../functions/domain/compliance/find-organisation.ts';
+import { significantWords } from '../../functions/domain/names.ts';
 import { planSearch } from '../../functions/domain/search/plan.ts';
 import { createStreamPoller } from '../../functions/local/stream-poller.ts';
 import { newCapacityMeter } from '../../functions/store/capacity.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { getStatistics } from '../../functions/store/public/get-statistics.ts';
+import { searchSimilarNames } from '../../functions/store/search/search-similar-names.ts';
 import { searchStatements } from '../../functions/store/search/search-statements.ts';
 import type { ChangeRecord } from '../../functions/store/stream-records.ts';
 import { createIndexStatementReactor, reindexStatement } from '../../functions/worker/index-statement.ts';
+import {
+  backfillOrganisationWords,
+  createOrganisationWordsReactor,
+} from '../../functions/worker/organisation-words.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
+import { checkedThenIndexed } from '../../functions/worker/reactors.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
 import type { SearchFilters } from '../../schemas/search.ts';
 import {
   checkResultFor,
@@ -18,6 +27,7 @@ import {
   putHeader,
   putOrganisation,
   putStatement,
+  type SeededStatement,
 } from '../public/fixtures.ts';
 import { testRegion, useTestTable } from '../support/table.ts';
 
@@ -173,6 +183,250 @@ describe('the search index kept by the stream worker', () => {
 
     const [hit] = (await search({ q: 'fernhollow mining' })).items;
     expect(hit?.check).toEqual({ meetsLegalMinimum: false, areasCovered: 2, rating: 'non_compliant' });
+  });
+
+  // The document client's input, before or after marshalling depending on the middleware order.
+  type Pk = { pk?: string | { S?: string }; sk?: string | { S?: string } };
+  type WriteRequestInput = { PutRequest?: { Item: Pk }; DeleteRequest?: { Key: Pk } };
+  /** Keys of the items under `prefix` put and deleted while `run` runs, from what the store sends. */
+  async function writesTo(
+    prefix: string,
+    run: () => Promise<unknown>,
+  ): Promise<{ puts: string[]; deletes: string[] }> {
+    const seen = { puts: [] as string[], deletes: [] as string[] };
+    const name = `countWrites${Math.random()}`;
+    const keyOf = (key: Pk | undefined) =>
+      `${typeof key?.pk === 'object' ? key.pk.S : key?.pk} ${typeof key?.sk === 'object' ? key.sk.S : key?.sk}`;
+    table.store.client.middlewareStack.add(
+      (next) => async (args) => {
+        const { RequestItems } = args.input as { RequestItems?: Record<string, WriteRequestInput[]> };
+        for (const request of Object.values(RequestItems ?? {}).flat()) {
+          const put = request.PutRequest && keyOf(request.PutRequest.Item);
+          const deleted = request.DeleteRequest && keyOf(request.DeleteRequest.Key);
+          if (put?.startsWith(prefix)) seen.puts.push(put);
+          if (deleted?.startsWith(prefix)) seen.deletes.push(deleted);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await run();
+    } finally {
+      table.store.client.middlewareStack.remove(name);
+    }
+    return seen;
+  }
+  const typoWrites = async (run: () => Promise<unknown>) => {
+    const { puts, deletes } = await writesTo('IX#F#', run);
+    return { puts: puts.length, deletes: deletes.length };
+  };
+  const similar = (filters: Partial<SearchFilters>) =>
+    searchSimilarNames(
+      table.store,
+      planSearch({ sort: 'relevance', ...filters }),
+      significantWords(filters.q ?? ''),
+      {
+        limit: 20,
+      },
+    );
+  const now = { now: () => '2026-01-01T00:00:00.000Z' };
+
+  it('keeps typo entries apart from the check: its arrival, a recheck and a revision that keeps the names write none', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Gorsemoor Weaving Ltd' });
+    const statement = await putStatement(table.store, { organisation });
+    const first = await typoWrites(() => reindexStatement(table.store, statement.header.id, now));
+    expect(first.puts).toBeGreaterThan(0);
+
+    const checked = await putCheckResult(
+      table.store,
+      statement,
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 6, rating: 'strong' }),
+    );
+    const revised = { ...checked.header, revision: 2, updatedAt: '2025-08-01T00:00:00.000Z' };
+    for (const change of [
+      async () => {},
+      () =>
+        putHeader(table.store, {
+          ...checked.header,
+          check: { ...checked.header.check!, rating: 'adequate' },
+        }),
+      () => putHeader(table.store, revised),
+    ]) {
+      await change();
+      expect(
+        await typoWrites(async () =>
+          expect(await reindexStatement(table.store, statement.header.id, now)).toBe('applied'),
+        ),
+      ).toEqual({ puts: 0, deletes: 0 });
+    }
+    // The typo entry carries no check, yet the result shows the statement as it is now.
+    expect(await similar({ q: 'gorsemor' })).toMatchObject([
+      { organisationName: 'Gorsemoor Weaving Ltd', check: { rating: 'strong' } },
+    ]);
+  });
+
+  it('moves the typo entries when the name changes, and finds the statement by a typo of its name, with filters', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Hazelburn Tanning Ltd' });
+    const statement = await putCheckResult(
+      table.store,
+      await putStatement(table.store, { organisation }),
+      checkResultFor({ meetsLegalMinimum: true, areasCovered: 4, rating: 'adequate' }),
+    );
+    await reindexStatement(table.store, statement.header.id, now);
+    expect(await namesFor({ q: 'hazelbrn' })).toEqual([]);
+    expect((await similar({ q: 'hazelbrn' })).map((r) => r.organisationName)).toEqual([
+      'Hazelburn Tanning Ltd',
+    ]);
+    expect(await similar({ q: 'hazelbrn', rating: 'adequate', year: statement.header.year })).toHaveLength(1);
+    expect(await similar({ q: 'hazelbrn', rating: 'strong' })).toEqual([]);
+    expect(await similar({ q: 'hazelbrn', year: statement.header.year + 1 })).toEqual([]);
+
+    await putHeader(table.store, { ...statement.header, organisationName: 'Rowanbrook Tanning Ltd' });
+    const renamed = await typoWrites(() => reindexStatement(table.store, statement.header.id, now));
+    expect(renamed.puts).toBeGreaterThan(0);
+    expect(renamed.deletes).toBeGreaterThan(0);
+    expect(await similar({ q: 'hazelbrn' })).toEqual([]);
+    expect((await similar({ q: 'rowanbrok' })).map((r) => r.organisationName)).toEqual([
+      'Rowanbrook Tanning Ltd',
+    ]);
+    // Nothing of the old name is left in its typo partitions.
+    const { Items } = await table.store.doc.send(
+      new QueryCommand({
+        TableName: table.store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'fuzzy', key: 'hazelburn' }) },
+      }),
+    );
+    expect(Items?.filter((item) => item.id === statement.header.id)).toEqual([]);
+  });
+
+  it('indexes a new submission once, with its check, when its revision item follows in the batch; without the check when the checker fails', async () => {
+    const index = createIndexStatementReactor({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    const submission = (statement: SeededStatement): ChangeRecord[] => [
+      {
+        eventName: 'INSERT',
+        sequenceNumber: '1',
+        ...keys.statement(statement.header.id),
+        newImage: { ...statement.header, check: null },
+        oldImage: undefined,
+      },
+      {
+        eventName: 'INSERT',
+        sequenceNumber: '2',
+        ...keys.revision(statement.header.id, statement.header.revision),
+        newImage: { status: 'submitted' },
+        oldImage: undefined,
+      },
+    ];
+    const checked = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Onceover Ropeworks Ltd' }),
+    });
+    const check = async (change: ChangeRecord) => {
+      if (change.sk.startsWith('REV#'))
+        await putCheckResult(
+          table.store,
+          checked,
+          checkResultFor({ meetsLegalMinimum: true, areasCovered: 5, rating: 'adequate' }),
+        );
+    };
+    const { puts } = await writesTo('IX#', () =>
+      processChanges(submission(checked), [checkedThenIndexed(check, index)], (_c, error) => {
+        throw error;
+      }),
+    );
+    expect(puts.length).toBeGreaterThan(20);
+    expect(new Set(puts).size).toBe(puts.length);
+    expect(puts.some((key) => key.startsWith('IX#R#adequate '))).toBe(true);
+    expect((await search({ q: 'onceover' })).items[0]?.check?.rating).toBe('adequate');
+
+    const unchecked = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Failcheck Ropeworks Ltd' }),
+    });
+    const failures: unknown[] = [];
+    await processChanges(
+      submission(unchecked),
+      [
+        checkedThenIndexed(async (change) => {
+          if (change.sk.startsWith('REV#')) throw new Error('the checker crashed');
+        }, index),
+      ],
+      (_c, error) => failures.push(error),
+    );
+    expect(failures).toHaveLength(1);
+    expect((await search({ q: 'failcheck' })).items).toMatchObject([{ check: null }]);
+  });
+
+  it('finds a name by the start of any of its words, not only the first', async () => {
+    for (const name of ['J Sainsbury plc', 'Tesco Stores Ltd']) {
+      await putStatement(table.store, { organisation: await putOrganisation(table.store, { name }) });
+    }
+    await stream.drain();
+    expect(await namesFor({ q: 'sainsbury' })).toEqual(['J Sainsbury plc']);
+    expect(await namesFor({ q: 'sainsb' })).toEqual(['J Sainsbury plc']);
+    expect(await namesFor({ q: 'stores' })).toEqual(['Tesco Stores Ltd']);
+    expect(await namesFor({ q: 'st' })).toContain('Tesco Stores Ltd');
+    expect(await namesFor({ q: 'stores', sort: 'name' })).toEqual(['Tesco Stores Ltd']);
+    expect(await namesFor({ q: 'stores', sort: 'date' })).toEqual(['Tesco Stores Ltd']);
+  });
+
+  describe('the officers’ pick list of organisations', () => {
+    const worker = createOrganisationWordsReactor({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    const written = (organisation: Organisation, before?: Organisation): ChangeRecord => ({
+      eventName: before ? 'MODIFY' : 'INSERT',
+      sequenceNumber: '1',
+      ...keys.organisation(organisation.id),
+      newImage: { ...organisation },
+      oldImage: before ? { ...before } : undefined,
+    });
+    const picked = async (q: string) => (await findOrganisationsToPick(table.store, q)).map((o) => o.name);
+
+    it('finds an organisation by the start of any word of its name, with or without statements, and follows a rename', async () => {
+      const sainsbury = await putOrganisation(table.store, { name: 'J Sainsbury Pickers plc' });
+      const tesco = await putOrganisation(table.store, { name: 'Tesco Pickstores Ltd' });
+      await processChanges([written(sainsbury), written(tesco)], [worker], (_c, error) => {
+        throw error;
+      });
+      expect(await picked('sainsbury')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('Sainsbury Pick')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('pickers')).toEqual(['J Sainsbury Pickers plc']);
+      expect(await picked('pickstores')).toEqual(['Tesco Pickstores Ltd']);
+      expect(await picked('pick')).toEqual(['J Sainsbury Pickers plc', 'Tesco Pickstores Ltd']);
+      expect(await picked('tesco picks')).toEqual(['Tesco Pickstores Ltd']);
+
+      const renamed = { ...tesco, name: 'Tesco Pickmarkets Ltd' };
+      await putOrganisation(table.store, renamed);
+      await processChanges([written(renamed, tesco)], [worker], (_c, error) => {
+        throw error;
+      });
+      expect(await picked('pickstores')).toEqual([]);
+      expect(await picked('pickmarkets')).toEqual(['Tesco Pickmarkets Ltd']);
+    });
+
+    it('gives organisations written before the word entries theirs, once', async () => {
+      const old = await putOrganisation(table.store, { name: 'Elder Backfillers Ltd' });
+      expect(await picked('backfillers')).toEqual([]);
+      const deps = {
+        store: table.store,
+        clock: () => new Date(),
+        log: () => {},
+        archive: createMemoryArchive(),
+      };
+      const first = await backfillOrganisationWords(deps);
+      expect(first.detail.organisations).toBeGreaterThan(0);
+      expect(await picked('backfillers')).toEqual([old.name]);
+      expect((await backfillOrganisationWords(deps)).detail).toEqual({ organisations: 0, done: true });
+    });
   });
 
   it('lists only submitted statements: drafts never, withdrawn and deleted ones removed', async () => {
@@ -423,6 +677,24 @@ describe('the search index kept by the stream worker', () => {
     expect(year.items).toHaveLength(24);
     expect(year.items.every((item) => item.year === 2025)).toBe(true);
     expect(capacity.readUnits).toBeLessThan(4);
+
+    // A name with a sector reads the partition of both: a full page, nothing read thrown away.
+    const defence = { q: 'nationwell', sector: 'Defence and aerospace' as const };
+    const narrowed = planSearch({ sort: 'relevance', ...defence });
+    expect(narrowed.facet).toMatchObject({ kind: 'termSector', prefix: 'nati' });
+    const sectorCapacity = newCapacityMeter();
+    const bySector = await searchStatements(table.store, narrowed, { limit: 20, capacity: sectorCapacity });
+    expect(bySector.items).toHaveLength(20);
+    expect(bySector.items.every((item) => item.sectors.includes('Defence and aerospace'))).toBe(true);
+    expect(sectorCapacity.readUnits).toBeLessThan(3);
+    // Sorted by name, the same results come from the name partition, filtered.
+    const byName = await searchStatements(table.store, planSearch({ sort: 'name', ...defence }), {
+      limit: 50,
+    });
+    expect(byName.items.map((item) => item.organisationName)).toEqual(
+      names.filter((_, i) => !matching(i)).slice(0, byName.items.length),
+    );
+    expect(byName.items.length).toBeGreaterThan(0);
   });
 
   it('spends under 10 read units on a page, filtered or not', async () => {

@@ -4,7 +4,11 @@ import {
   changeFromStreamRecord,
   MalformedStreamRecordError,
 } from '../../functions/store/stream-records.ts';
-import { processChanges } from '../../functions/worker/process-changes.ts';
+import {
+  type BatchContext,
+  processChanges,
+  processStreamBatch,
+} from '../../functions/worker/process-changes.ts';
 
 const change = (n: number): ChangeRecord => ({
   eventName: 'INSERT',
@@ -46,6 +50,23 @@ describe('processChanges', () => {
     expect(seen).toEqual(['1']);
     expect(result.firstFailure).toBe('2');
     expect(errors).toHaveLength(1);
+  });
+
+  it('tells a reactor which items change again later in the batch', async () => {
+    const later: boolean[] = [];
+    const changes = [change(1), change(2), { ...change(3), pk: 'ITEM#1' }];
+    const react = async (_c: ChangeRecord, batch?: BatchContext) =>
+      void later.push(batch?.comesLater('ITEM#1', 'ITEM') ?? false);
+    await processChanges(changes, [react], () => {});
+    expect(later).toEqual([true, true, false]);
+
+    later.length = 0;
+    const records = changes.map((c) => ({
+      eventName: c.eventName,
+      dynamodb: { SequenceNumber: c.sequenceNumber, Keys: { pk: { S: c.pk }, sk: { S: c.sk } } },
+    }));
+    await processStreamBatch(records, changeFromStreamRecord, [react], () => {});
+    expect(later).toEqual([true, true, false]);
   });
 });
 

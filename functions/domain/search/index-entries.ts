@@ -19,6 +19,14 @@ import { indexedDeletionKeys } from './typos.ts';
  * - `fuzzy`: one partition per deletion key of a name word of 4 or more letters (the word, and the
  *   word with each one letter left out): a word with a one-letter typo shares a key with it.
  *   Read only when the exact search finds nothing (functions/store/search/search-similar-names.ts).
+ *   These entries carry only the statement id and its names, in the table alone (no index copy):
+ *   none of their attributes depends on the check or on anything but the names and the year, so
+ *   a recheck, the check's arrival or a revision that keeps the names rewrites none of them. A
+ *   hit is resolved to what the result shows by reading the statement's header.
+ * - `termSector` / `termRating`: the 4-character `term` partitions again, one per sector of the
+ *   statement and one for its check rating ("reta" in sector 3): a name with a sector or rating
+ *   filter (relevance order, the year through gsi3) reads only entries that pass the filter. In
+ *   the table and gsi3 only (sorting by name or date filters the `term` partition instead).
  * - `company`: one partition per company number (the organisation's and each group member's).
  * - facets for filters without a name: every statement (`all`), per reporting year, and per
  *   sector / check rating / turnover band, each alone and combined with the year; `combo` for
@@ -37,6 +45,9 @@ export type SearchFacet =
   | { kind: 'pair'; first: string; second: string }
   /** A deletion key of a name word (functions/domain/search/typos.ts), for typo-tolerant search. */
   | { kind: 'fuzzy'; key: string }
+  /** A 4-letter name-word prefix of statements in one sector, or with one check rating: a name with that filter. */
+  | { kind: 'termSector'; prefix: string; sector: number }
+  | { kind: 'termRating'; prefix: string; rating: Rating }
   | {
       kind: 'combo';
       sector?: number | undefined;
@@ -53,9 +64,11 @@ export type SearchFacet =
  * by building them again with today's code, so an old key format would be left behind.
  * 1: terms, company numbers, single filters; 2: word pairs and filter combinations; 3: name and
  * company partitions per reporting year (gsi3 on the same entries: no new items), and deletion
- * keys of name words (`fuzzy`).
+ * keys of name words (`fuzzy`); 4: `fuzzy` entries slimmed to keys, id and names, in no index
+ * (same keys: re-indexing at 4 overwrites each old entry and its index copies), and 4-letter name
+ * prefixes per sector and per rating (`termSector`, `termRating`).
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;
@@ -63,7 +76,18 @@ export const MAX_PREFIX = 4;
 
 /** Name partitions have a query-independent relevance order; the others are ordered newest first. */
 export function hasOwnRelevance(facet: SearchFacet): boolean {
-  return facet.kind === 'term' || facet.kind === 'pair' || facet.kind === 'company' || facet.kind === 'fuzzy';
+  return (
+    facet.kind === 'term' ||
+    facet.kind === 'pair' ||
+    facet.kind === 'company' ||
+    facet.kind === 'fuzzy' ||
+    isNarrowedTerm(facet)
+  );
+}
+
+/** The name partitions narrowed to a sector or rating: relevance order only (table and gsi3). */
+export function isNarrowedTerm(facet: SearchFacet): boolean {
+  return facet.kind === 'termSector' || facet.kind === 'termRating';
 }
 
 /** The prefix a word has in `pair` partitions, or none when it is too short to be in one. */
@@ -147,15 +171,10 @@ interface NameMatch {
   matchedName: string | undefined;
 }
 
-/** Every partition a statement is listed in, with its sort values. Only submitted statements are indexed. */
-export function indexStatement(summary: StatementSummary): StatementIndex {
-  const nameKey = normaliseName(summary.organisationName) || summary.organisationName.toLowerCase();
-  const dateKey = invertDigits(summary.submittedAt ?? summary.updatedAt);
-  const yearKey = invertDigits(String(summary.year).padStart(4, '0'));
-  const sectors = [...new Set(summary.sectors.map(sectorIndex).filter((s): s is number => s !== undefined))];
+/** What a search result shows of a statement, as every entry (but the `fuzzy` ones) carries it. */
+export function projectionOf(summary: StatementSummary): IndexProjection {
   const turnover = turnoverIndex(summary.turnover);
-
-  const projection: IndexProjection = {
+  return {
     id: summary.id,
     organisationId: summary.organisationId,
     organisationName: summary.organisationName,
@@ -164,11 +183,21 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     year: summary.year,
     periodStart: summary.periodStart,
     periodEnd: summary.periodEnd,
-    sectors,
+    sectors: [...new Set(summary.sectors.map(sectorIndex).filter((s): s is number => s !== undefined))],
     turnover: turnover ?? null,
     submittedAt: summary.submittedAt,
     check: summary.check,
   };
+}
+
+/** Every partition a statement is listed in, with its sort values. Only submitted statements are indexed. */
+export function indexStatement(summary: StatementSummary): StatementIndex {
+  const nameKey = normaliseName(summary.organisationName) || summary.organisationName.toLowerCase();
+  const dateKey = invertDigits(summary.submittedAt ?? summary.updatedAt);
+  const yearKey = invertDigits(String(summary.year).padStart(4, '0'));
+  const projection = projectionOf(summary);
+  const { sectors } = projection;
+  const turnover = projection.turnover ?? undefined;
 
   const entries: IndexEntry[] = [];
   const names = [
@@ -222,13 +251,20 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
       }
     });
   }
+  const rating = summary.check?.rating;
   for (const match of matches.values()) {
-    entries.push({
-      facet: match.facet,
+    const entry = {
       relevance: `${match.tier}${Math.min(match.words, 9)}#${yearKey}#${nameKey}`,
       text: textOf(match.names),
       ...(match.matchedName ? { matchedName: match.matchedName } : {}),
-    });
+    };
+    entries.push({ facet: match.facet, ...entry });
+    // The longest prefixes again per sector and rating (a name with a filter reads only what passes it).
+    if (match.facet.kind === 'term' && match.facet.prefix.length === MAX_PREFIX) {
+      const prefix = match.facet.prefix;
+      for (const sector of sectors) entries.push({ facet: { kind: 'termSector', prefix, sector }, ...entry });
+      if (rating) entries.push({ facet: { kind: 'termRating', prefix, rating }, ...entry });
+    }
   }
 
   // Company numbers: the organisation's own first, then its group members'.
@@ -251,7 +287,6 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
 
   // Facets: newest first is their relevance.
   const year = summary.year;
-  const rating = summary.check?.rating;
   const facets: SearchFacet[] = [{ kind: 'all' }, { kind: 'year', year }];
   for (const sector of sectors) facets.push({ kind: 'sector', sector }, { kind: 'sector', sector, year });
   if (rating) facets.push({ kind: 'rating', rating }, { kind: 'rating', rating, year });

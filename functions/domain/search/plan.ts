@@ -130,9 +130,17 @@ export function planSearch(filters: SearchFilters): SearchPlan {
       : undefined;
     const secondPrefix = partner ? pairPrefix(partner) : undefined;
     const drivers = new Set<string>([driving]);
+    const { sector, rating } = plan.filters;
     if (first && partner && secondPrefix) {
       plan.facet = pairFacet(first, secondPrefix);
       drivers.add(partner);
+    } else if (first && plan.sort === 'relevance' && sector !== undefined) {
+      // One name word with a sector (or rating): the partition of both, so nothing read fails the filter.
+      plan.facet = { kind: 'termSector', prefix: first, sector };
+      delete plan.filters.sector;
+    } else if (first && plan.sort === 'relevance' && rating !== undefined) {
+      plan.facet = { kind: 'termRating', prefix: first, rating };
+      delete plan.filters.rating;
     } else {
       plan.facet = { kind: 'term', prefix: driving.slice(0, MAX_PREFIX) };
     }
@@ -174,6 +182,22 @@ export function planSearch(filters: SearchFilters): SearchPlan {
   }
   if (year !== undefined) delete rest.year;
   return plan;
+}
+
+/** Every filter of a search, wherever the plan keeps it (in the partition read, or left to filter). */
+export function filtersOf(plan: SearchPlan): {
+  year?: number | undefined;
+  sector?: number | undefined;
+  turnover?: number | undefined;
+  rating?: Rating | undefined;
+} {
+  const { facet } = plan;
+  return {
+    year: plan.filters.year ?? plan.inYear,
+    sector: plan.filters.sector ?? (facet.kind === 'termSector' ? facet.sector : undefined),
+    turnover: plan.filters.turnover,
+    rating: plan.filters.rating ?? (facet.kind === 'termRating' ? facet.rating : undefined),
+  };
 }
 
 /** A short fingerprint of a plan, so a cursor is only ever used with the search that made it. */

@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { SECTORS, TURNOVER_BANDS } from '../../../schemas/registry-options.ts';
 import type { SearchResult } from '../../../schemas/search.ts';
 import { ratingSchema } from '../../../schemas/statement-summary.ts';
-import { hasOwnRelevance, type StatementIndex } from '../../domain/search/index-entries.ts';
+import {
+  hasOwnRelevance,
+  type IndexProjection,
+  isNarrowedTerm,
+  type StatementIndex,
+} from '../../domain/search/index-entries.ts';
 import { keys } from '../keys.ts';
 
 /**
@@ -33,11 +38,9 @@ export const entryItemSchema = z.object({
 
 export type EntryItem = Record<string, unknown> & { pk: string; sk: string };
 
-/** Every item the index holds for a statement, keys included. */
-export function entryItems(index: StatementIndex): EntryItem[] {
-  const { projection: p } = index;
-  const common: Record<string, unknown> = {
-    entity: 'searchEntry',
+/** The attributes of an entry that show a result (entryItemSchema), from the statement's projection. */
+function projectionAttributes(p: IndexProjection): Record<string, unknown> {
+  return {
     id: p.id,
     o: p.organisationId,
     n: p.organisationName,
@@ -51,21 +54,43 @@ export function entryItems(index: StatementIndex): EntryItem[] {
     ...(p.check ? { r: p.check.rating, m: p.check.meetsLegalMinimum, a: p.check.areasCovered } : {}),
     ...(p.submittedAt ? { sa: p.submittedAt } : {}),
   };
-  return index.entries.map((entry) => ({
-    ...keys.searchEntry(
-      entry.facet,
-      {
-        relevance: entry.relevance,
-        name: index.nameKey,
-        date: hasOwnRelevance(entry.facet) ? index.dateKey : undefined,
-        year: hasOwnRelevance(entry.facet) ? p.year : undefined,
-      },
-      p.id,
-    ),
-    ...common,
-    ...(entry.text !== undefined ? { tx: entry.text } : {}),
-    ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
-  }));
+}
+
+/**
+ * Every item the index holds for a statement, keys included. `fuzzy` entries hold only the id,
+ * the names and the matched member's name: they change only when the names (or year) do.
+ * Name + sector/rating entries are in the table and gsi3 only; the others in gsi1 (name order)
+ * too, and name partitions in gsi2 (date order) and gsi3 (a year).
+ */
+export function entryItems(index: StatementIndex): EntryItem[] {
+  const { projection: p } = index;
+  const common: Record<string, unknown> = { entity: 'searchEntry', ...projectionAttributes(p) };
+  return index.entries.map((entry) => {
+    const names = {
+      ...(entry.text !== undefined ? { tx: entry.text } : {}),
+      ...(entry.matchedName !== undefined ? { mn: entry.matchedName } : {}),
+    };
+    const { facet, relevance } = entry;
+    if (facet.kind === 'fuzzy')
+      return { ...keys.fuzzyEntry(facet.key, relevance, p.id), entity: 'searchEntry', id: p.id, ...names };
+    if (isNarrowedTerm(facet))
+      return { ...keys.narrowedNameEntry(facet, relevance, p.year, p.id), ...common, ...names };
+    const order = {
+      relevance,
+      name: index.nameKey,
+      date: hasOwnRelevance(facet) ? index.dateKey : undefined,
+      year: hasOwnRelevance(facet) ? p.year : undefined,
+    };
+    return { ...keys.searchEntry(facet, order, p.id), ...common, ...names };
+  });
+}
+
+/** A result from a statement's projection (a `fuzzy` hit resolved through its header). */
+export function searchResultFromProjection(
+  p: IndexProjection,
+  matchedName: string | undefined,
+): SearchResult {
+  return searchResultFromItem({ ...projectionAttributes(p), ...(matchedName ? { mn: matchedName } : {}) });
 }
 
 export function searchResultFromItem(item: Record<string, unknown>): SearchResult {

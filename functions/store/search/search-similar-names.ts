@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SearchResult } from '../../../schemas/search.ts';
-import type { SearchPlan } from '../../domain/search/plan.ts';
+import { filtersOf, type SearchPlan } from '../../domain/search/plan.ts';
 import {
   correctedWords,
   nameMatchesWithTypos,
@@ -11,16 +11,20 @@ import {
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { searchResultFromItem } from './entry-items.ts';
+import { searchResultFromProjection } from './entry-items.ts';
+import { getStatementProjections } from './statement-projections.ts';
 
 /** Entries read from each deletion-key partition at most: a key is shared by few names. */
 const PER_KEY = 50;
+/** Candidates resolved through their headers per BatchGet, best first, until the page is full. */
+const RESOLVE_CHUNK = 100;
 
 /**
  * Statements whose names are within one letter of the query's words (typo-tolerant search):
  * one Query per deletion key of the longest uncommon query word (at most 17, in parallel, on
  * small partitions), then of the second longest if that found nothing; never a Scan. Candidates are kept when every query word is within one edit of
- * (or starts) a word of their names, and when they pass the search's other filters; best first.
+ * (or starts) a word of their names; their headers are then read by key (a second, BatchGet
+ * read, on this rare path only) for what the result shows and the search's other filters; best first.
  */
 export async function searchSimilarNames(
   store: Store,
@@ -54,8 +58,7 @@ async function similarTo(
       ),
     ),
   );
-  const { year, sector, turnover, rating } = plan.filters;
-  const best = new Map<string, { sk: string; item: Record<string, unknown> }>();
+  const best = new Map<string, { sk: string; matchedName: string | undefined }>();
   for (const page of pages) {
     recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
     for (const item of page.Items ?? []) {
@@ -65,18 +68,35 @@ async function similarTo(
         .split('|')
         .map((name) => name.trim().split(' ').filter(Boolean));
       if (!names.some((words) => nameMatchesWithTypos(similar.words, words))) continue;
-      if (year !== undefined && item.y !== year) continue;
-      if (sector !== undefined && !(Array.isArray(item.sx) && item.sx.includes(sector))) continue;
-      if (turnover !== undefined && item.to !== turnover) continue;
-      if (rating !== undefined && item.r !== rating) continue;
       const seen = best.get(id);
-      if (!seen || sk < seen.sk) best.set(id, { sk, item });
+      if (!seen || sk < seen.sk)
+        best.set(id, { sk, matchedName: typeof item.mn === 'string' ? item.mn : undefined });
     }
   }
-  return [...best.values()]
-    .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
-    .slice(0, options.limit)
-    .map(({ item }) => searchResultFromItem(item));
+  // The entries hold ids and names only: the results and their filters come from the headers.
+  // Filters the exact search reads by partition (a year, a sector) are filters here.
+  const { year, sector, turnover, rating } = filtersOf(plan);
+  const candidates = [...best].sort((a, b) => (a[1].sk < b[1].sk ? -1 : a[1].sk > b[1].sk ? 1 : 0));
+  const results: SearchResult[] = [];
+  for (let i = 0; i < candidates.length && results.length < options.limit; i += RESOLVE_CHUNK) {
+    const chunk = candidates.slice(i, i + RESOLVE_CHUNK);
+    const projections = await getStatementProjections(
+      store,
+      chunk.map(([id]) => id),
+      { capacity: options.capacity },
+    );
+    for (const [id, { matchedName }] of chunk) {
+      const p = projections.get(id);
+      if (!p) continue;
+      if (year !== undefined && p.year !== year) continue;
+      if (sector !== undefined && !p.sectors.includes(sector)) continue;
+      if (turnover !== undefined && p.turnover !== turnover) continue;
+      if (rating !== undefined && p.check?.rating !== rating) continue;
+      results.push(searchResultFromProjection(p, matchedName));
+      if (results.length === options.limit) break;
+    }
+  }
+  return results;
 }
 
 /**

@@ -12,17 +12,4 @@ export interface KnownGap {
   reason: string;
 }
 
-export const KNOWN_GAPS: KnownGap[] = [
-  {
-    file: 'swiftline-bulleted.txt',
-    rule: 'uk-area-due-diligence',
-    reason:
-      "verb-first bullets ('Audited all 9 labour agencies...') under 'What we did this year' count as only 1 due-diligence sentence; not yet investigated.",
-  },
-
-  {
-    file: 'larkspur-mixed.txt',
-    rule: 'uk-area-training',
-    reason: 'a sentence outside any training section passes training; which one is not yet investigated.',
-  },
-];
+export const KNOWN_GAPS: KnownGap[] = [];

@@ -26,7 +26,7 @@ import {
   StatementPage,
   widerThanWindow,
 } from './pages/public-pages.ts';
-import { PublicFindingsPage } from './pages/review-pages.ts';
+import { PublicFindingsPage, ReviewFindingsPage } from './pages/review-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { StatementPages } from './pages/statement-pages.ts';
 
@@ -165,11 +165,12 @@ describe('the demo register', () => {
     });
   }, 120_000);
 
-  it.concurrent('walks the demo officer from the local sign-in to the dashboard, the queue, a missing flag and its figures', async ({
+  it.concurrent('walks the demo officer from the local sign-in to the dashboard, the queue, a missing flag, its figures and a weak statement’s findings', async ({
     expect,
   }) => {
     const missing = ['Calder', 'Oakfield', 'Redfern'].map((prefix) => demoNamed(prefix).entry.organisation);
     const calder = missing[0]!;
+    const pennine = demoNamed('Pennine').loaded;
     await atEachWidth(expect, async (page, visit, width) => {
       // As the README says: the local sign-in page, the demo officer's email, the officer box.
       await new SignInPage(page, ctx.url).signIn(DEMO_OFFICER, { officer: true });
@@ -228,6 +229,12 @@ describe('the demo register', () => {
       expect(await dashboard.heading()).toMatch(/^Flags for \d{4}$/);
       expect(await new FlagFiguresPage(page).counts()).toContainEqual(['Missing statement', '3', '3']);
       await visit('flag figures');
+
+      // The weak statement's findings, where an officer confirms or overturns them (546 px wide at 320 before).
+      const review = new ReviewFindingsPage(page, ctx.url);
+      await review.open(pennine.statementId ?? '');
+      expect(await review.publicRating()).toBe('weak');
+      await visit('review of the weak statement’s findings');
     });
   }, 120_000);
 

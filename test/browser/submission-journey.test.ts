@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { textPdf } from '../checker/fixtures.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
 import { AccountPage, fillDate } from './pages/account-page.ts';
+import { widerThanWindow } from './pages/public-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { StatementPages } from './pages/statement-pages.ts';
 
@@ -327,12 +328,14 @@ describe('submitting a statement through the pages in Chromium', () => {
     await context.close();
   });
 
-  it('renders the API documentation page accessibly (axe)', async () => {
-    const page = await ctx.browser.newPage();
+  it('renders the API documentation page accessibly (axe) and no wider than a 320 px screen', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 320, height: 640 } });
     const response = await page.goto(`${ctx.url}/api/docs`);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 3, name: 'POST /api/v1/enrolments' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // Its many tables of names and types were 586 px wide at 320 before their words could break.
+    expect(await widerThanWindow(page)).toEqual([]);
     await page.close();
     // A long page (every route and schema): axe alone takes seconds on a busy machine.
   }, 60_000);

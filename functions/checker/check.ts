@@ -16,6 +16,7 @@ import {
   remediation,
 } from './rules/best-practice.ts';
 import { type CheckInput, hasFormFields, type Rule, type RuleContext } from './rules/context.ts';
+import { entityTypeFromText } from './rules/entity-from-text.ts';
 import {
   approvalDate,
   areaRules,
@@ -46,7 +47,7 @@ export { summarise };
  * the summary formula changes: stored results with an older version are recomputed by
  * `npm run recheck`.
  */
-export const RULES_VERSION = '2026.4';
+export const RULES_VERSION = '2026.5';
 
 /** Every rule, in the catalogue's order (rules.md). */
 export const RULES: Rule[] = [
@@ -127,6 +128,7 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     byTag,
     scores: scores.length === sentences.length ? scores : undefined,
     entityType: input.organisation?.entityType ?? input.document.organisation?.entityType ?? undefined,
+    entityTypeFromText: entityTypeFromText(sentences),
     wordCount: plain.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0),
     language: detectLanguage(running).language,
     formGiven: hasFormFields(input.document),

@@ -1,9 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, type ExpectStatic, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
 import { demoRegister, demoSites } from '../../functions/local/demo/demo-register.ts';
 import { demoFetcher } from '../../functions/local/demo/demo-sites.ts';
-import { type DemoLoaded, loadDemo } from '../../functions/local/demo/load-demo.ts';
-import { useBrowserRegister } from '../support/browser.ts';
+import {
+  DEMO_OFFICER,
+  type DemoLoaded,
+  demoBusinessEmail,
+  loadDemo,
+} from '../../functions/local/demo/load-demo.ts';
+import { axeViolations, useBrowserRegister } from '../support/browser.ts';
+import { AccountPage } from './pages/account-page.ts';
+import {
+  DashboardPage,
+  FlagFiguresPage,
+  FlagNotices,
+  FlagPage,
+  FlagsQueuePage,
+} from './pages/officers-pages.ts';
+import {
+  HomePage,
+  OrganisationPage,
+  SearchPage,
+  ServiceNavigation,
+  StatementPage,
+  widerThanWindow,
+} from './pages/public-pages.ts';
+import { PublicFindingsPage } from './pages/review-pages.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { StatementPages } from './pages/statement-pages.ts';
 
 const now = new Date();
 const offline = async (url: string) =>
@@ -62,4 +87,200 @@ describe('the demo register', () => {
     expect(statement.revisions).toHaveLength(2);
     expect((await loadDemo(ctx.register, now)).loaded).toBe(false);
   });
+
+  /** The two widths every walk is taken at: a desktop and the narrowest phone WCAG reflow asks for. */
+  const widths = [1280, 320] as const;
+
+  /**
+   * Walks `walk` at each width in its own browser context, checking every page it visits. `expect`
+   * is the test's own: the three walks run at the same time (they touch different organisations).
+   */
+  async function atEachWidth(
+    expect: ExpectStatic,
+    walk: (page: Page, visit: (where: string) => Promise<void>, width: number) => Promise<void>,
+  ) {
+    for (const width of widths) {
+      const context = await ctx.browser.newContext({ viewport: { width, height: 800 } });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        // axe (no violation at all, so none critical or serious) and no sideways scrolling.
+        const visit = async (where: string) => {
+          const label = `${where} at ${width} px (${new URL(page.url()).pathname})`;
+          expect(await axeViolations(page), label).toEqual([]);
+          expect(await widerThanWindow(page), label).toEqual([]);
+        };
+        await walk(page, visit, width);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+
+  const demoNamed = (prefix: string) => {
+    const entry = demoRegister(now).find((o) => o.organisation.name.startsWith(prefix));
+    const loaded = demo.organisations.find((o) => o.name.startsWith(prefix));
+    if (!entry || !loaded) throw new Error(`no demo organisation ${prefix}`);
+    return { entry, loaded };
+  };
+
+  it.concurrent('walks the public from the home page to a found statement, its organisation and the statistics', async ({
+    expect,
+  }) => {
+    const { entry, loaded } = demoNamed('Pennine');
+    const year = Number(entry.statement?.document.periodEnd.slice(0, 4));
+    await atEachWidth(expect, async (page, visit) => {
+      const home = new HomePage(page, ctx.url);
+      await home.open();
+      await visit('home');
+      // Part of the name: its second word.
+      await home.search('haulage');
+      const search = new SearchPage(page, ctx.url);
+      expect(await search.resultCount()).toBe('1 statement');
+      expect(await search.resultNames()).toEqual([loaded.name]);
+      await visit('search results');
+
+      await search.openResult(loaded.name);
+      const statement = new StatementPage(page, ctx.url);
+      expect(await statement.heading()).toBe(loaded.name);
+      const findings = new PublicFindingsPage(page, ctx.url);
+      expect(await findings.rating()).toBe('Weak');
+      expect(await findings.result('uk-on-time')).toMatch(/^Fail /);
+      // A finding with its evidence: the statement's own sentence, quoted.
+      expect(await findings.detail('uk-area-policies')).toContain(
+        'Sentence 6: “We have a zero tolerance approach to modern slavery.”',
+      );
+      await visit('statement');
+
+      await statement.openOrganisation(loaded.name);
+      expect(new URL(page.url()).pathname).toBe(`/organisations/${loaded.id}`);
+      const row = await new OrganisationPage(page).year(year);
+      expect(row.statementHref).toBe(`/statements/${loaded.statementId}`);
+      expect(row.text).toMatch(/ Late Weak$/);
+      await visit('organisation');
+
+      await new ServiceNavigation(page).follow('Statistics');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Statistics and open data');
+      await visit('statistics');
+    });
+  }, 120_000);
+
+  it.concurrent('walks the demo officer from the local sign-in to the dashboard, the queue, a missing flag and its figures', async ({
+    expect,
+  }) => {
+    const missing = ['Calder', 'Oakfield', 'Redfern'].map((prefix) => demoNamed(prefix).entry.organisation);
+    const calder = missing[0]!;
+    await atEachWidth(expect, async (page, visit, width) => {
+      // As the README says: the local sign-in page, the demo officer's email, the officer box.
+      await new SignInPage(page, ctx.url).signIn(DEMO_OFFICER, { officer: true });
+      expect(new URL(page.url()).pathname).toBe('/officers');
+      const dashboard = new DashboardPage(page, ctx.url);
+      expect(await dashboard.heading()).toBe('Compliance dashboard');
+      const toDo = await dashboard.toDo();
+      expect(toDo).toEqual(
+        expect.arrayContaining([
+          '3 missing statements to chase',
+          '1 late statement to follow up',
+          '1 weak statement to review',
+          '1 statement failing the legal minimum',
+          '1 report from the public to look at',
+        ]),
+      );
+      await visit('dashboard');
+
+      await dashboard.followToDo('3 missing statements to chase');
+      const queue = new FlagsQueuePage(page, ctx.url);
+      const rows = await queue.rows();
+      expect(rows.map(([name]) => name).sort()).toEqual(missing.map((o) => o.name).sort());
+      expect(new Set(rows.map(([, type, , status]) => `${type} ${status}`))).toEqual(
+        new Set(['Missing statement Open']),
+      );
+      await visit('queue of missing statements');
+
+      await queue.openFlag(calder.name);
+      const flag = new FlagPage(page);
+      expect(await flag.status()).toBe('Open');
+      expect(await flag.contactDetails()).toEqual({
+        Contact: calder.contactName,
+        Email: calder.contactEmail,
+        'Registered address': [
+          calder.registeredAddress?.addressLine1,
+          calder.registeredAddress?.town,
+          calder.registeredAddress?.postcode,
+        ].join(' / '),
+      });
+      const notices = new FlagNotices(page);
+      await notices.record(
+        'Letter',
+        `${calder.registeredAddress?.addressLine1}, ${calder.registeredAddress?.town}`,
+        `Reminder ${width}`,
+      );
+      expect((await notices.rows()).map((row) => row.slice(1))).toContainEqual([
+        DEMO_OFFICER,
+        'Letter',
+        `${calder.registeredAddress?.addressLine1}, ${calder.registeredAddress?.town}`,
+        `Reminder ${width}`,
+      ]);
+      await visit('missing flag with its contact and notices');
+
+      await dashboard.open();
+      await dashboard.openDetails('By type and age');
+      expect(await dashboard.heading()).toMatch(/^Flags for \d{4}$/);
+      expect(await new FlagFiguresPage(page).counts()).toContainEqual(['Missing statement', '3', '3']);
+      await visit('flag figures');
+    });
+  }, 120_000);
+
+  it.concurrent('walks a demo business from the local sign-in to its rating and flags, a revision draft and its public page', async ({
+    expect,
+  }) => {
+    const { entry, loaded } = demoNamed('Pennine');
+    const year = Number(entry.statement?.document.periodEnd.slice(0, 4));
+    await atEachWidth(expect, async (page, visit) => {
+      // The business the README names: a late, weak statement with open flags.
+      const email = demoBusinessEmail(entry);
+      expect(email).toBe('compliance@pennine-haulage.example');
+      await new SignInPage(page, ctx.url).signIn(email);
+      expect(new URL(page.url()).pathname).toBe('/account');
+      const account = new AccountPage(page, ctx.url);
+      const [row] = await account.statements(loaded.name);
+      expect(row?.[0]).toMatch(new RegExp(`^Statement for ${year} \\d+ \\w+ \\d{4} to `));
+      expect(row?.[1]).toMatch(/^Submitted \(revision 1\)/);
+      expect(row?.[2]).toMatch(/^Weak See the check/);
+      const flags = await account.openFlags(loaded.name);
+      expect(flags).toHaveLength(2);
+      expect(flags.map((f) => f.split(':')[0])).toEqual(
+        expect.arrayContaining([`Late statement (${year})`, `Weak statement (${year})`]),
+      );
+      await visit('account');
+
+      await account.openStatement(year);
+      const journey = new StatementPages(page);
+      expect(await journey.heading()).toBe(`Modern slavery statement for ${year}`);
+      expect((await journey.tasks()).map((t) => t.title)).toContain('Turnover');
+      await visit('task list');
+      // A correction is a draft on top of revision 1: the public page keeps revision 1.
+      await journey.openSection('Turnover');
+      await visit('turnover question');
+      await page.getByLabel('£60 million to £100 million').check();
+      await journey.saveAndContinue();
+      expect(await page.locator('.govuk-inset-text').textContent()).toContain(
+        'You have changes in draft. Submit them to make revision 2.',
+      );
+      await visit('task list with a draft');
+      await journey.checkAnswers();
+      expect((await journey.answers()).Turnover).toBe('£60 million to £100 million');
+      await visit('check your answers');
+
+      await account.open();
+      expect((await account.statements(loaded.name))[0]?.[1]).toBe(
+        'Submitted (revision 1), changes in draft',
+      );
+      await account.openPublicCheck(year);
+      expect(new URL(page.url()).pathname).toBe(`/statements/${loaded.statementId}`);
+      const findings = new PublicFindingsPage(page, ctx.url);
+      expect(await findings.rating()).toBe('Weak');
+      await visit('public statement');
+    });
+  }, 120_000);
 });

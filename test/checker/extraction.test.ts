@@ -314,6 +314,21 @@ describe('document structure', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('reads each line of a paragraph broken with <br> as its own block (a sign-off keeps name and role apart)', async () => {
+    const { htmlBlocks } = await import('../../functions/checker/extract/html-reader.mjs');
+    const { blocks } = htmlBlocks(
+      '<html><body><p>Tomas Reyes<br>Finance Director<br/>Quillon Tiles Ltd</p><p>One line only.</p></body></html>',
+      EXTRACT_LIMITS,
+      { readability: false },
+    );
+    expect(blocks).toEqual([
+      { kind: 'paragraph', text: 'Tomas Reyes' },
+      { kind: 'paragraph', text: 'Finance Director' },
+      { kind: 'paragraph', text: 'Quillon Tiles Ltd' },
+      { kind: 'paragraph', text: 'One line only.' },
+    ]);
+  });
+
   it('keeps the structure of a page through Readability', async () => {
     const extraction = await extractFromHtml(
       `<html><head><title>Statement</title></head><body><nav><a href="/">Home</a></nav><main><article>

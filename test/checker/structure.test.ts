@@ -172,3 +172,29 @@ describe('the structure of a plain-text statement', () => {
     expect(sentencesFromBlocks(blocks).every((s) => s.headingPath === undefined)).toBe(true);
   });
 });
+
+describe('questions as headings', () => {
+  it('reads a short question on its own line as the heading of the answer under it', () => {
+    const text = [
+      'Ormond Print Ltd',
+      '',
+      'Who are we?',
+      'Ormond Print Ltd prints labels for food brands at one site in Kent and employs 90 people.',
+      'How do we train our staff?',
+      'Every press operator completed a course on forced labour in 2025, and new starters are briefed at induction.',
+    ].join('\n');
+    const sentences = sentencesFromText(text);
+    expect(sentences.find((s) => s.text.startsWith('Ormond Print Ltd prints'))?.heading).toBe('Who are we?');
+    expect(sentences.find((s) => s.text.startsWith('Every press operator'))?.heading).toBe(
+      'How do we train our staff?',
+    );
+  });
+
+  it.each([
+    'We asked each agency who pays for the workers’ visas? All four said the worker did, and we changed that.',
+    'Why this matters. Workers who owe fees cannot leave, so we check every agency each year.',
+  ])('does not take a question inside running text for a heading: "%s"', (line) => {
+    const sentences = sentencesFromText(['Ormond Print Ltd', '', line].join('\n'));
+    expect(sentences.every((s) => s.heading === undefined || s.heading === 'Ormond Print Ltd')).toBe(true);
+  });
+});

@@ -390,3 +390,217 @@ describe('figures under another area heading', () => {
     expect(finding(result, 'uk-area-effectiveness').status).not.toBe('pass');
   });
 });
+
+/*
+ * Causes found on the second realistic set (test/checker/realistic, session 8), each tested on
+ * new wording and made-up companies, with a negative case beside each positive one.
+ */
+const INTRO =
+  'Quarrel Bay Seafoods Ltd processes fish and shellfish at two plants in Aberdeenshire and employs 520 people.';
+const notPass = (status: string) => (status === 'pass' ? 'pass' : 'not pass');
+
+describe('a table whose first column names the area of each row', () => {
+  const table = (label: string) =>
+    `${INTRO}\n\n| Area | What we did | Result |\n|---|---|---|\n| ${label} | Scored all 80 suppliers by country and species; trawler crews from Ghana and the Philippines came out highest | 12 suppliers rated high risk |`;
+  it.each([
+    ['Risk assessment', 'pass'],
+    ['Where the risks lie', 'pass'],
+  ] as const)('a row labelled "%s" counts for uk-area-risk', async (label, status) => {
+    expect(finding(await check(text(table(label))), 'uk-area-risk').status).toBe(status);
+  });
+
+  it('a result "signed by 212 of our suppliers" is not read as the statement’s sign-off', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\n| Area | What we did | Result |\n|---|---|---|\n| Policy | Adopted a Supplier Code of Conduct that bans recruitment fees | Signed by 64 of our 70 suppliers |`,
+      ),
+    );
+    expect(finding(result, 'uk-area-policies').status).toBe('pass');
+  });
+});
+
+describe('promises introduced by a lead-in or a heading', () => {
+  it.each([
+    [
+      'Over the coming year we plan to:\n- audit our three cleaning contractors;\n- interview agency staff privately about fees.',
+      'warn',
+    ],
+    [
+      'Looking ahead\nAudits of our three cleaning contractors, with private interviews of agency staff about fees.\nA review of how our agencies recruit abroad.',
+      'warn',
+    ],
+    [
+      'This year we:\n- audited our three cleaning contractors;\n- interviewed 40 agency staff privately about fees.',
+      'pass',
+    ],
+  ] as const)('"%s" → uk-area-due-diligence %s', async (section, status) => {
+    const result = await check(text(`${INTRO}\n\n${section}`));
+    expect(finding(result, 'uk-area-due-diligence').status).toBe(status);
+  });
+
+  it('a check reported as done counts for due diligence only when it is of suppliers or workers', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nThis year we:\n- audited our annual accounts with an external firm;\n- reviewed our office lease.`,
+      ),
+    );
+    expect(notPass(finding(result, 'uk-area-due-diligence').status)).toBe('not pass');
+  });
+
+  it('counts the listed promises as promises for uk-actions-not-promises', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nIn the next financial year we intend to:\n- carry out a risk assessment of our fishing vessels;\n- train our plant managers on the signs of forced labour;\n- introduce a supplier code of conduct for our boat owners.`,
+      ),
+    );
+    expect(finding(result, 'uk-actions-not-promises').status).not.toBe('pass');
+  });
+});
+
+describe('a risk assessment that finds nothing', () => {
+  it.each([
+    [
+      'We scored all 120 suppliers by country and product. The assessment did not identify any risk of modern slavery in our supply chains.',
+      'warn',
+    ],
+    [
+      'We scored all 120 suppliers by country and product; trawler crews from Ghana came out highest. We did not find any cases at our own plants.',
+      'pass',
+    ],
+  ] as const)('"%s" → uk-area-risk %s', async (section, status) => {
+    const result = await check(text(`${INTRO}\n\nRisk assessment\n${section}`));
+    expect(finding(result, 'uk-area-risk').status).toBe(status);
+  });
+});
+
+describe('headings in plain English', () => {
+  it.each([
+    [
+      'What we expect of our suppliers',
+      'Every boat owner must accept our rules on pay, hours and identity documents, which ban recruitment fees.',
+      'uk-area-policies',
+    ],
+    [
+      'Where workers could be exploited',
+      'Deckhands from Ghana and the Philippines on the boats that land our fish, and agency staff at our plants.',
+      'uk-area-risk',
+    ],
+    [
+      'Are our actions working?',
+      'Unannounced visits rose from 10% to 35% of our supplier visits, and open findings fell from 14 to 5.',
+      'uk-area-effectiveness',
+    ],
+  ] as const)('"%s" heads its area', async (heading, sentence, rule) => {
+    expect(finding(await check(text(`${INTRO}\n\n${heading}\n${sentence}`)), rule).status).toBe('pass');
+  });
+
+  it('a heading about something else does not make its sentences an area', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nOur history\nThe company was founded in 1962 by the Rennie family and moved to Peterhead in 1990.`,
+      ),
+    );
+    expect(notPass(finding(result, 'uk-area-effectiveness').status)).toBe('not pass');
+    expect(notPass(finding(result, 'uk-area-risk').status)).toBe('not pass');
+  });
+});
+
+describe('training and remediation wording', () => {
+  it.each([
+    ['Our 30 supervisors attended a workshop on forced labour run by a local charity.', 'pass'],
+    [
+      'Due diligence\nEvery factory is audited before its first order. When our auditors found unauthorised subcontracting to a workshop employing refugees in Izmir, we worked with the factory to register the workers rather than withdrawing.',
+      'not pass',
+    ],
+  ] as const)('"%s" → uk-area-training %s', async (sentence, status) => {
+    expect(notPass(finding(await check(text(`${INTRO}\n\n${sentence}`)), 'uk-area-training').status)).toBe(
+      status,
+    );
+  });
+
+  it.each([
+    'When we found that an agency had charged four packers for their transport, it refunded them in full.',
+    'Where the auditors found passports held by a boat owner, the documents were returned the same week.',
+  ])('a case handled ("%s") with a grievance line passes uk-remediation', async (sentence) => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nWorkers can report concerns on our confidential hotline in six languages. ${sentence}`,
+      ),
+    );
+    expect(finding(result, 'uk-remediation').status).toBe('pass');
+  });
+});
+
+describe('the entity type in the statement’s title, on a bare document', () => {
+  const statement = (name: string) =>
+    `${name}\nModern Slavery Statement 2025\n\n${INTRO.replace('Quarrel Bay Seafoods Ltd', name)}\n\nThis statement was approved by the members of ${name} on 3 June 2025.\n\nSigned\nMorag Rennie\nDesignated Member`;
+  it('an LLP approved by its members and signed by a designated member passes both', async () => {
+    const result = await check(text(statement('Rennie Fisheries LLP')));
+    expect(finding(result, 'uk-approval').status).toBe('pass');
+    expect(finding(result, 'uk-signature').status).toBe('pass');
+  });
+
+  it('a company is still held to its board and a director', async () => {
+    const result = await check(text(statement('Rennie Fisheries Limited')));
+    expect(finding(result, 'uk-approval').status).toBe('fail');
+    expect(finding(result, 'uk-signature').status).toBe('fail');
+  });
+});
+
+describe('a KPI table whose rows name other areas', () => {
+  it('keeps its rows as effectiveness evidence under the KPI heading', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nKey performance indicators\n| Indicator | 2024 | 2025 |\n|---|---|---|\n| Supplier audits | 12 | 30 |\n| Training | 40% | 95% |`,
+      ),
+    );
+    expect(finding(result, 'uk-area-effectiveness').status).toBe('pass');
+    expect(finding(result, 'uk-kpis-measurable').status).toBe('pass');
+  });
+});
+
+describe('a limited partnership’s statement', () => {
+  it('asks for no approval and no approval date, only a general partner’s signature', async () => {
+    const result = await check(
+      text(
+        `Fenmoor Orchards LP\n\n${INTRO.replace('Quarrel Bay Seafoods Ltd', 'Fenmoor Orchards LP')}\n\nSigned for Fenmoor Orchards LP by its general partner, Fenmoor GP Limited, acting by its director Alan Mossop.`,
+      ),
+    );
+    expect(finding(result, 'uk-approval').status).toBe('not_applicable');
+    expect(finding(result, 'uk-approval-date').status).toBe('not_applicable');
+  });
+
+  it('a heading of plans and progress does not turn reported results into promises', async () => {
+    const result = await check(
+      text(
+        `${INTRO}\n\nProgress against our plans\nEvery boat owner now signs our supplier code of conduct, and all of our agencies hold a licence.`,
+      ),
+    );
+    expect(finding(result, 'uk-area-policies').status).toBe('pass');
+  });
+});
+
+describe('areas named in a long paragraph without their own headings (set 3)', () => {
+  it.each([
+    [
+      'Every boat owner must accept our Responsible Fishing Code, which forbids forced labour and the holding of crew passports.',
+      'uk-area-policies',
+      'pass',
+    ],
+    ['Our software source code is stored on servers in Dundee.', 'uk-area-policies', 'not pass'],
+    [
+      'The greatest risks we see are on trawlers fishing off West Africa, where crews from Ghana and Senegal are known to be exploited.',
+      'uk-area-risk',
+      'pass',
+    ],
+    ['Our supplier code forbids forced labour and child labour.', 'uk-area-risk', 'not pass'],
+    [
+      'Our 25 shift leaders attended a half-day session on forced labour run by the Police.',
+      'uk-area-training',
+      'pass',
+    ],
+    ['We held a session with our bank about financing the new cold store.', 'uk-area-training', 'not pass'],
+  ] as const)('"%s" → %s %s', async (sentence, rule, status) => {
+    expect(notPass(finding(await check(text(`${INTRO}\n\n${sentence}`)), rule).status)).toBe(status);
+  });
+});

@@ -45,6 +45,18 @@ function tableRows(table) {
   return filled;
 }
 
+/** An element's text, split at its <br> elements. */
+function linesOf(node) {
+  const lines = [''];
+  const walk = (n) => {
+    if (n.nodeType === 3) lines[lines.length - 1] += n.textContent ?? '';
+    else if (n.nodeType === 1 && nameOf(n) === 'BR') lines.push('');
+    else for (const child of children(n)) walk(child);
+  };
+  walk(node);
+  return lines;
+}
+
 /** Walks the content and answers its blocks in reading order. */
 export function blocksOf(root) {
   const blocks = [];
@@ -111,8 +123,12 @@ export function blocksOf(root) {
       return;
     }
     if (PARAGRAPHS.has(name) && !elements(node).some((child) => BLOCK_LEVEL.has(nameOf(child)))) {
-      const text = clean(node.textContent ?? '');
-      if (text) blocks.push({ kind: 'paragraph', text });
+      // Each line of a paragraph broken with <br> (a sign-off: name, role, company) is its own
+      // block, as the lines of a text file are; textContent would run them together.
+      for (const line of linesOf(node)) {
+        const text = clean(line);
+        if (text) blocks.push({ kind: 'paragraph', text });
+      }
       return;
     }
     visitChildren(node);

@@ -10,17 +10,17 @@ import type { RuleContext } from './context.ts';
 const ADVICE: Partial<Record<RuleId, (c: RuleContext) => Advice>> = {
   'uk-approval': (c) => ({
     lookedFor:
-      c.entityType === 'llp'
+      (c.entityType ?? c.entityTypeFromText) === 'llp'
         ? 'a sentence saying the members of the LLP approved the statement'
         : 'a sentence saying the board of directors (or the equivalent governing body) approved the statement',
     searchedIn: 'the whole statement, especially its last section and its sign-off',
     howToSatisfy:
-      c.entityType === 'llp'
+      (c.entityType ?? c.entityTypeFromText) === 'llp'
         ? 'Add, for instance: “This statement was approved by the members of <name> LLP on <date>.”'
         : 'Add, for instance: “This statement was approved by the Board of Directors of <company> on <date>.” A committee, an executive or “on behalf of the board” does not count.',
   }),
   'uk-signature': (c) => ({
-    lookedFor: `a sign-off naming the person who signed and their role (${c.entityType === 'llp' ? 'a designated member' : c.entityType === 'partnership' || c.entityType === 'limited_partnership' ? 'a partner' : 'a director'})`,
+    lookedFor: `a sign-off naming the person who signed and their role (${(c.entityType ?? c.entityTypeFromText) === 'llp' ? 'a designated member' : ['partnership', 'limited_partnership'].includes(c.entityType ?? c.entityTypeFromText ?? '') ? 'a partner' : 'a director'})`,
     searchedIn: 'the end of the statement and any sentence saying who signed it',
     howToSatisfy:
       'End the statement with the signatory’s name and role, for instance “Signed: Ann Smith, Director, 15 July 2025”.',

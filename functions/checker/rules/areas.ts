@@ -8,7 +8,8 @@ import type {
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
-import { isDenial, isPromise, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
+import { promisedAt } from './modality.ts';
+import { isDenial, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
 
 /**
  * Statement-level verdicts for each area, from three sources: the tagger's sentence
@@ -51,13 +52,18 @@ export interface AreaSpec {
 
 /** A policy named by its subject: "We have an Anti-Slavery Policy", "Our Modern Slavery Policy sets out". */
 const NAMED_POLICY =
-  /\b(anti[- ]slavery|modern slavery|slavery and human trafficking|human trafficking|forced labou?r|human rights|ethical (trading|sourcing)|responsible (sourcing|procurement)|whistleblowing|speak(ing)? up)( and [\w-]+( [\w-]+)?)? (policy|policies|statement of principles)\b|\b(supplier|suppliers'?|business|ethical) codes? of (business )?(conduct|practice|ethics)\b/i;
+  /\b(anti[- ]slavery|modern slavery|slavery and human trafficking|human trafficking|forced labou?r|human rights|ethical (trading|sourcing)|responsible (sourcing|procurement)|whistleblowing|speak(ing)? up)( and [\w-]+( [\w-]+)?)? (policy|policies|code|charter|standards?|statement of principles)\b|\b(supplier|suppliers'?|business|ethical) codes? of (business )?(conduct|practice|ethics)\b/i;
+/** A code named as a proper noun: "our Responsible Fishing Code", "the ETI Base Code". */
+const NAMED_CODE = /\b(\p{Lu}[\p{L}-]+ ){1,3}Code\b(?! of Practice for (Motor|Highway))/u;
+/** Training named with its subject: "a session on forced labour", "trained on modern slavery". */
+const NAMED_TRAINING =
+  /\b(train(ed|ing)|courses?|e-?learning|modules?|workshops?|sessions?|briefings?|seminars?|webinars?|awareness)\b[^.]{0,40}\b(modern slavery|slavery|forced labou?r|human trafficking|trafficking|labour exploitation|exploitation)\b/i;
 const POLICY_WORDS =
-  /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework)\b/i;
+  /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against)|(supplier|sourcing|trading|conduct|ethics|labour|recruitment) code)\b/i;
 const TRAINING_WORDS =
-  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning)\b/i;
+  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\w-]+ ){0,2}sessions?)\b/i;
 const DUE_DILIGENCE_WORDS =
-  /\b(due diligence|audit(s|ed|ing|ors?)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|certif\w+|site visits?|visited|self-assessment|pre-qualification|vetting|checks?)\b/i;
+  /\b(due diligence|audit(s|ed|ing|ors?)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|trac(e|ed|ing)|certif\w+|site visits?|visits?|visited|self-assessment|pre-qualification|vetting|checks?|check(ed|ing)|interview(s|ed|ing)?|spot[- ]checks?)\b/i;
 
 export const AREA_SPECS: AreaSpec[] = [
   {
@@ -85,7 +91,8 @@ export const AREA_SPECS: AreaSpec[] = [
     tags: ['policies'],
     lexicon: POLICY_WORDS,
     cue: POLICY_WORDS,
-    heading: /\b(polic(y|ies)|codes?|standards|governance|commitments?|framework)\b/i,
+    heading:
+      /\b(polic(y|ies)|codes?|standards|governance|commitments?|framework|(the |our )?rules (we set|for (our )?suppliers|we (ask|expect))|our rules|what we (expect|require) (of|from) (our )?suppliers)\b/i,
     names: NAMED_POLICY,
     declared: 'policies',
     minimum: 1,
@@ -103,7 +110,7 @@ export const AREA_SPECS: AreaSpec[] = [
     lexicon: DUE_DILIGENCE_WORDS,
     cue: DUE_DILIGENCE_WORDS,
     heading:
-      /\b(due diligence|supplier (management|engagement|assurance|onboarding)|audits?|monitoring|assurance|managing (risk|suppliers))\b/i,
+      /\b(due diligence|supplier (management|engagement|assurance|onboarding|checks)|audits?|monitoring|assurance|managing (risk|suppliers)|check(ing|s)? (on )?(our )?suppliers|how we check)\b/i,
     declared: 'dueDiligence',
     minimum: 2,
     lookedFor:
@@ -120,7 +127,7 @@ export const AREA_SPECS: AreaSpec[] = [
     tags: ['risk'],
     cue: /\b(risks?|risky|vulnerab\w+|exploit\w*|forced labou?r|child labou?r|trafficking|slavery|debt bondage|recruitment fees|high[- ]risk|hotspots?|salient)\b/i,
     heading:
-      /\b(risks?|exposure|vulnerab\w+|salient issues|where (the )?risks? (lie|lies|are)|hotspots?|supply chain risks?|risk assessment)\b/i,
+      /\b(risks?|exposure|vulnerab\w+|salient issues|where (the )?risks? (lie|lies|are)|hotspots?|supply chain risks?|risk assessment|exploit\w*|(could|may|might) be (harmed|abused|trafficked))\b/i,
     declared: 'riskAssessment',
     minimum: 1,
     lookedFor:
@@ -135,9 +142,10 @@ export const AREA_SPECS: AreaSpec[] = [
     letter: 'e',
     labels: ['c5_effectiveness'],
     tags: ['effectiveness'],
-    cue: /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|track(ed|ing)?|%|per ?cent|number of|baseline|outcomes?|results?)\b/i,
+    // "%" stands outside the word boundaries: "84%" ends in no word character.
+    cue: /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|track(ed|ing)?|per ?cent|number of|baseline|outcomes?|results?)\b|\d\s?%/i,
     heading:
-      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|monitoring (and|&) evaluation)\b/i,
+      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|monitoring (and|&) evaluation|(is|are) (it|they|this|these|our \w+) working|(it|this|they|our \w+) (is|are) working|whether (it|this|they|our \w+) works?|what works|how (do )?we know (if|whether|that|it|our))\b/i,
     declared: 'kpis',
     minimum: 1,
     lookedFor:
@@ -167,9 +175,9 @@ export const AREA_SPECS: AreaSpec[] = [
     area: 'remediation and grievance channels',
     labels: ['c4_remediation'],
     tags: ['remediation'],
-    cue: /\b(grievance|whistle[- ]?blow\w*|hotline|helpline|speak[- ]?up|report(ing)? (line|channel|concerns?)|remed\w+|investigat\w+|victims?|corrective action|repay\w*|reimburs\w*|compensat\w*)\b/i,
+    cue: /\b(grievance|whistle[- ]?blow\w*|hotline|helpline|speak[- ]?up|report(ing)? (line|channel|concerns?)|remed\w+|investigat\w+|victims?|corrective action|repay\w*|reimburs\w*|refund\w*|compensat\w*)\b/i,
     heading:
-      /\b(remed\w+|grievance|whistle[- ]?blowing|speak(ing)? up|raising concerns|reporting concerns)\b/i,
+      /\b(remed\w+|grievance|whistle[- ]?blowing|speak(ing)? up|raising concerns|reporting concerns|(if|when) (we|you|someone) (find|finds|found|raises?) (a |an )?(problem|case|concern)|what happens (if|when)|putting (it|things) right)\b/i,
     minimum: 1,
     lookedFor: 'sentences on grievance or whistleblowing channels and what happens when a case is found',
     howToSatisfy:
@@ -184,6 +192,13 @@ export const CONFIDENT = 0.75;
 const SUPPORT = 0.5;
 /** A sentence in a section headed for the area, beside one that speaks of it: support, not strong. */
 const SECTION_LIFT = 0.6;
+/** A check of suppliers or workers reported as done: support, not strong on its own. */
+const REPORTED_CHECK = 0.55;
+/** Words that put a sentence about risk, not about a rule against it ("forbids forced labour"). */
+const RISK_WORDS = /\b(risks?|at risk|high[- ]risk|riskiest|exploited|exploitation|vulnerab\w+)\b/i;
+/** Who or what due diligence checks. */
+const DD_OBJECT =
+  /\b(suppliers?|vendors|factor(y|ies)|farms?|growers|mills|plants|processors|manufacturers|agenc(y|ies)|labour providers?|contractors?|subcontractors?|workers|staff|recruit\w*|sites|vessels|boats)\b/i;
 /** A tagged sentence is taken as at least this likely (the tags the page shows must count). */
 const TAGGED_FLOOR = 0.6;
 /** Without the model's probabilities (a stub tagger), a tagged sentence and an untagged one. */
@@ -193,6 +208,8 @@ const UNTAGGED_PRIOR = 0.05;
 export interface AreaEvidence {
   /** The probability that the statement addresses the area. */
   probability: number;
+  /** The same from the sentences that are not promises: that it reports actions on the area. */
+  actionProbability: number;
   /** Sentence indices that support it (e ≥ 0.5), strongest first. */
   support: number[];
   status: EvidenceStatus;
@@ -211,15 +228,41 @@ const labelIndex = new Map(AIMS_LABELS.map((l, i) => [l, i]));
 const INDICATOR =
   /\b(kpis?|key performance|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|baseline|compared (with|to)|up from|down from|against (a|our|the) (target|goal|baseline)|(improv|increas|decreas|reduc|fell|rose)\w*)\b/i;
 
-/** Whether the sentence sits in a section headed for an area other than `spec`'s. */
+/**
+ * A table row's label: its first cell when that is a short name ("Policy", "Risk assessment"),
+ * which heads the row as a section heading heads its sentences. Rows read as "Header: cell; ...".
+ */
+export function rowLabel(text: string): string | undefined {
+  const first = text.split('; ')[0]!;
+  const cell = first.includes(': ') ? first.slice(first.indexOf(': ') + 2) : first;
+  const words = cell.split(/\s+/).filter(Boolean).length;
+  return words >= 1 && words <= 4 && !/\d/.test(cell) && cell.length <= 40 ? cell : undefined;
+}
+
+const pathOf = (c: RuleContext, i: number) =>
+  c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
+/** A table row's label when it names an area. */
+function areaLabelOf(c: RuleContext, i: number): string | undefined {
+  const s = c.sentences[i]!;
+  const label = s.unit === 'table_row' ? rowLabel(s.text) : undefined;
+  return label && AREA_SPECS.some((spec) => spec.heading.test(label)) ? label : undefined;
+}
+
+/** Whether the sentence sits in a section (or a table row) headed for an area other than `spec`'s. */
 function inOtherArea(c: RuleContext, i: number, spec: AreaSpec): boolean {
-  const path = c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
-  const nearest = path.at(-1);
+  const nearest = areaLabelOf(c, i) ?? pathOf(c, i).at(-1);
   return nearest !== undefined && AREA_SPECS.some((s) => s !== spec && s.heading.test(nearest));
 }
 
+/**
+ * The heading of the area's section the sentence is in: a table row labelled for the area, else
+ * the nearest heading above it that names an area, if it names this one. A row labelled for
+ * another area ("Supplier audits" in a KPI table) keeps the section of its table.
+ */
 function sectionOf(c: RuleContext, i: number, spec: AreaSpec): string | undefined {
-  const path = c.sentences[i]!.headingPath ?? (c.sentences[i]!.heading ? [c.sentences[i]!.heading!] : []);
+  const label = areaLabelOf(c, i);
+  if (label && spec.heading.test(label)) return label;
+  const path = pathOf(c, i);
   for (let k = path.length - 1; k >= 0; k--) {
     const heading = path[k]!;
     if (spec.heading.test(heading)) return heading;
@@ -332,12 +375,16 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (scores && scores.length === AIMS_LABELS.length) {
       p = Math.max(...labels.map((l) => scores[l]!));
       if (spec.lexicon && !spec.lexicon.test(text)) p *= 0.25;
-      if (tagged) p = Math.max(p, TAGGED_FLOOR);
+      // The tagger's training words take any "workshop" (a garment workshop too); here only a
+      // workshop held for people counts, and a sentence without such a word gets no floor.
+      if (tagged && !(spec.key === 'training' && !spec.lexicon!.test(text))) p = Math.max(p, TAGGED_FLOOR);
     } else p = tagged ? TAGGED_PRIOR : UNTAGGED_PRIOR;
     const cue =
       spec.cue.test(text) ||
       (spec.key === 'risk' && specificRisk(text)) ||
-      (spec.key === 'effectiveness' && s.unit === 'table_row' && MEASURABLE.test(text)) ||
+      (spec.key === 'effectiveness' &&
+        (s.unit === 'table_row' || INDICATOR.test(text)) &&
+        MEASURABLE.test(text)) ||
       (form.terms?.test(text) ?? false);
     const section = sectionOf(c, i, spec);
     if (section) sections.add(section);
@@ -347,17 +394,44 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (section && (cue || p >= 0.15)) e = 1 - (1 - p) * 0.3;
     else if (section) e = Math.max(p, 0.3);
     else if (cue && p >= 0.1) e = 1 - (1 - p) * 0.75;
-    if (spec.names?.test(text)) e = Math.max(e, 1 - (1 - p) * 0.4);
+    const named =
+      spec.names?.test(text) ||
+      (spec.key === 'policies' && NAMED_CODE.test(text)) ||
+      (spec.key === 'training' && NAMED_TRAINING.test(text));
+    if (named) e = Math.max(e, 1 - (1 - p) * 0.4);
+    // A sentence that speaks of risk and names where it lies ("the greatest risks are in cotton
+    // spinning in India") is risk evidence in its own words, whatever the model's score.
+    if (spec.key === 'risk' && RISK_WORDS.test(text) && specificRisk(text) && !promisedAt(c, i))
+      e = Math.max(e, 1 - (1 - p) * 0.4);
     // A figure under another area's heading ("96 audits, 40% unannounced" in due diligence) is
     // that area's activity, not an indicator of effectiveness, unless it is presented as one.
     if (spec.key === 'effectiveness' && !section && inOtherArea(c, i, spec) && !INDICATOR.test(text))
       e = Math.min(e, 0.3);
+    // A check reported as done on suppliers or workers ("Audited all 9 labour agencies",
+    // "We interviewed 40 agency staff") is due diligence in its own words, whatever the heading.
+    if (
+      spec.key === 'dueDiligence' &&
+      DUE_DILIGENCE_WORDS.test(text) &&
+      DD_OBJECT.test(text) &&
+      (PAST.test(text) || /^\p{L}+ed\b/u.test(text)) &&
+      !promisedAt(c, i)
+    )
+      e = Math.max(e, REPORTED_CHECK);
+    // A plan named in the area's own words ("we intend to: audit our contractors") is evidence
+    // of a promise: the area is then addressed only by plans (warn), not absent.
+    if (
+      promisedAt(c, i) &&
+      spec.key !== 'structure' &&
+      spec.cue.test(text) &&
+      (spec.key !== 'dueDiligence' || DD_OBJECT.test(text))
+    )
+      e = Math.max(e, REPORTED_CHECK);
     // The sign-off closing the last section is not evidence for that section's area.
     perSentence[i] = isSignOff(text) ? 0 : e;
     if (section && !isSignOff(text)) {
       const members = inSection.get(section) ?? { sentences: [], anchored: false };
       // Only actions lift the section: a promised section stays a promise.
-      const promised = isPromise(text) || isDenial(text);
+      const promised = promisedAt(c, i) || isDenial(text);
       if (!promised) members.sentences.push(i);
       members.anchored ||= (cue || p >= 0.15) && !promised;
       inSection.set(section, members);
@@ -370,13 +444,18 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     for (const i of sentences) perSentence[i] = Math.max(perSentence[i]!, SECTION_LIFT);
   }
   const order = [...perSentence.keys()].sort((a, b) => perSentence[b]! - perSentence[a]!);
-  const [e1 = 0, e2 = 0, e3 = 0] = order.slice(0, 3).map((i) => perSentence[i]!);
-  let probability = 1 - (1 - e1) * (1 - 0.5 * e2) * (1 - 0.25 * e3);
+  const combine = (indices: number[]) => {
+    const [e1 = 0, e2 = 0, e3 = 0] = indices.slice(0, 3).map((i) => perSentence[i]!);
+    return 1 - (1 - e1) * (1 - 0.5 * e2) * (1 - 0.25 * e3);
+  };
+  let probability = combine(order);
+  const actionProbability = combine(order.filter((i) => !promisedAt(c, i)));
   // A form answer corroborates some text evidence; it never stands in for none.
   if (form.evidence.length && probability >= 0.2) probability = 1 - (1 - probability) * 0.65;
   const support = order.filter((i) => perSentence[i]! >= SUPPORT);
   return {
     probability: Math.min(0.99, probability),
+    actionProbability: Math.min(0.99, actionProbability),
     support,
     status: evidenceStatusOf(c, support, spec.key),
     sections: [...sections],
@@ -394,12 +473,17 @@ export function evidenceStatusOf(c: RuleContext, support: readonly number[], key
   if (!support.length) return 'none';
   let promises = 0;
   let denials = 0;
+  let assessed = false;
   for (const i of support) {
     const text = c.sentences[i]!.text;
     if (isDenial(text)) denials++;
-    else if (isPromise(text)) promises++;
-    else if (key !== 'risk' || specificRisk(text) || PAST.test(text)) return 'actions';
+    else if (promisedAt(c, i)) promises++;
+    else if (key !== 'risk' || specificRisk(text)) return 'actions';
+    else if (PAST.test(text)) assessed = true;
   }
+  // An assessment reported as done that concludes "we have not identified any risk" is a denial:
+  // the area asks where the risks are, and the statement names none.
+  if (assessed && !denials) return 'actions';
   return denials ? 'denial' : promises ? 'promises' : 'none';
 }
 
@@ -470,6 +554,8 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
   const sentences = (k: number) => `${k} sentence${k === 1 ? '' : 's'}`;
   if (p >= SUPPORT && ev.support.length) {
     if (ev.status === 'promises') {
+      // What the warn asserts is that no steps are reported: as sure as the non-promises are weak.
+      const confidence = Math.max(p, 1 - ev.actionProbability);
       return withAdvice(
         {
           ...finding(
@@ -480,6 +566,8 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
             evidence,
           ),
           ...base,
+          confidence: round(confidence),
+          certainty: certaintyOf(confidence),
         },
         {
           ...advice,
@@ -511,14 +599,15 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
         advice,
       );
     }
-    if (ev.support.length < spec.minimum) {
+    const acted = ev.support.filter((i) => !promisedAt(c, i)).length;
+    if (acted < spec.minimum) {
       return withAdvice(
         {
           ...finding(
             spec.rule,
             'guidance',
             'warn',
-            `${name} is touched on in only ${sentences(ev.support.length)}.`,
+            `${name} is touched on in only ${sentences(acted)}.`,
             evidence,
           ),
           ...base,

@@ -12,7 +12,8 @@ import {
 } from './areas.ts';
 import { finding, matching, quotes, type Rule, tagged, textUnreadable, textUnusable } from './context.ts';
 import { unusableFinding } from './legal.ts';
-import { isPromise, MEASURABLE } from './wording.ts';
+import { promisedAt } from './modality.ts';
+import { MEASURABLE } from './wording.ts';
 
 /** Best-practice rules (rules.md). */
 
@@ -24,9 +25,7 @@ export const kpisMeasurable: Rule = (c) => {
   const pool = [
     ...new Set([...ev.support, ...tagged(c, 'effectiveness').filter((i) => ev.perSentence[i]! >= 0.5)]),
   ];
-  const measured = pool.filter(
-    (i) => MEASURABLE.test(c.sentences[i]!.text) && !isPromise(c.sentences[i]!.text),
-  );
+  const measured = pool.filter((i) => MEASURABLE.test(c.sentences[i]!.text) && !promisedAt(c, i));
   const advice = {
     lookedFor: 'effectiveness sentences or table rows with figures: numbers, percentages, targets',
     searchedIn: searchedIn(ev.sections),
@@ -97,7 +96,7 @@ export const kpisMeasurable: Rule = (c) => {
 const GRIEVANCE =
   /\b(grievance|whistle[- ]?blow\w*|hotline|helpline|speak[- ]?up|report(ing)? (line|channel|concerns?)|ethics line|confidential(ly)? report)\b/i;
 const CASE_HANDLING =
-  /\b(remed\w+|investigat\w+|victims?|support(ed)? (the )?(worker|victim)|referr?\w* to|corrective action|repay\w*|reimburs\w*|compensat\w*)\b/i;
+  /\b(remed\w+|investigat\w+|victims?|support(ed)? (the )?(worker|victim)|referr?\w* to|national referral mechanism|corrective action|repay\w*|reimburs\w*|refund\w*|paid (them |it |the \w+ )?back|compensat\w*|(passports?|documents|papers) (were|was) returned|returned (the |their )?(passports?|documents|papers))\b/i;
 
 export const remediation: Rule = (c) => {
   const unusable = textUnusable(c);
@@ -286,7 +285,7 @@ export const actionsNotPromises: Rule = (c) => {
   const content = tagged(c, 'policies', 'due_diligence', 'training', 'remediation', 'effectiveness', 'risk');
   if (!content.length)
     return finding('uk-actions-not-promises', 'best_practice', 'fail', 'The statement reports no actions.');
-  const promises = content.filter((i) => isPromise(c.sentences[i]!.text));
+  const promises = content.filter((i) => promisedAt(c, i));
   const share = promises.length / content.length;
   const percent = Math.round(share * 100);
   if (share > 0.5) {

@@ -19,8 +19,9 @@ import {
   textUnreadable,
   textUnusable,
 } from './context.ts';
-import { approvalSentences } from './legal.ts';
-import { isDenial, isPromise, specificRisk } from './wording.ts';
+import { approvalSentences, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
+import { promisedAt } from './modality.ts';
+import { isDenial, specificRisk } from './wording.ts';
 
 /** Guidance rules: the Home Office statutory guidance (rules.md). */
 
@@ -142,6 +143,14 @@ const DATE_IN_TEXT = new RegExp(
 
 export const approvalDate: Rule = (c) => {
   const { approvalDate: date, periodEnd } = c.document;
+  const entityType = c.entityType ?? c.entityTypeFromText;
+  if (!date && entityType && PARTNERSHIPS_WITHOUT_APPROVAL.has(entityType))
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'not_applicable',
+      'A partnership’s statement needs no approval under section 54(6), so there is no approval date to state.',
+    );
   const dated = approvalSentences(c).filter((i) => DATE_IN_TEXT.test(c.sentences[i]!.text));
   const inTextDate = c.sentences.length
     ? [...approvalSentences(c), ...tagged(c, 'signature')].filter((i) =>
@@ -342,8 +351,8 @@ export const risksIdentified: Rule = (c) => {
   const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
   const named = pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text));
   // "We intend to assess our agency labour providers" names where to look, not a risk found.
-  const specific = byStrength(named.filter((i) => !isPromise(c.sentences[i]!.text)));
-  const promised = byStrength(named.filter((i) => isPromise(c.sentences[i]!.text)));
+  const specific = byStrength(named.filter((i) => !promisedAt(c, i)));
+  const promised = byStrength(named.filter((i) => promisedAt(c, i)));
   const formRisks = risk.form.filter((e) => e.field?.startsWith('summary.risks.'));
   const advice: Advice = {
     lookedFor:

@@ -1,5 +1,5 @@
 import type { Evidence, Finding, RuleId, Severity } from '../../../schemas/check-result.ts';
-import { withAdvice } from './areas.ts';
+import { evidenceFor, withAdvice } from './areas.ts';
 import {
   finding,
   formatDate,
@@ -12,8 +12,8 @@ import {
   tagged,
   textUnusable,
 } from './context.ts';
+import { promisedAt } from './modality.ts';
 import { personNameIn } from './person-name.ts';
-import { isPromise } from './wording.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
 
@@ -32,7 +32,7 @@ export function unusableFinding(
 
 const CORPORATE = new Set(['company', 'llp', 'other_body_corporate', 'charity']);
 const PARTNERSHIP = new Set(['limited_partnership', 'partnership']);
-const PARTNERSHIPS_WITHOUT_APPROVAL = PARTNERSHIP;
+export const PARTNERSHIPS_WITHOUT_APPROVAL: ReadonlySet<string> = PARTNERSHIP;
 
 export const inScope: Rule = (c) => {
   const evidence: Evidence[] = [];
@@ -146,9 +146,18 @@ export const stepsOrNone: Rule = (c) => {
       quotes(c, none, 1),
     );
   }
-  const steps = tagged(c, 'due_diligence', 'policies', 'training', 'remediation');
+  // The tagger's tags, and the sentences the area verdicts rest on ("In February we adopted an
+  // Anti-Slavery Policy" may carry no tag); actions first, so the quotes show steps taken.
+  const areaSupport = (['policies', 'dueDiligence', 'training', 'remediation'] as const).flatMap(
+    (key) => evidenceFor(c, key).support,
+  );
+  const steps = [
+    ...new Set([...tagged(c, 'due_diligence', 'policies', 'training', 'remediation'), ...areaSupport]),
+  ]
+    .sort((a, b) => a - b)
+    .sort((a, b) => Number(promisedAt(c, a)) - Number(promisedAt(c, b)));
   const supply = tagged(c, 'supply_chains').length > 0 || matching(c, /\bsuppl(y|iers?)\b/i).length > 0;
-  if (steps.length && steps.every((i) => isPromise(c.sentences[i]!.text))) {
+  if (steps.length && steps.every((i) => promisedAt(c, i))) {
     return withAdvice(
       finding(
         'uk-steps-or-none',
@@ -223,7 +232,7 @@ export function approvalSentences(c: RuleContext): number[] {
 }
 
 export const approval: Rule = (c) => {
-  const entityType = c.entityType;
+  const entityType = c.entityType ?? c.entityTypeFromText;
   if (entityType && PARTNERSHIPS_WITHOUT_APPROVAL.has(entityType)) {
     return finding(
       'uk-approval',
@@ -338,7 +347,7 @@ function organisationNames(c: RuleContext): string[] {
 export const signature: Rule = (c) => {
   const unusable = textUnusable(c);
   if (unusable) return unusableFinding('uk-signature', unusable);
-  const entityType = c.entityType ?? 'company';
+  const entityType = c.entityType ?? c.entityTypeFromText ?? 'company';
   const expected = ROLE_FOR_ENTITY[entityType] ?? ROLE_FOR_ENTITY.company!;
   const s = c.document.signatory;
   const fieldEvidence: Evidence[] = [];

@@ -10,13 +10,16 @@ export const PAST =
 
 /** Denies or minimises the thing the area asks about ("we have not identified any risk"). */
 export const DENIAL =
-  /\b(have|has) not (identified|found|detected|discovered|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
+  /\b(have|has|did) not (identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
 
 export const isPromise = (text: string) => FUTURE.test(text) && !PAST.test(text);
 
-/** The statement's own approval or sign-off: evidence for the legal rules, never for an area. */
+/**
+ * The statement's own approval or sign-off: evidence for the legal rules, never for an area.
+ * "Signed by 212 of our suppliers" is a result, not a sign-off.
+ */
 const SIGN_OFF =
-  /\b(this|the|our) ([\w-]+ ){0,6}statement\b[^.]{0,80}\b(approved|signed|adopted|endorsed)\b|\b(approved|signed|adopted|endorsed)\b[^.]{0,60}\b(this|the) ([\w-]+ ){0,6}statement\b|\bsigned (by|on behalf of)\b/i;
+  /\b(this|the|our) ([\w-]+ ){0,6}statement\b[^.]{0,80}\b(approved|signed|adopted|endorsed)\b|\b(approved|signed|adopted|endorsed)\b[^.]{0,60}\b(this|the) ([\w-]+ ){0,6}statement\b|\bsigned (by|on behalf of)\b(?! (\d|(all|every|each|most|many|some|over|nearly|almost)\b))/i;
 export const isSignOff = (text: string) => SIGN_OFF.test(text);
 export const isDenial = (text: string) => DENIAL.test(text);
 

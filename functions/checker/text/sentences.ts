@@ -88,8 +88,13 @@ const LEAD_IN =
 const labelHeading = (text: string) =>
   wordCount(text) <= 4 && /^\p{Lu}[^.!?;]*:$/u.test(text) && !DATE_LIKE.test(text) && !LEAD_IN.test(text);
 
+/** A question on its own line heads its answer ("What training do our people receive?"). */
+const QUESTION_HEADING =
+  /^(what|who|how|where|why|which|when|whom|whose|do|does|did|is|are|was|were|can|has|have)\b[^.!?;:]*\?$/i;
+const questionHeading = (text: string) => isShort(text) && QUESTION_HEADING.test(text);
+
 function looksLikeHeading(text: string): boolean {
-  if (labelHeading(text)) return true;
+  if (labelHeading(text) || questionHeading(text)) return true;
   if (!isShort(text) || TERMINAL.test(text)) return false;
   if (DATE_LIKE.test(text) || /\d\s?%/.test(text)) return false;
   if (isNumberedHeading(text)) return true;
@@ -192,7 +197,12 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
       !bullet &&
       !numberedHeading &&
       (!isShort(previous) || (/^\p{Ll}/u.test(text) && !TERMINAL.test(previous))) &&
-      !(TERMINAL.test(previous) && isShort(text) && !/^\p{Ll}/u.test(text) && !/[.!?]/.test(text));
+      !(
+        TERMINAL.test(previous) &&
+        isShort(text) &&
+        !/^\p{Ll}/u.test(text) &&
+        (!/[.!?]/.test(text) || questionHeading(text))
+      );
     if (!continues) {
       flush();
       current = { lines: [], page: raw.page, list: bullet };

@@ -287,6 +287,9 @@ export function demoRegister(now: Date): DemoOrganisation[] {
         financialYearEnd: late.financialYearEnd,
         turnover: '£36 million to £60 million',
         inScope: true,
+        contactName: 'Karen Whitfield, Director',
+        contactEmail: 'karen.whitfield@pennine-haulage.example',
+        registeredAddress: { addressLine1: 'Unit 4, Calder Park', town: 'Wakefield', postcode: 'WF2 7AA' },
       },
       statement: {
         expected: 'weak',
@@ -341,18 +344,45 @@ export function demoRegister(now: Date): DemoOrganisation[] {
       },
     },
     // In scope, a deadline passed, nothing filed: the sweep flags them missing.
-    ...[
-      ['Calder Construction Ltd', '03344556', 'company'],
-      ['Oakfield Hotels & Leisure LLP', 'OC412233', 'llp'],
-      ['Redfern Chemicals plc', '02211987', 'company'],
-    ].map(([name, companyNumber, entityType]) => ({
+    // Each with the contact and registered address an officer writes to when chasing it.
+    ...(
+      [
+        [
+          'Calder Construction Ltd',
+          '03344556',
+          'company',
+          'Tom Ashworth, Company Secretary',
+          'company.secretary@calder-construction.example',
+          { addressLine1: '2 Mill Lane', town: 'Halifax', postcode: 'HX1 1AB' },
+        ],
+        [
+          'Oakfield Hotels & Leisure LLP',
+          'OC412233',
+          'llp',
+          'Grace Okafor, Designated Member',
+          'members@oakfield-hotels.example',
+          { addressLine1: '88 Promenade', town: 'Harrogate', postcode: 'HG1 2RD' },
+        ],
+        [
+          'Redfern Chemicals plc',
+          '02211987',
+          'company',
+          'David Redfern, Company Secretary',
+          'cosec@redfern-chemicals.example',
+          { addressLine1: 'Works Road', town: 'Runcorn', postcode: 'WA7 4JE' },
+        ],
+      ] as const
+    ).map(([name, companyNumber, entityType, contactName, contactEmail, registeredAddress]) => ({
       organisation: {
-        name: name!,
-        companyNumber: companyNumber!,
-        entityType: entityType as NewOrganisation['entityType'],
+        name,
+        companyNumber,
+        entityType,
         financialYearEnd: missed.financialYearEnd,
         turnover: '£60 million to £100 million' as const,
         inScope: true,
+        contactName,
+        contactEmail,
+        registeredAddress,
       },
     })),
   ];

@@ -33,6 +33,44 @@ export class AccountPage {
     await this.page.waitForLoadState();
   }
 
+  /** An organisation's statements as the table shows them: [statement, status, check rating] per row. */
+  async statements(organisationName: string): Promise<string[][]> {
+    return this.page
+      .getByRole('table', { name: `Statements of ${organisationName}` })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(row.querySelectorAll('td, th'), (cell) => {
+            // A line break in a cell reads as a space.
+            const copy = cell.cloneNode(true) as Element;
+            for (const br of Array.from(copy.querySelectorAll('br'))) br.replaceWith(' ');
+            return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+          }),
+        ),
+      );
+  }
+
+  /** The organisation's open flags, one line each. */
+  async openFlags(organisationName: string): Promise<string[]> {
+    const items = await this.page
+      .getByRole('list', { name: `Open flags of ${organisationName}` })
+      .locator('li')
+      .allTextContents();
+    return items.map((item) => item.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Follows a statement's link to its task list ("Statement for 2026"). */
+  async openStatement(year: number) {
+    await this.page.getByRole('link', { name: `Statement for ${year}`, exact: true }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** Follows "See the check" to the statement's public page. */
+  async openPublicCheck(year: number) {
+    await this.page.getByRole('link', { name: `See the check of the statement for ${year}` }).click();
+    await this.page.waitForLoadState();
+  }
+
   async enrol(code: string) {
     await this.open();
     await this.page.getByRole('button', { name: 'Enter an enrolment code' }).click();

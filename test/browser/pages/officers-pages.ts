@@ -32,12 +32,38 @@ export class DashboardPage {
     await this.page.waitForLoadState();
   }
 
+  /** "What needs doing": each item's words. */
+  async toDo(): Promise<string[]> {
+    return (await this.page.locator('#todo li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  async followToDo(text: string) {
+    await this.page.locator('#todo').getByRole('link', { name: text, exact: true }).click();
+    await this.page.waitForLoadState();
+  }
+
   async goToQueue() {
     await this.page
       .getByRole('navigation', { name: 'Compliance' })
       .getByRole('link', { name: 'Flags' })
       .click();
     await this.page.waitForLoadState();
+  }
+}
+
+/** /officers/figures/flags: a year's flags by type, and open flags by age. */
+export class FlagFiguresPage {
+  constructor(readonly page: Page) {}
+
+  /** Each type's row: [type, raised, outstanding]. */
+  async counts(): Promise<string[][]> {
+    return this.page
+      .locator('#flag-counts tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(row.querySelectorAll('th, td'), (cell) => (cell.textContent ?? '').trim()),
+        ),
+      );
   }
 }
 
@@ -95,6 +121,21 @@ export class FlagPage {
     await this.page.getByLabel('Note', { exact: true }).fill(note);
     await this.page.getByRole('button', { name: 'Save' }).click();
     await this.page.waitForLoadState();
+  }
+
+  /** The organisation's contact details as the flag page lists them (question → answer, lines joined by " / "). */
+  async contactDetails(): Promise<Record<string, string>> {
+    const rows = await this.page.locator('dl#contact-details .govuk-summary-list__row').evaluateAll((items) =>
+      items.map((row) => {
+        const value = row.querySelector('dd')?.cloneNode(true) as Element | undefined;
+        for (const br of Array.from(value?.querySelectorAll('br') ?? [])) br.replaceWith(' / ');
+        return [
+          row.querySelector('dt')?.textContent?.trim() ?? '',
+          (value?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ];
+      }),
+    );
+    return Object.fromEntries(rows);
   }
 
   /** The history: [what, note] per entry, oldest first. */

@@ -1,5 +1,38 @@
 import type { Page } from 'playwright-core';
 
+/** /: the home page, with its search form. */
+export class HomePage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open() {
+    return this.page.goto(`${this.baseUrl}/`);
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel('Organisation name or company number').fill(text);
+    await this.page.getByRole('button', { name: 'Search' }).click();
+    await this.page.waitForLoadState();
+  }
+}
+
+/** The service navigation in the header; on a phone its links are behind the "Menu" button. */
+export class ServiceNavigation {
+  constructor(readonly page: Page) {}
+
+  async follow(name: string) {
+    const toggle = this.page.locator('.govuk-service-navigation__toggle');
+    if (await toggle.isVisible()) await toggle.click();
+    await this.page
+      .locator('.govuk-service-navigation__list')
+      .getByRole('link', { name, exact: true })
+      .click();
+    await this.page.waitForLoadState();
+  }
+}
+
 /** /statements: the search form, its filters, the results and their pages. */
 export class SearchPage {
   constructor(
@@ -28,6 +61,15 @@ export class SearchPage {
   /** The organisation names of the results on this page, in order. */
   async resultNames(): Promise<string[]> {
     return this.page.locator('.register-results li h3 a').allTextContents();
+  }
+
+  /** Follows a result to its statement, by the organisation's name. */
+  async openResult(organisationName: string) {
+    await this.page
+      .locator('.register-results')
+      .getByRole('link', { name: organisationName, exact: true })
+      .click();
+    await this.page.waitForLoadState();
   }
 
   async resultTexts(): Promise<string[]> {
@@ -59,6 +101,21 @@ export class SearchPage {
   }
 }
 
+/** /organisations/{id}: an organisation's statements by reporting year. */
+export class OrganisationPage {
+  constructor(readonly page: Page) {}
+
+  /** A year's row: its words (status, deadline, submitted, check) and where its statement link goes. */
+  async year(year: number): Promise<{ text: string; statementHref: string | null }> {
+    const row = this.page.locator(`#years tr[data-year="${year}"]`);
+    const link = row.locator('th a');
+    return {
+      text: ((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+      statementHref: (await link.count()) ? await link.getAttribute('href') : null,
+    };
+  }
+}
+
 /** /statements/{id}: the statement, its check and the statement's sentences. */
 export class StatementPage {
   constructor(
@@ -77,6 +134,16 @@ export class StatementPage {
   /** The statement sentence by sentence: its own page, linked from the statement page. */
   async openText() {
     await this.page.getByRole('link', { name: 'Read the statement sentence by sentence' }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** Follows the statement's "Organisation" row to the organisation's page. */
+  async openOrganisation(organisationName: string) {
+    await this.page
+      .locator('.govuk-summary-list')
+      .first()
+      .getByRole('link', { name: organisationName, exact: true })
+      .click();
     await this.page.waitForLoadState();
   }
 
@@ -102,4 +169,16 @@ export async function pageOverflow(page: Page): Promise<{ scrollWidth: number; c
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
+}
+
+/** Elements that reach past the window's right edge (none when nothing scrolls sideways), named for a failure message. */
+export async function widerThanWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document.documentElement.scrollWidth > window.innerWidth
+      ? Array.from(document.querySelectorAll('body *'))
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(0, 6)
+          .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
+      : [],
+  );
 }

@@ -13,7 +13,7 @@ import type { Rating } from '../../../schemas/statement-summary.ts';
  * - `warn`: addressed only by promises ("we will") or by a denial ("we have not identified");
  * - `absent`: not addressed — the checker may say `fail`, or `unknown` when it is unsure (unclear);
  * - `unread`: the checker cannot read the text (another language, no text layer): `unknown`;
- * - `not_applicable`: the rule does not apply (approval for a partnership).
+ * - `not_applicable`: the law does not ask it of this entity (approval for a partnership).
  * An array means the law and guidance leave room for either verdict.
  */
 export type Verdict = 'pass' | 'warn' | 'fail' | 'absent' | 'unread' | 'not_applicable';
@@ -241,6 +241,143 @@ export const CASES: RealisticCase[] = [
     rating: 'adequate',
   },
 
+  /*
+   * Set 2 (session 8): eight more, unlike the first sixteen and unlike each other, written
+   * from rules.md before the checker was run on them.
+   */
+  {
+    file: 'holloway-trust-charity.txt',
+    format: 'text',
+    form: 'small charity, short plain paragraphs, no headings; trustees approve, the Chair of Trustees signs; nothing on effectiveness',
+    document: { organisation: { entityType: 'charity' } },
+    // A charitable company's trustees are its directors: the board of trustees is the board.
+    areas: { ...ALL_PASS, effectiveness: 'absent' },
+    rules: { ...GOOD_RULES, 'uk-kpis-measurable': 'absent' },
+    rating: 'adequate',
+  },
+  {
+    file: 'tarnbrook-kpi-table.docx.md',
+    format: 'docx',
+    form: 'Word document that is mostly one table (area | what we did | result)',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'lindqvist-qa.txt',
+    format: 'text',
+    form: 'questions and answers: every heading is a question',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'pemberton-foods.html',
+    format: 'html',
+    form: 'HTML with nested h2/h3 (areas are h3 under generic h2s), ul and ol lists, cookie banner',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'brackenfield-year-one.txt',
+    format: 'text',
+    form: 'first statement of a limited partnership: one policy adopted, the rest promised; signed by the general partner',
+    document: { organisation: { entityType: 'limited_partnership' } },
+    areas: {
+      structure: 'pass',
+      policies: 'pass',
+      dueDiligence: 'warn',
+      risk: 'warn',
+      effectiveness: 'warn',
+      training: 'warn',
+    },
+    rules: {
+      // Adopting a policy and naming who is responsible are steps taken in the year.
+      'uk-steps-or-none': 'pass',
+      // No approving body for a limited partnership (s54(6)(c)).
+      'uk-approval': 'not_applicable',
+      'uk-signature': 'pass',
+      'uk-risks-identified': ['warn', 'fail'],
+      'uk-kpis-measurable': ['absent', 'warn'],
+      'uk-actions-not-promises': ['fail', 'warn'],
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'alderton-denial.txt',
+    format: 'text',
+    form: 'numbered, well evidenced, but the risk assessment "has not identified any risk"',
+    areas: { ...ALL_PASS, risk: 'warn' },
+    rules: { ...GOOD_RULES, 'uk-risks-identified': 'fail' },
+    rating: 'weak',
+  },
+  {
+    file: 'raman-hale-llp-capitals.txt',
+    format: 'text',
+    form: 'LLP, headings in capitals without numbers, signature block "Designated Member", bare check (no form)',
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'wexcombe-group-no-act.txt',
+    format: 'text',
+    form: 'group statement that never mentions the Act, plain-English headings; one declared member not named',
+    document: {
+      isGroup: true,
+      groupMembers: [
+        { name: 'Wexcombe Furniture Limited' },
+        { name: 'Hearth & Loom Limited' },
+        { name: 'Wexcombe Property Limited' },
+      ],
+    },
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-group-members-named': ['fail', 'warn'] },
+    rating: 'adequate',
+  },
+  /*
+   * Set 3 (session 8): three more, written after the set-2 fixes and before running the checker
+   * on them, to see how far those fixes carry to statements they were not made on.
+   */
+  {
+    file: 'oakfield-pharmacy.pdf.md',
+    format: 'pdf',
+    form: 'PDF with larger numbered headings, a KPI table, remediation of fees',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'thorne-no-steps.txt',
+    format: 'text',
+    form: 'says plainly that no steps were taken (s54(4)(b)); approved and signed',
+    areas: {
+      structure: 'pass',
+      // "Taken no steps": not addressed; a checker may also read it as a denial.
+      policies: ['absent', 'warn'],
+      dueDiligence: ['absent', 'warn'],
+      risk: ['absent', 'warn'],
+      effectiveness: ['absent', 'warn'],
+      training: ['absent', 'warn'],
+    },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': ['absent', 'warn'],
+      'uk-kpis-measurable': 'absent',
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'calder-two-headings.docx.md',
+    format: 'docx',
+    form: 'Word document with two headings: every area in one long "Our approach" paragraph',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
   /*
    * The blind set: eight statements written from rules.md after the checker had been fixed for
    * the cases above, expectations committed before the checker was run on them.

@@ -29,6 +29,8 @@ export interface RealisticCase {
   form: string;
   /** Form answers sent with the text (an organisation's submission); none = a bare /check. */
   document?: CheckDocument;
+  /** Written after the checker was fixed for the others, and never used to fix it: an honest measure. */
+  blind?: true;
   areas: Record<AreaKey, Expected>;
   rules: Partial<Record<RuleId, Expected>>;
   rating: Rating;
@@ -375,5 +377,103 @@ export const CASES: RealisticCase[] = [
     areas: ALL_PASS,
     rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
     rating: 'adequate',
+  },
+  /*
+   * The blind set: eight statements written from rules.md after the checker had been fixed for
+   * the cases above, expectations committed before the checker was run on them.
+   */
+  {
+    file: 'harrow-lane-retail.pdf.md',
+    format: 'pdf',
+    form: 'long retailer PDF: policy list as bullets, risk heat map in words, KPI table with targets',
+    blind: true,
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-actions-not-promises': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'calder-build.docx.md',
+    format: 'docx',
+    form: 'construction firm using labour agencies; numbered headings; approval and signature only in a footer line',
+    blind: true,
+    areas: ALL_PASS,
+    rules: GOOD_RULES,
+    rating: 'adequate',
+  },
+  {
+    file: 'university-of-wessex.html',
+    format: 'html',
+    form: 'university page with accordion sections; approved by its Council, signed by the Vice-Chancellor; training only promised',
+    blind: true,
+    document: { organisation: { entityType: 'other_body_corporate' } },
+    // Council is the equivalent management body, the Vice-Chancellor (a member of it) the equivalent of a director.
+    areas: { ...ALL_PASS, training: 'warn' },
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'ouse-valley-nhs.txt',
+    format: 'text',
+    form: 'NHS trust publishing voluntarily; Title Case headings, "•" bullets; signed by the Chief Executive',
+    blind: true,
+    document: { organisation: { entityType: 'public_body' } },
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'ferrybridge-fc.html',
+    format: 'html',
+    form: 'football club page, headings in h3 under a styled div title; "approved by the Board of Directors" with no date',
+    blind: true,
+    // Approval is stated (legal rule passes); the missing date is a guidance matter (uk-approval-date).
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-approval-date': ['fail', 'warn'] },
+    rating: 'adequate',
+  },
+  {
+    file: 'quillstack-software.txt',
+    format: 'text',
+    form: 'software firm: low risk with reasons and three named residual risks; question headings; effectiveness only promised',
+    blind: true,
+    areas: { ...ALL_PASS, effectiveness: ['absent', 'warn'] },
+    rules: { ...GOOD_RULES, 'uk-kpis-measurable': ['absent', 'warn'] },
+    rating: 'adequate',
+  },
+  {
+    file: 'hartley-marsh.txt',
+    format: 'text',
+    form: 'partnership of surveyors: capitals title, numbered paragraphs without headings, signed by the Managing Partner; no training',
+    blind: true,
+    document: { organisation: { entityType: 'partnership' } },
+    areas: { ...ALL_PASS, training: 'absent' },
+    // An ordinary partnership has no approval requirement; a Managing Partner is a partner.
+    rules: { ...GOOD_RULES, 'uk-approval': 'not_applicable' },
+    rating: 'adequate',
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    format: 'text',
+    form: 'haulier: run-in paragraph headings, mostly promises but one concrete agency audit',
+    blind: true,
+    areas: {
+      structure: 'pass',
+      policies: 'warn',
+      dueDiligence: 'pass',
+      risk: 'warn',
+      effectiveness: ['absent', 'warn'],
+      training: 'warn',
+    },
+    rules: {
+      // The agency audit is a step taken.
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      // No denial, and the audit found fees charged to agency workers, but the risk section names no risk.
+      'uk-risks-identified': ['pass', 'warn'],
+      'uk-kpis-measurable': ['absent', 'warn'],
+      'uk-actions-not-promises': ['fail', 'warn'],
+    },
+    rating: 'weak',
   },
 ];

@@ -12,4 +12,80 @@ export interface KnownGap {
   reason: string;
 }
 
-export const KNOWN_GAPS: KnownGap[] = [];
+export const KNOWN_GAPS: KnownGap[] = [
+  /*
+   * The blind set (blind3): every disagreement on the eight statements written after the fixes,
+   * recorded without changing the checker or the expectations. Checker verdict vs rules.md.
+   * Agreeing since main's set-2/3 fixes (made without these statements): university's signature
+   * and rating (HTML <br> lines), ferrybridge's due diligence.
+   */
+  {
+    file: 'calder-build.docx.md',
+    rule: 'uk-approval',
+    reason:
+      "fail, but the footer line '· Approved by the Board of Directors on 4 September 2025 · Signed: …' states board approval; an approval inside a '·'-separated footer is not found.",
+  },
+  {
+    file: 'calder-build.docx.md',
+    rule: 'rating',
+    reason: 'non_compliant follows from the missed footer approval; rules.md gives adequate offline.',
+  },
+  {
+    file: 'university-of-wessex.html',
+    rule: 'uk-area-training',
+    reason:
+      "pass, but the training section is only promises ('we intend to develop', 'we will also consider'); 'We recognise that our staff need to understand modern slavery' is counted as an action.",
+  },
+  {
+    file: 'quillstack-software.txt',
+    rule: 'uk-area-effectiveness',
+    reason:
+      "pass (unclear) on '98% of staff completed it', a training figure under the question heading 'Do our staff know what to look for?'; the effectiveness section only promises to consider indicators.",
+  },
+  {
+    file: 'quillstack-software.txt',
+    rule: 'uk-kpis-measurable',
+    reason: 'pass on the same training completion figure, which is not an effectiveness indicator.',
+  },
+  {
+    file: 'hartley-marsh.txt',
+    rule: 'uk-area-effectiveness',
+    reason:
+      "unknown (unclear): paragraph 6 ('We measure our progress by the share of high-risk contractors approved … 89% … target of 100%') in a statement without headings is not found.",
+  },
+  {
+    file: 'hartley-marsh.txt',
+    rule: 'uk-kpis-measurable',
+    reason: 'unknown (unclear) for the same missed paragraph 6, which has figures and targets.',
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    rule: 'uk-area-risk',
+    reason:
+      "pass on the run-in heading 'Risk.' split off as a sentence and 'We recognise that the logistics sector can be exposed'; the section only promises a risk assessment.",
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    rule: 'uk-area-effectiveness',
+    reason:
+      "pass on the run-in heading 'Monitoring.', a promise to review, and the audit's finding (a due-diligence result, not an indicator).",
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    rule: 'uk-area-training',
+    reason:
+      "pass on the run-in heading 'Training.' and a sentence that only promises training ('We will introduce …').",
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    rule: 'uk-actions-not-promises',
+    reason:
+      "pass with 43% future intentions: descriptions and headings ('Risk.', 'We recognise …') count as actions; rules.md asks that most content sentences report actions taken (judgement).",
+  },
+  {
+    file: 'medway-haulage-promises.txt',
+    rule: 'rating',
+    reason:
+      'adequate, because risk, effectiveness and training pass on headings and promises; rules.md gives weak (4 areas missing).',
+  },
+];

@@ -122,13 +122,14 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     .filter((s) => s.unit !== 'table_row')
     .map((s) => s.text)
     .join(' ');
+  const entityType = input.organisation?.entityType ?? input.document.organisation?.entityType ?? undefined;
   const context: RuleContext = {
     ...input,
     sentences,
     byTag,
     scores: scores.length === sentences.length ? scores : undefined,
-    entityType: input.organisation?.entityType ?? input.document.organisation?.entityType ?? undefined,
-    entityTypeFromText: entityTypeFromText(sentences),
+    entityType,
+    signingEntityType: entityType ?? entityTypeFromText(sentences),
     wordCount: plain.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0),
     language: detectLanguage(running).language,
     formGiven: hasFormFields(input.document),

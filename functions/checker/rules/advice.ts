@@ -1,6 +1,7 @@
 import type { Advice, Finding, RuleId } from '../../../schemas/check-result.ts';
 import { withAdvice } from './areas.ts';
 import type { RuleContext } from './context.ts';
+import { requiredSignatory } from './legal.ts';
 
 /**
  * Advice for the text rules that do not write their own: what was looked for, where, and what
@@ -10,17 +11,17 @@ import type { RuleContext } from './context.ts';
 const ADVICE: Partial<Record<RuleId, (c: RuleContext) => Advice>> = {
   'uk-approval': (c) => ({
     lookedFor:
-      (c.entityType ?? c.entityTypeFromText) === 'llp'
+      c.signingEntityType === 'llp'
         ? 'a sentence saying the members of the LLP approved the statement'
         : 'a sentence saying the board of directors (or the equivalent governing body) approved the statement',
     searchedIn: 'the whole statement, especially its last section and its sign-off',
     howToSatisfy:
-      (c.entityType ?? c.entityTypeFromText) === 'llp'
+      c.signingEntityType === 'llp'
         ? 'Add, for instance: “This statement was approved by the members of <name> LLP on <date>.”'
         : 'Add, for instance: “This statement was approved by the Board of Directors of <company> on <date>.” A committee, an executive or “on behalf of the board” does not count.',
   }),
   'uk-signature': (c) => ({
-    lookedFor: `a sign-off naming the person who signed and their role (${(c.entityType ?? c.entityTypeFromText) === 'llp' ? 'a designated member' : ['partnership', 'limited_partnership'].includes(c.entityType ?? c.entityTypeFromText ?? '') ? 'a partner' : 'a director'})`,
+    lookedFor: `a sign-off naming the person who signed and their role (${requiredSignatory(c).name})`,
     searchedIn: 'the end of the statement and any sentence saying who signed it',
     howToSatisfy:
       'End the statement with the signatory’s name and role, for instance “Signed: Ann Smith, Director, 15 July 2025”.',

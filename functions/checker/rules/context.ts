@@ -67,8 +67,11 @@ export interface RuleContext extends CheckInput {
   /** The tagger's probability of each AIMS label for each sentence (absent with a stub tagger). */
   scores?: Float32Array[] | undefined;
   entityType: string | undefined;
-  /** The entity type the statement's title gives (an LLP, an LP), for the rules of s54(6) when the form does not say. */
-  entityTypeFromText?: string | undefined;
+  /**
+   * Who must approve and sign under s54(6): the form's entity type, else the one the statement's
+   * title gives (an LLP, an LP) on a check without the form.
+   */
+  signingEntityType?: string | undefined;
   wordCount: number;
   /** The language of the running text: the checker reads English only. */
   language: Language;

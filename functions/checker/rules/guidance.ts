@@ -143,7 +143,7 @@ const DATE_IN_TEXT = new RegExp(
 
 export const approvalDate: Rule = (c) => {
   const { approvalDate: date, periodEnd } = c.document;
-  const entityType = c.entityType ?? c.entityTypeFromText;
+  const entityType = c.signingEntityType;
   if (!date && entityType && PARTNERSHIPS_WITHOUT_APPROVAL.has(entityType))
     return finding(
       'uk-approval-date',

@@ -232,7 +232,7 @@ export function approvalSentences(c: RuleContext): number[] {
 }
 
 export const approval: Rule = (c) => {
-  const entityType = c.entityType ?? c.entityTypeFromText;
+  const entityType = c.signingEntityType;
   if (entityType && PARTNERSHIPS_WITHOUT_APPROVAL.has(entityType)) {
     return finding(
       'uk-approval',
@@ -332,6 +332,11 @@ const ROLE_FOR_ENTITY: Record<string, { role: string; words: RegExp; name: strin
   partnership: { role: 'partner', words: /\b(partner)\b/i, name: 'a partner' },
 };
 
+/** Who must sign the statement (s54(6)) for the entity the form or the statement's title gives. */
+export function requiredSignatory(c: RuleContext): { role: string; words: RegExp; name: string } {
+  return ROLE_FOR_ENTITY[c.signingEntityType ?? 'company'] ?? ROLE_FOR_ENTITY.company!;
+}
+
 const SIGN_OFF = /\b(signed|signature|sign(ed)? by|yours (sincerely|faithfully))\b/i;
 const ANY_ROLE =
   /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor)\b/i;
@@ -347,8 +352,8 @@ function organisationNames(c: RuleContext): string[] {
 export const signature: Rule = (c) => {
   const unusable = textUnusable(c);
   if (unusable) return unusableFinding('uk-signature', unusable);
-  const entityType = c.entityType ?? c.entityTypeFromText ?? 'company';
-  const expected = ROLE_FOR_ENTITY[entityType] ?? ROLE_FOR_ENTITY.company!;
+  const entityType = c.signingEntityType ?? 'company';
+  const expected = requiredSignatory(c);
   const s = c.document.signatory;
   const fieldEvidence: Evidence[] = [];
   if (s?.firstName || s?.lastName)

@@ -7,6 +7,7 @@ import type {
   SentenceTag,
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
+import { HELD_WORKSHOP } from '../tagger/lexicon.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
 import { promisedAt } from './modality.ts';
 import { isDenial, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
@@ -60,8 +61,10 @@ const NAMED_TRAINING =
   /\b(train(ed|ing)|courses?|e-?learning|modules?|workshops?|sessions?|briefings?|seminars?|webinars?|awareness)\b[^.]{0,40}\b(modern slavery|slavery|forced labou?r|human trafficking|trafficking|labour exploitation|exploitation)\b/i;
 const POLICY_WORDS =
   /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against)|(supplier|sourcing|trading|conduct|ethics|labour|recruitment) code)\b/i;
-const TRAINING_WORDS =
-  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\w-]+ ){0,2}sessions?)\b/i;
+const TRAINING_WORDS = new RegExp(
+  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\\w-]+ ){0,2}sessions?)\\b`,
+  'i',
+);
 const DUE_DILIGENCE_WORDS =
   /\b(due diligence|audit(s|ed|ing|ors?)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|trac(e|ed|ing)|certif\w+|site visits?|visits?|visited|self-assessment|pre-qualification|vetting|checks?|check(ed|ing)|interview(s|ed|ing)?|spot[- ]checks?)\b/i;
 
@@ -375,9 +378,7 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (scores && scores.length === AIMS_LABELS.length) {
       p = Math.max(...labels.map((l) => scores[l]!));
       if (spec.lexicon && !spec.lexicon.test(text)) p *= 0.25;
-      // The tagger's training words take any "workshop" (a garment workshop too); here only a
-      // workshop held for people counts, and a sentence without such a word gets no floor.
-      if (tagged && !(spec.key === 'training' && !spec.lexicon!.test(text))) p = Math.max(p, TAGGED_FLOOR);
+      if (tagged) p = Math.max(p, TAGGED_FLOOR);
     } else p = tagged ? TAGGED_PRIOR : UNTAGGED_PRIOR;
     const cue =
       spec.cue.test(text) ||

@@ -7,8 +7,17 @@ import type { SentenceTag } from '../../../schemas/check-result.ts';
  */
 const POLICY =
   /\b(polic(y|ies)|code of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|commitment)\b/i;
-const TRAINING =
-  /\b(train(ing|ed|s)?|e-?learning|awareness|workshops?|induction|educat(e|ed|ion|ing)|webinars?|toolkits?)\b/i;
+/**
+ * A workshop held for people ("a workshop on forced labour", "we ran two workshops"), not a
+ * workshop that is a workplace ("garment workshops in Dhaka").
+ */
+export const HELD_WORKSHOP =
+  /workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?/
+    .source;
+const TRAINING = new RegExp(
+  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|educat(e|ed|ion|ing)|webinars?|toolkits?)\\b`,
+  'i',
+);
 const DUE_DILIGENCE =
   /\b(due diligence|audit(s|ed|ing)?|assess(ed|es|ing|ments?)?|screen(ed|ing|s)?|questionnaires?|monitor(ed|ing|s)?|risk[- ]based|engage(d|ment|s)?|onboard(ed|ing)?|verif(y|ied|ication)|inspect(ed|ions?)?|reviews?|reviewed|survey(ed|s)?|investigat\w+|mapp(ed|ing)|traceab\w+|certif\w+|due-diligence)\b/i;
 

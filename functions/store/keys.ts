@@ -1,3 +1,4 @@
+import { ORGANISATION_WORD_MIN } from '../domain/organisation-words.ts';
 import type { SearchFacet } from '../domain/search/index-entries.ts';
 
 /**
@@ -101,9 +102,6 @@ function searchFacetKey(facet: SearchFacet): string {
   }
 }
 
-/** Letters of a word that name its partition of organisation name words: queries need at least these. */
-export const ORGANISATION_WORD_PREFIX = 2;
-
 /** Organisations are spread over a few partitions so a full listing (the sweep) can run in parallel. */
 export const ORGANISATION_SHARDS = 16;
 
@@ -123,12 +121,15 @@ export const keys = {
     gsi1sk: `${normalisedName}#${id}`,
   }),
   organisationShard: (shard: number) => `ORGS#${pad(shard, 2)}`,
-  /** "stores tesco" of "Tesco Stores Ltd": found by a query starting "sto" in ORGWORD#st. */
+  /**
+   * "stores" of "Tesco Stores Ltd": found by a query starting "sto" in ORGWORD#st. The partition is
+   * the shortest word indexed (ORGANISATION_WORD_MIN), so every query long enough has one.
+   */
   organisationWord: (tail: string, organisationId: string) => ({
-    pk: `ORGWORD#${tail.slice(0, ORGANISATION_WORD_PREFIX)}`,
+    pk: keys.organisationWordPartition(tail),
     sk: `${tail}#${organisationId}`,
   }),
-  organisationWordPartition: (query: string) => `ORGWORD#${query.slice(0, ORGANISATION_WORD_PREFIX)}`,
+  organisationWordPartition: (word: string) => `ORGWORD#${word.slice(0, ORGANISATION_WORD_MIN)}`,
   companyNumber: (companyNumber: string) => ({ pk: `COMPANY#${companyNumber}`, sk: 'COMPANY' }),
   pendingOrganisations: 'PENDINGORGS',
   pendingOrganisation: (createdAt: string, id: string) => ({ pk: 'PENDINGORGS', sk: `${createdAt}#${id}` }),

@@ -1,4 +1,3 @@
-import type { CheckResult } from '../../schemas/check-result.ts';
 import { RULES_VERSION } from '../checker/check.ts';
 import { type RatingChange, recheckReport } from '../checker/rating-changes.ts';
 import {
@@ -9,7 +8,7 @@ import {
 import { listStaleCheckResults } from '../store/checks/list-stale-check-results.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { listReviews } from '../store/reviews/list-reviews.ts';
-import { checkRevision, computeRevisionCheck } from '../worker/check-revision.ts';
+import { computeRevisionCheck, storeRevisionCheck } from '../worker/check-revision.ts';
 import type { WorkerDeps } from '../worker/deps.ts';
 
 export interface RecheckOutcome {
@@ -45,13 +44,17 @@ export async function recheckStale(
   for (const { statementId, revision, rulesVersion } of stale) {
     const before = await getCheckResult(deps.store, statementId, revision).catch(() => undefined);
     const reviews = await listReviews(deps.store, statementId, revision, { consistent: true });
-    const check = { offline: options.offline };
-    let after: CheckResult | undefined;
-    if (options.dryRun) {
-      const computed = await computeRevisionCheck(deps, statementId, revision, check, undefined, true);
-      after = computed === 'skipped' ? undefined : computed.outcome.result;
-    } else if ((await checkRevision(deps, statementId, revision, check, undefined, true)) === 'checked')
-      after = await getCheckResult(deps.store, statementId, revision);
+    const computed = await computeRevisionCheck(
+      deps,
+      statementId,
+      revision,
+      { offline: options.offline },
+      undefined,
+      true,
+    );
+    const after = computed === 'skipped' ? undefined : computed.outcome.result;
+    if (computed !== 'skipped' && !options.dryRun)
+      await storeRevisionCheck(deps, statementId, revision, computed);
     if (after) rechecked++;
     options.log?.(
       `${statementId} revision ${revision}: ${rulesVersion} → ${after ? RULES_VERSION : 'skipped'}${options.dryRun ? ' (dry run, not written)' : ''}`,

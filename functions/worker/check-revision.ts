@@ -295,7 +295,8 @@ export async function computeRevisionCheck(
   return { revision, document, organisationName: organisation.name, year, outcome };
 }
 
-async function storeRevisionCheck(
+/** Stores a computed check: the result and its listing, the archived fetched file, disagreement flags. */
+export async function storeRevisionCheck(
   deps: WorkerDeps,
   statementId: string,
   revisionNumber: number,

@@ -1,4 +1,5 @@
 import { isRestoreInsert } from '../store/backup/restore-marker.ts';
+import { keyString } from '../store/key-string.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 
 /** What a reactor may know of the rest of its batch. */
@@ -10,16 +11,14 @@ export interface BatchContext {
 /** Reacts to one change; must be idempotent, since streams deliver at least once. */
 export type Reactor = (change: ChangeRecord, batch?: BatchContext) => Promise<void>;
 
-const itemKey = (pk: string, sk: string) => `${pk}\u0000${sk}`;
-
 /** The batch context of each position, from the changes' keys (undefined: a record not parsed). */
 function batchContexts(changes: readonly (ChangeRecord | undefined)[]): (position: number) => BatchContext {
   const last = new Map<string, number>();
   changes.forEach((change, position) => {
-    if (change && !isRestoreInsert(change)) last.set(itemKey(change.pk, change.sk), position);
+    if (change && !isRestoreInsert(change)) last.set(keyString(change), position);
   });
   return (position) => ({
-    comesLater: (pk, sk) => (last.get(itemKey(pk, sk)) ?? -1) > position,
+    comesLater: (pk, sk) => (last.get(keyString({ pk, sk })) ?? -1) > position,
   });
 }
 

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 import { apiEvent, lambdaContext } from './support/lambda-invocation.ts';
 
 /**
@@ -21,7 +22,7 @@ const logLineSchema = z.looseObject({
 const missingTable = `missing-${ulid()}`;
 const env = {
   TABLE_NAME: missingTable,
-  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  DYNAMODB_ENDPOINT: dynamoEndpoint(),
   AWS_REGION: 'eu-west-2',
   STAGE: 'test',
   AWS_ACCESS_KEY_ID: 'local',

@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { Segment } from 'aws-xray-sdk-core';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it, type MockInstance, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 import { apiEvent, lambdaContext } from './support/lambda-invocation.ts';
 
 /**
@@ -26,7 +27,7 @@ const env: Record<string, string> = {
   POWERTOOLS_TRACE_ENABLED: 'true',
   POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS: 'false',
   TABLE_NAME: missingTable,
-  DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+  DYNAMODB_ENDPOINT: dynamoEndpoint(),
   AWS_REGION: 'eu-west-2',
   STAGE: 'test',
   AWS_ACCESS_KEY_ID: 'local',

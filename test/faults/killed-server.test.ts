@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createDevIssuer } from '../../functions/local/dev-issuer.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
@@ -14,6 +14,7 @@ import { keys } from '../../functions/store/keys.ts';
 import { listStatementsOfOrganisation } from '../../functions/store/statements/list-statements-of-organisation.ts';
 import { createStore } from '../../functions/store/store.ts';
 import { testApp } from '../support/app.ts';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 import { enrolledOrganisation, validDocument } from '../support/submissions.ts';
 import { testRegion } from '../support/table.ts';
 
@@ -29,7 +30,7 @@ const CHILD = path.join(import.meta.dirname, 'support/local-server-child.ts');
 const created = z.object({ id: z.string() });
 
 describe('a local server killed mid-submission', { timeout: 120_000 }, () => {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = dynamoEndpoint();
   const tableName = `killed-${ulid()}`;
   const store = createStore({ tableName, region: testRegion, endpoint });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'register-killed-'));

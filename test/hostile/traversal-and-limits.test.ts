@@ -1,9 +1,10 @@
 import { request } from 'node:http';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevIssuer } from '../../functions/local/dev-issuer.ts';
 import { type LocalRegister, startLocalRegister } from '../../functions/local/server.ts';
 import { authFor, testApp } from '../support/app.ts';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 import { enrolledOrganisation, json, officer, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -45,7 +46,7 @@ describe('path traversal against the local server', () => {
       quiet: true,
       pollStream: false,
       dailyJobs: false,
-      dynamoEndpoint: inject('dynamoEndpoint'),
+      dynamoEndpoint: dynamoEndpoint(),
       tableName: `traversal-${ulid()}`,
       devIssuer: await createDevIssuer(),
     });

@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as z from 'zod';
 import { bundleLikeTheStack, lambdaLikeEnv } from '../../bench/bundle.ts';
 import type { HandlerName } from '../../infra/bundling.ts';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 
 /**
  * Each function's bundle as the stack builds it (esbuild, ESM, minified: the X-Ray SDK and its
@@ -67,7 +68,7 @@ async function runTraced(handler: HandlerName, events: unknown[], env: Record<st
       env: {
         ...lambdaLikeEnv(bundle.dir),
         TABLE_NAME: missingTable,
-        DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+        DYNAMODB_ENDPOINT: dynamoEndpoint(),
         // What Lambda sets for a traced function (infra/register-function.ts sets the last two).
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
         AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',

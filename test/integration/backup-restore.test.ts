@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../functions/cli/main.ts';
 import { rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import { type LocalRegister, startLocalRegister } from '../../functions/local/server.ts';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 import { validDocument } from '../support/submissions.ts';
 
 const now = new Date('2026-11-29T12:00:00.000Z');
@@ -24,7 +25,7 @@ async function startRegister(tableName: string, trusting?: LocalRegister) {
     limits: rateLimitsAllowing(1_000_000),
     ...(trusting ? { devIssuer: trusting.devIssuer } : {}),
     port: 0,
-    dynamoEndpoint: inject('dynamoEndpoint'),
+    dynamoEndpoint: dynamoEndpoint(),
     tableName,
     pollStream: false,
     quiet: true,
@@ -98,30 +99,14 @@ describe('export and restore of the whole register', () => {
     const exported = io();
     expect(
       await main(
-        [
-          'export',
-          '--file',
-          file,
-          '--endpoint',
-          inject('dynamoEndpoint'),
-          '--table',
-          `backup-source-${suffix}`,
-        ],
+        ['export', '--file', file, '--endpoint', dynamoEndpoint(), '--table', `backup-source-${suffix}`],
         exported.io,
       ),
     ).toBe(0);
     const imported = io();
     expect(
       await main(
-        [
-          'import',
-          '--file',
-          file,
-          '--endpoint',
-          inject('dynamoEndpoint'),
-          '--table',
-          `backup-restored-${suffix}`,
-        ],
+        ['import', '--file', file, '--endpoint', dynamoEndpoint(), '--table', `backup-restored-${suffix}`],
         imported.io,
       ),
     ).toBe(0);

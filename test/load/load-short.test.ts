@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../bench/load.ts';
+import { dynamoEndpoint } from '../support/dynamo.ts';
 
 /**
  * The short form of `npm run load`: a few seconds of mixed public reads while submissions keep
@@ -13,7 +14,7 @@ describe('under load (short form)', () => {
       connections: 10,
       seedStatements: 5,
       submitters: 1,
-      dynamoEndpoint: inject('dynamoEndpoint'),
+      dynamoEndpoint: dynamoEndpoint(),
     });
     expect(report.totalRequests).toBeGreaterThan(0);
     expect(report.errors).toBe(0);

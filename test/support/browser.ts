@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import {
   type LocalRegister,
   type LocalRegisterOptions,
   startLocalRegister,
 } from '../../functions/local/server.ts';
+import { dynamoEndpoint } from './dynamo.ts';
 
 /** Debian's Chromium, as the machine has it; tests never download a browser. Playwright gives it a fresh profile. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,7 +54,7 @@ export function useBrowserRegister(
       // One address makes every request here: limits for people would stop the run.
       limits: rateLimitsAllowing(1_000_000),
       port: 0,
-      dynamoEndpoint: inject('dynamoEndpoint'),
+      dynamoEndpoint: dynamoEndpoint(),
       tableName: `browser-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       pollStream: false,
       quiet: true,

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { ensureTable } from '../../functions/store/ensure-table.ts';
 import { createStore, type Store } from '../../functions/store/store.ts';
+import { dynamoEndpoint } from './dynamo.ts';
 
 export const testRegion = 'eu-west-2';
 
 /** A fresh table on the run's DynamoDB Local, made before this file's tests and dropped after. */
 export function useTestTable(): { readonly store: Store; readonly endpoint: string } {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = dynamoEndpoint();
   const tableName = `test-${randomUUID()}`;
   const holder = { store: createStore({ tableName, region: testRegion, endpoint }), endpoint };
   beforeAll(async () => {

@@ -1,0 +1,3 @@
+import { chooseDynamoForFile } from './dynamo.ts';
+
+chooseDynamoForFile();

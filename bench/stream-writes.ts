@@ -73,7 +73,9 @@ export async function measureStreamWrites(submissions: number) {
             const q =
               command === 'QueryCommand'
                 ? JSON.stringify(input.ExpressionAttributeValues ?? {}).slice(0, 40)
-                : '';
+                : command === 'GetItemCommand'
+                  ? ` ${JSON.stringify(input.Key).replace(/"pk":"[^"]*",/, '')}`
+                  : '';
             process.stderr.write(
               `${command} ${consumed} ${pks.map((p) => p.replace(/.*"/, '')).join(',')}${q}\n`,
             );

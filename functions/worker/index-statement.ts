@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { OpenDataRow } from '../../schemas/open-data.ts';
-import type { StatementSummary } from '../../schemas/statement-summary.ts';
+import { revisionSchema } from '../../schemas/statement.ts';
+import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
 import { INDEX_VERSION } from '../domain/search/index-entries.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
-import { keys } from '../store/keys.ts';
+import { keys, withoutKeys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
@@ -15,6 +16,7 @@ import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 import type { WorkerDeps } from './deps.ts';
 import type { Reactor } from './process-changes.ts';
+import type { WorkerMemo } from './worker-memo.ts';
 
 const HEADER_PREFIX = 'STMT#';
 
@@ -26,7 +28,7 @@ const HEADER_PREFIX = 'STMT#';
  * indexed makes a repeat a no-op. Submitted statements are listed; drafts, withdrawn and deleted
  * ones are not.
  */
-export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
+export function createIndexStatementReactor(deps: WorkerDeps, memo?: WorkerMemo): Reactor {
   return async (change, batch) => {
     if (!change.pk.startsWith(HEADER_PREFIX)) return;
     const id = change.pk.slice(HEADER_PREFIX.length);
@@ -39,7 +41,18 @@ export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
     const revision = newRevisionAwaitingCheck(change);
     if (isHeader && revision !== undefined && batch?.comesLater(change.pk, keys.revision(id, revision).sk))
       return;
-    await reindexStatement(deps.store, id, { now: () => deps.clock().toISOString(), log: deps.log });
+    // A header change whose image this worker last brought the index to (the checker's summary,
+    // read back when its revision was indexed): nothing to read again.
+    if (isHeader && memo && change.newImage) {
+      const summary = statementSummarySchema.safeParse(withoutKeys(change.newImage));
+      if (summary.success && memo.indexedAs(id, summary.data)) return;
+    }
+    await reindexStatement(deps.store, id, {
+      now: () => deps.clock().toISOString(),
+      log: deps.log,
+      ...(memo ? { memo } : {}),
+      ...(isNewRevision && change.newImage ? { revisionImage: change.newImage } : {}),
+    });
   };
 }
 
@@ -54,6 +67,10 @@ export interface ReindexOptions {
   now: () => string;
   log?: (message: string, detail?: unknown) => void;
   capacity?: CapacityMeter;
+  /** The worker's memo: check results it stored are not read again; the summary indexed is noted. */
+  memo?: WorkerMemo;
+  /** The revision item just inserted (its stream image), used instead of reading it when it is the latest. */
+  revisionImage?: Record<string, unknown>;
 }
 
 export async function reindexStatement(
@@ -83,12 +100,18 @@ export async function reindexStatement(
           .update(JSON.stringify([OPEN_DATA_VERSION, INDEX_VERSION, desired]))
           .digest('base64url')
       : '';
-    if (fingerprint === state.fingerprint && !state.pending) return 'unchanged';
+    if (fingerprint === state.fingerprint && !state.pending) {
+      if (summary) options.memo?.rememberIndexed(statementId, summary);
+      return 'unchanged';
+    }
     const applied = await applySearchIndex(store, statementId, state, desired, fingerprint, {
       now: options.now(),
       ...(options.capacity ? { capacity: options.capacity } : {}),
     });
-    if (applied) return 'applied';
+    if (applied) {
+      if (summary) options.memo?.rememberIndexed(statementId, summary);
+      return 'applied';
+    }
   }
   throw new Error(`Search index of statement ${statementId} kept changing under the worker.`);
 }
@@ -100,9 +123,13 @@ async function rowFor(
   options: ReindexOptions,
 ): Promise<OpenDataRow | null> {
   try {
+    const image = options.revisionImage;
     const [revision, checkResult] = await Promise.all([
-      getRevision(store, summary.id, summary.revision),
-      getCheckResult(store, summary.id, summary.revision),
+      image && image.revision === summary.revision
+        ? revisionSchema.parse(withoutKeys(image))
+        : getRevision(store, summary.id, summary.revision),
+      options.memo?.checkResult(summary.id, summary.revision, summary.check) ??
+        getCheckResult(store, summary.id, summary.revision),
     ]);
     if (!revision) {
       options.log?.(`statement ${summary.id}: revision ${summary.revision} not found; no open-data row`);

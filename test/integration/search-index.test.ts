@@ -18,6 +18,7 @@ import {
 } from '../../functions/worker/organisation-words.ts';
 import { processChanges } from '../../functions/worker/process-changes.ts';
 import { checkedThenIndexed } from '../../functions/worker/reactors.ts';
+import { WorkerMemo } from '../../functions/worker/worker-memo.ts';
 import type { Organisation } from '../../schemas/organisation.ts';
 import type { SearchFilters } from '../../schemas/search.ts';
 import {
@@ -360,6 +361,56 @@ describe('the search index kept by the stream worker', () => {
     );
     expect(failures).toHaveLength(1);
     expect((await search({ q: 'failcheck' })).items).toMatchObject([{ check: null }]);
+  });
+
+  it('reads a header again only when its change shows something other than what the worker last indexed', async () => {
+    const memo = new WorkerMemo();
+    const index = createIndexStatementReactor(
+      {
+        store: table.store,
+        clock: () => new Date('2026-11-29T12:00:00.000Z'),
+        log: () => {},
+        archive: createMemoryArchive(),
+      },
+      memo,
+    );
+    const statement = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Memoried Twine Ltd' }),
+    });
+    const headerChange = (header: SeededStatement['header'], sequenceNumber: string): ChangeRecord => ({
+      eventName: 'MODIFY',
+      sequenceNumber,
+      ...keys.statement(header.id),
+      newImage: { ...keys.statement(header.id), entity: 'statement', ...header },
+      oldImage: undefined,
+    });
+    const reads = async (change: ChangeRecord) => {
+      let gets = 0;
+      const name = `countGets${Math.random()}`;
+      table.store.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'GetItemCommand') gets++;
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+      try {
+        await index(change);
+      } finally {
+        table.store.client.middlewareStack.remove(name);
+      }
+      return gets;
+    };
+    expect(await reads(headerChange(statement.header, '1'))).toBeGreaterThan(0);
+    expect(await reads(headerChange(statement.header, '2'))).toBe(0);
+
+    const renamed = { ...statement.header, organisationName: 'Remembered Twine Ltd' };
+    await putHeader(table.store, renamed);
+    expect(await reads(headerChange(renamed, '3'))).toBeGreaterThan(0);
+    expect(await namesFor({ q: 'remembered' })).toEqual(['Remembered Twine Ltd']);
+    // An old image delivered again after the rename is read, not trusted.
+    expect(await reads(headerChange(statement.header, '4'))).toBeGreaterThan(0);
+    expect(await namesFor({ q: 'memoried' })).toEqual([]);
   });
 
   it('finds a name by the start of any of its words, not only the first', async () => {

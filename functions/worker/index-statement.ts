@@ -10,7 +10,7 @@ import { keys, withoutKeys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
-import { getSearchIndexState } from '../store/search/search-index-state.ts';
+import { getSearchIndexState, type SearchIndexState } from '../store/search/search-index-state.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
@@ -41,16 +41,27 @@ export function createIndexStatementReactor(deps: WorkerDeps, memo?: WorkerMemo)
     const revision = newRevisionAwaitingCheck(change);
     if (isHeader && revision !== undefined && batch?.comesLater(change.pk, keys.revision(id, revision).sk))
       return;
-    // A header change whose image this worker last brought the index to (the checker's summary,
-    // read back when its revision was indexed): nothing to read again.
-    if (isHeader && memo && change.newImage) {
+    // A header change showing exactly the summary the index state says was indexed (the checker's
+    // summary comes back as a change after its revision was indexed with it): the state alone
+    // is read. A later change of the header is a later record, which reindexes.
+    let state: (SearchIndexState & { exists: boolean }) | undefined;
+    if (isHeader && change.newImage) {
       const summary = statementSummarySchema.safeParse(withoutKeys(change.newImage));
-      if (summary.success && memo.indexedAs(id, summary.data)) return;
+      if (summary.success) {
+        state = await getSearchIndexState(deps.store, id);
+        if (
+          !state.pending &&
+          state.indexVersion === INDEX_VERSION &&
+          JSON.stringify(state.indexed) === JSON.stringify(summary.data)
+        )
+          return;
+      }
     }
     await reindexStatement(deps.store, id, {
       now: () => deps.clock().toISOString(),
       log: deps.log,
       ...(memo ? { memo } : {}),
+      ...(state ? { state } : {}),
       ...(isNewRevision && change.newImage ? { revisionImage: change.newImage } : {}),
     });
   };
@@ -67,8 +78,10 @@ export interface ReindexOptions {
   now: () => string;
   log?: (message: string, detail?: unknown) => void;
   capacity?: CapacityMeter;
-  /** The worker's memo: check results it stored are not read again; the summary indexed is noted. */
+  /** The worker's memo: check results it stored are not read again. */
   memo?: WorkerMemo;
+  /** The index state just read (strongly consistent), for the first attempt. */
+  state?: SearchIndexState & { exists: boolean };
   /** The revision item just inserted (its stream image), used instead of reading it when it is the latest. */
   revisionImage?: Record<string, unknown>;
 }
@@ -85,7 +98,9 @@ export async function reindexStatement(
         if (error instanceof ZodError) return 'malformed' as const;
         throw error;
       }),
-      getSearchIndexState(store, statementId, options.capacity),
+      attempt === 0 && options.state
+        ? options.state
+        : getSearchIndexState(store, statementId, options.capacity),
     ]);
     if (summary === 'malformed') {
       options.log?.(
@@ -100,18 +115,12 @@ export async function reindexStatement(
           .update(JSON.stringify([OPEN_DATA_VERSION, INDEX_VERSION, desired]))
           .digest('base64url')
       : '';
-    if (fingerprint === state.fingerprint && !state.pending) {
-      if (summary) options.memo?.rememberIndexed(statementId, summary);
-      return 'unchanged';
-    }
+    if (fingerprint === state.fingerprint && !state.pending) return 'unchanged';
     const applied = await applySearchIndex(store, statementId, state, desired, fingerprint, {
       now: options.now(),
       ...(options.capacity ? { capacity: options.capacity } : {}),
     });
-    if (applied) {
-      if (summary) options.memo?.rememberIndexed(statementId, summary);
-      return 'applied';
-    }
+    if (applied) return 'applied';
   }
   throw new Error(`Search index of statement ${statementId} kept changing under the worker.`);
 }

@@ -11,15 +11,13 @@ function put<V>(map: Map<string, V>, key: string, value: V): void {
 }
 
 /**
- * What one stream worker's reactors learnt from the table, so a later reactor need not read it
- * again: the check results the checker stored (as a read would parse them), and the header
- * summary each statement's index was last brought to. The checker's summary on the header comes
- * back as a change in the *next* batch, so this outlives a batch; it is only ever a shortcut for
- * a read that would find the same (guarded by the header's image), and a fresh worker reads.
+ * The check results one stream worker's checker stored (as a read would parse them), so the
+ * index and the checker flags need not read them again. The checker's summary on the header
+ * comes back as a change in the *next* batch, so this outlives a batch; it is only a shortcut
+ * for a read that would find the same (guarded by the header's summary), and a fresh worker reads.
  */
 export class WorkerMemo {
   private readonly checks = new Map<string, { result: CheckResult; shown: string }>();
-  private readonly indexed = new Map<string, string>();
 
   /** A result the checker stored, and the summary it put on the header with it. */
   rememberCheckResult(
@@ -41,15 +39,5 @@ export class WorkerMemo {
     return known && shown && known.shown === JSON.stringify(checkSummarySchema.parse(shown))
       ? known.result
       : undefined;
-  }
-
-  /** The index now matches this summary (read strongly consistent, then applied or found unchanged). */
-  rememberIndexed(statementId: string, summary: unknown): void {
-    put(this.indexed, statementId, JSON.stringify(summary));
-  }
-
-  /** Whether this worker last brought the statement's index to exactly this summary. */
-  indexedAs(statementId: string, summary: unknown): boolean {
-    return this.indexed.get(statementId) === JSON.stringify(summary);
   }
 }

@@ -15,12 +15,12 @@ describe('the stream worker memo', () => {
     expect(memo.checkResult('S1', 1, summary)).toBeUndefined();
   });
 
-  it('keeps a bounded number of entries, the oldest going first', () => {
+  it('keeps a bounded number of results, the oldest going first', () => {
     const memo = new WorkerMemo();
-    for (let n = 0; n <= 500; n++) memo.rememberIndexed(`S${n}`, { n });
-    expect(memo.indexedAs('S0', { n: 0 })).toBe(false);
-    expect(memo.indexedAs('S1', { n: 1 })).toBe(true);
-    expect(memo.indexedAs('S500', { n: 500 })).toBe(true);
-    expect(memo.indexedAs('S500', { n: 499 })).toBe(false);
+    const result = { findings: [] } as unknown as CheckResult;
+    for (let n = 0; n <= 500; n++) memo.rememberCheckResult(`S${n}`, 1, result, summary);
+    expect(memo.checkResult('S0', 1, summary)).toBeUndefined();
+    expect(memo.checkResult('S1', 1, summary)).toBe(result);
+    expect(memo.checkResult('S500', 1, summary)).toBe(result);
   });
 });

@@ -123,6 +123,7 @@ export async function submitOne(
   officer: string,
   n: number,
   counts: { duplicates: number },
+  statementText?: string,
 ) {
   const org = await call(register, 'POST', '/api/v1/organisations', officer, {
     name: nameOf(n),
@@ -138,7 +139,7 @@ export async function submitOne(
   });
   if (enrol.status !== 201) throw new Error(`enrol ${n}: ${enrol.status}`);
   const path = `/api/v1/organisations/${String(org.body.id)}/statements`;
-  const body = { ...statementDocument(n), submit: true };
+  const body = { ...statementDocument(n), ...(statementText ? { statementText } : {}), submit: true };
   const key = { 'idempotency-key': `load-${n}` };
   const [first, retry] = await Promise.all([
     call(register, 'POST', path, submitter, body, key),

@@ -15,7 +15,7 @@ import {
   notCopied,
   remediation,
 } from './rules/best-practice.ts';
-import { type CheckInput, hasFormFields, type Rule, type RuleContext } from './rules/context.ts';
+import { type CheckInput, hasFormFields, type Rule, type RuleContext, wordCountOf } from './rules/context.ts';
 import { entityTypeFromText } from './rules/entity-from-text.ts';
 import {
   approvalDate,
@@ -130,7 +130,7 @@ export function checkStatement(input: CheckInput, tagger: Tagger): CheckResult {
     scores: scores.length === sentences.length ? scores : undefined,
     entityType,
     signingEntityType: entityType ?? entityTypeFromText(sentences),
-    wordCount: plain.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0),
+    wordCount: wordCountOf(plain),
     language: detectLanguage(running).language,
     formGiven: hasFormFields(input.document),
   };

@@ -2,7 +2,8 @@ import type { CheckDocument, CheckOrganisation, EarlierStatement } from '../../s
 import type { CheckResult } from '../../schemas/check-result.ts';
 import { checkStatement } from './check.ts';
 import { type Extraction, extractDocument, extractFromText } from './extract/document.ts';
-import type { SimilarStatement, UrlProbe, WebsiteFindings } from './rules/context.ts';
+import { comparesWithRegister } from './rules/best-practice.ts';
+import { type SimilarStatement, type UrlProbe, type WebsiteFindings, wordCountOf } from './rules/context.ts';
 import { signatureOfText } from './similarity.ts';
 import type { Tagger } from './tagger/model.ts';
 import { type Fetcher, probeFromOutcome, probeHomepage } from './website.ts';
@@ -108,7 +109,11 @@ export async function runCheck(
     (n): n is string => Boolean(n),
   );
   const signature = extraction.sentences.length ? signatureOfText(text, names) : undefined;
-  const similar = deps.findSimilar && signature ? await deps.findSimilar(signature) : undefined;
+  // Only a text long enough for the boilerplate rule to compare is looked up (16 band Queries).
+  const similar =
+    deps.findSimilar && signature && comparesWithRegister(wordCountOf(extraction.sentences))
+      ? await deps.findSimilar(signature)
+      : undefined;
 
   const result = checkStatement(
     {

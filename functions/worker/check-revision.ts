@@ -5,6 +5,7 @@ import {
   checkDocumentSchema,
   type EarlierStatement,
 } from '../../schemas/check-request.ts';
+import { type CheckResult, checkResultSchema, upgradeCheckResult } from '../../schemas/check-result.ts';
 import type { DocumentFetch } from '../../schemas/gov-import.ts';
 import { checkStatement, RULES_VERSION } from '../checker/check.ts';
 import { DocumentTooLargeError, type Extraction } from '../checker/extract/document.ts';
@@ -29,6 +30,7 @@ import { getRevision } from '../store/statements/get-revision.ts';
 import { listStatementsOfOrganisation } from '../store/statements/list-statements-of-organisation.ts';
 import type { WorkerDeps } from './deps.ts';
 import type { Reactor } from './process-changes.ts';
+import type { WorkerMemo } from './worker-memo.ts';
 
 /** What the reactor reads of a revision item: lenient, so a new submission field never stops the stream. */
 const revisionItemSchema = z.looseObject({
@@ -108,7 +110,11 @@ export function retryingStatementFetcher(
  * with the revision and the summary on the header. Idempotent: a revision already checked with
  * the current RULES_VERSION is skipped.
  */
-export function createCheckRevisionReactor(deps: WorkerDeps, options: CheckRevisionOptions = {}): Reactor {
+export function createCheckRevisionReactor(
+  deps: WorkerDeps,
+  options: CheckRevisionOptions = {},
+  memo?: WorkerMemo,
+): Reactor {
   return async (change) => {
     if (change.eventName === 'REMOVE' || !change.sk.startsWith(keys.revisionPrefix) || !change.newImage)
       return;
@@ -123,7 +129,17 @@ export function createCheckRevisionReactor(deps: WorkerDeps, options: CheckRevis
       return;
     }
     if (change.newImage.imported && !(await mayFetchImported(deps, parsed.data, options))) return;
-    await checkRevision(deps, parsed.data.statementId, parsed.data.revision, options, parsed.data);
+    const { statementId, revision } = parsed.data;
+    const computed = await computeRevisionCheck(deps, statementId, revision, options, parsed.data);
+    if (computed === 'skipped') return;
+    const { stored, headerSummary } = await storeRevisionCheck(deps, statementId, revision, computed);
+    // The index and the flags read this result next: as a read would parse it.
+    memo?.rememberCheckResult(
+      statementId,
+      revision,
+      checkResultSchema.parse(upgradeCheckResult(JSON.parse(JSON.stringify(stored)))),
+      headerSummary,
+    );
   };
 }
 
@@ -295,13 +311,16 @@ export async function computeRevisionCheck(
   return { revision, document, organisationName: organisation.name, year, outcome };
 }
 
-/** Stores a computed check: the result and its listing, the archived fetched file, disagreement flags. */
+/**
+ * Stores a computed check: the result and its listing, the archived fetched file, disagreement
+ * flags. Answers the result as stored and the summary put on the header.
+ */
 export async function storeRevisionCheck(
   deps: WorkerDeps,
   statementId: string,
   revisionNumber: number,
   { revision, document, organisationName, year, outcome }: ComputedCheck,
-): Promise<void> {
+): Promise<{ stored: CheckResult; headerSummary: CheckResult['summary'] }> {
   let archivedFile: { key: string; contentType: string; bytes: number; sha256: string } | undefined;
   if (outcome.fetched) {
     const contentType = outcome.fetched.kind === 'pdf' ? 'application/pdf' : 'text/html';
@@ -313,8 +332,9 @@ export async function storeRevisionCheck(
 
   // The register's reviews of this revision outlive a recheck (functions/domain/reviews).
   const reviews = await listReviews(deps.store, statementId, revisionNumber, { consistent: true });
-  await putCheckResult(deps.store, {
-    headerSummary: applyReviews(outcome.result, reviews).summary,
+  const headerSummary = applyReviews(outcome.result, reviews).summary;
+  const { stored } = await putCheckResult(deps.store, {
+    headerSummary,
     statementId,
     organisationId: revision.organisationId,
     organisationName,
@@ -345,6 +365,7 @@ export async function storeRevisionCheck(
       });
     }
   }
+  return { stored, headerSummary };
 }
 
 /** The organisation's statements for earlier years, with their addresses and (checked) texts. */

@@ -3,7 +3,11 @@ import type { Finding } from '../../schemas/check-result.ts';
 import { outboxMessageSchema } from '../../schemas/compliance.ts';
 import { FLAG_STATUSES, FLAG_TYPES, type FlagFinding } from '../../schemas/flag.ts';
 import { outOfScopeStatusSchema } from '../../schemas/out-of-scope.ts';
-import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
+import {
+  type CheckSummary,
+  type StatementSummary,
+  statementSummarySchema,
+} from '../../schemas/statement-summary.ts';
 import {
   type Contribution,
   declarationContribution,
@@ -40,6 +44,7 @@ import type { ChangeRecord } from '../store/stream-records.ts';
 import { createImportJobReactor } from './import-job.ts';
 import type { Reactor } from './process-changes.ts';
 import { type SweepDeps, sweepShardPiece } from './sweep.ts';
+import type { WorkerMemo } from './worker-memo.ts';
 
 export interface ComplianceWorkerDeps extends SweepDeps {
   mailer?: Mailer | undefined;
@@ -162,9 +167,12 @@ async function failingFindings(
   statementId: string,
   revision: number,
   type: 'legal_minimum' | 'weak',
+  memo: { worker: WorkerMemo; shown: CheckSummary } | undefined,
 ) {
   try {
-    const result = await getCheckResult(store, statementId, revision);
+    const result =
+      memo?.worker.checkResult(statementId, revision, memo.shown) ??
+      (await getCheckResult(store, statementId, revision));
     if (!result) return [];
     const findings: FlagFinding[] =
       type === 'legal_minimum'
@@ -187,7 +195,7 @@ async function failingFindings(
  * findings behind it). When a later revision passes, the earlier revision's open flags of that
  * kind are resolved.
  */
-export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps): Reactor {
+export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: WorkerMemo): Reactor {
   return async (change) => {
     if (!isHeader(change)) return;
     const before = summaryOf(change.oldImage);
@@ -214,7 +222,13 @@ export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps): Reactor {
     if (after.check.meetsLegalMinimum === false) raisedTypes.push('legal_minimum');
     if (after.check.rating === 'weak') raisedTypes.push('weak');
     for (const type of raisedTypes) {
-      const findings = await failingFindings(deps.store, after.id, after.revision, type);
+      const findings = await failingFindings(
+        deps.store,
+        after.id,
+        after.revision,
+        type,
+        memo ? { worker: memo, shown: after.check } : undefined,
+      );
       await raise(deps.store, { flag: checkerFlag(type, statement, findings, at) });
     }
     const cleared: ('legal_minimum' | 'weak')[] = [];
@@ -360,10 +374,10 @@ export function createSweepTaskReactor(deps: ComplianceWorkerDeps): Reactor {
   };
 }
 
-export function createComplianceReactors(deps: ComplianceWorkerDeps): Reactor[] {
+export function createComplianceReactors(deps: ComplianceWorkerDeps, memo?: WorkerMemo): Reactor[] {
   return [
     createStatementArrivalReactor(deps),
-    createCheckerFlagsReactor(deps),
+    createCheckerFlagsReactor(deps, memo),
     createComplianceCountersReactor(deps),
     createNoticesReactor(deps),
     createSweepTaskReactor(deps),

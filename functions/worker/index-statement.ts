@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { OpenDataRow } from '../../schemas/open-data.ts';
-import type { StatementSummary } from '../../schemas/statement-summary.ts';
+import { revisionSchema } from '../../schemas/statement.ts';
+import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
 import { INDEX_VERSION } from '../domain/search/index-entries.ts';
 import type { CapacityMeter } from '../store/capacity.ts';
-import { keys } from '../store/keys.ts';
+import { keys, withoutKeys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
-import { getSearchIndexState } from '../store/search/search-index-state.ts';
+import { getSearchIndexState, type SearchIndexState } from '../store/search/search-index-state.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 import type { WorkerDeps } from './deps.ts';
 import type { Reactor } from './process-changes.ts';
+import type { WorkerMemo } from './worker-memo.ts';
 
 const HEADER_PREFIX = 'STMT#';
 
@@ -26,7 +28,7 @@ const HEADER_PREFIX = 'STMT#';
  * indexed makes a repeat a no-op. Submitted statements are listed; drafts, withdrawn and deleted
  * ones are not.
  */
-export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
+export function createIndexStatementReactor(deps: WorkerDeps, memo?: WorkerMemo): Reactor {
   return async (change, batch) => {
     if (!change.pk.startsWith(HEADER_PREFIX)) return;
     const id = change.pk.slice(HEADER_PREFIX.length);
@@ -39,7 +41,29 @@ export function createIndexStatementReactor(deps: WorkerDeps): Reactor {
     const revision = newRevisionAwaitingCheck(change);
     if (isHeader && revision !== undefined && batch?.comesLater(change.pk, keys.revision(id, revision).sk))
       return;
-    await reindexStatement(deps.store, id, { now: () => deps.clock().toISOString(), log: deps.log });
+    // A header change showing exactly the summary the index state says was indexed (the checker's
+    // summary comes back as a change after its revision was indexed with it): the state alone
+    // is read. A later change of the header is a later record, which reindexes.
+    let state: (SearchIndexState & { exists: boolean }) | undefined;
+    if (isHeader && change.newImage) {
+      const summary = statementSummarySchema.safeParse(withoutKeys(change.newImage));
+      if (summary.success) {
+        state = await getSearchIndexState(deps.store, id);
+        if (
+          !state.pending &&
+          state.indexVersion === INDEX_VERSION &&
+          JSON.stringify(state.indexed) === JSON.stringify(summary.data)
+        )
+          return;
+      }
+    }
+    await reindexStatement(deps.store, id, {
+      now: () => deps.clock().toISOString(),
+      log: deps.log,
+      ...(memo ? { memo } : {}),
+      ...(state ? { state } : {}),
+      ...(isNewRevision && change.newImage ? { revisionImage: change.newImage } : {}),
+    });
   };
 }
 
@@ -54,6 +78,12 @@ export interface ReindexOptions {
   now: () => string;
   log?: (message: string, detail?: unknown) => void;
   capacity?: CapacityMeter;
+  /** The worker's memo: check results it stored are not read again. */
+  memo?: WorkerMemo;
+  /** The index state just read (strongly consistent), for the first attempt. */
+  state?: SearchIndexState & { exists: boolean };
+  /** The revision item just inserted (its stream image), used instead of reading it when it is the latest. */
+  revisionImage?: Record<string, unknown>;
 }
 
 export async function reindexStatement(
@@ -68,7 +98,9 @@ export async function reindexStatement(
         if (error instanceof ZodError) return 'malformed' as const;
         throw error;
       }),
-      getSearchIndexState(store, statementId, options.capacity),
+      attempt === 0 && options.state
+        ? options.state
+        : getSearchIndexState(store, statementId, options.capacity),
     ]);
     if (summary === 'malformed') {
       options.log?.(
@@ -100,9 +132,13 @@ async function rowFor(
   options: ReindexOptions,
 ): Promise<OpenDataRow | null> {
   try {
+    const image = options.revisionImage;
     const [revision, checkResult] = await Promise.all([
-      getRevision(store, summary.id, summary.revision),
-      getCheckResult(store, summary.id, summary.revision),
+      image && image.revision === summary.revision
+        ? revisionSchema.parse(withoutKeys(image))
+        : getRevision(store, summary.id, summary.revision),
+      options.memo?.checkResult(summary.id, summary.revision, summary.check) ??
+        getCheckResult(store, summary.id, summary.revision),
     ]);
     if (!revision) {
       options.log?.(`statement ${summary.id}: revision ${summary.revision} not found; no open-data row`);

@@ -4,15 +4,18 @@ import type { WorkerDeps } from './deps.ts';
 import { createIndexStatementReactor } from './index-statement.ts';
 import { createOrganisationWordsReactor } from './organisation-words.ts';
 import type { Reactor } from './process-changes.ts';
+import { WorkerMemo } from './worker-memo.ts';
 
 /** What happens after each change to the table, in order. Later capabilities add reactors here. */
 export function createReactors(deps: WorkerDeps, checkOptions: CheckRevisionOptions = {}): Reactor[] {
-  const index = createIndexStatementReactor(deps);
-  const check = createCheckRevisionReactor(deps, checkOptions);
+  // What the checker stored and the index was brought to, so the next reactors need not read it again.
+  const memo = new WorkerMemo();
+  const index = createIndexStatementReactor(deps, memo);
+  const check = createCheckRevisionReactor(deps, checkOptions, memo);
   return [
     checkedThenIndexed(check, index),
     createOrganisationWordsReactor(deps),
-    ...createComplianceReactors(deps),
+    ...createComplianceReactors(deps, memo),
   ];
 }
 

@@ -633,3 +633,22 @@ describe('areas named in a long paragraph without their own headings (set 3)', (
     expect(notPass(finding(await check(text(`${INTRO}\n\n${sentence}`)), rule).status)).toBe(status);
   });
 });
+
+describe('the register’s near-copy lookup', () => {
+  it.each([
+    ['a statement long enough to compare', HARBOUR, 1, 'pass'],
+    ['a statement too short to compare (it fails on length alone)', PROMISES, 0, 'fail'],
+  ] as const)('is consulted for %s', async (_case, statement, lookups, status) => {
+    let calls = 0;
+    const { result } = await runCheck({}, text(statement), {
+      tagger: defaultTagger(),
+      now: new Date('2025-08-01'),
+      findSimilar: async () => {
+        calls++;
+        return [];
+      },
+    });
+    expect(calls).toBe(lookups);
+    expect(finding(result, 'uk-not-boilerplate').status).toBe(status);
+  });
+});

@@ -362,6 +362,53 @@ describe('the search index kept by the stream worker', () => {
     expect((await search({ q: 'failcheck' })).items).toMatchObject([{ check: null }]);
   });
 
+  it('reads only the index state for a header change showing what was indexed, and reindexes any other', async () => {
+    const index = createIndexStatementReactor({
+      store: table.store,
+      clock: () => new Date('2026-11-29T12:00:00.000Z'),
+      log: () => {},
+      archive: createMemoryArchive(),
+    });
+    const statement = await putStatement(table.store, {
+      organisation: await putOrganisation(table.store, { name: 'Memoried Twine Ltd' }),
+    });
+    const headerChange = (header: SeededStatement['header'], sequenceNumber: string): ChangeRecord => ({
+      eventName: 'MODIFY',
+      sequenceNumber,
+      ...keys.statement(header.id),
+      newImage: { ...keys.statement(header.id), entity: 'statement', ...header },
+      oldImage: undefined,
+    });
+    const reads = async (change: ChangeRecord) => {
+      let gets = 0;
+      const name = `countGets${Math.random()}`;
+      table.store.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'GetItemCommand') gets++;
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+      try {
+        await index(change);
+      } finally {
+        table.store.client.middlewareStack.remove(name);
+      }
+      return gets;
+    };
+    expect(await reads(headerChange(statement.header, '1'))).toBeGreaterThan(1);
+    expect(await reads(headerChange(statement.header, '2'))).toBe(1);
+
+    const renamed = { ...statement.header, organisationName: 'Remembered Twine Ltd' };
+    await putHeader(table.store, renamed);
+    expect(await reads(headerChange(renamed, '3'))).toBeGreaterThan(1);
+    expect(await namesFor({ q: 'remembered' })).toEqual(['Remembered Twine Ltd']);
+    // An old image delivered again after the rename does not match the state: the header is read.
+    expect(await reads(headerChange(statement.header, '4'))).toBeGreaterThan(1);
+    expect(await namesFor({ q: 'memoried' })).toEqual([]);
+    expect(await namesFor({ q: 'remembered' })).toEqual(['Remembered Twine Ltd']);
+  });
+
   it('finds a name by the start of any of its words, not only the first', async () => {
     for (const name of ['J Sainsbury plc', 'Tesco Stores Ltd']) {
       await putStatement(table.store, { organisation: await putOrganisation(table.store, { name }) });

@@ -234,6 +234,9 @@ export const notCopied: Rule = (c) => {
 export const MIN_WORDS = 500;
 export const NEAR_COPY = 0.8;
 
+/** Whether notBoilerplate reads the register's near-copies: a shorter text fails on its length alone. */
+export const comparesWithRegister = (wordCount: number) => wordCount >= MIN_WORDS;
+
 export const notBoilerplate: Rule = (c) => {
   if (textUnreadable(c))
     return finding(
@@ -242,7 +245,7 @@ export const notBoilerplate: Rule = (c) => {
       'unknown',
       'The statement’s text could not be read.',
     );
-  if (c.wordCount < MIN_WORDS) {
+  if (!comparesWithRegister(c.wordCount)) {
     return finding(
       'uk-not-boilerplate',
       'best_practice',

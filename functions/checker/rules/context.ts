@@ -119,6 +119,10 @@ export function matching(context: RuleContext, pattern: RegExp, within?: readonl
 
 export const hasText = (context: RuleContext) => context.sentences.length > 0;
 
+/** The words of the extracted text (the rules' `wordCount`). */
+export const wordCountOf = (sentences: readonly { text: string }[]) =>
+  sentences.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0);
+
 /** The text could not be read at all (scan, password, unreadable): text rules cannot decide. */
 export const textUnreadable = (context: RuleContext) =>
   !hasText(context) &&

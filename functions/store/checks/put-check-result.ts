@@ -53,9 +53,13 @@ export function fitResult(result: CheckResult): { result: CheckResult; trimmed: 
  * item (a conditional UpdateItem). No transaction: a transaction costs twice the write units of
  * the same puts, and the order makes it unnecessary. A header never shows a summary whose result
  * is not stored; a result stored without its header summary (the worker stopped in between) is
- * written again with it when the stream delivers the change again. Idempotent.
+ * written again with it when the stream delivers the change again. Idempotent. Answers the result
+ * as stored (trimmed to the item limit).
  */
-export async function putCheckResult(store: Store, check: StoredCheck): Promise<{ headerUpdated: boolean }> {
+export async function putCheckResult(
+  store: Store,
+  check: StoredCheck,
+): Promise<{ headerUpdated: boolean; stored: CheckResult }> {
   const { result, trimmed } = fitResult(check.result);
   const resultItem = {
     ...keys.checkResult(check.statementId, check.revision),
@@ -100,10 +104,10 @@ export async function putCheckResult(store: Store, check: StoredCheck): Promise<
         },
       }),
     );
-    return { headerUpdated: true };
+    return { headerUpdated: true, stored: result };
   } catch (error) {
     // A newer revision (or no header yet): this revision's result is kept, the header left alone.
-    if (error instanceof ConditionalCheckFailedException) return { headerUpdated: false };
+    if (error instanceof ConditionalCheckFailedException) return { headerUpdated: false, stored: result };
     throw error;
   }
 }

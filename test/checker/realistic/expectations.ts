@@ -31,6 +31,11 @@ export interface RealisticCase {
   document?: CheckDocument;
   /** Written after the checker was fixed for the others, and never used to fix it: an honest measure. */
   blind?: true;
+  /**
+   * Which blind set: none = the first blind eight (session 8, since fixed for), `blind-2` = the ten
+   * written in session 9 by an engineer who had not read the checker, while the first eight were fixed.
+   */
+  set?: 'blind-2';
   areas: Record<AreaKey, Expected>;
   rules: Partial<Record<RuleId, Expected>>;
   rating: Rating;
@@ -475,5 +480,190 @@ export const CASES: RealisticCase[] = [
       'uk-actions-not-promises': ['fail', 'warn'],
     },
     rating: 'weak',
+  },
+
+  /*
+   * Blind set 2 (session 9): ten statements written from rules.md without reading the checker, its
+   * tests or known-gaps.ts, while the checker was being fixed for the first blind eight. These
+   * expectations were committed with the statements, before the checker was run on them.
+   */
+  {
+    file: 'hollinsdale-foods.pdf.md',
+    format: 'pdf',
+    form: 'food manufacturer with seasonal agency labour; numbered PDF headings, KPI table; the financial year named only in the title',
+    blind: true,
+    set: 'blind-2',
+    document: {
+      organisation: { entityType: 'company' },
+      periodStart: '2024-07-01',
+      periodEnd: '2025-06-30',
+    },
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      'uk-remediation': 'pass',
+      // The title's "year ended 30 June 2025" agrees with the declared period; the body says "this year".
+      'uk-period': 'pass',
+      'uk-approval-date': 'pass',
+      'uk-actions-not-promises': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'marlowe-hotels.html',
+    format: 'html',
+    form: "hotel group page with cookie banner, h2 sections and ul lists; dated board approval, then a director's signature block with no date",
+    blind: true,
+    set: 'blind-2',
+    areas: ALL_PASS,
+    // s54(6) asks for a signature by a director, not a dated one: the signature passes.
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-approval-date': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'fern-loom-progress.docx.md',
+    format: 'docx',
+    form: 'fashion brand "Statement of Progress": a commitments table (commitment | what we did | status), Tier 2 mills, KPI table',
+    blind: true,
+    set: 'blind-2',
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-approval-date': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'kenmoor-council.html',
+    format: 'html',
+    form: 'local authority publishing voluntarily; question headings, HTML table of measures; approved by Full Council, signed by the Chief Executive and the Leader; training only promised',
+    blind: true,
+    set: 'blind-2',
+    document: { organisation: { entityType: 'public_body' } },
+    // Full Council is the equivalent management body; the Leader sits on it (as the signing director should).
+    areas: { ...ALL_PASS, training: 'warn' },
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-approval-date': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'brookvale-homes.txt',
+    format: 'text',
+    form: 'housing association (registered society): no headings at all, eight paragraphs; signed by the Chair of the Board; nothing on effectiveness',
+    blind: true,
+    set: 'blind-2',
+    document: { organisation: { entityType: 'other_body_corporate' } },
+    // The Chair is a member of the approving board: the equivalent of a director.
+    areas: { ...ALL_PASS, effectiveness: 'absent' },
+    rules: {
+      ...GOOD_RULES,
+      'uk-kpis-measurable': 'absent',
+      'uk-remediation': 'pass',
+      'uk-approval-date': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'elmhurst-care.txt',
+    format: 'text',
+    form: 'private equity-owned care home group: numbered headings in capitals, boilerplate, "risk is low", effectiveness and training only promised, undated approval',
+    blind: true,
+    set: 'blind-2',
+    document: { organisation: { entityType: 'company' } },
+    areas: {
+      structure: 'pass',
+      // Whistleblowing, recruitment and code of conduct are the relevant policies the guidance names.
+      policies: 'pass',
+      // Right to work checks on every new employee are a process in place.
+      dueDiligence: 'pass',
+      // "We consider the risk to be low" without saying where: a denial, or not addressed.
+      risk: ['warn', 'absent'],
+      effectiveness: ['absent', 'warn'],
+      training: 'warn',
+    },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': 'fail',
+      'uk-kpis-measurable': ['absent', 'warn'],
+      'uk-approval-date': ['fail', 'warn'],
+      // 398 words.
+      'uk-not-boilerplate': 'fail',
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'caradon-engineering-group.pdf.md',
+    format: 'pdf',
+    form: 'long engineering group statement (plc) listing the six subsidiaries it covers; numbered headings with bold sub-headings; KPI table with targets',
+    blind: true,
+    set: 'blind-2',
+    document: {
+      organisation: { entityType: 'company' },
+      isGroup: true,
+      groupMembers: [
+        { name: 'Caradon Precision Components Limited', companyNumber: '02884511' },
+        { name: 'Caradon Fluid Systems Limited', companyNumber: '03390027' },
+        { name: 'Tamar Valve Company Limited', companyNumber: '01175534' },
+        { name: 'Caradon Aerospace Structures Limited', companyNumber: '05561290' },
+        { name: 'Liskeard Electrical Controls Limited', companyNumber: '04412278' },
+        { name: 'Caradon Engineering Services Limited', companyNumber: '06672310' },
+      ],
+    },
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      'uk-remediation': 'pass',
+      'uk-group-members-named': 'pass',
+      'uk-approval-date': 'pass',
+      'uk-actions-not-promises': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'ashworth-greene-llp.txt',
+    format: 'text',
+    form: 'law firm LLP: short headings and numbered paragraphs (1.1, (a)); approved by "the Members", signed by the Senior Partner and Designated Member',
+    blind: true,
+    set: 'blind-2',
+    document: { organisation: { entityType: 'llp' } },
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-approval-date': 'pass' },
+    rating: 'adequate',
+  },
+  {
+    file: 'northsea-shipping.txt',
+    format: 'text',
+    form: 'shipping company, one page: "zero tolerance" and commitments, nothing else; approved by the board and signed by a director',
+    blind: true,
+    set: 'blind-2',
+    areas: {
+      structure: 'absent',
+      // A "zero tolerance approach" names no policy; at most a commitment.
+      policies: ['absent', 'warn'],
+      dueDiligence: 'absent',
+      risk: 'absent',
+      effectiveness: 'absent',
+      training: 'absent',
+    },
+    rules: {
+      // Neither steps taken nor a plain statement that none were taken (s54(4)).
+      'uk-steps-or-none': 'fail',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': 'absent',
+      'uk-kpis-measurable': 'absent',
+      'uk-approval-date': 'pass',
+      'uk-not-boilerplate': 'fail',
+    },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'clearview-cleaning.docx.md',
+    format: 'docx',
+    form: 'cleaning contractor Word file: supply chain and KPIs as tables, a bulleted "What we did", and a training paragraph that only states numbers',
+    blind: true,
+    set: 'blind-2',
+    // "2,140 new operatives (induction, 12 languages); 410 of 412 supervisors …" under "Training" is training given.
+    areas: ALL_PASS,
+    rules: { ...GOOD_RULES, 'uk-remediation': 'pass', 'uk-approval-date': 'pass' },
+    rating: 'adequate',
   },
 ];

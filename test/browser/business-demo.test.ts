@@ -89,6 +89,20 @@ describe('the demo register', () => {
     expect((await loadDemo(ctx.register, now)).loaded).toBe(false);
   });
 
+  it('names risk countries on the public statement page, never their codes, and the answers its findings quote', async () => {
+    const harbour = demo.organisations.find((o) => o.name.startsWith('Harbour & Vale'));
+    const html = await (await fetch(`${ctx.url}/statements/${harbour?.statementId}`)).text();
+    // The demo's answers give ES, MA and VN.
+    expect(html).toContain(' · Spain, Morocco · ');
+    expect(html).toContain(' · Vietnam · ');
+    expect(html).not.toMatch(/ · (ES|MA|VN)\b/);
+    // Evidence from the answers is named as the form names it, not by its field path.
+    expect(html).toContain(
+      'Risk 1: Deceptive recruitment and withheld wages of seasonal pickers; Spain, Morocco',
+    );
+    expect(html).not.toMatch(/summary\.risks|areas\.\w+\.covered/);
+  });
+
   /** The two widths every walk is taken at: a desktop and the narrowest phone WCAG reflow asks for. */
   const widths = [1280, 320] as const;
 

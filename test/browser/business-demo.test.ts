@@ -239,6 +239,11 @@ describe('the demo register', () => {
       ]);
       await visit('missing flag with its contact and notices');
 
+      // The local outbox the README points to: the demo's notices as sent (1,793 px wide at 320 before).
+      await page.goto(`${ctx.url}/dev/outbox`);
+      expect(await page.locator('.govuk-summary-card').count()).toBeGreaterThan(0);
+      await visit('development outbox');
+
       await dashboard.open();
       await dashboard.openDetails('By type and age');
       expect(await dashboard.heading()).toMatch(/^Flags for \d{4}$/);

@@ -204,14 +204,7 @@ describe('submitting a statement through the pages in Chromium', () => {
     const journey = new StatementPages(page);
     const axeAndWidth = async (where: string) => {
       expect(await axeViolations(page), where).toEqual([]);
-      const wider = await page.evaluate(() =>
-        document.documentElement.scrollWidth > window.innerWidth
-          ? Array.from(document.querySelectorAll('body *'))
-              .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-              .slice(0, 6)
-              .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
-          : [],
-      );
+      const wider = await widerThanWindow(page);
       expect(wider, where).toEqual([]);
     };
     // Where a radio reveals a further question, GOV.UK Frontend's aria-expanded on it (documented in

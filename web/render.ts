@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { evidenceAnswer } from '../functions/app/evidence-labels.ts';
 import { compiledTemplatesFile } from './compiled-templates.ts';
 import templateOptions from './template-options.json' with { type: 'json' };
 
@@ -54,6 +55,7 @@ function templateLoader(root: string): nunjucks.ILoader {
 export function createRenderer(root = defaultAssetRoot()): Render {
   const env = new nunjucks.Environment(templateLoader(root), templateOptions);
   env.addFilter('date', (value: unknown) => formatDate(value));
+  env.addFilter('evidenceAnswer', (field: string, text?: string) => evidenceAnswer(field, text));
   env.addFilter('dayMonth', (value: unknown) => formatDayMonth(value));
   // "1 statement", "2 statements": {{ count | plural("statement") }} (or plural("child", "children")).
   env.addFilter(

@@ -17,7 +17,6 @@ class CliError extends Error {}
 /** Formats people have but the checker does not read; a clear refusal beats "0 sentences". */
 const UNSUPPORTED: Record<string, string> = {
   '.doc': 'Word 97-2003 documents',
-  '.docx': 'Word documents',
   '.odt': 'OpenDocument text',
   '.rtf': 'RTF documents',
   '.pages': 'Pages documents',
@@ -36,18 +35,18 @@ const EXTENSION_HINTS: Record<string, string> = {
 
 /**
  * The source for a file's bytes, or a refusal when the checker would not read them. A kind the
- * extraction knows (text, html, pdf — and docx where it reads Word files) is checked; anything
- * else is refused rather than "checked" as an empty statement.
+ * extraction knows (text, html, pdf, docx) is checked; anything else is refused rather than
+ * "checked" as an empty statement.
  */
 function documentSource(bytes: Uint8Array, name: string, extension: string): CheckSource {
   const hint = EXTENSION_HINTS[extension] ?? extension.slice(1);
-  // A string: the kinds extraction reads grow (a Word reader gives 'docx'), and this keeps up.
+  // A string, so a kind extraction learns to read later passes here too.
   const kind: string = sniffKind(bytes, hint);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const known = UNSUPPORTED[extension] ?? (isZip ? 'Zip files (such as Word documents)' : undefined);
+  const known = UNSUPPORTED[extension] ?? (isZip ? 'a zip file that is not a Word document' : undefined);
   if (kind === 'unknown' || (known && kind === 'text')) {
     throw new CliError(
-      `${name}: ${known ?? 'this file'} cannot be checked; the checker reads PDF, HTML and plain text (save it as PDF)`,
+      `${name}: ${known ?? 'this file'} cannot be checked; the checker reads PDF, Word (.docx), HTML and plain text (save it as PDF or .docx)`,
     );
   }
   // Extraction reads the hint as main always gave it: text/plain, else the extension.

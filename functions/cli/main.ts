@@ -28,13 +28,13 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   check: {
     summary:
-      'check <file|-> [--json] [--offline]  check one statement (.txt, .html, .pdf or a .json submission)',
+      'check <file|-> [--json] [--offline]  check one statement (.txt, .html, .pdf, .docx or a .json submission)',
     help: `Usage: register check <file|-> [--json] [--offline]
 
 Checks one statement against the rules of the Modern Slavery Act 2015, section 54, without
-storing it. <file> is a .txt, .md, .html, .pdf, or a .json submission document (with
+storing it. <file> is a .txt, .md, .html, .pdf, .docx, or a .json submission document (with
 statementText, or statementFile naming a file beside it, or statementUrl); "-" reads the
-statement from standard input (PDF, HTML, text or a JSON submission, told apart by content).
+statement from standard input (PDF, Word, HTML, text or a JSON submission, told apart by content).
 
 Options:
   --json      print the check result as JSON (the shape POST /api/v1/check answers)

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, type ExpectStatic, expect, it } from 'vitest';
+import { RATING_TEXT } from '../../functions/app/public-labels.ts';
 import type { FetchOutcome } from '../../functions/checker/fetch/guarded-fetch.ts';
 import { demoRegister, demoSites } from '../../functions/local/demo/demo-register.ts';
 import { demoFetcher } from '../../functions/local/demo/demo-sites.ts';
@@ -86,6 +87,20 @@ describe('the demo register', () => {
     expect(statement.statement.groupMembers).toHaveLength(3);
     expect(statement.revisions).toHaveLength(2);
     expect((await loadDemo(ctx.register, now)).loaded).toBe(false);
+  });
+
+  it('names risk countries on the public statement page, never their codes, and the answers its findings quote', async () => {
+    const harbour = demo.organisations.find((o) => o.name.startsWith('Harbour & Vale'));
+    const html = await (await fetch(`${ctx.url}/statements/${harbour?.statementId}`)).text();
+    // The demo's answers give ES, MA and VN.
+    expect(html).toContain(' · Spain, Morocco · ');
+    expect(html).toContain(' · Vietnam · ');
+    expect(html).not.toMatch(/ · (ES|MA|VN)\b/);
+    // Evidence from the answers is named as the form names it, not by its field path.
+    expect(html).toContain(
+      'Risk 1: Deceptive recruitment and withheld wages of seasonal pickers; Spain, Morocco',
+    );
+    expect(html).not.toMatch(/summary\.risks|areas\.\w+\.covered/);
   });
 
   /** The two widths every walk is taken at: a desktop and the narrowest phone WCAG reflow asks for. */
@@ -224,6 +239,11 @@ describe('the demo register', () => {
       ]);
       await visit('missing flag with its contact and notices');
 
+      // The local outbox the README points to: the demo's notices as sent (1,793 px wide at 320 before).
+      await page.goto(`${ctx.url}/dev/outbox`);
+      expect(await page.locator('.govuk-summary-card').count()).toBeGreaterThan(0);
+      await visit('development outbox');
+
       await dashboard.open();
       await dashboard.openDetails('By type and age');
       expect(await dashboard.heading()).toMatch(/^Flags for \d{4}$/);
@@ -243,17 +263,31 @@ describe('the demo register', () => {
   }) => {
     const { entry, loaded } = demoNamed('Pennine');
     const year = Number(entry.statement?.document.periodEnd.slice(0, 4));
+    // Every demo business's account page: each rating's words, and its flags, fit the window.
+    const others = demoRegister(now).filter((o) => o.statement && o !== entry);
+    expect(others.length).toBeGreaterThanOrEqual(4);
     await atEachWidth(expect, async (page, visit) => {
+      const account = new AccountPage(page, ctx.url);
+      for (const other of others) {
+        await new SignInPage(page, ctx.url).signIn(demoBusinessEmail(other));
+        const [card] = await account.statements(other.organisation.name);
+        expect(card?.['Check rating'], other.organisation.name).toMatch(
+          new RegExp(`^${RATING_TEXT[other.statement?.expected ?? 'strong']} See the check`),
+        );
+        await visit(`account of ${other.organisation.name}`);
+        await page.context().clearCookies();
+      }
+
       // The business the README names: a late, weak statement with open flags.
       const email = demoBusinessEmail(entry);
       expect(email).toBe('compliance@pennine-haulage.example');
       await new SignInPage(page, ctx.url).signIn(email);
       expect(new URL(page.url()).pathname).toBe('/account');
-      const account = new AccountPage(page, ctx.url);
-      const [row] = await account.statements(loaded.name);
-      expect(row?.[0]).toMatch(new RegExp(`^Statement for ${year} \\d+ \\w+ \\d{4} to `));
-      expect(row?.[1]).toMatch(/^Submitted \(revision 1\)/);
-      expect(row?.[2]).toMatch(/^Weak See the check/);
+      const [card] = await account.statements(loaded.name);
+      expect(card?.title).toBe(`Statement for ${year}`);
+      expect(card?.Period).toMatch(/^\d+ \w+ \d{4} to \d+ \w+ \d{4}$/);
+      expect(card?.Status).toMatch(/^Submitted \(revision 1\)/);
+      expect(card?.['Check rating']).toMatch(/^Weak See the check/);
       const flags = await account.openFlags(loaded.name);
       expect(flags).toHaveLength(2);
       expect(flags.map((f) => f.split(':')[0])).toEqual(
@@ -280,7 +314,7 @@ describe('the demo register', () => {
       await visit('check your answers');
 
       await account.open();
-      expect((await account.statements(loaded.name))[0]?.[1]).toBe(
+      expect((await account.statements(loaded.name))[0]?.Status).toBe(
         'Submitted (revision 1), changes in draft',
       );
       await account.openPublicCheck(year);

@@ -17,6 +17,7 @@ import {
   OutOfScopeReviewPage,
   ReportPage,
 } from './pages/officers-pages.ts';
+import { widerThanWindow } from './pages/public-pages.ts';
 import { PublicFindingsPage, ReviewFindingsPage } from './pages/review-pages.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
@@ -126,14 +127,7 @@ describe('compliance officers in Chromium', () => {
       const axeAndWidth = async (where: string) => {
         expect(await axeViolations(page), where).toEqual([]);
         // Nothing wider than the window: no sideways scrolling at 320 px (the widest elements named).
-        const wider = await page.evaluate(() =>
-          document.documentElement.scrollWidth > window.innerWidth
-            ? Array.from(document.querySelectorAll('body *'))
-                .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-                .slice(0, 6)
-                .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
-            : [],
-        );
+        const wider = await widerThanWindow(page);
         expect(wider, where).toEqual([]);
       };
 

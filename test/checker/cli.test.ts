@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkResultSchema } from '../../schemas/check-result.ts';
 import { textPdf } from './fixtures.ts';
+import { docxFromSource } from './realistic/documents.ts';
 import { GOOD_DOCUMENT, GOOD_TEXT } from './support.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/register.mjs');
@@ -184,6 +185,15 @@ describe('register check', () => {
     expect(submission.stdout).toMatch(/Statement check: standard input/);
   });
 
+  it('checks a Word .docx, as the pages and the API accept one, reading its text', async () => {
+    const docx = await docxFromSource(GOOD_TEXT);
+    const { code, stdout } = await register(['check', file('word.docx', docx), '--json', '--offline']);
+    expect(code).toBe(0);
+    const result = checkResultSchema.parse(JSON.parse(stdout));
+    expect(result.sentences.length).toBeGreaterThan(3);
+    expect(result.findings.find((f) => f.rule === 'uk-approval')?.status).toBe('pass');
+  });
+
   it('exits 1 when the statement does not meet the legal minimum', async () => {
     const weak = 'We are a shoe shop in Leeds. We care about our suppliers.';
     const { code, stdout } = await register(['check', file('weak.txt', weak), '--offline']);
@@ -192,13 +202,14 @@ describe('register check', () => {
   });
 
   it.each([
+    // Named .docx but a zip without word/document.xml: not a Word document.
     ['statement.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0])],
     ['picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
   ])('refuses %s, a format it does not read, with exit 2', async (name, bytes) => {
     const { code, stdout, stderr } = await register(['check', file(name, bytes), '--offline']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/cannot be checked; the checker reads PDF, HTML and plain text/);
+    expect(stderr).toMatch(/cannot be checked; the checker reads PDF, Word \(\.docx\), HTML and plain text/);
   });
 
   it('reports an invalid submission document with the path of each bad field, exiting 2', async () => {

@@ -33,20 +33,26 @@ export class AccountPage {
     await this.page.waitForLoadState();
   }
 
-  /** An organisation's statements as the table shows them: [statement, status, check rating] per row. */
-  async statements(organisationName: string): Promise<string[][]> {
+  /** An organisation's statements, one summary card each: its title and each row's value by key. */
+  async statements(organisationName: string): Promise<Record<string, string>[]> {
     return this.page
-      .getByRole('table', { name: `Statements of ${organisationName}` })
-      .locator('tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) =>
-          Array.from(row.querySelectorAll('td, th'), (cell) => {
-            // A line break in a cell reads as a space.
-            const copy = cell.cloneNode(true) as Element;
-            for (const br of Array.from(copy.querySelectorAll('br'))) br.replaceWith(' ');
-            return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-          }),
-        ),
+      .getByRole('region', { name: organisationName, exact: true })
+      .locator('.govuk-summary-card')
+      .evaluateAll((cards) =>
+        cards.map((card) => {
+          // A line break in a value reads as a space.
+          const text = (element: Element | null) => {
+            const copy = element?.cloneNode(true) as Element | undefined;
+            for (const br of Array.from(copy?.querySelectorAll('br') ?? [])) br.replaceWith(' ');
+            return (copy?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          };
+          const fields: Record<string, string> = {
+            title: text(card.querySelector('.govuk-summary-card__title')),
+          };
+          for (const row of Array.from(card.querySelectorAll('.govuk-summary-list__row')))
+            fields[text(row.querySelector('dt'))] = text(row.querySelector('dd'));
+          return fields;
+        }),
       );
   }
 
@@ -59,9 +65,11 @@ export class AccountPage {
     return items.map((item) => item.replace(/\s+/g, ' ').trim());
   }
 
-  /** Follows a statement's link to its task list ("Statement for 2026"). */
+  /** Follows a statement card's action ("Open" or "Continue") to its task list. */
   async openStatement(year: number) {
-    await this.page.getByRole('link', { name: `Statement for ${year}`, exact: true }).click();
+    await this.page
+      .getByRole('link', { name: new RegExp(`^(Open|Continue) \\(Statement for ${year}\\)$`) })
+      .click();
     await this.page.waitForLoadState();
   }
 

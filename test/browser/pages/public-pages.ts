@@ -171,14 +171,27 @@ export async function pageOverflow(page: Page): Promise<{ scrollWidth: number; c
   }));
 }
 
-/** Elements that reach past the window's right edge (none when nothing scrolls sideways), named for a failure message. */
+/**
+ * What makes the page scroll sideways (none when nothing does), named for a failure message:
+ * elements whose box reaches past the window's right edge, and the innermost elements whose
+ * content is wider than the window while their box is not (a <pre> that does not wrap).
+ */
 export async function widerThanWindow(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    document.documentElement.scrollWidth > window.innerWidth
-      ? Array.from(document.querySelectorAll('body *'))
-          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-          .slice(0, 6)
-          .map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`)
-      : [],
-  );
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const all = Array.from(document.querySelectorAll('body *'));
+    const outside = all.filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+    const overflowing = all.filter(
+      (element) =>
+        element.scrollWidth > window.innerWidth &&
+        !Array.from(element.children).some((child) => child.scrollWidth > window.innerWidth),
+    );
+    const named = [...outside, ...overflowing].map(
+      (element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`,
+    );
+    // The page scrolls, so never answer "nothing": at least the document's own width.
+    return named.length
+      ? [...new Set(named)].slice(0, 6)
+      : [`html scrollWidth ${document.documentElement.scrollWidth}`];
+  });
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../functions/checker/check.ts';
+import { ratingChangesReport } from '../../functions/checker/rating-changes.ts';
 import { type Finding, type FindingStatus, RULE_IDS } from '../../schemas/check-result.ts';
 import type { Rating } from '../../schemas/statement-summary.ts';
 import { checkScenario } from './support.ts';
@@ -178,5 +179,18 @@ describe('the rating and unclear findings', () => {
   it('keeps non-compliant for a confident legal failure even when the text could not be read', () => {
     const unread = replace(BASES[4]![1](), ['uk-homepage-link'], (f) => ({ ...f, status: 'fail' }));
     expect(summarise(unread)).toMatchObject({ rating: 'non_compliant', meetsLegalMinimum: false });
+  });
+
+  it('says in the recheck summary how many ratings became not determined, and that an officer has them', () => {
+    const report = ratingChangesReport([
+      { statementId: 'S1', revision: 2, from: 'weak', to: 'not_determined' },
+      { statementId: 'S2', revision: 1, from: 'adequate', to: 'strong' },
+    ]);
+    expect(report.split('\n')).toEqual([
+      '2 ratings changed:',
+      '  S1 revision 2: weak -> not_determined',
+      '  S2 revision 1: adequate -> strong',
+      '  (1 now not determined: the checker could not read it; queued for an officer as not_determined)',
+    ]);
   });
 });

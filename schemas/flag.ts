@@ -17,6 +17,11 @@ export const FLAG_TYPES = [
   'review_request',
   /** A recheck under new rules disagrees with a finding the register reviewed: look again. */
   'review_disagreement',
+  /**
+   * The checker could not rate a submitted revision (rating `not_determined`: a scan without a
+   * text layer, too little text, not in English): a person has to read it.
+   */
+  'not_determined',
 ] as const;
 export const FLAG_STATUSES = ['open', 'contacted', 'resolved', 'dismissed'] as const;
 /** Statuses that still need an officer's attention. */
@@ -99,7 +104,7 @@ export const flagSchema = z
     /** The reporting year the flag is about (null for a hand-made flag about the organisation). */
     year: z.number().int().nullable(),
     statementId: idSchema.optional(),
-    /** The checked revision a `legal_minimum` or `weak` flag is about. */
+    /** The checked revision a `legal_minimum`, `weak` or `not_determined` flag is about. */
     revision: z.number().int().min(1).optional(),
     /** The statement's sectors, when the flag is about a statement (for filtering). */
     sectors: z.array(z.string()),
@@ -110,10 +115,13 @@ export const flagSchema = z
     /** `report`: what the member of the public chose and wrote. */
     reason: reportReasonSchema.optional(),
     details: z.string().optional(),
-    /** `legal_minimum` / `weak`: the findings behind the flag (failing legal rules, or the rating). */
+    /**
+     * `legal_minimum` / `weak` / `not_determined`: the findings behind the flag (failing legal
+     * rules; the rating's failing and warning findings; the unclear findings saying why not rated).
+     */
     findings: z.array(flagFindingSchema).optional(),
     /**
-     * `legal_minimum` / `weak`: how sure the checker was of the findings behind the flag (the lowest
+     * `legal_minimum` / `weak` / `not_determined`: how sure the checker was of the findings behind the flag (the lowest
      * confidence among them, 0..1); `order=uncertain` lists the least sure first.
      */
     confidence: z.number().min(0).max(1).optional(),

@@ -2,7 +2,11 @@ import * as z from 'zod';
 import { idSchema, isoDateSchema, timestampSchema } from './common.ts';
 
 export const statementStatusSchema = z.enum(['draft', 'submitted', 'withdrawn']);
-export const ratingSchema = z.enum(['strong', 'adequate', 'weak', 'non_compliant']);
+/**
+ * `not_determined`: the checker could not read the statement (no text layer, too little text,
+ * not in English), so it gives no rating rather than a confident one it has no grounds for.
+ */
+export const ratingSchema = z.enum(['strong', 'adequate', 'weak', 'non_compliant', 'not_determined']);
 
 /** The headline of a check, as search, lists and the open data show it. */
 export const checkSummarySchema = z.object({

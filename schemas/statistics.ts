@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { SECTORS } from './registry-options.ts';
 
-export const RATINGS_IN_ORDER = ['strong', 'adequate', 'weak', 'non_compliant'] as const;
+/** Every rating, `not_determined` (the checker could not read the statement) last. */
+export const RATINGS_IN_ORDER = ['strong', 'adequate', 'weak', 'non_compliant', 'not_determined'] as const;
 
 const fraction = z.number().min(0).max(1).nullable();
 
@@ -29,6 +30,8 @@ export const yearStatisticsSchema = z.object({
     adequate: z.number().int(),
     weak: z.number().int(),
     non_compliant: z.number().int(),
+    /** Checked, but the checker could not read the statement well enough to rate it. */
+    not_determined: z.number().int(),
   }),
   sectors: z.array(sectorStatisticsSchema),
 });

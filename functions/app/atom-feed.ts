@@ -11,7 +11,10 @@ const el = (name: string, content: string | ChildNode[] = [], attributes: Record
 /** One entry's summary: the period, then the check's rating and what it found, each said once. */
 export function entrySummary(item: SearchResult): string {
   const label = checkLabel(item.check);
-  const parts = [label.text, label.legal, label.areas].filter(
+  const rating = label.explanation
+    ? `${label.text}: ${label.explanation.charAt(0).toLowerCase()}${label.explanation.slice(1).replace(/\.$/, '')}`
+    : label.text;
+  const parts = [rating, label.legal, label.areas].filter(
     (part, index, all) => part !== '' && all.indexOf(part) === index,
   );
   return `Reporting period ${item.periodStart} to ${item.periodEnd}. Check: ${parts.join('; ')}.`;

@@ -1,4 +1,5 @@
 import type { Advice, CheckResult, Finding, SentenceTag } from '../../schemas/check-result.ts';
+import { RATING_EXPLANATION, RATING_TEXT } from './public-labels.ts';
 
 export const TAG_LABELS: Record<SentenceTag, string> = {
   approval: 'Approval',
@@ -28,13 +29,6 @@ const UNCLEAR_TAG = { text: 'Unclear', colour: 'govuk-tag--purple' };
 export const STATUS_LABELS: Record<string, string> = Object.fromEntries(
   Object.entries(STATUS_TAGS).map(([status, tag]) => [status, tag.text]),
 );
-
-const RATING_LABELS: Record<string, string> = {
-  strong: 'Strong',
-  adequate: 'Adequate',
-  weak: 'Weak',
-  non_compliant: 'Does not meet the legal minimum',
-};
 
 /**
  * The words for the checker's confidence: high from 0.8, medium from 0.6, low below. The figure
@@ -112,7 +106,8 @@ export function checkResultView(result: CheckResult) {
     result.findings.filter((f) => f.severity === severity).map(findingView);
   return {
     summary: result.summary,
-    rating: RATING_LABELS[result.summary.rating],
+    rating: RATING_TEXT[result.summary.rating],
+    ratingExplanation: RATING_EXPLANATION[result.summary.rating],
     legalMinimum:
       result.summary.meetsLegalMinimum === null
         ? 'Not determined'

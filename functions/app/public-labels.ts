@@ -8,6 +8,12 @@ export const RATING_TEXT: Record<Rating, string> = {
   adequate: 'Adequate',
   weak: 'Weak',
   non_compliant: 'Does not meet the legal minimum',
+  not_determined: 'Not determined',
+};
+
+/** What a rating means where the word alone would mislead (the register gives no verdict). */
+export const RATING_EXPLANATION: Partial<Record<Rating, string>> = {
+  not_determined: 'The register could not read this statement well enough to rate it.',
 };
 
 const RATING_COLOUR: Record<Rating, string> = {
@@ -15,6 +21,7 @@ const RATING_COLOUR: Record<Rating, string> = {
   adequate: 'govuk-tag--blue',
   weak: 'govuk-tag--yellow',
   non_compliant: 'govuk-tag--red',
+  not_determined: 'govuk-tag--grey',
 };
 
 /** A check summary as words and a GOV.UK tag colour; the words carry the meaning, not the colour. */
@@ -24,6 +31,7 @@ export function checkLabel(check: CheckSummary | null) {
   return {
     text: RATING_TEXT[check.rating],
     colour: RATING_COLOUR[check.rating],
+    explanation: RATING_EXPLANATION[check.rating],
     legal:
       check.meetsLegalMinimum === true
         ? 'Meets the legal minimum'

@@ -11,9 +11,15 @@ export interface RatingChange {
 /** The recheck's summary of changed ratings: one line each, "id revision n: old -> new". */
 export function ratingChangesReport(changes: readonly RatingChange[]): string {
   if (!changes.length) return 'No rating changed.';
+  const unread = changes.filter((c) => c.to === 'not_determined').length;
   return [
     `${changes.length} rating${changes.length === 1 ? '' : 's'} changed:`,
     ...changes.map((c) => `  ${c.statementId} revision ${c.revision}: ${c.from} -> ${c.to}`),
+    ...(unread
+      ? [
+          `  (${unread} now not determined: the checker could not read ${unread === 1 ? 'it' : 'them'}; queued for an officer as not_determined)`,
+        ]
+      : []),
   ].join('\n');
 }
 

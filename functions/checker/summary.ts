@@ -24,9 +24,12 @@ const isUnclear = (f: Finding | undefined) => f?.certainty === 'unclear';
  * - meetsLegalMinimum: false when an applicable legal rule fails confidently; true when every
  *   applicable legal rule passes (or warns) confidently; null otherwise.
  * - areasCovered: how many of the six area rules pass.
- * - rating: non_compliant when the legal minimum is not met; weak when three or more areas are
- *   confidently missing (fail, warn, or unknown for want of readable text), risks are confidently
- *   not identified, or it is a copy; strong when the legal minimum is met, all six areas pass
+ * - rating: non_compliant when the legal minimum is not met (a confident legal failure, which for
+ *   an unreadable statement can only be a fact of the submission: late, not published, no
+ *   homepage link); not_determined when none of the six area rules is confident (the statement
+ *   could not be read: a scan, too little text, another language; or the checker can tell
+ *   nothing of any area); weak when three or more areas are confidently missing (fail, warn, or
+ *   a confident unknown), risks are confidently not identified, or it is a copy; strong when the legal minimum is met, all six areas pass
  *   confidently, risks are identified confidently, and at least two of the three quality rules
  *   (measurable KPIs, remediation, actions not promises) pass confidently; adequate otherwise.
  */
@@ -60,6 +63,7 @@ export function summarise(findings: readonly Finding[]): CheckSummary {
   ).length;
   let rating: Rating;
   if (meetsLegalMinimum === false) rating = 'non_compliant';
+  else if (!AREA_RULES.some((rule) => confident(rule) !== undefined)) rating = 'not_determined';
   else if (missing >= 3 || confident('uk-risks-identified') === 'fail' || copied) rating = 'weak';
   else if (
     meetsLegalMinimum === true &&

@@ -17,7 +17,7 @@ import {
   statementContribution,
 } from '../domain/compliance/counters.ts';
 import { flagIds } from '../domain/compliance/flag-ids.ts';
-import { checkerFlag, formatDay, lateFlag } from '../domain/compliance/flags.ts';
+import { type CheckerFlagType, checkerFlag, formatDay, lateFlag } from '../domain/compliance/flags.ts';
 import { deadlineFor, isLate } from '../domain/compliance/reporting-years.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { applyCounterDeltas } from '../store/compliance/counters.ts';
@@ -166,7 +166,7 @@ async function failingFindings(
   store: Store,
   statementId: string,
   revision: number,
-  type: 'legal_minimum' | 'weak',
+  type: CheckerFlagType,
   memo: { worker: WorkerMemo; shown: CheckSummary } | undefined,
 ) {
   try {
@@ -174,15 +174,14 @@ async function failingFindings(
       memo?.worker.checkResult(statementId, revision, memo.shown) ??
       (await getCheckResult(store, statementId, revision));
     if (!result) return [];
-    const findings: FlagFinding[] =
+    const behind = (finding: Finding) =>
       type === 'legal_minimum'
-        ? result.findings
-            .filter((finding) => finding.severity === 'legal' && finding.status === 'fail')
-            .map(flagFindingOf)
-        : result.findings
-            .filter((finding) => finding.status === 'fail' || finding.status === 'warn')
-            .map(flagFindingOf);
-    return findings;
+        ? finding.severity === 'legal' && finding.status === 'fail'
+        : type === 'weak'
+          ? finding.status === 'fail' || finding.status === 'warn'
+          : // Why it could not be rated: the findings the checker could not tell.
+            finding.certainty === 'unclear';
+    return result.findings.filter(behind).map(flagFindingOf);
   } catch {
     // A result in a form this reader does not know: the flag still links to the findings page.
     return [];
@@ -191,9 +190,11 @@ async function failingFindings(
 
 /**
  * Checker-driven flags: when the header's `check` summary is set for a revision, a failing legal
- * minimum raises `legal_minimum` and a `weak` rating raises `weak` (one per revision, with the
- * findings behind it). When a later revision passes, the earlier revision's open flags of that
- * kind are resolved.
+ * minimum raises `legal_minimum`, a `weak` rating raises `weak`, and a `not_determined` rating
+ * (the checker could not read it) raises `not_determined`, never `weak` (one per revision, with
+ * the findings behind it; the unclear findings make the last one's confidence low, so
+ * `order=uncertain` lists it among the least sure). When a later revision passes, the earlier
+ * revision's open flags of that kind are resolved.
  */
 export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: WorkerMemo): Reactor {
   return async (change) => {
@@ -218,9 +219,10 @@ export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: Wor
       revision: after.revision,
       sectors: after.sectors,
     };
-    const raisedTypes: ('legal_minimum' | 'weak')[] = [];
+    const raisedTypes: CheckerFlagType[] = [];
     if (after.check.meetsLegalMinimum === false) raisedTypes.push('legal_minimum');
     if (after.check.rating === 'weak') raisedTypes.push('weak');
+    if (after.check.rating === 'not_determined') raisedTypes.push('not_determined');
     for (const type of raisedTypes) {
       const findings = await failingFindings(
         deps.store,
@@ -231,9 +233,10 @@ export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: Wor
       );
       await raise(deps.store, { flag: checkerFlag(type, statement, findings, at) });
     }
-    const cleared: ('legal_minimum' | 'weak')[] = [];
+    const cleared: CheckerFlagType[] = [];
     if (after.check.meetsLegalMinimum === true) cleared.push('legal_minimum');
     if (after.check.rating !== 'weak') cleared.push('weak');
+    if (after.check.rating !== 'not_determined') cleared.push('not_determined');
     if (cleared.length === 0) return;
     let cursor: string | undefined;
     do {

@@ -304,16 +304,16 @@ describe('input the checker cannot read well', () => {
       async () => ({ kind: 'document', bytes: await textPdf([FRENCH.split('\n')]), hint: 'pdf' }) as const,
     ],
   ])(
-    'says a statement in another language, as %s, is read in English only, and leaves its areas unclear',
+    'says a statement in another language, as %s, is read in English only, leaves its areas unclear and its rating not determined',
     async (_name, source) => {
       const result = await check(await source());
       for (const rule of [...AREAS, 'uk-approval', 'uk-signature', 'uk-risks-identified'] as const) {
         const f = finding(result, rule);
         expect(f.status, rule).toBe('unknown');
         expect(f.certainty).toBe('unclear');
-        expect(f.message).toMatch(/English/);
+        expect(f.message).toMatch(/not appear to be in English.*provide an English version/);
       }
-      expect(result.summary.rating).toBe('adequate');
+      expect(result.summary.rating).toBe('not_determined');
       expect(result.summary.meetsLegalMinimum).toBeNull();
     },
   );
@@ -322,14 +322,49 @@ describe('input the checker cannot read well', () => {
     ['drawn shapes only', () => imageOnlyPdf()],
     ['a full-page image on every page', () => scannedPdf(3)],
   ])(
-    'reports a scanned PDF (%s, no text layer) as unreadable, with the text rules unknown',
+    'reports a scanned PDF (%s, no text layer) as unreadable: text rules unclear, rating not determined, machine-readable fails',
     async (_name, pdf) => {
       const result = await check({ kind: 'document', bytes: await pdf(), hint: 'pdf' });
-      expect(finding(result, 'uk-machine-readable').status).toBe('fail');
-      expect(finding(result, 'uk-machine-readable').message).toMatch(/no text layer/);
-      for (const rule of AREAS) expect(finding(result, rule).status).toBe('unknown');
+      const readable = finding(result, 'uk-machine-readable');
+      expect([readable.status, readable.certainty]).toEqual(['fail', 'confident']);
+      expect(readable.message).toMatch(/no text layer/);
+      const text: RuleId[] = [
+        ...AREAS,
+        'uk-steps-or-none',
+        'uk-approval',
+        'uk-signature',
+        'uk-risks-identified',
+      ];
+      for (const rule of text) {
+        const f = finding(result, rule);
+        expect([f.status, f.certainty], rule).toEqual(['unknown', 'unclear']);
+        expect(f.message, rule).toMatch(/no text layer .*upload a PDF with a text layer/);
+      }
+      expect(result.summary).toEqual({ meetsLegalMinimum: null, areasCovered: 0, rating: 'not_determined' });
     },
   );
+
+  it('leaves a document of only a few readable words unclear and not rated, saying how many words came out', async () => {
+    // A page that builds its text with a script: what the reader gets is the shell.
+    const html =
+      '<!doctype html><html><head><title>Modern slavery statement</title></head><body><div id="app">Loading the statement…</div><noscript>Please enable JavaScript to view this page.</noscript></body></html>';
+    const bytes = new TextEncoder().encode(html);
+    const result = await check({ kind: 'document', bytes, hint: 'html' });
+    for (const rule of AREAS) {
+      const f = finding(result, rule);
+      expect([f.status, f.certainty], rule).toEqual(['unknown', 'unclear']);
+      expect(f.message).toMatch(/^Only \d+ words could be read from the document/);
+    }
+    expect(result.summary.rating).toBe('not_determined');
+  });
+
+  it('still rates a short statement given as text: the register read all there was', async () => {
+    const result = await check(
+      text('We are a small firm. We have taken no steps against slavery this year.'),
+    );
+    expect(result.summary.rating).not.toBe('not_determined');
+    expect(finding(result, 'uk-area-risk').certainty).toBe('confident');
+  });
 
   it('reads one enormous paragraph in a PDF and still finds its areas', async () => {
     const bytes = await textPdf([[HARBOUR.replace(/\n+/g, ' ')]]);

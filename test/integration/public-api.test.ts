@@ -1,9 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { entrySummary } from '../../functions/app/atom-feed.ts';
+import { runCheck } from '../../functions/checker/run-check.ts';
+import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import { OPEN_DATA_HEADER } from '../../functions/domain/open-data.ts';
 import { reindexStatement } from '../../functions/worker/index-statement.ts';
 import { publicStatementSchema, statementViewSchema } from '../../schemas/public-statement.ts';
 import { searchPageSchema } from '../../schemas/search.ts';
+import { scannedPdf } from '../checker/fixtures.ts';
 import {
   checkResultFor,
   putCheckResult,
@@ -264,6 +268,49 @@ describe('the public JSON API', () => {
       CheckFailedLegalRules: 'uk-approval',
       CheckWarnings: 'uk-area-training',
     });
+  });
+
+  it('rates a scanned statement not determined, and says so in search, its filter, the CSV, the page and the feed', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Quillon Scanned Papers Ltd' });
+    const seeded = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2022-04-01', periodEnd: '2023-03-31' },
+    });
+    const { result } = await runCheck(
+      {},
+      { kind: 'document', bytes: await scannedPdf(2), hint: 'pdf' },
+      { tagger: defaultTagger(), now: new Date('2023-08-01') },
+    );
+    expect(result.summary).toEqual({ meetsLegalMinimum: null, areasCovered: 0, rating: 'not_determined' });
+    await index(await putCheckResult(table.store, seeded, result));
+
+    const filtered = searchPageSchema.parse(
+      await (await get('/api/v1/statements?rating=not_determined')).json(),
+    );
+    expect(filtered.items.map((i) => i.organisationName)).toEqual(['Quillon Scanned Papers Ltd']);
+    const weak = searchPageSchema.parse(await (await get('/api/v1/statements?q=quillon&rating=weak')).json());
+    expect(weak.items).toEqual([]);
+
+    const rows = parse(await (await get('/api/v1/downloads/statements-2023.csv')).text(), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        OrganisationName: 'Quillon Scanned Papers Ltd',
+        CheckRating: 'not_determined',
+        CheckMeetsLegalMinimum: '',
+      }),
+    ]);
+
+    const html = await (await get(`/statements/${seeded.header.id}`)).text();
+    expect(html).toContain('>Not determined</strong>');
+    expect(html).toContain(
+      'Not determined: the register could not read this statement well enough to rate it.',
+    );
+    expect(html).not.toMatch(/>Weak</);
+    expect(entrySummary(filtered.items[0]!)).toBe(
+      'Reporting period 2022-04-01 to 2023-03-31. Check: Not determined: the register could not read this statement well enough to rate it; Legal minimum not determined; 0 of 6 areas covered.',
+    );
   });
 
   it('downloads a year as JSON lines, each exactly the API’s statement', async () => {

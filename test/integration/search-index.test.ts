@@ -606,7 +606,7 @@ describe('the search index kept by the stream worker', () => {
       doesNotMeetLegalMinimum: 1,
       shareMeetingLegalMinimum: 0.5,
       averageAreasCovered: 3,
-      ratings: { strong: 0, adequate: 1, weak: 0, non_compliant: 1 },
+      ratings: { strong: 0, adequate: 1, weak: 0, non_compliant: 1, not_determined: 0 },
     });
     expect(stats?.sectors).toEqual([
       {
@@ -631,6 +631,20 @@ describe('the search index kept by the stream worker', () => {
       statements: 1,
       checked: 1,
       meetsLegalMinimum: 1,
+    });
+
+    // Rechecked as a statement the checker could not read: counted as not determined, not adequate.
+    await putCheckResult(
+      table.store,
+      a,
+      checkResultFor({ meetsLegalMinimum: null, areasCovered: 0, rating: 'not_determined' }),
+    );
+    await stream.drain();
+    expect((await getStatistics(table.store)).years.find((y) => y.year === year)).toMatchObject({
+      checked: 1,
+      meetsLegalMinimum: 0,
+      undetermined: 1,
+      ratings: { strong: 0, adequate: 0, weak: 0, non_compliant: 0, not_determined: 1 },
     });
   });
 

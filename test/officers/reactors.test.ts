@@ -1,10 +1,13 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../functions/checker/run-check.ts';
+import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
 import { getFlag } from '../../functions/store/flags/get-flag.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { runSweep } from '../../functions/worker/sweep.ts';
 import type { CheckResult } from '../../schemas/check-result.ts';
+import { scannedPdf } from '../checker/fixtures.ts';
 import { authFor, testApp } from '../support/app.ts';
 import { officer } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
@@ -94,6 +97,40 @@ describe('compliance reactors', () => {
       sectors: ['Defence and aerospace'],
     });
     expect(await getFlag(store, `legal_minimum-${id}-r2`)).toBeUndefined();
+
+    // A scan the checker could not read: a person has to look (not_determined), it is not weak.
+    const { result: scanned } = await runCheck(
+      {},
+      { kind: 'document', bytes: await scannedPdf(1), hint: 'pdf' },
+      { tagger: defaultTagger(), now },
+    );
+    await updateStatement(store, id, { revision: 3, check: null });
+    await putCheckResult(store, {
+      statementId: id,
+      organisationId: organisation.id,
+      revision: 3,
+      result: scanned,
+      checkedAt: now.toISOString(),
+    });
+    await worker.poller.drain();
+    expect(worker.failures).toEqual([]);
+    expect(await getFlag(store, `weak-${id}-r3`)).toBeUndefined();
+    expect((await getFlag(store, `weak-${id}-r2`))?.status).toBe('resolved');
+    const unread = await getFlag(store, `not_determined-${id}-r3`);
+    expect(unread).toMatchObject({ type: 'not_determined', status: 'open', revision: 3, confidence: 0.5 });
+    expect(unread?.findings?.map((f) => f.rule)).toContain('uk-area-risk');
+    expect(unread?.history[0]?.note).toMatch(/^Revision 3 could not be rated: read it .*no text layer/);
+
+    await updateStatement(store, id, { revision: 4, check: null });
+    await putCheckResult(store, {
+      statementId: id,
+      organisationId: organisation.id,
+      revision: 4,
+      result: checkResult(true, 'adequate'),
+      checkedAt: now.toISOString(),
+    });
+    await worker.poller.drain();
+    expect((await getFlag(store, `not_determined-${id}-r3`))?.status).toBe('resolved');
   });
 
   it('sends overdue notices to enrolled contacts once, and records notices nobody can receive', {

@@ -70,6 +70,7 @@ export const FLAG_TYPE_LABELS: Record<Flag['type'], string> = {
   manual: 'Flagged by an officer',
   review_request: 'Review asked for',
   review_disagreement: 'Recheck disagrees with a review',
+  not_determined: 'Could not be rated',
 };
 
 export const FLAG_STATUS_LABELS: Record<Flag['status'], string> = {
@@ -110,6 +111,7 @@ const TODO_WORDS: Record<Flag['type'], [string, string]> = {
     'reviewed finding a recheck disagrees with',
     'reviewed findings a recheck disagrees with',
   ],
+  not_determined: ['statement the checker could not read', 'statements the checker could not read'],
 };
 
 /** The dashboard's first list: each kind of outstanding flag, linked to the queue filtered to it. */

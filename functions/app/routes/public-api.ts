@@ -284,7 +284,13 @@ const statisticsRoute = createRoute({
                 undetermined: 565,
                 shareMeetingLegalMinimum: 0.635,
                 averageAreasCovered: 4.4,
-                ratings: { strong: 2310, adequate: 4570, weak: 1808, non_compliant: 4102 },
+                ratings: {
+                  strong: 2310,
+                  adequate: 4505,
+                  weak: 1808,
+                  non_compliant: 4102,
+                  not_determined: 65,
+                },
                 sectors: [
                   {
                     sector: 'Food and beverages, agriculture and fishing',

@@ -10,6 +10,7 @@ import {
 import { EXTRACT_LIMITS, type ExtractLimits } from './limits.ts';
 import { blocksFromPdf } from './pdf-layout.ts';
 import { extractPool, type WorkerKind } from './pool.ts';
+import { MIN_READABLE_WORDS, readableWords } from './readable.ts';
 
 /** The largest document the checker reads. Larger inputs are refused before any parsing. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -210,13 +211,13 @@ export async function extractDocument(
   const pdf = await inWorker('pdf', bytes, limits, pdfAnswerSchema);
   if (!pdf.ok) return failure(kind, pdf);
   const sentences = sentencesFromBlocks(blocksFromPdf(pdf.pages));
-  const words = sentences.reduce((n, s) => n + (s.text.match(/\p{L}{2,}/gu) ?? []).length, 0);
+  const words = readableWords(sentences);
   return {
     kind,
     sentences,
     pages: pdf.totalPages,
     problem:
-      words < 20
+      words < MIN_READABLE_WORDS
         ? {
             reason: 'no_text_layer',
             message: `The PDF has ${pdf.totalPages} page(s) but no text layer (it may be a scan): its text cannot be read or searched.`,

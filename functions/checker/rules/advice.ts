@@ -1,12 +1,12 @@
 import type { Advice, Finding, RuleId } from '../../../schemas/check-result.ts';
 import { withAdvice } from './areas.ts';
-import type { RuleContext } from './context.ts';
+import { type RuleContext, textUnusable } from './context.ts';
 import { requiredSignatory } from './legal.ts';
 
 /**
  * Advice for the text rules that do not write their own: what was looked for, where, and what
  * would satisfy the rule. Given to failing, warning and unclear findings only, and only where the
- * text could be read (an unreadable text gets the extraction's own message).
+ * text could be read (an unreadable or non-English text gets the reason and what to do instead).
  */
 const ADVICE: Partial<Record<RuleId, (c: RuleContext) => Advice>> = {
   'uk-approval': (c) => ({
@@ -50,7 +50,7 @@ export function withDefaultAdvice(f: Finding, c: RuleContext): Finding {
   if (f.advice) return f;
   const advise = ADVICE[f.rule];
   const needed = f.status === 'fail' || f.status === 'warn' || f.certainty === 'unclear';
-  if (!advise || !needed || !c.sentences.length || c.language === 'other') return f;
+  if (!advise || !needed || !c.sentences.length || textUnusable(c)) return f;
   return withAdvice(f, advise(c));
 }
 

@@ -10,7 +10,7 @@ import {
   specOf,
   withAdvice,
 } from './areas.ts';
-import { finding, matching, quotes, type Rule, tagged, textUnreadable, textUnusable } from './context.ts';
+import { finding, matching, quotes, type Rule, tagged, textUnusable, unreadableFinding } from './context.ts';
 import { unusableFinding } from './legal.ts';
 import { promisedAt } from './modality.ts';
 import { MEASURABLE } from './wording.ts';
@@ -190,8 +190,8 @@ export const notCopied: Rule = (c) => {
       'not_applicable',
       'The register holds no earlier statement text for this organisation.',
     );
-  if (textUnreadable(c))
-    return finding('uk-not-copied', 'best_practice', 'unknown', 'The statement’s text could not be read.');
+  const unreadable = unreadableFinding(c, 'uk-not-copied', 'best_practice');
+  if (unreadable) return unreadable;
   const names = organisationNames(c);
   const now = shingles(normaliseForComparison(c.sentences.map((s) => s.text).join(' '), names));
   const then = shingles(normaliseForComparison(previous.text!, names));
@@ -238,13 +238,8 @@ export const NEAR_COPY = 0.8;
 export const comparesWithRegister = (wordCount: number) => wordCount >= MIN_WORDS;
 
 export const notBoilerplate: Rule = (c) => {
-  if (textUnreadable(c))
-    return finding(
-      'uk-not-boilerplate',
-      'best_practice',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
+  const unreadable = unreadableFinding(c, 'uk-not-boilerplate', 'best_practice');
+  if (unreadable) return unreadable;
   if (!comparesWithRegister(c.wordCount)) {
     return finding(
       'uk-not-boilerplate',

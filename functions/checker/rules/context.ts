@@ -9,6 +9,7 @@ import type {
   Severity,
 } from '../../../schemas/check-result.ts';
 import type { Extraction } from '../extract/document.ts';
+import { MIN_READABLE_WORDS, readableWords } from '../extract/readable.ts';
 import type { Language } from '../text/language.ts';
 
 /** What the website checks found (fetched before the pure check runs); undefined when offline. */
@@ -123,28 +124,69 @@ export const hasText = (context: RuleContext) => context.sentences.length > 0;
 export const wordCountOf = (sentences: readonly { text: string }[]) =>
   sentences.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0);
 
-/** The text could not be read at all (scan, password, unreadable): text rules cannot decide. */
-export const textUnreadable = (context: RuleContext) =>
-  !hasText(context) &&
-  context.extraction.problem !== undefined &&
-  context.extraction.problem.reason !== 'empty';
+/**
+ * The text could not be read at all (scan, password, unreadable file): text rules cannot decide.
+ * A PDF without a text layer counts even when a few stray characters (page numbers) came out.
+ */
+export const textUnreadable = (context: RuleContext) => {
+  const problem = context.extraction.problem;
+  if (problem?.reason === 'no_text_layer') return true;
+  return !hasText(context) && problem !== undefined && problem.reason !== 'empty';
+};
+
+/** What to do about a statement the checker could not read. */
+const READABLE_FORMS = 'Upload a PDF with a text layer, a Word (.docx) file or the statement’s web page.';
+
+/** Why the checker could not read the text, and what would let it (the extraction's own words). */
+function unreadableMessage(context: RuleContext): string {
+  const problem = context.extraction.problem;
+  if (problem?.reason === 'no_text_layer')
+    return 'The PDF has no text layer (it may be a scan), so the checker could not read it: upload a PDF with a text layer (saved or exported from the original document rather than scanned, or run through text recognition).';
+  if (problem?.reason === 'unsupported')
+    return `The checker could not read the statement: ${problem.message}`;
+  return `The checker could not read the statement’s text (${(problem?.message ?? 'no text').replace(/\.$/, '')}). ${READABLE_FORMS}`;
+}
 
 /**
  * Why the text rules cannot read the statement, when they cannot: no readable text (a scan, a
- * password, an unreadable file: the checker is sure it cannot tell) or another language (the
- * checker reads English only: it cannot tell, so its findings are unclear).
+ * password, an unreadable file), a document from which too few words came out to tell even its
+ * language (the rest of it was likely not extracted), or another language (the checker reads
+ * English only). In each case the checker cannot tell, so the text findings are unclear and the
+ * rating is not determined (summary.ts), never a confident "not addressed".
  */
 export function textUnusable(
   context: RuleContext,
 ): { message: string; certainty: 'confident' | 'unclear' } | undefined {
-  if (textUnreadable(context))
-    return { message: 'The statement’s text could not be read.', certainty: 'confident' };
+  if (textUnreadable(context)) return { message: unreadableMessage(context), certainty: 'unclear' };
   if (context.language === 'other')
     return {
-      message: 'The statement does not appear to be in English, and the checker reads English only.',
+      message:
+        'The statement does not appear to be in English, and the checker reads English only: provide an English version (it can be published beside the original).',
+      certainty: 'unclear',
+    };
+  // A document's extraction (a web page's, a Word file's; not a text file's) can lose its text:
+  // the same floor as a PDF's text layer (extract/document.ts).
+  const words = readableWords(context.sentences);
+  if (words < MIN_READABLE_WORDS && !context.textGiven && context.extraction.kind !== 'text')
+    return {
+      message: `${words ? `Only ${words} word${words === 1 ? '' : 's'}` : 'No words'} could be read from the document, too few for the checker to tell what it says: if the statement is longer, its text could not be extracted. ${READABLE_FORMS}`,
       certainty: 'unclear',
     };
   return undefined;
+}
+
+/** A rule that needs the statement's text, when the checker could not read it (or not at all). */
+export function unreadableFinding(
+  context: RuleContext,
+  rule: RuleId,
+  severity: Severity,
+): Finding | undefined {
+  if (!textUnreadable(context)) return undefined;
+  return {
+    ...finding(rule, severity, 'unknown', unreadableMessage(context)),
+    confidence: 0.5,
+    certainty: 'unclear',
+  };
 }
 
 /** The submission fields that make a check more than a bare document. */

@@ -18,6 +18,7 @@ import {
   tagged,
   textUnreadable,
   textUnusable,
+  unreadableFinding,
 } from './context.ts';
 import { approvalSentences, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
 import { promisedAt } from './modality.ts';
@@ -236,13 +237,8 @@ export const groupMembersNamed: Rule = (c) => {
       'fail',
       'A group statement, but no member organisations are listed in the form.',
     );
-  if (textUnreadable(c))
-    return finding(
-      'uk-group-members-named',
-      'guidance',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
+  const unreadable = unreadableFinding(c, 'uk-group-members-named', 'guidance');
+  if (unreadable) return unreadable;
   const text = ` ${normaliseName(c.sentences.map((s) => s.text).join(' '))} `;
   const missing = members.filter((m) => {
     const name = normaliseName(m.name);
@@ -298,13 +294,8 @@ export const declaredMatchesText: Rule = (c) => {
     );
   if (!areas)
     return finding('uk-declared-matches-text', 'guidance', 'unknown', 'The form’s six areas were not given.');
-  if (textUnreadable(c))
-    return finding(
-      'uk-declared-matches-text',
-      'guidance',
-      'unknown',
-      'The statement’s text could not be read.',
-    );
+  const unreadable = unreadableFinding(c, 'uk-declared-matches-text', 'guidance');
+  if (unreadable) return unreadable;
   const problems: string[] = [];
   const evidence: Evidence[] = [];
   for (const area of AREAS) {

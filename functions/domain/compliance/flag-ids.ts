@@ -8,6 +8,7 @@ export const flagIds = {
   late: (organisationId: string, year: number) => `late-${organisationId}-${year}`,
   legalMinimum: (statementId: string, revision: number) => `legal_minimum-${statementId}-r${revision}`,
   weak: (statementId: string, revision: number) => `weak-${statementId}-r${revision}`,
+  notDetermined: (statementId: string, revision: number) => `not_determined-${statementId}-r${revision}`,
   /** One per reviewed finding and rules version that disagrees with it. */
   reviewDisagreement: (statementId: string, revision: number, rule: string, rulesVersion: string) =>
     `review_disagreement-${statementId}-r${revision}-${rule}-${rulesVersion.replace(/[^A-Za-z0-9_-]/g, '_')}`,

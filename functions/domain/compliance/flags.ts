@@ -108,9 +108,15 @@ export interface CheckedStatement {
   sectors: string[];
 }
 
-/** `legal_minimum` (a legal rule fails) or `weak` (the rating) for one checked revision. */
+/** A flag the checker raises on one checked revision. */
+export type CheckerFlagType = 'legal_minimum' | 'weak' | 'not_determined';
+
+/**
+ * `legal_minimum` (a legal rule fails), `weak` (the rating) or `not_determined` (the checker
+ * could not rate it: a person has to read it) for one checked revision.
+ */
 export function checkerFlag(
-  type: 'legal_minimum' | 'weak',
+  type: CheckerFlagType,
   statement: CheckedStatement,
   findings: FlagFinding[],
   at: string,
@@ -118,13 +124,17 @@ export function checkerFlag(
   const id =
     type === 'legal_minimum'
       ? flagIds.legalMinimum(statement.id, statement.revision)
-      : flagIds.weak(statement.id, statement.revision);
+      : type === 'weak'
+        ? flagIds.weak(statement.id, statement.revision)
+        : flagIds.notDetermined(statement.id, statement.revision);
   const note =
     type === 'legal_minimum'
       ? findings.length > 0
         ? `Revision ${statement.revision} fails ${findings.length === 1 ? 'a legal rule' : `${findings.length} legal rules`}: ${findings.map((f) => f.rule).join(', ')}.`
         : `Revision ${statement.revision} does not meet the legal minimum.`
-      : `Revision ${statement.revision} is rated weak.`;
+      : type === 'weak'
+        ? `Revision ${statement.revision} is rated weak.`
+        : `Revision ${statement.revision} could not be rated: read it and review its findings.${findings[0] ? ` ${findings[0].message}` : ''}`;
   return {
     ...base(
       id,

@@ -59,7 +59,8 @@ async function latestChecked(store: Store, statementId: string, rule: RuleId) {
 
 /**
  * The checker's outstanding flags on this revision that the reviewed summary no longer supports:
- * `weak` once it is not rated weak, `legal_minimum` once it meets the legal minimum.
+ * `weak` once it is not rated weak, `not_determined` once it is rated, `legal_minimum` once it
+ * meets the legal minimum.
  */
 async function clearedCheckerFlags(
   store: Store,
@@ -69,6 +70,7 @@ async function clearedCheckerFlags(
 ): Promise<Flag[]> {
   const ids = [
     ...(summary.rating !== 'weak' ? [flagIds.weak(statementId, revision)] : []),
+    ...(summary.rating !== 'not_determined' ? [flagIds.notDetermined(statementId, revision)] : []),
     ...(summary.meetsLegalMinimum === true ? [flagIds.legalMinimum(statementId, revision)] : []),
   ];
   const flags = await Promise.all(ids.map((id) => getFlag(store, id, { consistent: true })));

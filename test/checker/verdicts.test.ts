@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAcknowledgement, isBareHeading } from '../../functions/checker/rules/wording.ts';
 import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts';
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import type { CheckDocument } from '../../schemas/check-request.ts';
@@ -576,6 +577,12 @@ describe('training and remediation wording', () => {
       'Due diligence\nEvery factory is audited before its first order. When our auditors found unauthorised subcontracting to a workshop employing refugees in Izmir, we worked with the factory to register the workers rather than withdrawing.',
       'not pass',
     ],
+    // Education as a trade or an institution is not training; educating people is.
+    [
+      'Risk and due diligence\nWe reviewed our suppliers in 2025. We also identified a risk that overseas students may be exploited by unscrupulous education agents or by the employers of students working part-time.',
+      'not pass',
+    ],
+    ['Our 12 buyers completed an education programme on forced labour in 2025.', 'pass'],
   ] as const)('"%s" → uk-area-training %s', async (sentence, status) => {
     expect(notPass(finding(await check(text(`${INTRO}\n\n${sentence}`)), 'uk-area-training').status)).toBe(
       status,
@@ -685,5 +692,76 @@ describe('the register’s near-copy lookup', () => {
     });
     expect(calls).toBe(lookups);
     expect(finding(result, 'uk-not-boilerplate').status).toBe(status);
+  });
+});
+
+describe('sentences that are not actions taken', () => {
+  const intro =
+    'Ashby Print Ltd prints packaging at two plants in Leicestershire, employs 260 people and buys board and inks from 45 suppliers.\n\n';
+  const runIn =
+    'Our business. Ashby Print Ltd prints cartons and labels for food brands at two plants in Leicestershire and employs 260 people, with agency operatives at peak times.\n\nOur suppliers. We buy board, inks and adhesives from 45 suppliers in the UK, Germany and Poland.\n\n';
+  it.each([
+    // A run-in heading ("Training. We will …") split off its paragraph is not a training sentence.
+    [
+      `${runIn}Training. We will introduce awareness training for our shift supervisors and buyers, and we hope to extend it to agency operatives in future.`,
+      'uk-area-training',
+      'not pass',
+    ],
+    [
+      `${runIn}Training. All 30 shift supervisors and buyers attended a half-day course on the signs of forced labour in March 2025.`,
+      'uk-area-training',
+      'pass',
+    ],
+    // An acknowledgement beside promises is not a step taken (both passed before).
+    [
+      `${intro}Risk\nWe recognise that packaging and timber supply chains can be exposed to forced labour. We will assess our mills next year.`,
+      'uk-area-risk',
+      'warn',
+    ],
+    [
+      `${intro}Training\nWe recognise that our buyers need to understand modern slavery. Next year we intend to develop a module for them and we will consider adding it to induction.`,
+      'uk-area-training',
+      'warn',
+    ],
+    [
+      `${intro}Risk\nWe recognise that paper and board supply chains can be exposed to forced labour. In 2025 we assessed our 12 mills and found two in China that rely on agency workers.`,
+      'uk-area-risk',
+      'pass',
+    ],
+    [
+      `${intro}Risk\nWe recognise that paper and board supply chains in China can be exposed to forced labour, and we visited our 12 mills there in 2025. We will assess our ink suppliers next year.`,
+      'uk-area-risk',
+      'pass',
+    ],
+  ] as const)('"%s" → %s %s', async (statement, rule, status) => {
+    const f = finding(await check(text(statement)), rule);
+    if (status === 'not pass') expect(f.status, f.message).not.toBe('pass');
+    else expect(f.status, f.message).toBe(status);
+  });
+
+  it.each([
+    ['Training.', true],
+    ['Our supply chain.', true],
+    ['Agency workers:', true],
+    ['We care.', false],
+    ['Signed.', false],
+    ['Ashby Print Ltd.', false],
+    ['All staff were trained.', false],
+  ] as const)('"%s" is a bare run-in heading: %s', (sentence, bare) => {
+    expect(isBareHeading(sentence)).toBe(bare);
+  });
+
+  it.each([
+    ['We recognise that the logistics sector can be exposed to modern slavery.', true],
+    ['The Trust acknowledges that agency staff may be at risk.', true],
+    ['We recognised the risk and audited all 14 agencies.', false],
+    ['We understand our suppliers better after 30 visits.', false],
+    ['We are aware of the heightened risk in groundworks and dry lining.', true],
+    ['We are aware of two cases reported through our helpline.', false],
+    // An acknowledgement that goes on to report a step taken is an action.
+    ['We recognise that haulage is exposed, and in 2025 we audited all 14 agencies.', false],
+    ['We acknowledge that agency drivers are at risk and have therefore introduced payslip checks.', false],
+  ] as const)('"%s" is an acknowledgement: %s', (sentence, acknowledgement) => {
+    expect(isAcknowledgement(sentence)).toBe(acknowledgement);
   });
 });

@@ -7,10 +7,18 @@ import type {
   SentenceTag,
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
-import { HELD_WORKSHOP } from '../tagger/lexicon.ts';
+import { EDUCATING, HELD_WORKSHOP } from '../tagger/lexicon.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
 import { promisedAt } from './modality.ts';
-import { isDenial, isSignOff, MEASURABLE, PAST, specificRisk } from './wording.ts';
+import {
+  isAcknowledgement,
+  isBareHeading,
+  isDenial,
+  isSignOff,
+  MEASURABLE,
+  PAST,
+  specificRisk,
+} from './wording.ts';
 
 /**
  * Statement-level verdicts for each area, from three sources: the tagger's sentence
@@ -62,7 +70,7 @@ const NAMED_TRAINING =
 const POLICY_WORDS =
   /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against)|(supplier|sourcing|trading|conduct|ethics|labour|recruitment) code)\b/i;
 const TRAINING_WORDS = new RegExp(
-  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|educat(e|ed|ion|ing)|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\\w-]+ ){0,2}sessions?)\\b`,
+  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\\w-]+ ){0,2}sessions?)\\b`,
   'i',
 );
 const DUE_DILIGENCE_WORDS =
@@ -427,12 +435,14 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
       (spec.key !== 'dueDiligence' || DD_OBJECT.test(text))
     )
       e = Math.max(e, REPORTED_CHECK);
-    // The sign-off closing the last section is not evidence for that section's area.
-    perSentence[i] = isSignOff(text) ? 0 : e;
-    if (section && !isSignOff(text)) {
+    // The sign-off closing the last section, and a run-in heading split off as a sentence, are
+    // not evidence for an area.
+    const bare = s.unit === undefined && isBareHeading(text);
+    perSentence[i] = isSignOff(text) || bare ? 0 : e;
+    if (section && !isSignOff(text) && !bare) {
       const members = inSection.get(section) ?? { sentences: [], anchored: false };
       // Only actions lift the section: a promised section stays a promise.
-      const promised = promisedAt(c, i) || isDenial(text);
+      const promised = promisedAt(c, i) || isDenial(text) || isAcknowledgement(text);
       if (!promised) members.sentences.push(i);
       members.anchored ||= (cue || p >= 0.15) && !promised;
       inSection.set(section, members);
@@ -466,9 +476,10 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
 }
 
 /**
- * Actions taken, only promises, only denials, or nothing. For risk, a sentence counts as an
- * action only when it names where the risk lies or reports an assessment done: "modern slavery
- * can occur in any sector" is a general remark, not a finding.
+ * Actions taken, only promises, only denials, or nothing; an acknowledgement ("we recognise
+ * that …") is none of them. For risk, a sentence counts as an action only when it names where
+ * the risk lies or reports an assessment done: "modern slavery can occur in any sector" is a
+ * general remark, not a finding.
  */
 export function evidenceStatusOf(c: RuleContext, support: readonly number[], key?: AreaKey): EvidenceStatus {
   if (!support.length) return 'none';
@@ -479,6 +490,7 @@ export function evidenceStatusOf(c: RuleContext, support: readonly number[], key
     const text = c.sentences[i]!.text;
     if (isDenial(text)) denials++;
     else if (promisedAt(c, i)) promises++;
+    else if (isAcknowledgement(text)) continue;
     else if (key !== 'risk' || specificRisk(text)) return 'actions';
     else if (PAST.test(text)) assessed = true;
   }

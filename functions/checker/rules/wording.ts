@@ -15,6 +15,34 @@ export const DENIAL =
 export const isPromise = (text: string) => FUTURE.test(text) && !PAST.test(text);
 
 /**
+ * An acknowledgement ("We recognise that our sector can be exposed to modern slavery", "We are
+ * aware of the risks in construction") states a view, not a step taken: beside promises it must
+ * not make an area's evidence "actions". One that goes on to report a step ("…, and in 2025 we
+ * audited all 14 agencies") or a count ("we are aware of two cases") is still an action.
+ */
+const ACKNOWLEDGEMENT =
+  /^(we|the (company|group|business|board|organisation|university|trust|firm|council|partnership))( (fully|also|clearly|now|very much|acutely))? ((recogni[sz]e|acknowledge|understand|accept|appreciate|know|believe)s? that|(are|is|remain|remains) (fully |acutely |well )?aware (that|of))\b/i;
+/** A step taken by the organisation, after the acknowledgement's own verb. */
+const STEP_TAKEN =
+  /\b(we|and|so|therefore)( (have|had|therefore|also|now|already|then|recently))* (\w+ly )?(\w{3,}ed|undertook|began|ran|held|took|made|set up|wrote|built|sent|met|gave|put in place|brought)\b|\b(?!(19|20)\d\d\b)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|several|a (few|number of)) (cases?|reports?|instances?|incidents?|concerns?|allegations?)\b/i;
+export function isAcknowledgement(text: string): boolean {
+  const head = text.trim().match(ACKNOWLEDGEMENT);
+  return Boolean(head) && !STEP_TAKEN.test(text.trim().slice(head![0].length));
+}
+
+/**
+ * A run-in heading split off its paragraph ("Training. We will introduce …" gives "Training."):
+ * a few capitalised words closed by a full stop or colon, no verb of its own, so no evidence.
+ */
+const BARE_HEADING =
+  /^(?!(we|i|it|this|they|there|he|she|signed|approved|dated?)\b)\p{Lu}[\p{L}'’&-]*( [\p{L}'’&-]+){0,3}[.:]$/iu;
+const HAS_VERB = /\b(is|are|was|were|be|been|has|have|had|do|does|did|will|can|may|must|should|\w+ed)\b/i;
+export const isBareHeading = (text: string) =>
+  BARE_HEADING.test(text.trim()) &&
+  !HAS_VERB.test(text) &&
+  !/\b(ltd|limited|plc|inc|llp|co)\.$/i.test(text.trim());
+
+/**
  * The statement's own approval or sign-off: evidence for the legal rules, never for an area.
  * "Signed by 212 of our suppliers" is a result, not a sign-off.
  */

@@ -14,8 +14,16 @@ const POLICY =
 export const HELD_WORKSHOP =
   /workshops?(?= (on|for|about|with|led|run|delivered|held)\b)|(attended|held|ran|run|delivered|hosted|organised|joined) (an? |our |the |\w+ )?workshops?/
     .source;
+/**
+ * Educating people ("we educated our buyers", "education on forced labour"), not education as a
+ * sector, an institution or a trade ("higher education", "education agents", "an education
+ * corporation").
+ */
+export const EDUCATING =
+  /educat(e|ed|es|ing)|(?<!(higher|further|primary|secondary|tertiary|private|international|adult|school|university) )education(?! (agents?|agenc(y|ies)|sector|institutions?|providers?|corporations?|establishments?|colleges?|authorit(y|ies)|bod(y|ies)|services?|system|trusts?|fairs?|market|funding|department)\b)/
+    .source;
 const TRAINING = new RegExp(
-  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|educat(e|ed|ion|ing)|webinars?|toolkits?)\\b`,
+  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?)\\b`,
   'i',
 );
 const DUE_DILIGENCE =

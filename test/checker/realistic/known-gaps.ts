@@ -17,7 +17,10 @@ export const KNOWN_GAPS: KnownGap[] = [
    * The blind set (blind3): every disagreement on the eight statements written after the fixes,
    * recorded without changing the checker or the expectations. Checker verdict vs rules.md.
    * Agreeing since main's set-2/3 fixes (made without these statements): university's signature
-   * and rating (HTML <br> lines), ferrybridge's due diligence.
+   * and rating (HTML <br> lines), ferrybridge's due diligence. Fixed by blind3 (a run-in heading
+   * split off as a sentence, and "we recognise that …", are not actions): medway's risk, training
+   * and rating. Fixed by blindfix: university's training (an acknowledgement is not an action, and
+   * "education agents" is not training).
    */
   {
     file: 'calder-build.docx.md',
@@ -29,12 +32,6 @@ export const KNOWN_GAPS: KnownGap[] = [
     file: 'calder-build.docx.md',
     rule: 'rating',
     reason: 'non_compliant follows from the missed footer approval; rules.md gives adequate offline.',
-  },
-  {
-    file: 'university-of-wessex.html',
-    rule: 'uk-area-training',
-    reason:
-      "pass, but the training section is only promises ('we intend to develop', 'we will also consider'); 'We recognise that our staff need to understand modern slavery' is counted as an action.",
   },
   {
     file: 'quillstack-software.txt',
@@ -60,33 +57,15 @@ export const KNOWN_GAPS: KnownGap[] = [
   },
   {
     file: 'medway-haulage-promises.txt',
-    rule: 'uk-area-risk',
-    reason:
-      "pass on the run-in heading 'Risk.' split off as a sentence and 'We recognise that the logistics sector can be exposed'; the section only promises a risk assessment.",
-  },
-  {
-    file: 'medway-haulage-promises.txt',
     rule: 'uk-area-effectiveness',
     reason:
-      "pass on the run-in heading 'Monitoring.', a promise to review, and the audit's finding (a due-diligence result, not an indicator).",
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'uk-area-training',
-    reason:
-      "pass on the run-in heading 'Training.' and a sentence that only promises training ('We will introduce …').",
+      "pass on the audit's finding (fees charged and repaid: a due-diligence result, not an indicator) and a promise to review progress; no indicator is given.",
   },
   {
     file: 'medway-haulage-promises.txt',
     rule: 'uk-actions-not-promises',
     reason:
-      "pass with 43% future intentions: descriptions and headings ('Risk.', 'We recognise …') count as actions; rules.md asks that most content sentences report actions taken (judgement).",
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'rating',
-    reason:
-      'adequate, because risk, effectiveness and training pass on headings and promises; rules.md gives weak (4 areas missing).',
+      'pass with 43% future intentions: descriptions and acknowledgements count as not promises; rules.md asks that most content sentences report actions taken (judgement).',
   },
   /*
    * Blind set 2 (blind4, session 9): every disagreement on the ten statements written without

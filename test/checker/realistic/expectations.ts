@@ -193,8 +193,8 @@ export const CASES: RealisticCase[] = [
       training: 'unread',
     },
     rules: { 'uk-approval': 'unread', 'uk-signature': 'unread', 'uk-risks-identified': 'unread' },
-    // Nothing confident either way: the formula does not lower it.
-    rating: 'adequate',
+    // Not English: the checker cannot read it, so it rates nothing rather than a default.
+    rating: 'not_determined',
   },
   {
     file: 'northgate-care.html',

@@ -17,7 +17,14 @@ import {
   statementContribution,
 } from '../domain/compliance/counters.ts';
 import { flagIds } from '../domain/compliance/flag-ids.ts';
-import { type CheckerFlagType, checkerFlag, formatDay, lateFlag } from '../domain/compliance/flags.ts';
+import {
+  type CheckerFlagType,
+  checkerFlag,
+  checkerFlagsOf,
+  FINDINGS_BEHIND,
+  formatDay,
+  lateFlag,
+} from '../domain/compliance/flags.ts';
 import { deadlineFor, isLate } from '../domain/compliance/reporting-years.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { applyCounterDeltas } from '../store/compliance/counters.ts';
@@ -174,14 +181,7 @@ async function failingFindings(
       memo?.worker.checkResult(statementId, revision, memo.shown) ??
       (await getCheckResult(store, statementId, revision));
     if (!result) return [];
-    const behind = (finding: Finding) =>
-      type === 'legal_minimum'
-        ? finding.severity === 'legal' && finding.status === 'fail'
-        : type === 'weak'
-          ? finding.status === 'fail' || finding.status === 'warn'
-          : // Why it could not be rated: the findings the checker could not tell.
-            finding.certainty === 'unclear';
-    return result.findings.filter(behind).map(flagFindingOf);
+    return result.findings.filter(FINDINGS_BEHIND[type]).map(flagFindingOf);
   } catch {
     // A result in a form this reader does not know: the flag still links to the findings page.
     return [];
@@ -219,11 +219,8 @@ export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: Wor
       revision: after.revision,
       sectors: after.sectors,
     };
-    const raisedTypes: CheckerFlagType[] = [];
-    if (after.check.meetsLegalMinimum === false) raisedTypes.push('legal_minimum');
-    if (after.check.rating === 'weak') raisedTypes.push('weak');
-    if (after.check.rating === 'not_determined') raisedTypes.push('not_determined');
-    for (const type of raisedTypes) {
+    const { raised, cleared } = checkerFlagsOf(after.check);
+    for (const type of raised) {
       const findings = await failingFindings(
         deps.store,
         after.id,
@@ -233,10 +230,6 @@ export function createCheckerFlagsReactor(deps: ComplianceWorkerDeps, memo?: Wor
       );
       await raise(deps.store, { flag: checkerFlag(type, statement, findings, at) });
     }
-    const cleared: CheckerFlagType[] = [];
-    if (after.check.meetsLegalMinimum === true) cleared.push('legal_minimum');
-    if (after.check.rating !== 'weak') cleared.push('weak');
-    if (after.check.rating !== 'not_determined') cleared.push('not_determined');
     if (cleared.length === 0) return;
     let cursor: string | undefined;
     do {

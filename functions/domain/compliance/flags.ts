@@ -1,5 +1,7 @@
+import type { Finding } from '../../../schemas/check-result.ts';
 import type { NoticeKind, OutboxMessage } from '../../../schemas/compliance.ts';
 import type { Flag, FlagFinding, FlagType, ReportReason } from '../../../schemas/flag.ts';
+import type { CheckSummary } from '../../../schemas/statement-summary.ts';
 import { flagIds, noticeIds } from './flag-ids.ts';
 import { raisedEntry } from './flag-workflow.ts';
 import { composeNotice } from './notices.ts';
@@ -111,6 +113,50 @@ export interface CheckedStatement {
 /** A flag the checker raises on one checked revision. */
 export type CheckerFlagType = 'legal_minimum' | 'weak' | 'not_determined';
 
+const CHECKER_FLAG_ID: Record<CheckerFlagType, (statementId: string, revision: number) => string> = {
+  legal_minimum: flagIds.legalMinimum,
+  weak: flagIds.weak,
+  not_determined: flagIds.notDetermined,
+};
+
+/** The id of a checker flag on one revision. */
+export const checkerFlagId = (type: CheckerFlagType, statementId: string, revision: number) =>
+  CHECKER_FLAG_ID[type](statementId, revision);
+
+/**
+ * What a check summary says of the checker's flags on its revision: the kinds it raises, and the
+ * kinds it no longer supports (resolved on earlier revisions, or when a review changes it).
+ */
+export function checkerFlagsOf(summary: CheckSummary): {
+  raised: CheckerFlagType[];
+  cleared: CheckerFlagType[];
+} {
+  const raised: CheckerFlagType[] = [];
+  const cleared: CheckerFlagType[] = [];
+  if (summary.meetsLegalMinimum === false) raised.push('legal_minimum');
+  if (summary.meetsLegalMinimum === true) cleared.push('legal_minimum');
+  for (const rating of ['weak', 'not_determined'] as const)
+    (summary.rating === rating ? raised : cleared).push(rating);
+  return { raised, cleared };
+}
+
+/** The findings behind a checker flag of each kind. */
+export const FINDINGS_BEHIND: Record<CheckerFlagType, (finding: Finding) => boolean> = {
+  legal_minimum: (f) => f.severity === 'legal' && f.status === 'fail',
+  weak: (f) => f.status === 'fail' || f.status === 'warn',
+  // Why it could not be rated: the findings the checker could not tell.
+  not_determined: (f) => f.certainty === 'unclear',
+};
+
+function checkerFlagNote(type: CheckerFlagType, revision: number, findings: FlagFinding[]): string {
+  if (type === 'weak') return `Revision ${revision} is rated weak.`;
+  if (type === 'not_determined')
+    return `Revision ${revision} could not be rated: read it and review its findings.${findings[0] ? ` ${findings[0].message}` : ''}`;
+  return findings.length > 0
+    ? `Revision ${revision} fails ${findings.length === 1 ? 'a legal rule' : `${findings.length} legal rules`}: ${findings.map((f) => f.rule).join(', ')}.`
+    : `Revision ${revision} does not meet the legal minimum.`;
+}
+
 /**
  * `legal_minimum` (a legal rule fails), `weak` (the rating) or `not_determined` (the checker
  * could not rate it: a person has to read it) for one checked revision.
@@ -121,20 +167,8 @@ export function checkerFlag(
   findings: FlagFinding[],
   at: string,
 ): Flag {
-  const id =
-    type === 'legal_minimum'
-      ? flagIds.legalMinimum(statement.id, statement.revision)
-      : type === 'weak'
-        ? flagIds.weak(statement.id, statement.revision)
-        : flagIds.notDetermined(statement.id, statement.revision);
-  const note =
-    type === 'legal_minimum'
-      ? findings.length > 0
-        ? `Revision ${statement.revision} fails ${findings.length === 1 ? 'a legal rule' : `${findings.length} legal rules`}: ${findings.map((f) => f.rule).join(', ')}.`
-        : `Revision ${statement.revision} does not meet the legal minimum.`
-      : type === 'weak'
-        ? `Revision ${statement.revision} is rated weak.`
-        : `Revision ${statement.revision} could not be rated: read it and review its findings.${findings[0] ? ` ${findings[0].message}` : ''}`;
+  const id = checkerFlagId(type, statement.id, statement.revision);
+  const note = checkerFlagNote(type, statement.revision, findings);
   return {
     ...base(
       id,

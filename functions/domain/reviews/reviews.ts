@@ -20,7 +20,7 @@ import type { Store } from '../../store/store.ts';
 import type { TransactItem } from '../../store/transact.ts';
 import { flagIds } from '../compliance/flag-ids.ts';
 import { isOutstanding } from '../compliance/flag-workflow.ts';
-import { flagLinks } from '../compliance/flags.ts';
+import { checkerFlagId, checkerFlagsOf, flagLinks } from '../compliance/flags.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { applyReviews } from './apply-reviews.ts';
@@ -68,11 +68,7 @@ async function clearedCheckerFlags(
   revision: number,
   summary: CheckSummary,
 ): Promise<Flag[]> {
-  const ids = [
-    ...(summary.rating !== 'weak' ? [flagIds.weak(statementId, revision)] : []),
-    ...(summary.rating !== 'not_determined' ? [flagIds.notDetermined(statementId, revision)] : []),
-    ...(summary.meetsLegalMinimum === true ? [flagIds.legalMinimum(statementId, revision)] : []),
-  ];
+  const ids = checkerFlagsOf(summary).cleared.map((type) => checkerFlagId(type, statementId, revision));
   const flags = await Promise.all(ids.map((id) => getFlag(store, id, { consistent: true })));
   return flags.filter((flag): flag is Flag => flag !== undefined && isOutstanding(flag.status));
 }

@@ -10,8 +10,16 @@ import {
   specOf,
   withAdvice,
 } from './areas.ts';
-import { finding, matching, quotes, type Rule, tagged, textUnusable, unreadableFinding } from './context.ts';
-import { unusableFinding } from './legal.ts';
+import {
+  finding,
+  matching,
+  quotes,
+  type Rule,
+  tagged,
+  textUnusable,
+  unreadableFinding,
+  unusableFinding,
+} from './context.ts';
 import { promisedAt } from './modality.ts';
 import { MEASURABLE } from './wording.ts';
 

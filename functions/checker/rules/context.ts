@@ -175,6 +175,19 @@ export function textUnusable(
   return undefined;
 }
 
+/** A text rule that cannot read the text: unknown, and unclear when it is the checker's limit (language). */
+export function unusableFinding(
+  rule: RuleId,
+  unusable: NonNullable<ReturnType<typeof textUnusable>>,
+  severity: Severity = 'legal',
+): Finding {
+  return {
+    ...finding(rule, severity, 'unknown', unusable.message),
+    confidence: unusable.certainty === 'unclear' ? 0.5 : 1,
+    certainty: unusable.certainty,
+  };
+}
+
 /** A rule that needs the statement's text, when the checker could not read it (or not at all). */
 export function unreadableFinding(
   context: RuleContext,
@@ -182,11 +195,7 @@ export function unreadableFinding(
   severity: Severity,
 ): Finding | undefined {
   if (!textUnreadable(context)) return undefined;
-  return {
-    ...finding(rule, severity, 'unknown', unreadableMessage(context)),
-    confidence: 0.5,
-    certainty: 'unclear',
-  };
+  return unusableFinding(rule, { message: unreadableMessage(context), certainty: 'unclear' }, severity);
 }
 
 /** The submission fields that make a check more than a bare document. */

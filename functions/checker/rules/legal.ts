@@ -1,4 +1,4 @@
-import type { Evidence, Finding, RuleId, Severity } from '../../../schemas/check-result.ts';
+import type { Evidence } from '../../../schemas/check-result.ts';
 import { evidenceFor, withAdvice } from './areas.ts';
 import {
   finding,
@@ -11,24 +11,12 @@ import {
   type RuleContext,
   tagged,
   textUnusable,
+  unusableFinding,
 } from './context.ts';
 import { promisedAt } from './modality.ts';
 import { personNameIn } from './person-name.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
-
-/** A text rule that cannot read the text: unknown, and unclear when it is the checker's limit (language). */
-export function unusableFinding(
-  rule: RuleId,
-  unusable: NonNullable<ReturnType<typeof textUnusable>>,
-  severity: Severity = 'legal',
-): Finding {
-  return {
-    ...finding(rule, severity, 'unknown', unusable.message),
-    confidence: unusable.certainty === 'unclear' ? 0.5 : 1,
-    certainty: unusable.certainty,
-  };
-}
 
 const CORPORATE = new Set(['company', 'llp', 'other_body_corporate', 'charity']);
 const PARTNERSHIP = new Set(['limited_partnership', 'partnership']);

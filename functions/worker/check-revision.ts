@@ -5,7 +5,7 @@ import {
   checkDocumentSchema,
   type EarlierStatement,
 } from '../../schemas/check-request.ts';
-import { type CheckResult, checkResultSchema, upgradeCheckResult } from '../../schemas/check-result.ts';
+import type { CheckResult } from '../../schemas/check-result.ts';
 import type { DocumentFetch } from '../../schemas/gov-import.ts';
 import { checkStatement, RULES_VERSION } from '../checker/check.ts';
 import { DocumentTooLargeError, type Extraction } from '../checker/extract/document.ts';
@@ -24,7 +24,7 @@ import { raise } from '../store/flags/raise-flag.ts';
 import { claimFetch } from '../store/gov-import/claim-fetch.ts';
 import { markDocumentNotFetched } from '../store/gov-import/mark-document-not-fetched.ts';
 import { keys } from '../store/keys.ts';
-import { getCheckResult } from '../store/public/get-check-result.ts';
+import { checkResultFromItem, getCheckResult } from '../store/public/get-check-result.ts';
 import { listReviews } from '../store/reviews/list-reviews.ts';
 import { getRevision } from '../store/statements/get-revision.ts';
 import { listStatementsOfOrganisation } from '../store/statements/list-statements-of-organisation.ts';
@@ -133,11 +133,11 @@ export function createCheckRevisionReactor(
     const computed = await computeRevisionCheck(deps, statementId, revision, options, parsed.data);
     if (computed === 'skipped') return;
     const { stored, headerSummary } = await storeRevisionCheck(deps, statementId, revision, computed);
-    // The index and the flags read this result next: as a read would parse it.
+    // The index and the flags read this result next: as a read would find it (stored as JSON).
     memo?.rememberCheckResult(
       statementId,
       revision,
-      checkResultSchema.parse(upgradeCheckResult(JSON.parse(JSON.stringify(stored)))),
+      checkResultFromItem(JSON.parse(JSON.stringify(stored))),
       headerSummary,
     );
   };

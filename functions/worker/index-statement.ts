@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { OpenDataRow } from '../../schemas/open-data.ts';
-import { revisionSchema } from '../../schemas/statement.ts';
 import { type StatementSummary, statementSummarySchema } from '../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, openDataRow } from '../domain/open-data.ts';
 import { INDEX_VERSION } from '../domain/search/index-entries.ts';
@@ -11,7 +10,7 @@ import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
 import { getSearchIndexState, type SearchIndexState } from '../store/search/search-index-state.ts';
-import { getRevision } from '../store/statements/get-revision.ts';
+import { getRevision, revisionFromItem } from '../store/statements/get-revision.ts';
 import type { Store } from '../store/store.ts';
 import type { ChangeRecord } from '../store/stream-records.ts';
 import type { WorkerDeps } from './deps.ts';
@@ -135,7 +134,7 @@ async function rowFor(
     const image = options.revisionImage;
     const [revision, checkResult] = await Promise.all([
       image && image.revision === summary.revision
-        ? revisionSchema.parse(withoutKeys(image))
+        ? revisionFromItem(image)
         : getRevision(store, summary.id, summary.revision),
       options.memo?.checkResult(summary.id, summary.revision, summary.check) ??
         getCheckResult(store, summary.id, summary.revision),

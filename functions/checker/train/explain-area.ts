@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type AreaKey, areaEvidence, specOf } from '../rules/areas.ts';
-import { hasFormFields, type RuleContext } from '../rules/context.ts';
+import { hasFormFields, type RuleContext, wordCountOf } from '../rules/context.ts';
 import { type CheckSource, runCheck } from '../run-check.ts';
 import { AIMS_LABELS } from '../tagger/labels.ts';
 import { createTagger, loadMeta, loadModel, MODEL_DIR, type Tagger } from '../tagger/model.ts';
@@ -57,7 +57,7 @@ for (const dir of dirs.length ? dirs : [MODEL_DIR]) {
     byTag: new Map(),
     scores,
     entityType: undefined,
-    wordCount: extraction.sentences.reduce((n, s) => n + (s.text.match(/\S+/g) ?? []).length, 0),
+    wordCount: wordCountOf(extraction.sentences),
     language: detectLanguage(extraction.sentences.map((s) => s.text).join(' ')).language,
     formGiven: hasFormFields({}),
   };

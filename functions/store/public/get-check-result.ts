@@ -16,7 +16,14 @@ export async function getCheckResult(
   const { Item } = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.checkResult(statementId, revision) }),
   );
-  if (!Item) return undefined;
-  const item = withoutKeys(Item);
+  return Item ? checkResultFromItem(Item) : undefined;
+}
+
+/**
+ * A stored check result item as the contract's shape: the result itself or under `result`, in
+ * any earlier form `upgradeCheckResult` knows. Also for a result the worker has just written.
+ */
+export function checkResultFromItem(stored: Record<string, unknown>): CheckResult {
+  const item = withoutKeys(stored);
   return checkResultSchema.parse(upgradeCheckResult('result' in item && item.result ? item.result : item));
 }

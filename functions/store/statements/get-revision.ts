@@ -9,5 +9,9 @@ export async function getRevision(store: Store, id: string, revision: number): P
   const { Item } = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.revision(id, revision) }),
   );
-  return Item ? revisionSchema.parse(withoutKeys(Item)) : undefined;
+  return Item ? revisionFromItem(Item) : undefined;
 }
+
+/** A revision item (as read, or as a stream image) as the contract's shape. */
+export const revisionFromItem = (item: Record<string, unknown>): Revision =>
+  revisionSchema.parse(withoutKeys(item));

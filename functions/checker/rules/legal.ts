@@ -14,7 +14,7 @@ import {
   unusableFinding,
 } from './context.ts';
 import { promisedAt } from './modality.ts';
-import { personNameIn } from './person-name.ts';
+import { organisationNamesIn, personNameIn } from './person-name.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
 
@@ -307,6 +307,14 @@ const ROLE_FOR_ENTITY: Record<string, { role: string; words: RegExp; name: strin
     words: /\b(director|trustee|chief executive|ceo|chair(man|woman|person)?)\b/i,
     name: 'a director or trustee',
   },
+  // A public body's statement is voluntary; its equivalent of a director is the head of the body
+  // (chief executive, accounting officer) or the chair or leader of its governing body.
+  public_body: {
+    role: 'director',
+    words:
+      /\b(director|chief executive|ceo|chair(man|woman|person)?|accounting officer|leader of the council|council leader|(town|city) clerk|head of paid service|vice-chancellor|principal|president)\b/i,
+    name: 'a director or equivalent',
+  },
   llp: {
     role: 'designated_member',
     words: /\b(designated member|member|managing partner|senior partner)\b/i,
@@ -327,13 +335,12 @@ export function requiredSignatory(c: RuleContext): { role: string; words: RegExp
 
 const SIGN_OFF = /\b(signed|signature|sign(ed)? by|yours (sincerely|faithfully))\b/i;
 const ANY_ROLE =
-  /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor)\b/i;
-const CORPORATE_NAME = /(\p{Lu}[\p{L}&'’.-]*\s+){1,5}(Ltd|Limited|plc|PLC|LLP|LP|Group|Holdings|Inc)\b/gu;
+  /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor|leader of the council|council leader|clerk)\b/i;
 
 /** Organisation names the statement or the form gives: their words are not a signatory's name. */
 function organisationNames(c: RuleContext): string[] {
   const given = [c.organisation?.name, ...(c.document.groupMembers ?? []).map((m) => m.name)];
-  const inText = c.sentences.flatMap((s) => s.text.match(CORPORATE_NAME) ?? []);
+  const inText = c.sentences.flatMap((s) => organisationNamesIn(s.text));
   return [...given, ...inText].filter((n): n is string => Boolean(n));
 }
 
@@ -362,13 +369,24 @@ export const signature: Rule = (c) => {
   const candidates = [...new Set([...tagged(c, 'signature'), ...matching(c, SIGN_OFF)])].sort(
     (a, b) => a - b,
   );
-  // A sign-off block: a role and a name, in a signature sentence or the short lines near the end.
-  const tail = c.sentences.map((_, i) => i).slice(-8);
+  // A sign-off block: a name and a role, in a signature sentence or the short lines near the end
+  // or after a sign-off cue. The lines of a block may each be a sentence (HTML, Word: name, role
+  // and organisation on lines of their own) or one (pasted text, PDF: the short lines joined).
+  const count = c.sentences.length;
+  const afterCues = candidates.flatMap((i) => [i + 1, i + 2]).filter((i) => i < count);
+  const pool = [...new Set([...candidates, ...afterCues, ...c.sentences.map((_, i) => i).slice(-8)])].sort(
+    (a, b) => a - b,
+  );
   const organisations = organisationNames(c);
   const hasName = (text: string) => personNameIn(text, organisations) !== undefined;
-  const signed = [...new Set([...candidates, ...tail])].filter((i) => {
+  const short = (i: number) => i >= 0 && i < count && c.sentences[i]!.text.length < 160;
+  /** A role in the sentence, or in a short line next to it (the line under or over the name). */
+  const roleAt = (i: number, words: RegExp) =>
+    words.test(c.sentences[i]!.text) ||
+    (short(i) && [i - 1, i + 1].some((j) => short(j) && words.test(c.sentences[j]!.text)));
+  const signed = pool.filter((i) => {
     const text = c.sentences[i]!.text;
-    const inBlock = candidates.includes(i) || (text.length < 160 && ANY_ROLE.test(text) && hasName(text));
+    const inBlock = candidates.includes(i) || (short(i) && roleAt(i, ANY_ROLE) && hasName(text));
     return (
       inBlock && (ANY_ROLE.test(text) || hasName(text)) && !/\bapproved\b.*\bboard\b/i.test(text.slice(0, 20))
     );
@@ -382,7 +400,7 @@ export const signature: Rule = (c) => {
     (i) =>
       expected.words.test(c.sentences[i]!.text) ||
       (i > 0 && expected.words.test(c.sentences[i - 1]!.text)) ||
-      (i + 1 < c.sentences.length && expected.words.test(c.sentences[i + 1]!.text)),
+      (i + 1 < count && expected.words.test(c.sentences[i + 1]!.text)),
   );
   const good = withRole.filter(named);
   if (good.length) {

@@ -79,49 +79,15 @@ export const KNOWN_GAPS: KnownGap[] = [
       "warn 'the form gives no approval date', but the text dates the approval (14 October 2025, after the declared period end); rules.md asks that the date be stated, and a form sent with only the period is not a statement without a date.",
   },
   {
-    file: 'marlowe-hotels.html',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off is 'Priya Raman / Chief Operating Officer and Director / Marlowe Hotels Group Limited': a compound role ('… and Director') and a company-name line after the role both hide the named director.",
-  },
-  {
-    file: 'marlowe-hotels.html',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed signature; rules.md gives adequate offline.',
-  },
-  {
     file: 'kenmoor-council.html',
     rule: 'uk-area-training',
     reason:
       "pass, but no training is available yet: 'We are developing … which we plan to launch in spring 2026', 'We will also provide', 'we intend to make … mandatory' are all promises (warn).",
   },
   {
-    file: 'elmhurst-care.txt',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off is 'Daniel Price / Director / Elmhurst Care Group Limited': the company's name on its own line after the role hides the named director.",
-  },
-  {
-    file: 'elmhurst-care.txt',
-    rule: 'rating',
-    reason:
-      'non_compliant follows from the missed signature; rules.md gives weak (risk denied, three areas missing).',
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off names 'Dr Helen Marsh, Group Chief Executive and Executive Director, Caradon Holdings plc': a compound role ('… and Executive Director') is not read as a director.",
-  },
-  {
     file: 'caradon-engineering-group.pdf.md',
     rule: 'uk-approval-date',
     reason:
       "warn 'the form gives no approval date', but the text dates the board's approval (15 April 2025); rules.md asks that the date be stated.",
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed signature; rules.md gives adequate offline.',
   },
 ];

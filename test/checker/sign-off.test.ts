@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromText } from '../../functions/checker/extract/document.ts';
+import { organisationNamesIn, personNameIn } from '../../functions/checker/rules/person-name.ts';
+import type { CheckDocument } from '../../schemas/check-request.ts';
+import { checkScenario, findingOf, GOOD_TEXT } from './support.ts';
+
+/*
+ * Sign-offs as people write them: compound roles, honorifics and letters after the name, the
+ * organisation on its own line or after a comma, everything on one line with "|". Each block is
+ * read in two layouts: pasted text (short lines, which the sentence splitter joins into one) and
+ * lines (each line a sentence of its own, as HTML <br> lines and Word paragraphs give them).
+ */
+const GOOD_BLOCK = 'Signed\nAnn Smith\nDirector';
+const BODY = GOOD_TEXT.replace(GOOD_BLOCK, '').trimEnd();
+
+type Layout = 'text' | 'lines';
+type EntityType = NonNullable<NonNullable<CheckDocument['organisation']>['entityType']>;
+
+function signedWith(block: string, layout: Layout, entityType: EntityType = 'company') {
+  const document: Partial<CheckDocument> = { signatory: undefined, organisation: { entityType } };
+  if (layout === 'text') return checkScenario({ text: `${BODY}\n\n${block}`, document });
+  const body = extractFromText(BODY);
+  const heading = body.sentences.at(-1)?.heading;
+  const lines = block.split('\n').map((text) => ({ text, ...(heading ? { heading } : {}) }));
+  return checkScenario({
+    extraction: { ...body, sentences: [...body.sentences, ...lines] },
+    textGiven: false,
+    document,
+  });
+}
+
+const signatureOf = (block: string, layout: Layout, entityType?: EntityType) =>
+  findingOf(signedWith(block, layout, entityType), 'uk-signature').status;
+
+describe('uk-signature reads a named director in the sign-offs people write', () => {
+  const layouts: Layout[] = ['text', 'lines'];
+  const cases: [string, 'pass' | 'fail'][] = [
+    // Compound roles: the board role is one part of the title.
+    ['Signed\nOliwia Brandt\nChief Financial Officer and Director\nHarbourline Foods Limited', 'pass'],
+    ['Signed\nNadia Ferreira-Lowe\nGroup Managing Director and Executive Director', 'pass'],
+    ['Signed\nKwame Asante\nDirector and Company Secretary', 'pass'],
+    ['Signed\nGraham Ilesworth\nManaging Director & Founder', 'pass'],
+    ['Signed: Imogen Tarrant, Executive Chair (Director)', 'pass'],
+    // The organisation after the role, on its own line or after a comma.
+    ['Signed\nBeatrix Holm\nDirector\nHarbourline Foods Group Limited', 'pass'],
+    ['Signed: Tomasz Wren, Finance Director, Harbourline Holdings plc', 'pass'],
+    ['Signed\nTomasz Wren\nGroup Chief Executive and Director, Harbourline Group Limited', 'pass'],
+    // Name, role and organisation on one line.
+    ['Graham Ilesworth | Managing Director | Harbourline Foods Ltd', 'pass'],
+    ['Signed by Graham Ilesworth, Director, Harbourline Foods Ltd, 3 October 2025', 'pass'],
+    // Honorifics and letters after the name.
+    ['Signed\nProf. Amara Quist OBE\nNon-Executive Director', 'pass'],
+    ['Signed\nDr Felix Ondaatje FCA\nChief Executive', 'pass'],
+    ['Signed: Dame Priscilla Yeo DBE, Chair', 'pass'],
+    ['Signed: Dr Ibe, Director', 'pass'],
+    // The role above the name.
+    ['Yours sincerely\nManaging Director\nRuth Kallis', 'pass'],
+    // No name: an organisation, a role or a title alone names nobody.
+    ['Signed\nHarbourline Foods Limited\nDirector', 'fail'],
+    ['Signed\nGroup Chief Executive\nHarbourline Group Limited', 'fail'],
+    ['Signed: Dr, Director', 'fail'],
+    ['Signed for and on behalf of Harbourline Holdings plc\nChief Executive and Director', 'fail'],
+    // A name with no role, or with a role that is not a director's.
+    ['Signed: Oliwia Brandt', 'fail'],
+    ['Signed\nDr Felix Ondaatje FCA', 'fail'],
+    ['Signed: Oliwia Brandt, Head of Procurement', 'fail'],
+    ['Signed\nOliwia Brandt\nCompliance Manager\nHarbourline Foods Limited', 'fail'],
+  ];
+  it.each(layouts.flatMap((layout) => cases.map(([block, status]) => [layout, block, status] as const)))(
+    'in %s layout, %j → %s',
+    (layout, block, status) => {
+      expect(signatureOf(block, layout)).toBe(status);
+    },
+  );
+
+  // rules.md asks for "a director (or equivalent)" and cannot tell who sits on the board from a
+  // title: a job title with "Director" in it is read as a director, as the checker always has.
+  it.each(
+    layouts.flatMap((layout) =>
+      ['Signed: Oliwia Brandt, Director of Procurement', 'Signed\nOliwia Brandt\nHR Director'].map(
+        (block) => [layout, block] as const,
+      ),
+    ),
+  )('in %s layout, a job title containing "Director" (%j) passes', (layout, block) => {
+    expect(signatureOf(block, layout)).toBe('pass');
+  });
+
+  it('quotes the sign-off line that names the signatory', () => {
+    const f = findingOf(
+      signedWith('Signed\nBeatrix Holm\nDirector\nHarbourline Foods Limited', 'lines'),
+      'uk-signature',
+    );
+    expect(f.evidence.map((e) => e.text)).toContain('Beatrix Holm');
+  });
+});
+
+describe('uk-signature reads the equivalents rules.md allows for each kind of organisation', () => {
+  it.each([
+    ['llp', 'Signed\nMarcus Ebdon\nManaging Partner and Designated Member\nEbdon Advisory LLP', 'pass'],
+    ['llp', 'Signed: Marcus Ebdon, Designated Member, Ebdon Advisory LLP', 'pass'],
+    ['llp', 'Signed: Marcus Ebdon, Head of Operations, Ebdon Advisory LLP', 'fail'],
+    ['partnership', 'Signed\nInes Calloway\nPartner, Calloway & Dunn', 'pass'],
+    ['partnership', 'Signed\nInes Calloway\nOffice Manager', 'fail'],
+    ['limited_partnership', 'Signed\nFelicity Orme\nDirector of Orme GP Limited, General Partner', 'pass'],
+    ['limited_partnership', 'Signed: Felicity Orme, Limited Partner', 'fail'],
+    ['charity', 'Signed\nRevd Alun Carver\nChair of Trustees', 'pass'],
+    ['charity', 'Signed: Alun Carver, Trustee', 'pass'],
+    ['public_body', 'Signed\nCllr Maureen Ashby\nLeader of the Council', 'pass'],
+    ['public_body', 'Signed\nPeter Lomax\nChief Executive and Head of Paid Service', 'pass'],
+    ['public_body', 'Signed: Peter Lomax, Head of Procurement', 'fail'],
+    ['other_body_corporate', 'Signed: Professor Leona Hart, Vice-Chancellor', 'pass'],
+    ['other_body_corporate', 'Signed\nLeona Hart\nPrincipal and Accounting Officer', 'pass'],
+  ] as const)('a %s signed %j → %s', (entityType, block, status) => {
+    for (const layout of ['text', 'lines'] as const)
+      expect(signatureOf(block, layout, entityType)).toBe(status);
+  });
+});
+
+describe('the names in a sign-off', () => {
+  it.each([
+    ['Dr Helen Okoro Group Chief Executive', 'Helen Okoro'],
+    ['Prof. Amara Quist OBE, Chair', 'Amara Quist'],
+    ['Felix Ondaatje FCA ACA', 'Felix Ondaatje'],
+    ['Cllr Ashby, Leader of the Council', 'Ashby'],
+    ['Jo de Vries | Director | Vries Foods Ltd', 'Jo de Vries'],
+    ['Harbourline Foods Group Limited', undefined],
+    ['Group Finance Director', undefined],
+    ['Dr, Director', undefined],
+  ] as const)('personNameIn(%j) → %j', (text, name) => {
+    expect(personNameIn(text)).toBe(name);
+  });
+
+  it.each([
+    ['Beatrix Holm Director Harbourline Foods Group Limited', ['Harbourline Foods Group Limited']],
+    ['Dr Helen Okoro Group Chief Executive, Okoro Holdings plc', ['Okoro Holdings plc']],
+    ['Signed for Acme Retail Ltd', ['Acme Retail Ltd']],
+    ['Marks & Spencer Group plc', ['Marks & Spencer Group plc']],
+    ['We buy from growers in Kenya.', []],
+  ] as const)('organisationNamesIn(%j) → %j', (text, names) => {
+    expect(organisationNamesIn(text)).toEqual(names);
+  });
+});

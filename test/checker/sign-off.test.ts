@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractFromText } from '../../functions/checker/extract/document.ts';
+import { checkStatement } from '../../functions/checker/check.ts';
+import { extractDocument, extractFromText } from '../../functions/checker/extract/document.ts';
+import { isoDateIn } from '../../functions/checker/rules/dates.ts';
 import { organisationNamesIn, personNameIn } from '../../functions/checker/rules/person-name.ts';
 import type { CheckDocument } from '../../schemas/check-request.ts';
-import { checkScenario, findingOf, GOOD_TEXT } from './support.ts';
+import { docxFromSource } from './realistic/documents.ts';
+import { checkScenario, findingOf, GOOD_TEXT, keywordTagger, NOW } from './support.ts';
 
 /*
  * Sign-offs as people write them: compound roles, honorifics and letters after the name, the
@@ -138,5 +141,124 @@ describe('the names in a sign-off', () => {
     ['We buy from growers in Kenya.', []],
   ] as const)('organisationNamesIn(%j) → %j', (text, names) => {
     expect(organisationNamesIn(text)).toEqual(names);
+  });
+});
+
+const APPROVAL = 'This statement was approved by the Board of Directors of Acme Retail Ltd on 10 July 2025.';
+const withApproval = (line: string) => GOOD_TEXT.replace(APPROVAL, line);
+
+/** A bare check, as `register check` and POST /check with only a document run it: no form at all. */
+function bareCheck(text: string) {
+  return checkStatement(
+    { document: {}, extraction: extractFromText(text), textGiven: true, now: NOW },
+    keywordTagger,
+  );
+}
+
+describe('uk-approval-date reads the date the statement states when the form does not give one', () => {
+  // The form of these checks gives the period (ending 31 March 2025) but no approval date.
+  const partial = { approvalDate: null, approvedBy: null } as const;
+  it.each([
+    ['Approved by the Board of Directors of Acme Retail Ltd on 18 June 2025.', 'pass', '18 June 2025'],
+    ['The Board approved this statement at its meeting on the 2nd of July 2025.', 'pass', '2 July 2025'],
+    ['This statement was approved by our Board on 04/06/2025.', 'pass', '4 June 2025'],
+    ['This statement was approved by our Board on June 4, 2025.', 'pass', '4 June 2025'],
+    ['This statement was approved by the Board on 20 February 2025.', 'fail', 'before the end of the period'],
+    ['This statement was approved by the Board on 3 March 2026.', 'fail', 'in the future'],
+    ['This statement was approved by the Board of Directors of Acme Retail Ltd.', 'fail', 'No approval date'],
+  ] as const)('approval %j → %s', (line, status, said) => {
+    const f = findingOf(checkScenario({ text: withApproval(line), document: partial }), 'uk-approval-date');
+    expect(f.status).toBe(status);
+    expect(f.message).toContain(said);
+    if (status === 'pass') expect(f.evidence.some((e) => e.text === line)).toBe(true);
+  });
+
+  it.each([
+    ['Approved by the Board of Directors on 18 June 2025.', 'pass'],
+    ['Approved by the Board of Directors.', 'fail'],
+  ] as const)('on a bare check (no form), approval %j → %s', (line, status) => {
+    const f = findingOf(bareCheck(withApproval(line)), 'uk-approval-date');
+    expect(f.status).toBe(status);
+    expect(f.message).not.toMatch(/\bform\b/);
+  });
+
+  it.each([
+    ['2025-07-10', APPROVAL, 'pass'],
+    ['2025-07-10', 'This statement was approved by the Board of Directors on 12 July 2025.', 'warn'],
+    ['2025-07-10', 'This statement was approved by the Board of Directors.', 'warn'],
+  ] as const)('with the form’s approval date %s, approval %j → %s', (approvalDate, line, status) => {
+    const f = findingOf(
+      checkScenario({ text: withApproval(line), document: { approvalDate } }),
+      'uk-approval-date',
+    );
+    expect(f.status).toBe(status);
+  });
+});
+
+describe('uk-approval finds an approval inside a line whose parts are joined by separators', () => {
+  const footers: [string, 'pass' | 'fail'][] = [
+    [
+      'Acme Retail Ltd · Company No. 07654321 · Approved by the Board of Directors on 18 June 2025 · Signed: Ann Smith, Director',
+      'pass',
+    ],
+    ['Acme Retail Ltd | Approved by the Board on 18 June 2025 | Ann Smith, Director', 'pass'],
+    [
+      'Registered in England • Approved by the Board of Directors – 18 June 2025 • Ann Smith, Director',
+      'pass',
+    ],
+    ['Acme Retail Ltd – Approved by our Board on 18 June 2025 – Signed by Ann Smith, Director', 'pass'],
+    // Delegated approval stays delegated when it sits in a footer.
+    [
+      'Acme Retail Ltd · Approved by the Executive Committee on 18 June 2025 · Signed: Ann Smith, Director',
+      'fail',
+    ],
+    // A part that is not about the statement: an approval of a policy in a footer is not one.
+    ['Acme Retail Ltd · Supplier code approved by the board in 2023 · Registered in England', 'fail'],
+  ];
+  const footerText = (footer: string) =>
+    `${GOOD_TEXT.replace(APPROVAL, '').replace(GOOD_BLOCK, '').trimEnd()}\n\n${footer}`;
+
+  it.each(footers)('in pasted text, %j → %s', (footer, status) => {
+    const result = checkScenario({ text: footerText(footer), document: { approvalDate: null } });
+    expect(findingOf(result, 'uk-approval').status).toBe(status);
+    if (status === 'pass') {
+      expect(findingOf(result, 'uk-approval-date').status).toBe('pass');
+      expect(findingOf(result, 'uk-approval').message).toContain('18 June 2025');
+    }
+  });
+
+  it('finds it in an HTML paragraph and a Word paragraph', async () => {
+    const [footer] = footers[0]!;
+    const body = GOOD_TEXT.replace(APPROVAL, '').replace(GOOD_BLOCK, '').trimEnd();
+    const html = `<html><body><main>${body
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `<p>${line}</p>`)
+      .join('')}<p>${footer}</p></main></body></html>`;
+    const docx = await docxFromSource(`${body}\n${footer}`);
+    for (const [bytes, hint] of [
+      [new TextEncoder().encode(html), 'html'],
+      [docx, 'docx'],
+    ] as const) {
+      const extraction = await extractDocument(bytes, hint);
+      const result = checkScenario({ extraction, textGiven: false, document: { approvalDate: null } });
+      expect([hint, findingOf(result, 'uk-approval').status]).toEqual([hint, 'pass']);
+      expect([hint, findingOf(result, 'uk-approval-date').status]).toEqual([hint, 'pass']);
+    }
+  });
+});
+
+describe('dates as statements write them', () => {
+  it.each([
+    ['on 4 September 2025', '2025-09-04'],
+    ['on the 21st of March 2025', '2025-03-21'],
+    ['on September 4, 2025', '2025-09-04'],
+    ['on 04/09/2025', '2025-09-04'],
+    ['on 4.9.25', '2025-09-04'],
+    ['on 2025-09-04', '2025-09-04'],
+    ['on 31/02/2025', undefined],
+    ['in September 2025', undefined],
+  ] as const)('isoDateIn(%j) → %j', (text, iso) => {
+    expect(isoDateIn(text)).toBe(iso);
   });
 });

@@ -13,6 +13,7 @@ import {
   textUnusable,
   unusableFinding,
 } from './context.ts';
+import { isoDateIn } from './dates.ts';
 import { promisedAt } from './modality.ts';
 import { organisationNamesIn, personNameIn } from './person-name.ts';
 
@@ -198,23 +199,50 @@ const APPROVAL_WORDS = /\b(approved|approval|adopted|endorsed)\b/i;
 const DELEGATED =
   /\b(executive (committee|team|board)|management committee|leadership team|audit committee|risk committee|committee of the board|sub-committee|executive leadership|operating committee)\b/i;
 const ON_BEHALF = /\bon behalf of the board\b/i;
-const DATE_IN_TEXT =
-  /\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+
+/**
+ * Separators that join a line's parts ("Acme Ltd · Registered in England · Approved by the Board
+ * on … · Signed: …", a footer or letterhead written as one line): " · ", " | ", " • ", " – ".
+ */
+const PART_SEPARATOR = /\s+[·•|–—]\s+/;
+
+/** The parts of a sentence joined by separators, or a table row's cells; the whole text otherwise. */
+function partsOf(sentence: { text: string; unit?: string | undefined }): string[] {
+  const parts = sentence.text.split(PART_SEPARATOR);
+  return sentence.unit === 'table_row' ? parts.flatMap((p) => p.split(/;\s+/)) : parts;
+}
+
+/**
+ * The part of sentence `i` that speaks of an approval by a governing body, with the part after it
+ * (where a date may follow a dash: "Approved by the Board – 4 September 2025"); the whole
+ * sentence when it is not separator-joined.
+ */
+export function approvalText(c: RuleContext, i: number): string {
+  const sentence = c.sentences[i]!;
+  const parts = partsOf(sentence);
+  if (parts.length === 1) return sentence.text;
+  const at = parts.findIndex((p) => APPROVAL_WORDS.test(p) && GOVERNING.test(p));
+  if (at < 0) return sentence.text;
+  const next = parts[at + 1];
+  return next && isoDateIn(next) && !isoDateIn(parts[at]!) ? `${parts[at]} ${next}` : parts[at]!;
+}
 
 export function approvalSentences(c: RuleContext): number[] {
   const candidates = new Set([...tagged(c, 'approval'), ...matching(c, APPROVAL_WORDS)]);
   return [...candidates]
     .sort((a, b) => a - b)
     .filter((i) => {
-      const text = c.sentences[i]!.text;
+      const text = approvalText(c, i);
+      const heading = c.sentences[i]!.heading ?? '';
       return (
         APPROVAL_WORDS.test(text) &&
         GOVERNING.test(text) &&
         // What was approved: the statement named, or the document itself ("Approved by the
-        // Board of X on <date>." opening a line, or under an approval heading).
-        (/statement|this (report|document)/i.test(text + (c.sentences[i]!.heading ?? '')) ||
+        // Board of X on <date>." opening a line or one part of a separator-joined line, or
+        // under an approval heading).
+        (/statement|this (report|document)/i.test(c.sentences[i]!.text + heading) ||
           /^(approved|adopted|endorsed)\b/i.test(text) ||
-          /\b(approval|approved|sign(ed|ature|-off))\b/i.test(c.sentences[i]!.heading ?? ''))
+          /\b(approval|approved|sign(ed|ature|-off))\b/i.test(heading))
       );
     });
 }
@@ -250,16 +278,16 @@ export const approval: Rule = (c) => {
   }
   const sentences = approvalSentences(c);
   const proper = sentences.filter((i) => {
-    const text = c.sentences[i]!.text;
+    const text = approvalText(c, i);
     const body =
       rightBody.test(text) || (!needMembers && /\b(trustees|council|governing body|governors)\b/i.test(text));
     const delegated = DELEGATED.test(text) && !/\bboard of directors\b/i.test(text.replace(DELEGATED, ''));
     return body && !delegated && !(ON_BEHALF.test(text) && !/approved by (the|its|our) board/i.test(text));
   });
   if (proper.length) {
-    const text = c.sentences[proper[0]!]!.text;
+    const text = approvalText(c, proper[0]!);
     const date =
-      text.match(DATE_IN_TEXT)?.[0] ??
+      (isoDateIn(text) ? formatDate(isoDateIn(text)!) : undefined) ??
       (c.document.approvalDate ? formatDate(c.document.approvalDate) : undefined);
     return finding(
       'uk-approval',

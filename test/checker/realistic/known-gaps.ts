@@ -23,17 +23,6 @@ export const KNOWN_GAPS: KnownGap[] = [
    * "education agents" is not training).
    */
   {
-    file: 'calder-build.docx.md',
-    rule: 'uk-approval',
-    reason:
-      "fail, but the footer line '· Approved by the Board of Directors on 4 September 2025 · Signed: …' states board approval; an approval inside a '·'-separated footer is not found.",
-  },
-  {
-    file: 'calder-build.docx.md',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed footer approval; rules.md gives adequate offline.',
-  },
-  {
     file: 'quillstack-software.txt',
     rule: 'uk-area-effectiveness',
     reason:
@@ -71,23 +60,16 @@ export const KNOWN_GAPS: KnownGap[] = [
    * Blind set 2 (blind4, session 9): every disagreement on the ten statements written without
    * reading the checker, recorded without changing the checker or the expectations.
    * Checker verdict vs rules.md.
+   * Fixed by sig5 (session 10, from sentences of its own, not these statements): the sign-offs of
+   * marlowe, elmhurst and caradon (compound roles, the organisation after the role, honorifics;
+   * name and role on lines of their own) and hollinsdale's and caradon's approval dates (the
+   * text's date counts when the form gives none); in blind set 1, calder's footer approval and
+   * rating (an approval in one part of a '·'-joined line).
    */
-  {
-    file: 'hollinsdale-foods.pdf.md',
-    rule: 'uk-approval-date',
-    reason:
-      "warn 'the form gives no approval date', but the text dates the approval (14 October 2025, after the declared period end); rules.md asks that the date be stated, and a form sent with only the period is not a statement without a date.",
-  },
   {
     file: 'kenmoor-council.html',
     rule: 'uk-area-training',
     reason:
       "pass, but no training is available yet: 'We are developing … which we plan to launch in spring 2026', 'We will also provide', 'we intend to make … mandatory' are all promises (warn).",
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'uk-approval-date',
-    reason:
-      "warn 'the form gives no approval date', but the text dates the board's approval (15 April 2025); rules.md asks that the date be stated.",
   },
 ];

@@ -891,3 +891,23 @@ describe('figures that belong to another area, and progress measured without a h
     expect(kpis.status, kpis.message).toBe('pass');
   });
 });
+
+describe('uk-actions-not-promises with the committed tagger: acknowledgements are not actions', () => {
+  const intro =
+    'Tolland Freight Ltd runs 180 lorries from depots in Essex and Kent, employs 450 people and hires agency drivers through four labour agencies.\n\n';
+  it.each([
+    // Awareness and plans beside one action: not most sentences report actions.
+    [
+      'We recognise that haulage can be exposed to forced labour. We are aware that agency drivers may be charged fees. We acknowledge that our subcontractors may use informal labour. In 2025 we audited one of our four labour agencies and interviewed 20 of its drivers. We will train our depot managers on forced labour. We plan to audit the other three agencies.',
+      'warn',
+    ],
+    // Actions first, with a plan: pass.
+    [
+      'In 2025 we audited all four labour agencies and interviewed 60 agency drivers about fees. We trained our 12 depot managers on the signs of forced labour. Our supplier code, adopted in 2024, bans recruitment fees, and we wrote it into every agency contract. We will extend the audits to our haulage subcontractors.',
+      'pass',
+    ],
+  ] as const)('"%s" → %s', async (body, status) => {
+    const f = finding(await check(text(`${intro}${body}`)), 'uk-actions-not-promises');
+    expect(f.status, f.message).toBe(status);
+  });
+});

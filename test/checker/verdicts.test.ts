@@ -847,6 +847,13 @@ describe('dated plans and ongoing promises', () => {
     if (status === 'warn') expect(f.evidenceStatus).toBe('promises');
   });
 
+  it('an acknowledgement does not count toward an area’s minimum of sentences', async () => {
+    const statement = `${intro}Due diligence\nWe recognise that our agencies may not always check how their drivers were recruited. In 2025 we audited one of our four labour agencies.`;
+    const f = finding(await check(text(statement)), 'uk-area-due-diligence');
+    expect(f.status, f.message).toBe('warn');
+    expect(f.message).toMatch(/only 1 sentence/);
+  });
+
   it('a fee named after training is not training given', async () => {
     const statement = `${intro}Due diligence\nIn 2025 we checked the contracts of 60 agency drivers and found four repaying "training bonds" to their agency, which it has now cancelled.\n\nTraining\nNext year we intend to offer a course on forced labour to our depot managers.`;
     const f = finding(await check(text(statement)), 'uk-area-training');

@@ -632,7 +632,10 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
         advice,
       );
     }
-    const acted = ev.support.filter((i) => !promisedAt(c, i)).length;
+    // Toward the minimum count only the sentences evidenceStatusOf takes as actions.
+    const acted = ev.support.filter(
+      (i) => !promisedAt(c, i) && !isDenial(c.sentences[i]!.text) && !isAcknowledgement(c.sentences[i]!.text),
+    ).length;
     if (acted < spec.minimum) {
       return withAdvice(
         {

@@ -784,6 +784,7 @@ describe('dated plans and ongoing promises', () => {
     ['All depot managers will be trained on forced labour.', true],
     // Work under way is not yet in place.
     ['We are drafting a supplier code for our timber merchants.', true],
+    ['We are building long-term relationships with our growers.', false],
     // Decision: "we will continue to …" reports nothing done in the year, so it is a promise …
     ['We will continue to audit our haulage subcontractors.', true],
     // … unless the practice itself is stated in its own clause.

@@ -18,7 +18,7 @@ export const FUTURE = new RegExp(
     String.raw`(?<!\btargets?\b[^.;]{0,40})\bby (the (end|start|middle) of |early |mid-?|late )?(${MONTH_OR_SEASON} )?20\d\d\b`,
     String.raw`\bwe are (looking|planning|seeking|working) (to|towards)\b|\bcommit(ted)? to (reviewing|developing|introducing|implementing|rolling|carrying|conducting)\b`,
     // Work under way is not yet in place: "we are developing a module", "we are drafting a policy".
-    String.raw`\bwe are (currently |now )?(developing|drafting|designing|preparing|creating|building)\b`,
+    String.raw`\bwe are (currently |now )?(developing|drafting|designing|preparing)\b`,
   ].join('|'),
   'i',
 );

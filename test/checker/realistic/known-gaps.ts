@@ -20,42 +20,11 @@ export const KNOWN_GAPS: KnownGap[] = [
    * and rating (HTML <br> lines), ferrybridge's due diligence. Fixed by blind3 (a run-in heading
    * split off as a sentence, and "we recognise that …", are not actions): medway's risk, training
    * and rating. Fixed by blindfix: university's training (an acknowledgement is not an action, and
-   * "education agents" is not training).
+   * "education agents" is not training). Fixed by promise5 (session 10): quillstack's and hartley's
+   * effectiveness and KPIs (a figure of another area is not an indicator unless presented as a
+   * measure; progress measured against a target is one, headed or not), medway's effectiveness and
+   * actions-not-promises (run-in headings are not content; acknowledgements are not actions).
    */
-  {
-    file: 'quillstack-software.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass (unclear) on '98% of staff completed it', a training figure under the question heading 'Do our staff know what to look for?'; the effectiveness section only promises to consider indicators.",
-  },
-  {
-    file: 'quillstack-software.txt',
-    rule: 'uk-kpis-measurable',
-    reason: 'pass on the same training completion figure, which is not an effectiveness indicator.',
-  },
-  {
-    file: 'hartley-marsh.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "unknown (unclear): paragraph 6 ('We measure our progress by the share of high-risk contractors approved … 89% … target of 100%') in a statement without headings is not found.",
-  },
-  {
-    file: 'hartley-marsh.txt',
-    rule: 'uk-kpis-measurable',
-    reason: 'unknown (unclear) for the same missed paragraph 6, which has figures and targets.',
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass on the audit's finding (fees charged and repaid: a due-diligence result, not an indicator) and a promise to review progress; no indicator is given.",
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'uk-actions-not-promises',
-    reason:
-      'pass with 43% future intentions: descriptions and acknowledgements count as not promises; rules.md asks that most content sentences report actions taken (judgement).',
-  },
   /*
    * Blind set 2 (blind4, session 9): every disagreement on the ten statements written without
    * reading the checker, recorded without changing the checker or the expectations.
@@ -64,12 +33,7 @@ export const KNOWN_GAPS: KnownGap[] = [
    * marlowe, elmhurst and caradon (compound roles, the organisation after the role, honorifics;
    * name and role on lines of their own) and hollinsdale's and caradon's approval dates (the
    * text's date counts when the form gives none); in blind set 1, calder's footer approval and
-   * rating (an approval in one part of a '·'-joined line).
+   * rating (an approval in one part of a '·'-joined line). Fixed by promise5 (session 10): kenmoor's
+   * training ("training bonds" charged to workers are not training; the section's plans are promises).
    */
-  {
-    file: 'kenmoor-council.html',
-    rule: 'uk-area-training',
-    reason:
-      "pass, but no training is available yet: 'We are developing … which we plan to launch in spring 2026', 'We will also provide', 'we intend to make … mandatory' are all promises (warn).",
-  },
 ];

@@ -227,14 +227,14 @@ describe('uk-approval finds an approval inside a line whose parts are joined by 
     }
   });
 
-  it('finds it in an HTML paragraph and a Word paragraph', async () => {
+  it('finds it in an HTML article’s footer and a Word paragraph', async () => {
     const [footer] = footers[0]!;
     const body = GOOD_TEXT.replace(APPROVAL, '').replace(GOOD_BLOCK, '').trimEnd();
-    const html = `<html><body><main>${body
+    const html = `<html><body><main><article>${body
       .split('\n')
       .filter(Boolean)
       .map((line) => `<p>${line}</p>`)
-      .join('')}<p>${footer}</p></main></body></html>`;
+      .join('')}<footer class="footer"><p>${footer}</p></footer></article></main></body></html>`;
     const docx = await docxFromSource(`${body}\n${footer}`);
     for (const [bytes, hint] of [
       [new TextEncoder().encode(html), 'html'],

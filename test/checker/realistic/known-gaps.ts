@@ -124,4 +124,69 @@ export const KNOWN_GAPS: KnownGap[] = [
     rule: 'rating',
     reason: 'non_compliant follows from the missed signature; rules.md gives adequate offline.',
   },
+
+  /*
+   * Blind set 3 (blind5, session 10): every disagreement on the ten statements written while sets 1
+   * and 2 were being fixed for, recorded without changing the checker or the expectations.
+   */
+  {
+    file: 'greenacre-foodstores.pdf.md',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'kingsmere-contracting.docx.md',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'voltaris-joint-statement.html',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'brightsun-solar-installs.txt',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'staffbridge-payroll.docx.md',
+    rule: 'uk-remediation',
+    reason:
+      "warn 'not what happens when a case is found', but under its risk heading it stopped paying into the shared accounts, contacted the workers directly and reported 4 cases to the GLAA.",
+  },
+  {
+    file: 'staffbridge-payroll.docx.md',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'loopthread-textiles.html',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'castlegate-insurance.txt',
+    rule: 'uk-area-effectiveness',
+    reason:
+      "pass (unclear) on a due diligence sentence ('on-site reviews of 22 of our highest-spend vehicle repairers'); an activity count is not an effectiveness measure, and nothing else addresses (e).",
+  },
+  {
+    file: 'tidewell-biosciences.pdf.md',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
+  {
+    file: 'st-aldhelm-hospice.txt',
+    rule: 'uk-approval-date',
+    reason:
+      "warn 'the form gives no approval date', but the statement itself dates the board's approval, after the period end; rules.md asks only that the date be stated.",
+  },
 ];

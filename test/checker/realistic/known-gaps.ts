@@ -36,4 +36,14 @@ export const KNOWN_GAPS: KnownGap[] = [
    * rating (an approval in one part of a '·'-joined line). Fixed by promise5 (session 10): kenmoor's
    * training ("training bonds" charged to workers are not training; the section's plans are promises).
    */
+  /*
+   * Blind set 3 (blind5, session 10): every disagreement on the ten statements written while sets 1
+   * and 2 were being fixed for, recorded without changing the checker or the expectations.
+   */
+  {
+    file: 'staffbridge-payroll.docx.md',
+    rule: 'uk-remediation',
+    reason:
+      "warn 'not what happens when a case is found', but under its risk heading it stopped paying into the shared accounts, contacted the workers directly and reported 4 cases to the GLAA.",
+  },
 ];

@@ -35,20 +35,29 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 function run(command: string, args: string[], cwd?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: exit ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')}: exit ${code}`)),
+    );
   });
 }
 
 /** Starts an npm script and resolves once its output says the register is running. */
 function startUntilRunning(script: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', script], { cwd: clone, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    const child = spawn('npm', ['run', script], {
+      cwd: clone,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('The register is running at')) resolve(child);
     });
-    child.on('exit', (code) => reject(new Error(`npm run ${script} exited ${code} before it was running:\n${output}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`npm run ${script} exited ${code} before it was running:\n${output}`)),
+    );
   });
 }
 
@@ -89,7 +98,7 @@ try {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForLoadState();
     });
-    landed[who] = `${new URL(page.url()).pathname}: ${await page.locator('h1').first().innerText()}`;
+    landed[who] = `${new URL(page.url()).pathname}: ${await page.locator('h1').first().textContent()}`;
     await context.close();
   }
 } finally {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, sharedChromium, useBrowserRegister } from '../support/browser.ts';
+import {
+  axeViolations,
+  sharedChromium,
+  sharedChromiumLaunches,
+  useBrowserRegister,
+} from '../support/browser.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 
 describe('home page in Chromium', () => {
@@ -34,7 +39,9 @@ describe('home page in Chromium', () => {
   });
 
   it('shares one Chromium per worker yet gives every context its own cookies: a second context is not signed in', async () => {
+    // Every browser file this worker ran before this one used the same launch.
     expect(await sharedChromium()).toBe(ctx.browser);
+    expect(sharedChromiumLaunches()).toBe(1);
     const first = await ctx.browser.newContext();
     const signedIn = await first.newPage();
     await new SignInPage(signedIn, ctx.url).signIn('kim@cookies.example');

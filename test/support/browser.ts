@@ -8,20 +8,8 @@ import {
   type LocalRegisterOptions,
   startLocalRegister,
 } from '../../functions/local/server.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 import { dynamoEndpoint } from './dynamo.ts';
-
-/** Debian's Chromium, as the machine has it; tests never download a browser. Playwright gives it a fresh profile. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let shared: Promise<Browser> | undefined;
 let launches = 0;
@@ -37,7 +25,7 @@ let launches = 0;
 export function sharedChromium(): Promise<Browser> {
   if (!shared) {
     launches += 1;
-    const launching = chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    const launching = chromium.launch(chromiumLaunchOptions);
     shared = launching;
     launching.then(
       (browser) =>
@@ -103,8 +91,9 @@ export interface AxeViolation {
 
 /** Runs axe-core's WCAG 2.x A/AA rules (2.2 included) in the page and answers the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through DevTools, so the page's CSP (which blocks injected scripts) does not apply.
-  await page.evaluate(await axeSource);
+  // Evaluated through DevTools, so the page's CSP (which blocks injected scripts) does not apply;
+  // once per document (a navigation starts a fresh window), not again for a second run on it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
     const axe = (window as any).axe;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rateLimitsAllowing } from '../functions/domain/rate-limits.ts';
 import { startLocalRegister } from '../functions/local/server.ts';
+import { dynamoDbLocalCpu } from './dynamodb-local-cpu.ts';
 import { submitOne } from './load.ts';
 
 /**
@@ -25,6 +26,8 @@ interface Tally {
   writeUnits: number;
   readUnits: number;
   itemsWritten: number;
+  /** Wall milliseconds with at least one DynamoDB call in flight (the SDK's own work included). */
+  dynamoMs: number;
 }
 
 const WRITES = new Set([
@@ -61,14 +64,22 @@ export async function measureStreamWrites(submissions: number, text?: string) {
     limits: rateLimitsAllowing(1_000_000),
   });
   try {
-    const tally: Tally = { calls: new Map(), writeUnits: 0, readUnits: 0, itemsWritten: 0 };
+    const tally: Tally = { calls: new Map(), writeUnits: 0, readUnits: 0, itemsWritten: 0, dynamoMs: 0 };
     let counting = false;
+    let inFlight = 0;
+    let busySince = 0;
     register.store.client.middlewareStack.add(
       (next, context) => async (args) => {
         const command = String(context.commandName);
         const input = args.input as Record<string, unknown>;
         if (counting && command !== 'DescribeTableCommand') input.ReturnConsumedCapacity = 'TOTAL';
-        const result = await next(args);
+        if (inFlight++ === 0) busySince = performance.now();
+        let result: Awaited<ReturnType<typeof next>>;
+        try {
+          result = await next(args);
+        } finally {
+          if (--inFlight === 0 && counting) tally.dynamoMs += performance.now() - busySince;
+        }
         if (counting) {
           tally.calls.set(command, (tally.calls.get(command) ?? 0) + 1);
           const consumed = units((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
@@ -101,11 +112,17 @@ export async function measureStreamWrites(submissions: number, text?: string) {
     const submitting = performance.now();
     for (let n = 1; n <= submissions; n++) await submitOne(register, officer, n, { duplicates: 0 }, text);
     const apiSeconds = (performance.now() - submitting) / 1000;
+    const endpoint = await register.store.client.config.endpoint?.();
+    const javaCpu = dynamoDbLocalCpu(Number(endpoint?.port));
+    const java = javaCpu();
+    const node = process.cpuUsage();
     counting = true;
     const started = performance.now();
     await register.poller.drain(500);
     const seconds = (performance.now() - started) / 1000;
     counting = false;
+    const nodeCpu = process.cpuUsage(node);
+    const javaAfter = javaCpu();
     const calls = [...tally.calls.values()].reduce((a, b) => a + b, 0);
     return {
       submissions,
@@ -116,6 +133,16 @@ export async function measureStreamWrites(submissions: number, text?: string) {
       writeUnits: tally.writeUnits / submissions,
       readUnits: tally.readUnits / submissions,
       itemsWritten: tally.itemsWritten / submissions,
+      /** Per submission, milliseconds: wall, with a DynamoDB call in flight, this process's CPU, DynamoDB Local's CPU. */
+      profile: {
+        wallMs: (seconds * 1000) / submissions,
+        dynamoWallMs: tally.dynamoMs / submissions,
+        nodeCpuMs: (nodeCpu.user + nodeCpu.system) / 1000 / submissions,
+        javaCpuMs:
+          java === undefined || javaAfter === undefined
+            ? undefined
+            : ((javaAfter - java) * 1000) / submissions,
+      },
       byCommand: Object.fromEntries(
         [...tally.calls]
           .sort((a, b) => b[1] - a[1])
@@ -137,6 +164,8 @@ export async function benchStreamWrites(): Promise<string> {
     '| submissions | worker s | worker submissions/s | API submissions/s | calls / submission | write units / submission | items written / submission | read units / submission |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${f.submissions} | ${f.seconds.toFixed(1)} | ${f.perSecond.toFixed(2)} | ${f.apiPerSecond.toFixed(2)} | ${f.calls.toFixed(1)} | ${f.writeUnits.toFixed(1)} | ${f.itemsWritten.toFixed(1)} | ${f.readUnits.toFixed(1)} |`,
+    '',
+    `Per submission: ${f.profile.wallMs.toFixed(0)} ms of wall time, ${f.profile.dynamoWallMs.toFixed(0)} ms of it with a DynamoDB call in flight; CPU ${f.profile.nodeCpuMs.toFixed(0)} ms in this process (checker, index, SDK), ${f.profile.javaCpuMs === undefined ? 'unknown' : f.profile.javaCpuMs.toFixed(0)} ms in DynamoDB Local.`,
     '',
     `Calls by command, per submission: ${Object.entries(f.byCommand)
       .map(([name, n]) => `${name.replace(/Command$/, '')} ${n}`)

@@ -273,7 +273,11 @@ export class RegisterStack extends Stack {
         reportBatchItemFailures: true,
         retryAttempts: 5,
         maxRecordAge: Duration.hours(6),
-        parallelizationFactor: 1,
+        // Up to 4 batches of a shard at once: records of one partition key (a statement's items
+        // share STMT#<id>) still arrive in order, which is all the reactors rely on (each reads
+        // what it needs and writes conditionally; the table's shards already split other keys).
+        // One worker does ~4 submissions a second locally (README, "Stream worker per submission").
+        parallelizationFactor: 4,
         onFailure: new SqsDlq(this.streamDlq),
       }),
     );

@@ -239,7 +239,7 @@ describe('the HTTP API', () => {
 });
 
 describe('the stream worker', () => {
-  test('reads the table stream in small batches with bisect, partial responses, bounded retries and a DLQ', () => {
+  test('reads the table stream in small batches, four at a time per shard, with bisect, partial responses, bounded retries and a DLQ', () => {
     synth.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
     synth.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: ref(synth.stack.functions.stream),
@@ -250,7 +250,7 @@ describe('the stream worker', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 6 * 3600,
-      ParallelizationFactor: 1,
+      ParallelizationFactor: 4,
       DestinationConfig: { OnFailure: { Destination: arn(synth.stack.streamDlq) } },
     });
   });

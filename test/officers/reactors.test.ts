@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../functions/checker/run-check.ts';
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
+import { flagItem } from '../../functions/store/flags/flag-items.ts';
 import { getFlag } from '../../functions/store/flags/get-flag.ts';
 import { keys } from '../../functions/store/keys.ts';
 import { runSweep } from '../../functions/worker/sweep.ts';
@@ -78,6 +79,12 @@ describe('compliance reactors', () => {
       year: 2026,
     });
     expect(legal?.findings).toEqual([{ rule: 'uk-signature', status: 'fail', message: 'No signature.' }]);
+    // Stored deflated: every index copy of the flag holds them.
+    const raw = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.flag(`legal_minimum-${id}-r1`) }),
+    );
+    expect(raw.Item?.findings).toBeUndefined();
+    expect(raw.Item?.findingsPacked).toBeInstanceOf(Uint8Array);
     expect(legal?.links.findings).toBe(`/statements/${id}#findings`);
 
     await updateStatement(store, id, { revision: 2, check: null });
@@ -283,5 +290,32 @@ describe('compliance reactors', () => {
     const run = await (await app.request(location, { headers: await authFor(officer) })).json();
     expect(run).toMatchObject({ status: 'done', trigger: 'officer', requestedBy: officer.email });
     expect(run.stats.organisations).toBeGreaterThan(0);
+  });
+
+  it('reads a flag raised before its findings were packed (a plain list)', async () => {
+    const { store } = table;
+    const flag = {
+      id: 'weak-legacy-r1',
+      type: 'weak' as const,
+      status: 'open' as const,
+      organisationId: '01JEGACY00000000000000000A',
+      organisationName: 'Legacy Ltd',
+      year: 2025,
+      statementId: '01JEGACY00000000000000000B',
+      revision: 1,
+      sectors: [],
+      findings: [{ rule: 'uk-area-training', status: 'fail', message: 'No training.' }],
+      links: { organisation: '/organisations/01JEGACY00000000000000000A' },
+      assignee: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      version: 1,
+      history: [],
+    };
+    const { findingsPacked: _packed, ...plain } = flagItem(flag);
+    await store.doc.send(
+      new PutCommand({ TableName: store.tableName, Item: { ...plain, findings: flag.findings } }),
+    );
+    expect((await getFlag(store, flag.id))?.findings).toEqual(flag.findings);
   });
 });

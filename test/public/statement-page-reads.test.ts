@@ -1,9 +1,13 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parseHTML } from 'linkedom';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementView } from '../../functions/app/public-views.ts';
 import { meterEveryCall } from '../../functions/store/capacity.ts';
 import { putCheckResult } from '../../functions/store/checks/put-check-result.ts';
+import { keys } from '../../functions/store/keys.ts';
+import { getCheckResult } from '../../functions/store/public/get-check-result.ts';
+import { checkPageItem, getStatementPage } from '../../functions/store/statements/statement-page.ts';
 import { type HeaderFields, writeStatement } from '../../functions/store/statements/write-statement.ts';
 import type { CheckResult, Finding } from '../../schemas/check-result.ts';
 import { RULE_IDS } from '../../schemas/check-result.ts';
@@ -152,5 +156,43 @@ describe('the statement page’s reads', () => {
     const document = parseHTML(html).document;
     expect(document.querySelectorAll('.register-sentence')).toHaveLength(1500);
     expect(document.querySelector('#sentence-9 mark')?.textContent).toBe(sentence(9));
+  });
+
+  it('stores the check result and its page deflated, and reads both as stored plain before', async () => {
+    const raw = async (key: { pk: string; sk: string }) =>
+      (await table.store.doc.send(new GetCommand({ TableName: table.store.tableName, Key: key }))).Item;
+    const packed = await raw(keys.checkResult(id, REVISIONS));
+    expect(packed?.result).toBeUndefined();
+    expect(packed?.resultPacked).toBeInstanceOf(Uint8Array);
+    const page = await raw(keys.checkPage(id, REVISIONS));
+    expect(page?.findings).toBeUndefined();
+    const stored = await getCheckResult(table.store, id, REVISIONS);
+    expect(stored?.sentences).toHaveLength(1500);
+    expect(stored?.findings).toHaveLength(RULE_IDS.length);
+    expect((await getStatementPage(table.store, id, REVISIONS)).check?.findings).toEqual(stored?.findings);
+
+    // Items written before packing: the result under `result`, the page's findings as a list.
+    const legacy = ulid();
+    const result: CheckResult = { ...stored!, sentences: stored!.sentences.slice(0, 3) };
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { ...keys.checkResult(legacy, 1), entity: 'checkResult', revision: 1, result },
+      }),
+    );
+    const { findingsPacked: _packed, ...plainPage } = checkPageItem(legacy, 1, result);
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { ...plainPage, findings: result.findings },
+      }),
+    );
+    expect(await getCheckResult(table.store, legacy, 1)).toEqual(result);
+    expect((await getStatementPage(table.store, legacy, 1)).check).toEqual({
+      rulesVersion: result.rulesVersion,
+      summary: result.summary,
+      findings: result.findings,
+      sentenceCount: 3,
+    });
   });
 });

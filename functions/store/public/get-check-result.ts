@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type CheckResult, checkResultSchema, upgradeCheckResult } from '../../../schemas/check-result.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { isPacked, unpackJson } from '../packed-json.ts';
 import type { Store } from '../store.ts';
 
 /**
@@ -20,10 +21,16 @@ export async function getCheckResult(
 }
 
 /**
- * A stored check result item as the contract's shape: the result itself or under `result`, in
- * any earlier form `upgradeCheckResult` knows. Also for a result the worker has just written.
+ * A stored check result item as the contract's shape: deflated under `resultPacked`, or (stored
+ * before results were packed) the result itself or under `result`, in any earlier form
+ * `upgradeCheckResult` knows. Also for a result the worker has just written.
  */
 export function checkResultFromItem(stored: Record<string, unknown>): CheckResult {
   const item = withoutKeys(stored);
-  return checkResultSchema.parse(upgradeCheckResult('result' in item && item.result ? item.result : item));
+  const result = isPacked(item.resultPacked)
+    ? unpackJson(item.resultPacked)
+    : 'result' in item && item.result
+      ? item.result
+      : item;
+  return checkResultSchema.parse(upgradeCheckResult(result));
 }

@@ -4,6 +4,7 @@ import { checkResultSchema, findingSchema, upgradeCheckResult } from '../../../s
 import { type Revision, revisionListItemSchema, revisionSchema } from '../../../schemas/statement.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { isPacked, packJson, unpackJson } from '../packed-json.ts';
 import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 import type { TransactItem } from '../transact.ts';
@@ -108,7 +109,8 @@ export function checkPageItem(
     entity: 'checkPage',
     rulesVersion: result.rulesVersion,
     summary: result.summary,
-    findings: result.findings,
+    // Findings with their evidence, deflated (about a fifth): the page reads them whole.
+    findingsPacked: packJson(result.findings),
     sentenceCount: result.sentences.length,
   };
 }
@@ -134,7 +136,10 @@ export async function getStatementPage(
     if (item.sk === keys.revisionPage(id, revision).sk)
       found.revision = revisionPageSchema.parse(withoutKeys(item));
     else if (item.sk === keys.checkPage(id, revision).sk) {
-      const upgraded = upgradeCheckResult({ ...withoutKeys(item), sentences: [] }) as Record<string, unknown>;
+      // Stored before findings were packed: a plain `findings` list.
+      const { findingsPacked, ...rest } = withoutKeys(item);
+      const findings = isPacked(findingsPacked) ? unpackJson(findingsPacked) : rest.findings;
+      const upgraded = upgradeCheckResult({ ...rest, findings, sentences: [] }) as Record<string, unknown>;
       found.check = checkPageSchema.parse(upgraded);
     }
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useBrowserRegister } from '../support/browser.ts';
+import {
+  axeViolations,
+  sharedChromium,
+  sharedChromiumLaunches,
+  useBrowserRegister,
+} from '../support/browser.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
 
 describe('home page in Chromium', () => {
   const ctx = useBrowserRegister();
@@ -30,5 +36,29 @@ describe('home page in Chromium', () => {
     });
     expect(executed).toBe(false);
     await page.close();
+  });
+
+  it('shares one Chromium per worker yet gives every context its own cookies: a second context is not signed in', async () => {
+    // Every browser file this worker ran before this one used the same launch.
+    expect(await sharedChromium()).toBe(ctx.browser);
+    expect(sharedChromiumLaunches()).toBe(1);
+    const first = await ctx.browser.newContext();
+    const signedIn = await first.newPage();
+    await new SignInPage(signedIn, ctx.url).signIn('kim@cookies.example');
+    expect((await first.cookies()).map((cookie) => cookie.name)).toContain('register_session');
+    await signedIn.evaluate(() => localStorage.setItem('seen', 'yes'));
+
+    const second = await ctx.browser.newContext();
+    expect(await second.cookies()).toEqual([]);
+    const stranger = await second.newPage();
+    await stranger.goto(`${ctx.url}/account`);
+    expect(new URL(stranger.url()).pathname).toBe('/sign-in');
+    expect(await stranger.evaluate(() => localStorage.getItem('seen'))).toBeNull();
+    await second.close();
+
+    // The first context is still signed in: closing another context touches nothing of it.
+    await signedIn.goto(`${ctx.url}/account`);
+    expect(new URL(signedIn.url()).pathname).toBe('/account');
+    await first.close();
   });
 });

@@ -91,6 +91,28 @@ describe('text and HTML extraction', () => {
   });
 
   it.each([
+    ['<article>', '</article>', '', true],
+    ['<main><section>', '</section></main>', '', true],
+    ['<article>', '</article>', ' role="contentinfo"', false],
+    ['<div>', '</div>', '', false],
+  ])(
+    'a footer in %s…%s (attributes %j) is read as the text’s own (approval, sign-off): %s; the page’s footer never is',
+    async (open, close, role, kept) => {
+      const paragraphs = Array.from(
+        { length: 8 },
+        (_, i) =>
+          `<p>During the year we assessed ${i + 3} labour providers against our supplier code and visited their sites.</p>`,
+      ).join('');
+      const html = `<!doctype html><html><body>${open}<h1>Statement</h1>${paragraphs}
+        <footer class="statement-footer"${role}><p>Approved by the Board of Directors on 2 June 2025 · Signed: Lena Okafor, Director</p></footer>${close}
+        <footer><p>© Acme Retail Ltd · Privacy · Cookie settings</p></footer></body></html>`;
+      const texts = (await extractFromHtml(html)).sentences.map((s) => s.text).join(' ');
+      expect(texts.includes('Approved by the Board of Directors on 2 June 2025')).toBe(kept);
+      expect(texts).not.toMatch(/Cookie settings/);
+    },
+  );
+
+  it.each([
     [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), '', 'pdf'],
     [new TextEncoder().encode('<!doctype html><p>x</p>'), '', 'html'],
     [new TextEncoder().encode('Plain statement text.'), '', 'text'],

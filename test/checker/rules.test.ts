@@ -373,6 +373,27 @@ describe('guidance and best practice in detail', () => {
   });
 });
 
+describe('uk-actions-not-promises: most content sentences report actions taken', () => {
+  it.each([
+    // Run-in headings split off as sentences ("Training.") are not content: the plans are most of it.
+    [
+      'Training. We will train our depot managers next year.\nAudits. In 2025 we audited one of our four agencies.\nRisk. We plan to assess the risk in our haulage subcontractors in 2026.',
+      'fail',
+    ],
+    // Promises are not most, but with statements of awareness the actions are not most either.
+    [
+      'We recognise that haulage carries a risk of forced labour. We are aware that agency drivers are at risk of paying fees. In 2025 we audited one of our four agencies. We will train our depot managers next year.',
+      'warn',
+    ],
+    [
+      'In 2025 we audited all four agencies. We trained 12 depot managers. Our code of conduct bans recruitment fees. We recognise that haulage carries a risk of forced labour. We will audit our subcontractors next year.',
+      'pass',
+    ],
+  ] as const)('"%s" → %s', (text, status) => {
+    expect(findingOf(checkScenario({ text }), 'uk-actions-not-promises').status).toBe(status);
+  });
+});
+
 describe('the summary', () => {
   const f = (rule: RuleId, status: 'pass' | 'fail' | 'unknown' | 'warn' | 'not_applicable') => ({
     rule,

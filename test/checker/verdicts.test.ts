@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAcknowledgement, isBareHeading } from '../../functions/checker/rules/wording.ts';
+import { isAcknowledgement, isBareHeading, isPromise } from '../../functions/checker/rules/wording.ts';
 import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts';
+import { isTrainingSentence, mitigationTags } from '../../functions/checker/tagger/lexicon.ts';
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
 import type { CheckDocument } from '../../schemas/check-request.ts';
 import { type CheckResult, checkResultSchema, type RuleId } from '../../schemas/check-result.ts';
@@ -763,5 +764,158 @@ describe('sentences that are not actions taken', () => {
     ['We acknowledge that agency drivers are at risk and have therefore introduced payslip checks.', false],
   ] as const)('"%s" is an acknowledgement: %s', (sentence, acknowledgement) => {
     expect(isAcknowledgement(sentence)).toBe(acknowledgement);
+  });
+});
+
+/*
+ * Issue 12 (promise5): a promise is not an action whatever date it names, and a figure belongs to
+ * its own area unless it is presented as a measure of effectiveness.
+ */
+describe('dated plans and ongoing promises', () => {
+  it.each([
+    // A date ahead is a plan, whatever year it names.
+    ['In 2027 we intend to audit every packaging mill.', true],
+    ['During 2027/28 we will visit our growers in Kenya.', true],
+    ['By June 2027 we aim to have trained every depot manager.', true],
+    ['Next year we plan a review of our laundry contractors.', true],
+    ['Over the coming year our buyers will meet each carton supplier.', true],
+    ['By the end of 2026 every agency will be on our approved list.', true],
+    ['In 2024 we will begin visiting our farms.', true],
+    ['All depot managers will be trained on forced labour.', true],
+    // Work under way is not yet in place.
+    ['We are drafting a supplier code for our timber merchants.', true],
+    ['We are building long-term relationships with our growers.', false],
+    // Decision: "we will continue to …" reports nothing done in the year, so it is a promise …
+    ['We will continue to audit our haulage subcontractors.', true],
+    // … unless the practice itself is stated in its own clause.
+    ['We audit our laundry contractors every year and will continue to do so.', false],
+    ['We continue to audit our haulage subcontractors every year.', false],
+    // A past or present-dated action stays an action.
+    ['In 2024 we audited six of our laundry contractors.', false],
+    ['Since 2022 we have required every agency to show its licence.', false],
+    ['In 2025 we met every carton supplier, and we will meet them again next year.', false],
+    // A target's date dates the target, not the sentence.
+    [
+      'We measure progress by the share of agencies audited (11 of 14), with a target of all 14 by 2026.',
+      false,
+    ],
+  ] as const)('"%s" is a promise: %s', (sentence, promise) => {
+    expect(isPromise(sentence)).toBe(promise);
+  });
+
+  const intro =
+    'Corrin Dairies Ltd bottles milk at three creameries in Somerset, employs 610 people and buys from 240 farms and 35 packaging and haulage suppliers.\n\n';
+  it.each([
+    [
+      'uk-area-policies',
+      'Our policies',
+      'During 2026/27 we will adopt a supplier code that bans recruitment fees. By March 2027 we aim to add it to every haulage contract.',
+      'warn',
+    ],
+    [
+      'uk-area-policies',
+      'Our policies',
+      'In 2024 we adopted a supplier code that bans recruitment fees, and since 2025 we have written it into every haulage contract.',
+      'pass',
+    ],
+    [
+      'uk-area-due-diligence',
+      'Due diligence',
+      'In 2026 we intend to audit our three haulage contractors. Next year we plan to interview agency drivers privately about fees.',
+      'warn',
+    ],
+    [
+      'uk-area-due-diligence',
+      'Due diligence',
+      'In 2025 we audited our three haulage contractors. We interviewed 30 of their agency drivers privately about fees.',
+      'pass',
+    ],
+    [
+      'uk-area-training',
+      'Training',
+      'We are developing a course on forced labour for our creamery supervisors, which we plan to launch in 2027. We will also brief our milk buyers.',
+      'warn',
+    ],
+    [
+      'uk-area-training',
+      'Training',
+      'In 2025 all 48 creamery supervisors attended a course on forced labour, and our milk buyers were briefed on the signs of exploitation.',
+      'pass',
+    ],
+  ] as const)('%s under "%s": "%s" → %s', async (rule, heading, section, status) => {
+    const f = finding(await check(text(`${intro}${heading}\n${section}`)), rule);
+    expect(f.status, f.message).toBe(status);
+    if (status === 'warn') expect(f.evidenceStatus).toBe('promises');
+  });
+
+  it('an acknowledgement does not count toward an area’s minimum of sentences', async () => {
+    const statement = `${intro}Due diligence\nWe recognise that our agencies may not always check how their drivers were recruited. In 2025 we audited one of our four labour agencies.`;
+    const f = finding(await check(text(statement)), 'uk-area-due-diligence');
+    expect(f.status, f.message).toBe('warn');
+    expect(f.message).toMatch(/only 1 sentence/);
+  });
+
+  it('a fee named after training is not training given', async () => {
+    const statement = `${intro}Due diligence\nIn 2025 we checked the contracts of 60 agency drivers and found four repaying "training bonds" to their agency, which it has now cancelled.\n\nTraining\nNext year we intend to offer a course on forced labour to our depot managers.`;
+    const f = finding(await check(text(statement)), 'uk-area-training');
+    expect(f.status, f.message).toBe('warn');
+    expect(f.evidenceStatus).toBe('promises');
+  });
+
+  it.each([
+    ['Four drivers were repaying training bonds to their agency.', false],
+    ['The agency charged each worker a "training fee" of £300.', false],
+    ['All 48 supervisors completed training on forced labour.', true],
+    ['We ran training for our buyers on recruitment fees.', true],
+  ] as const)('"%s" is a training sentence: %s', (sentence, training) => {
+    expect(isTrainingSentence(sentence) || mitigationTags(sentence).includes('training')).toBe(training);
+  });
+});
+
+describe('figures that belong to another area, and progress measured without a heading', () => {
+  const intro =
+    'Corrin Dairies Ltd bottles milk at three creameries in Somerset, employs 610 people and buys from 240 farms and 35 packaging and haulage suppliers.';
+  const effectiveness = async (statement: string) => {
+    const result = await check(text(statement));
+    return [finding(result, 'uk-area-effectiveness'), finding(result, 'uk-kpis-measurable')] as const;
+  };
+  it.each([
+    // A training completion rate, unheaded and not presented as a measure, is training.
+    `${intro} Every new starter completes our e-learning on forced labour when they join. In 2025, 97% of our staff completed it.`,
+    // An audit's finding is due diligence, not an indicator.
+    `${intro} In 2025 we audited the agency that supplies our drivers. The audit found that three drivers had paid a £200 fee, which the agency refunded in full.`,
+  ])('is not effectiveness: "%s"', async (statement) => {
+    const [area, kpis] = await effectiveness(statement);
+    expect(area.status, area.message).not.toBe('pass');
+    expect(kpis.status, kpis.message).not.toBe('pass');
+  });
+
+  it.each([
+    `${intro} We judge our progress by the share of labour agencies audited each year (11 of 14 in 2025, against 6 of 14 the year before), with a target of all 14 by the end of 2026.`,
+    `${intro} We measure how well our training works by the share of supervisors who pass its test: 92% in 2025, compared with 75% in 2024.`,
+  ])('is effectiveness without a heading: "%s"', async (statement) => {
+    const [area, kpis] = await effectiveness(statement);
+    expect(area.status, area.message).toBe('pass');
+    expect(kpis.status, kpis.message).toBe('pass');
+  });
+});
+
+describe('uk-actions-not-promises with the committed tagger: acknowledgements are not actions', () => {
+  const intro =
+    'Tolland Freight Ltd runs 180 lorries from depots in Essex and Kent, employs 450 people and hires agency drivers through four labour agencies.\n\n';
+  it.each([
+    // Awareness and plans beside one action: not most sentences report actions.
+    [
+      'We recognise that haulage can be exposed to forced labour. We are aware that agency drivers may be charged fees. We acknowledge that our subcontractors may use informal labour. In 2025 we audited one of our four labour agencies and interviewed 20 of its drivers. We will train our depot managers on forced labour. We plan to audit the other three agencies.',
+      'warn',
+    ],
+    // Actions first, with a plan: pass.
+    [
+      'In 2025 we audited all four labour agencies and interviewed 60 agency drivers about fees. We trained our 12 depot managers on the signs of forced labour. Our supplier code, adopted in 2024, bans recruitment fees, and we wrote it into every agency contract. We will extend the audits to our haulage subcontractors.',
+      'pass',
+    ],
+  ] as const)('"%s" → %s', async (body, status) => {
+    const f = finding(await check(text(`${intro}${body}`)), 'uk-actions-not-promises');
+    expect(f.status, f.message).toBe(status);
   });
 });

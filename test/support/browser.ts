@@ -8,36 +8,44 @@ import {
   type LocalRegisterOptions,
   startLocalRegister,
 } from '../../functions/local/server.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 import { dynamoEndpoint } from './dynamo.ts';
 
-/** Debian's Chromium, as the machine has it; tests never download a browser. Playwright gives it a fresh profile. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-    },
-  };
-}
+let shared: Promise<Browser> | undefined;
+let launches = 0;
 
 /**
- * The whole register on a free port (its own table on the run's DynamoDB Local) and a Chromium,
- * for this file's tests. The stream is drained by hand (register.poller.drain()) so tests are
+ * One Chromium for this worker process (vitest runs its files one after another in it, `isolate:
+ * false`), launched by the first file that asks and reused by the next, instead of a launch and a
+ * first renderer per file. Files never share state through it: every page and context a file
+ * opens is its own BrowserContext (its own cookies and storage), and useBrowserRegister closes
+ * whatever a file left open. Playwright closes the browser when the worker exits; one that died
+ * is launched again.
+ */
+export function sharedChromium(): Promise<Browser> {
+  if (!shared) {
+    launches += 1;
+    const launching = chromium.launch(chromiumLaunchOptions);
+    shared = launching;
+    launching.then(
+      (browser) =>
+        browser.on('disconnected', () => {
+          if (shared === launching) shared = undefined;
+        }),
+      () => {
+        if (shared === launching) shared = undefined;
+      },
+    );
+  }
+  return shared;
+}
+
+/** How many times this worker has launched its shared Chromium (for the harness's own test). */
+export const sharedChromiumLaunches = () => launches;
+
+/**
+ * The whole register on a free port (its own table on the run's DynamoDB Local) and the worker's
+ * Chromium (sharedChromium), for this file's tests. The stream is drained by hand (register.poller.drain()) so tests are
  * deterministic.
  */
 export function useBrowserRegister(
@@ -48,7 +56,6 @@ export function useBrowserRegister(
   } = {},
 ) {
   const holder = {} as { register: LocalRegister; browser: Browser; url: string };
-  let closeBrowser: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     holder.register = await startLocalRegister({
       // One address makes every request here: limits for people would stop the run.
@@ -63,12 +70,11 @@ export function useBrowserRegister(
     });
     holder.url = holder.register.url;
     await options.ready?.(holder.register);
-    const launched = await launchChromium();
-    holder.browser = launched.browser;
-    closeBrowser = launched.close;
+    holder.browser = await sharedChromium();
   });
   afterAll(async () => {
-    await closeBrowser?.();
+    // Files in a worker run one at a time, so every context open now is this file's.
+    await Promise.all(holder.browser?.contexts().map((context) => context.close()) ?? []);
     await holder.register?.stop();
   });
   return holder;
@@ -85,8 +91,9 @@ export interface AxeViolation {
 
 /** Runs axe-core's WCAG 2.x A/AA rules (2.2 included) in the page and answers the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  // Evaluated through DevTools, so the page's CSP (which blocks injected scripts) does not apply.
-  await page.evaluate(await axeSource);
+  // Evaluated through DevTools, so the page's CSP (which blocks injected scripts) does not apply;
+  // once per document (a navigation starts a fresh window), not again for a second run on it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
     const axe = (window as any).axe;

@@ -203,7 +203,23 @@ export function htmlBlocks(html, limits, { readability = true } = {}) {
   const page = /<(html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
   const { document } = parseHTML(page);
   const title = clean(document.querySelector('title')?.textContent ?? '') || undefined;
-  for (const node of Array.from(document.querySelectorAll(DROP))) node.remove();
+  for (const node of Array.from(document.querySelectorAll(DROP))) {
+    // A footer inside an article or section is that text's own footer (where a statement's
+    // approval and sign-off often sit); only the page's footer is the site's chrome.
+    // Readability drops footers, so the text's own is read as a plain block (its class names,
+    // "footer" among them, would make Readability drop it too).
+    if (
+      node.tagName === 'FOOTER' &&
+      node.getAttribute('role') !== 'contentinfo' &&
+      node.parentElement?.closest('article, section, main')
+    ) {
+      const block = document.createElement('div');
+      block.append(...Array.from(node.childNodes));
+      node.replaceWith(block);
+      continue;
+    }
+    node.remove();
+  }
   const body = document.querySelector('main') ?? document.body;
   const fallback = body ? blocksOf(body) : [];
   guardText(textLength(fallback), limits);

@@ -7,7 +7,7 @@ import type {
   SentenceTag,
 } from '../../../schemas/check-result.ts';
 import { AIMS_LABELS, type AimsLabel } from '../tagger/labels.ts';
-import { EDUCATING, HELD_WORKSHOP } from '../tagger/lexicon.ts';
+import { EDUCATING, HELD_WORKSHOP, NOT_A_CHARGE } from '../tagger/lexicon.ts';
 import { finding, quote, type RuleContext, textUnusable } from './context.ts';
 import { promisedAt } from './modality.ts';
 import {
@@ -65,12 +65,14 @@ const NAMED_POLICY =
 /** A code named as a proper noun: "our Responsible Fishing Code", "the ETI Base Code". */
 const NAMED_CODE = /\b(\p{Lu}[\p{L}-]+ ){1,3}Code\b(?! of Practice for (Motor|Highway))/u;
 /** Training named with its subject: "a session on forced labour", "trained on modern slavery". */
-const NAMED_TRAINING =
-  /\b(train(ed|ing)|courses?|e-?learning|modules?|workshops?|sessions?|briefings?|seminars?|webinars?|awareness)\b[^.]{0,40}\b(modern slavery|slavery|forced labou?r|human trafficking|trafficking|labour exploitation|exploitation)\b/i;
+const NAMED_TRAINING = new RegExp(
+  String.raw`\b(train(ed|ing)\b${NOT_A_CHARGE}|courses?|e-?learning|modules?|workshops?|sessions?|briefings?|seminars?|webinars?|awareness)\b[^.]{0,40}\b(modern slavery|slavery|forced labou?r|human trafficking|trafficking|labour exploitation|exploitation)\b`,
+  'i',
+);
 const POLICY_WORDS =
   /\b(polic(y|ies)|code(s)? of (business )?(conduct|ethics|practice)|standards?|contract(s|ual)? (terms?|clauses?)|clauses?|terms and conditions|charter|principles|procedures?|framework|rules (on|for|that|which|about|against)|(supplier|sourcing|trading|conduct|ethics|labour|recruitment) code)\b/i;
 const TRAINING_WORDS = new RegExp(
-  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\\w-]+ ){0,2}sessions?)\\b`,
+  `\\b(train(ing|ed|s)?\\b${NOT_A_CHARGE}|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?|briefings?|courses?|modules?|learning|seminars?|sessions? (on|about)|(attended|held|ran|delivered|hosted|organised) (an? |our |the )?([\\w-]+ ){0,2}sessions?)\\b`,
   'i',
 );
 const DUE_DILIGENCE_WORDS =
@@ -234,10 +236,28 @@ export interface AreaEvidence {
 
 const labelIndex = new Map(AIMS_LABELS.map((l, i) => [l, i]));
 
-/** The heading that speaks for a sentence: the nearest that names any area, else the nearest. */
 /** Wording that presents a figure as a measure of progress rather than a count of work done. */
 const INDICATOR =
-  /\b(kpis?|key performance|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|baseline|compared (with|to)|up from|down from|against (a|our|the) (target|goal|baseline)|(improv|increas|decreas|reduc|fell|rose)\w*)\b/i;
+  /\b(kpis?|key performance|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|baseline|compared (with|to)|up from|down from|against (a|our|the) (target|goal|baseline)|(improv|increas|decreas|reduc|fell|rose)\w*|track(s|ed|ing)?|evaluat\w+)\b/i;
+/** A measure set against a target or an earlier figure: "89%, against 0% a year earlier, target 100%". */
+const MEASURED_AGAINST =
+  /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|track(s|ed|ing)?|progress)\b.*\b(targets?|baseline|against|compared (with|to)|up from|down from|a year earlier|(the )?(previous|last|prior) year)\b/i;
+
+/**
+ * Whether a sentence presents itself as a measure: in its own words, or as a list item or table
+ * row introduced by a lead-in that does ("We track three indicators:").
+ */
+function presentedAsMeasure(c: RuleContext, i: number): boolean {
+  const s = c.sentences[i]!;
+  if (INDICATOR.test(s.text)) return true;
+  if (s.unit !== 'list_item' && s.unit !== 'table_row') return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const before = c.sentences[j]!;
+    if (before.unit === s.unit) continue;
+    return before.heading === s.heading && INDICATOR.test(before.text);
+  }
+  return false;
+}
 
 /**
  * A table row's label: its first cell when that is a short name ("Policy", "Risk assessment"),
@@ -257,12 +277,6 @@ function areaLabelOf(c: RuleContext, i: number): string | undefined {
   const s = c.sentences[i]!;
   const label = s.unit === 'table_row' ? rowLabel(s.text) : undefined;
   return label && AREA_SPECS.some((spec) => spec.heading.test(label)) ? label : undefined;
-}
-
-/** Whether the sentence sits in a section (or a table row) headed for an area other than `spec`'s. */
-function inOtherArea(c: RuleContext, i: number, spec: AreaSpec): boolean {
-  const nearest = areaLabelOf(c, i) ?? pathOf(c, i).at(-1);
-  return nearest !== undefined && AREA_SPECS.some((s) => s !== spec && s.heading.test(nearest));
 }
 
 /**
@@ -412,10 +426,16 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     // spinning in India") is risk evidence in its own words, whatever the model's score.
     if (spec.key === 'risk' && RISK_WORDS.test(text) && specificRisk(text) && !promisedAt(c, i))
       e = Math.max(e, 1 - (1 - p) * 0.4);
-    // A figure under another area's heading ("96 audits, 40% unannounced" in due diligence) is
-    // that area's activity, not an indicator of effectiveness, unless it is presented as one.
-    if (spec.key === 'effectiveness' && !section && inOtherArea(c, i, spec) && !INDICATOR.test(text))
-      e = Math.min(e, 0.3);
+    if (spec.key === 'effectiveness' && !section) {
+      // Outside an effectiveness section, a figure or finding ("98% of staff completed it", "the
+      // audit found fees charged and repaid") is the activity of the area it belongs to, not an
+      // indicator of effectiveness, unless it is presented as a measure.
+      if (!presentedAsMeasure(c, i)) e = Math.min(e, 0.3);
+      // A sentence that measures progress with figures against a target or baseline is
+      // effectiveness in its own words, headed or not.
+      else if (MEASURED_AGAINST.test(text) && /\d/.test(text) && !promisedAt(c, i))
+        e = Math.max(e, 1 - (1 - p) * 0.4);
+    }
     // A check reported as done on suppliers or workers ("Audited all 9 labour agencies",
     // "We interviewed 40 agency staff") is due diligence in its own words, whatever the heading.
     if (
@@ -612,7 +632,10 @@ export function areaVerdict(c: RuleContext, key: AreaKey): Finding {
         advice,
       );
     }
-    const acted = ev.support.filter((i) => !promisedAt(c, i)).length;
+    // Toward the minimum count only the sentences evidenceStatusOf takes as actions.
+    const acted = ev.support.filter(
+      (i) => !promisedAt(c, i) && !isDenial(c.sentences[i]!.text) && !isAcknowledgement(c.sentences[i]!.text),
+    ).length;
     if (acted < spec.minimum) {
       return withAdvice(
         {

@@ -21,7 +21,7 @@ import {
   unusableFinding,
 } from './context.ts';
 import { promisedAt } from './modality.ts';
-import { MEASURABLE } from './wording.ts';
+import { isAcknowledgement, isBareHeading, isSignOff, MEASURABLE } from './wording.ts';
 
 /** Best-practice rules (rules.md). */
 
@@ -285,13 +285,32 @@ export const notBoilerplate: Rule = (c) => {
   );
 };
 
+/**
+ * rules.md: most content sentences report actions taken. A run-in heading split off as a sentence
+ * ("Training.") and the sign-off are not content; a promise is not an action, and neither is an
+ * acknowledgement ("We recognise that …"). Most of them promises: fail; actions not most of them
+ * (promises with acknowledgements): warn.
+ */
 export const actionsNotPromises: Rule = (c) => {
   const unusable = textUnusable(c);
   if (unusable) return unusableFinding('uk-actions-not-promises', unusable, 'best_practice');
-  const content = tagged(c, 'policies', 'due_diligence', 'training', 'remediation', 'effectiveness', 'risk');
+  const content = tagged(
+    c,
+    'policies',
+    'due_diligence',
+    'training',
+    'remediation',
+    'effectiveness',
+    'risk',
+  ).filter((i) => {
+    const s = c.sentences[i]!;
+    return !isSignOff(s.text) && !(!s.unit && isBareHeading(s.text));
+  });
   if (!content.length)
     return finding('uk-actions-not-promises', 'best_practice', 'fail', 'The statement reports no actions.');
   const promises = content.filter((i) => promisedAt(c, i));
+  const views = content.filter((i) => !promises.includes(i) && isAcknowledgement(c.sentences[i]!.text));
+  const actions = content.filter((i) => !promises.includes(i) && !views.includes(i));
   const share = promises.length / content.length;
   const percent = Math.round(share * 100);
   if (share > 0.5) {
@@ -303,16 +322,25 @@ export const actionsNotPromises: Rule = (c) => {
       quotes(c, promises, 3),
     );
   }
+  if (actions.length * 2 <= content.length) {
+    return finding(
+      'uk-actions-not-promises',
+      'best_practice',
+      'warn',
+      `Only ${Math.round((actions.length / content.length) * 100)}% of content sentences report actions taken: the rest are intentions (${percent}%) or statements of awareness.`,
+      quotes(
+        c,
+        [...promises, ...views].sort((a, b) => a - b),
+        3,
+      ),
+    );
+  }
   return finding(
     'uk-actions-not-promises',
     'best_practice',
     'pass',
     `Most content sentences report actions taken (${percent}% are future intentions).`,
-    quotes(
-      c,
-      content.filter((i) => !promises.includes(i)),
-      2,
-    ),
+    quotes(c, actions, 2),
   );
 };
 

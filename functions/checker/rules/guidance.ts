@@ -20,7 +20,8 @@ import {
   textUnusable,
   unreadableFinding,
 } from './context.ts';
-import { approvalSentences, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
+import { isoDateIn } from './dates.ts';
+import { approvalSentences, approvalText, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
 import { promisedAt } from './modality.ts';
 import { isDenial, specificRisk } from './wording.ts';
 
@@ -137,11 +138,6 @@ export const onTime: Rule = (c) => {
   );
 };
 
-const DATE_IN_TEXT = new RegExp(
-  `\\b\\d{1,2}(st|nd|rd|th)? (${MONTHS}),? \\d{4}\\b|\\b(${MONTHS}) \\d{1,2}(st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b`,
-  'i',
-);
-
 export const approvalDate: Rule = (c) => {
   const { approvalDate: date, periodEnd } = c.document;
   const entityType = c.signingEntityType;
@@ -152,23 +148,41 @@ export const approvalDate: Rule = (c) => {
       'not_applicable',
       'A partnership’s statement needs no approval under section 54(6), so there is no approval date to state.',
     );
-  const dated = approvalSentences(c).filter((i) => DATE_IN_TEXT.test(c.sentences[i]!.text));
+  const dated = approvalSentences(c).filter((i) => isoDateIn(approvalText(c, i)) !== undefined);
   const inTextDate = c.sentences.length
-    ? [...approvalSentences(c), ...tagged(c, 'signature')].filter((i) =>
-        DATE_IN_TEXT.test(c.sentences[i]!.text),
-      )
+    ? [...dated, ...tagged(c, 'signature').filter((i) => isoDateIn(c.sentences[i]!.text) !== undefined)]
     : [];
+  const today = c.now.toISOString().slice(0, 10);
   if (!date) {
-    if (dated.length)
+    // The statement's own date is what the guidance asks for: a form sent without one (only the
+    // period, or no form at all) does not make a dated statement undated.
+    if (dated.length) {
+      const stated = isoDateIn(approvalText(c, dated[0]!))!;
+      const periodEvidence: Evidence[] = periodEnd ? [{ field: 'periodEnd', text: periodEnd }] : [];
+      if (stated > today)
+        return finding(
+          'uk-approval-date',
+          'guidance',
+          'fail',
+          `The statement dates its approval ${formatDate(stated)}, which is in the future.`,
+          quotes(c, dated, 1),
+        );
+      if (periodEnd && stated < periodEnd)
+        return finding(
+          'uk-approval-date',
+          'guidance',
+          'fail',
+          `The statement dates its approval ${formatDate(stated)}, before the end of the period it reports on (${formatDate(periodEnd)}).`,
+          [...quotes(c, dated, 1), ...periodEvidence],
+        );
       return finding(
         'uk-approval-date',
         'guidance',
-        c.formGiven ? 'warn' : 'pass',
-        c.formGiven
-          ? 'The text dates the approval, but the form gives no approval date.'
-          : 'The statement dates its approval.',
-        quotes(c, dated, 1),
+        'pass',
+        `The statement dates its approval: ${formatDate(stated)}${periodEnd ? `, after the period end (${formatDate(periodEnd)})` : ''}.`,
+        [...quotes(c, dated, 1), ...periodEvidence],
       );
+    }
     return finding(
       'uk-approval-date',
       'guidance',
@@ -179,7 +193,7 @@ export const approvalDate: Rule = (c) => {
     );
   }
   const evidence: Evidence[] = [{ field: 'approvalDate', text: date }];
-  if (date > c.now.toISOString().slice(0, 10)) {
+  if (date > today) {
     return finding(
       'uk-approval-date',
       'guidance',
@@ -195,6 +209,16 @@ export const approvalDate: Rule = (c) => {
       'fail',
       `The approval date ${formatDate(date)} is before the end of the period it reports on (${formatDate(periodEnd)}).`,
       [...evidence, { field: 'periodEnd', text: periodEnd }],
+    );
+  }
+  const stated = dated.length ? isoDateIn(approvalText(c, dated[0]!)) : undefined;
+  if (stated && stated !== date) {
+    return finding(
+      'uk-approval-date',
+      'guidance',
+      'warn',
+      `The form gives the approval date ${formatDate(date)}, but the statement dates its approval ${formatDate(stated)}.`,
+      [...quotes(c, dated, 1), ...evidence],
     );
   }
   if (!inTextDate.length && !textUnreadable(c)) {

@@ -13,8 +13,9 @@ import {
   textUnusable,
   unusableFinding,
 } from './context.ts';
+import { isoDateIn } from './dates.ts';
 import { promisedAt } from './modality.ts';
-import { personNameIn } from './person-name.ts';
+import { organisationNamesIn, personNameIn } from './person-name.ts';
 
 /** Legal rules: s54 of the Modern Slavery Act 2015 and SI 2015/1833 (rules.md). */
 
@@ -198,23 +199,50 @@ const APPROVAL_WORDS = /\b(approved|approval|adopted|endorsed)\b/i;
 const DELEGATED =
   /\b(executive (committee|team|board)|management committee|leadership team|audit committee|risk committee|committee of the board|sub-committee|executive leadership|operating committee)\b/i;
 const ON_BEHALF = /\bon behalf of the board\b/i;
-const DATE_IN_TEXT =
-  /\b\d{1,2}(st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December),? \d{4}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+
+/**
+ * Separators that join a line's parts ("Acme Ltd · Registered in England · Approved by the Board
+ * on … · Signed: …", a footer or letterhead written as one line): " · ", " | ", " • ", " – ".
+ */
+const PART_SEPARATOR = /\s+[·•|–—]\s+/;
+
+/** The parts of a sentence joined by separators, or a table row's cells; the whole text otherwise. */
+function partsOf(sentence: { text: string; unit?: string | undefined }): string[] {
+  const parts = sentence.text.split(PART_SEPARATOR);
+  return sentence.unit === 'table_row' ? parts.flatMap((p) => p.split(/;\s+/)) : parts;
+}
+
+/**
+ * The part of sentence `i` that speaks of an approval by a governing body, with the part after it
+ * (where a date may follow a dash: "Approved by the Board – 4 September 2025"); the whole
+ * sentence when it is not separator-joined.
+ */
+export function approvalText(c: RuleContext, i: number): string {
+  const sentence = c.sentences[i]!;
+  const parts = partsOf(sentence);
+  if (parts.length === 1) return sentence.text;
+  const at = parts.findIndex((p) => APPROVAL_WORDS.test(p) && GOVERNING.test(p));
+  if (at < 0) return sentence.text;
+  const next = parts[at + 1];
+  return next && isoDateIn(next) && !isoDateIn(parts[at]!) ? `${parts[at]} ${next}` : parts[at]!;
+}
 
 export function approvalSentences(c: RuleContext): number[] {
   const candidates = new Set([...tagged(c, 'approval'), ...matching(c, APPROVAL_WORDS)]);
   return [...candidates]
     .sort((a, b) => a - b)
     .filter((i) => {
-      const text = c.sentences[i]!.text;
+      const text = approvalText(c, i);
+      const heading = c.sentences[i]!.heading ?? '';
       return (
         APPROVAL_WORDS.test(text) &&
         GOVERNING.test(text) &&
         // What was approved: the statement named, or the document itself ("Approved by the
-        // Board of X on <date>." opening a line, or under an approval heading).
-        (/statement|this (report|document)/i.test(text + (c.sentences[i]!.heading ?? '')) ||
+        // Board of X on <date>." opening a line or one part of a separator-joined line, or
+        // under an approval heading).
+        (/statement|this (report|document)/i.test(c.sentences[i]!.text + heading) ||
           /^(approved|adopted|endorsed)\b/i.test(text) ||
-          /\b(approval|approved|sign(ed|ature|-off))\b/i.test(c.sentences[i]!.heading ?? ''))
+          /\b(approval|approved|sign(ed|ature|-off))\b/i.test(heading))
       );
     });
 }
@@ -250,16 +278,16 @@ export const approval: Rule = (c) => {
   }
   const sentences = approvalSentences(c);
   const proper = sentences.filter((i) => {
-    const text = c.sentences[i]!.text;
+    const text = approvalText(c, i);
     const body =
       rightBody.test(text) || (!needMembers && /\b(trustees|council|governing body|governors)\b/i.test(text));
     const delegated = DELEGATED.test(text) && !/\bboard of directors\b/i.test(text.replace(DELEGATED, ''));
     return body && !delegated && !(ON_BEHALF.test(text) && !/approved by (the|its|our) board/i.test(text));
   });
   if (proper.length) {
-    const text = c.sentences[proper[0]!]!.text;
+    const text = approvalText(c, proper[0]!);
     const date =
-      text.match(DATE_IN_TEXT)?.[0] ??
+      (isoDateIn(text) ? formatDate(isoDateIn(text)!) : undefined) ??
       (c.document.approvalDate ? formatDate(c.document.approvalDate) : undefined);
     return finding(
       'uk-approval',
@@ -307,6 +335,14 @@ const ROLE_FOR_ENTITY: Record<string, { role: string; words: RegExp; name: strin
     words: /\b(director|trustee|chief executive|ceo|chair(man|woman|person)?)\b/i,
     name: 'a director or trustee',
   },
+  // A public body's statement is voluntary; its equivalent of a director is the head of the body
+  // (chief executive, accounting officer) or the chair or leader of its governing body.
+  public_body: {
+    role: 'director',
+    words:
+      /\b(director|chief executive|ceo|chair(man|woman|person)?|accounting officer|leader of the council|council leader|(town|city) clerk|head of paid service|vice-chancellor|principal|president)\b/i,
+    name: 'a director or equivalent',
+  },
   llp: {
     role: 'designated_member',
     words: /\b(designated member|member|managing partner|senior partner)\b/i,
@@ -327,13 +363,12 @@ export function requiredSignatory(c: RuleContext): { role: string; words: RegExp
 
 const SIGN_OFF = /\b(signed|signature|sign(ed)? by|yours (sincerely|faithfully))\b/i;
 const ANY_ROLE =
-  /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor)\b/i;
-const CORPORATE_NAME = /(\p{Lu}[\p{L}&'’.-]*\s+){1,5}(Ltd|Limited|plc|PLC|LLP|LP|Group|Holdings|Inc)\b/gu;
+  /\b(director|chief executive|ceo|chair(man|woman|person)?|president|partner|designated member|trustee|officer|founder|principal|vice-chancellor|leader of the council|council leader|clerk)\b/i;
 
 /** Organisation names the statement or the form gives: their words are not a signatory's name. */
 function organisationNames(c: RuleContext): string[] {
   const given = [c.organisation?.name, ...(c.document.groupMembers ?? []).map((m) => m.name)];
-  const inText = c.sentences.flatMap((s) => s.text.match(CORPORATE_NAME) ?? []);
+  const inText = c.sentences.flatMap((s) => organisationNamesIn(s.text));
   return [...given, ...inText].filter((n): n is string => Boolean(n));
 }
 
@@ -362,13 +397,24 @@ export const signature: Rule = (c) => {
   const candidates = [...new Set([...tagged(c, 'signature'), ...matching(c, SIGN_OFF)])].sort(
     (a, b) => a - b,
   );
-  // A sign-off block: a role and a name, in a signature sentence or the short lines near the end.
-  const tail = c.sentences.map((_, i) => i).slice(-8);
+  // A sign-off block: a name and a role, in a signature sentence or the short lines near the end
+  // or after a sign-off cue. The lines of a block may each be a sentence (HTML, Word: name, role
+  // and organisation on lines of their own) or one (pasted text, PDF: the short lines joined).
+  const count = c.sentences.length;
+  const afterCues = candidates.flatMap((i) => [i + 1, i + 2]).filter((i) => i < count);
+  const pool = [...new Set([...candidates, ...afterCues, ...c.sentences.map((_, i) => i).slice(-8)])].sort(
+    (a, b) => a - b,
+  );
   const organisations = organisationNames(c);
   const hasName = (text: string) => personNameIn(text, organisations) !== undefined;
-  const signed = [...new Set([...candidates, ...tail])].filter((i) => {
+  const short = (i: number) => i >= 0 && i < count && c.sentences[i]!.text.length < 160;
+  /** A role in the sentence, or in a short line next to it (the line under or over the name). */
+  const roleAt = (i: number, words: RegExp) =>
+    words.test(c.sentences[i]!.text) ||
+    (short(i) && [i - 1, i + 1].some((j) => short(j) && words.test(c.sentences[j]!.text)));
+  const signed = pool.filter((i) => {
     const text = c.sentences[i]!.text;
-    const inBlock = candidates.includes(i) || (text.length < 160 && ANY_ROLE.test(text) && hasName(text));
+    const inBlock = candidates.includes(i) || (short(i) && roleAt(i, ANY_ROLE) && hasName(text));
     return (
       inBlock && (ANY_ROLE.test(text) || hasName(text)) && !/\bapproved\b.*\bboard\b/i.test(text.slice(0, 20))
     );
@@ -382,7 +428,7 @@ export const signature: Rule = (c) => {
     (i) =>
       expected.words.test(c.sentences[i]!.text) ||
       (i > 0 && expected.words.test(c.sentences[i - 1]!.text)) ||
-      (i + 1 < c.sentences.length && expected.words.test(c.sentences[i + 1]!.text)),
+      (i + 1 < count && expected.words.test(c.sentences[i + 1]!.text)),
   );
   const good = withRole.filter(named);
   if (good.length) {

@@ -2,17 +2,75 @@ import { COUNTRY_CODES } from '../../../schemas/countries.ts';
 
 /** Wording the statement-level rules share: intentions, actions, denials, specific risks. */
 
-export const FUTURE =
-  /\b(will|shall|plan(s|ned|ning)? to|intend(s|ed|ing)? to|aim(s|ing)? to|going forward|in the (coming|next|following) (year|months|period|financial year)|next (year|financial year|period)|by (the end of )?20\d\d|over the (next|coming)|we are (looking|planning|seeking|working) (to|towards)|commit(ted)? to (reviewing|developing|introducing|implementing|rolling|carrying|conducting)|seek to|propose to|would like to|hope to|expect to|in future|in due course)\b/i;
+const MONTH_OR_SEASON =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|q[1-4])';
 
-export const PAST =
-  /\b(have|has|had) (been |now |already )?\w+(ed|en|t)\b|\b(we|the company|the group|our \w+) (\w+ly )?\w+ed\b|\b(completed|conducted|carried out|introduced|launched|rolled out|implemented|trained|audited|assessed|updated|reviewed|published|identified|engaged|issued|delivered|established|appointed|undertook|developed|received|investigated|mapped|visited|screened|terminated|suspended|required)\b|\bduring (the|this) (year|period|financial year)\b|\bin 20\d\d,? we\b|\b\d+(\.\d+)?\s?%/i;
+/**
+ * An intention: a modal or a verb of intent, or a date ahead of the writer ("next year", "by
+ * March 2026", "over the coming year"). A date names the future whatever year it is; "by …" after
+ * a target ("a target of 100% by 2026") dates the target, not the sentence.
+ */
+export const FUTURE = new RegExp(
+  [
+    String.raw`\b(will|shall|plan(s|ned|ning)? to|intend(s|ed|ing)? to|aim(s|ing)? to|going forward|in future|in due course|seek to|propose to|would like to|hope to|expect to)\b`,
+    String.raw`\b(in|during|over) the (coming|next|following) (twelve |12 |few )?(year|years|months|period|financial year)\b`,
+    String.raw`\bnext (year|financial year|period|reporting (year|period))\b|\bthe (year|months) ahead\b|\bover the (next|coming)\b`,
+    String.raw`(?<!\btargets?\b[^.;]{0,40})\bby (the (end|start|middle) of |early |mid-?|late )?(${MONTH_OR_SEASON} )?20\d\d\b`,
+    String.raw`\bwe are (looking|planning|seeking|working) (to|towards)\b|\bcommit(ted)? to (reviewing|developing|introducing|implementing|rolling|carrying|conducting)\b`,
+    // Work under way is not yet in place: "we are developing a module", "we are drafting a policy".
+    String.raw`\bwe are (currently |now )?(developing|drafting|designing|preparing)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * A step reported as taken, in the verb: "we audited", "have introduced", "completed", or a
+ * year followed by what was done ("In 2025 we met …"). Not after a modal ("we will have trained",
+ * "we aim to have audited", "staff will be trained"), not a year followed by an intention ("In 2026 we intend to …"), and
+ * "we need" is no past tense.
+ */
+const PAST_VERB = new RegExp(
+  [
+    String.raw`(?<!\b(will|shall|would|to) )\b(have|has|had) (been |now |already )?(?!not\b)\w+(ed|en|t)\b`,
+    String.raw`\b(we|the company|the group|our \w+) (\w+ly )?(?!(need|exceed|proceed|succeed)\b)\w+ed\b`,
+    String.raw`(?<!\b(will|shall|would|to|have|be|being) )\b(completed|conducted|carried out|introduced|launched|rolled out|implemented|trained|audited|assessed|updated|reviewed|published|identified|engaged|issued|delivered|established|appointed|undertook|developed|received|investigated|mapped|visited|screened|terminated|suspended|required)\b`,
+    String.raw`\b(in|during|since) 20\d\d(\/\d\d)?,? we (?!(will|shall|would|plan|intend|aim|expect|hope|propose|seek|want|are|also|then)\b)\w+`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Past or present wording: a past verb, or a clue that the sentence reports the year ("during
+ * the year", a percentage). The clues never undo a promise's own wording ("We aim for 100% …" is a
+ * plan), only a heading's or lead-in's (see modality.ts).
+ */
+export const PAST = new RegExp(
+  [
+    PAST_VERB.source,
+    String.raw`\bduring (the|this) (year|period|financial year)\b(?! ahead)`,
+    String.raw`\b\d+(\.\d+)?\s?%`,
+  ].join('|'),
+  'i',
+);
 
 /** Denies or minimises the thing the area asks about ("we have not identified any risk"). */
 export const DENIAL =
   /\b(have|has|did) not (identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
 
-export const isPromise = (text: string) => FUTURE.test(text) && !PAST.test(text);
+/** The organisation's practice before "and will continue": "We audit our agencies every year and will continue to". */
+const CONTINUING = /^\s*(we \S+( \S+){2,}?)(,|;| and)\s*(we |it |they )?(will|shall) continue\b/i;
+
+/**
+ * A promise states an intention and reports no step taken. "We will continue to audit …" is a
+ * promise: it reports nothing done or in place during the year (rules.md: steps taken), however
+ * ongoing it sounds. A practice stated in its own clause before it ("we audit … every year, and
+ * will continue to") is in place, so the sentence is not a promise.
+ */
+export function isPromise(text: string): boolean {
+  if (!FUTURE.test(text) || PAST_VERB.test(text)) return false;
+  const practice = text.match(CONTINUING)?.[1];
+  return !(practice && !FUTURE.test(practice));
+}
 
 /**
  * An acknowledgement ("We recognise that our sector can be exposed to modern slavery", "We are

@@ -22,8 +22,16 @@ export const HELD_WORKSHOP =
 export const EDUCATING =
   /educat(e|ed|es|ing)|(?<!(higher|further|primary|secondary|tertiary|private|international|adult|school|university) )education(?! (agents?|agenc(y|ies)|sector|institutions?|providers?|corporations?|establishments?|colleges?|authorit(y|ies)|bod(y|ies)|services?|system|trusts?|fairs?|market|funding|department)\b)/
     .source;
+/**
+ * Training as a charge on workers ("training bonds", "training fees" repaid to an employer) is a
+ * recruitment-fee practice, not training given: the word is training only when no such noun
+ * follows it.
+ */
+export const NOT_A_CHARGE =
+  /(?!["'’”]? (bonds?|fees?|costs?|repayments?|repayment agreements?|debts?|deductions?|loans?|charges?)\b)/
+    .source;
 const TRAINING = new RegExp(
-  `\\b(train(ing|ed|s)?|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?)\\b`,
+  `\\b(train(ing|ed|s)?\\b${NOT_A_CHARGE}|e-?learning|awareness|${HELD_WORKSHOP}|induction|${EDUCATING}|webinars?|toolkits?)\\b`,
   'i',
 );
 const DUE_DILIGENCE =
@@ -41,8 +49,10 @@ export function mitigationTags(text: string): SentenceTag[] {
  * A sentence about modern-slavery training is a training sentence even where the model missed
  * the mitigation label (the training rule and WikiRate's metric look for exactly this).
  */
-const TRAINING_STRONG =
-  /\b(train(ing|ed)?|e-?learning|awareness (sessions?|programmes?|programs?|raising|campaigns?))\b.*\b(slavery|trafficking|forced labou?r|child labou?r|exploitation|ethical|human rights|staff|employees|colleagues|buyers|procurement|suppliers|managers)\b|\b(slavery|trafficking|forced labou?r)\b.*\btrain(ing|ed)\b/i;
+const TRAINING_STRONG = new RegExp(
+  String.raw`\b(train(ing|ed)?\b${NOT_A_CHARGE}|e-?learning|awareness (sessions?|programmes?|programs?|raising|campaigns?))\b.*\b(slavery|trafficking|forced labou?r|child labou?r|exploitation|ethical|human rights|staff|employees|colleagues|buyers|procurement|suppliers|managers)\b|\b(slavery|trafficking|forced labou?r)\b.*\btrain(ing|ed)\b${NOT_A_CHARGE}`,
+  'i',
+);
 
 export function isTrainingSentence(text: string): boolean {
   return TRAINING_STRONG.test(text);

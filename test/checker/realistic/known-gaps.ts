@@ -20,108 +20,30 @@ export const KNOWN_GAPS: KnownGap[] = [
    * and rating (HTML <br> lines), ferrybridge's due diligence. Fixed by blind3 (a run-in heading
    * split off as a sentence, and "we recognise that …", are not actions): medway's risk, training
    * and rating. Fixed by blindfix: university's training (an acknowledgement is not an action, and
-   * "education agents" is not training).
+   * "education agents" is not training). Fixed by promise5 (session 10): quillstack's and hartley's
+   * effectiveness and KPIs (a figure of another area is not an indicator unless presented as a
+   * measure; progress measured against a target is one, headed or not), medway's effectiveness and
+   * actions-not-promises (run-in headings are not content; acknowledgements are not actions).
    */
-  {
-    file: 'calder-build.docx.md',
-    rule: 'uk-approval',
-    reason:
-      "fail, but the footer line '· Approved by the Board of Directors on 4 September 2025 · Signed: …' states board approval; an approval inside a '·'-separated footer is not found.",
-  },
-  {
-    file: 'calder-build.docx.md',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed footer approval; rules.md gives adequate offline.',
-  },
-  {
-    file: 'quillstack-software.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass (unclear) on '98% of staff completed it', a training figure under the question heading 'Do our staff know what to look for?'; the effectiveness section only promises to consider indicators.",
-  },
-  {
-    file: 'quillstack-software.txt',
-    rule: 'uk-kpis-measurable',
-    reason: 'pass on the same training completion figure, which is not an effectiveness indicator.',
-  },
-  {
-    file: 'hartley-marsh.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "unknown (unclear): paragraph 6 ('We measure our progress by the share of high-risk contractors approved … 89% … target of 100%') in a statement without headings is not found.",
-  },
-  {
-    file: 'hartley-marsh.txt',
-    rule: 'uk-kpis-measurable',
-    reason: 'unknown (unclear) for the same missed paragraph 6, which has figures and targets.',
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass on the audit's finding (fees charged and repaid: a due-diligence result, not an indicator) and a promise to review progress; no indicator is given.",
-  },
-  {
-    file: 'medway-haulage-promises.txt',
-    rule: 'uk-actions-not-promises',
-    reason:
-      'pass with 43% future intentions: descriptions and acknowledgements count as not promises; rules.md asks that most content sentences report actions taken (judgement).',
-  },
   /*
    * Blind set 2 (blind4, session 9): every disagreement on the ten statements written without
    * reading the checker, recorded without changing the checker or the expectations.
    * Checker verdict vs rules.md.
+   * Fixed by sig5 (session 10, from sentences of its own, not these statements): the sign-offs of
+   * marlowe, elmhurst and caradon (compound roles, the organisation after the role, honorifics;
+   * name and role on lines of their own) and hollinsdale's and caradon's approval dates (the
+   * text's date counts when the form gives none); in blind set 1, calder's footer approval and
+   * rating (an approval in one part of a '·'-joined line). Fixed by promise5 (session 10): kenmoor's
+   * training ("training bonds" charged to workers are not training; the section's plans are promises).
+   */
+  /*
+   * Blind set 3 (blind5, session 10): every disagreement on the ten statements written while sets 1
+   * and 2 were being fixed for, recorded without changing the checker or the expectations.
    */
   {
-    file: 'hollinsdale-foods.pdf.md',
-    rule: 'uk-approval-date',
+    file: 'staffbridge-payroll.docx.md',
+    rule: 'uk-remediation',
     reason:
-      "warn 'the form gives no approval date', but the text dates the approval (14 October 2025, after the declared period end); rules.md asks that the date be stated, and a form sent with only the period is not a statement without a date.",
-  },
-  {
-    file: 'marlowe-hotels.html',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off is 'Priya Raman / Chief Operating Officer and Director / Marlowe Hotels Group Limited': a compound role ('… and Director') and a company-name line after the role both hide the named director.",
-  },
-  {
-    file: 'marlowe-hotels.html',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed signature; rules.md gives adequate offline.',
-  },
-  {
-    file: 'kenmoor-council.html',
-    rule: 'uk-area-training',
-    reason:
-      "pass, but no training is available yet: 'We are developing … which we plan to launch in spring 2026', 'We will also provide', 'we intend to make … mandatory' are all promises (warn).",
-  },
-  {
-    file: 'elmhurst-care.txt',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off is 'Daniel Price / Director / Elmhurst Care Group Limited': the company's name on its own line after the role hides the named director.",
-  },
-  {
-    file: 'elmhurst-care.txt',
-    rule: 'rating',
-    reason:
-      'non_compliant follows from the missed signature; rules.md gives weak (risk denied, three areas missing).',
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'uk-signature',
-    reason:
-      "fail 'signatory is not named', but the sign-off names 'Dr Helen Marsh, Group Chief Executive and Executive Director, Caradon Holdings plc': a compound role ('… and Executive Director') is not read as a director.",
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'uk-approval-date',
-    reason:
-      "warn 'the form gives no approval date', but the text dates the board's approval (15 April 2025); rules.md asks that the date be stated.",
-  },
-  {
-    file: 'caradon-engineering-group.pdf.md',
-    rule: 'rating',
-    reason: 'non_compliant follows from the missed signature; rules.md gives adequate offline.',
+      "warn 'not what happens when a case is found', but under its risk heading it stopped paying into the shared accounts, contacted the workers directly and reported 4 cases to the GLAA.",
   },
 ];

@@ -121,6 +121,10 @@ describe('the realistic statement set', { timeout: 60_000 }, () => {
           'blind set 2 (session 9; written without reading the checker, never used to fix it)',
           all.filter((o) => o.c.set === 'blind-2'),
         ),
+        report(
+          'blind set 3 (session 10; written without reading the checker while sets 1 and 2 were fixed for)',
+          all.filter((o) => o.c.set === 'blind-3'),
+        ),
       ].join('\n\n'),
     );
     expect(all).toHaveLength(CASES.length);

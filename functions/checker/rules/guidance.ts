@@ -39,11 +39,9 @@ function monthsBetween(start: string, end: string): number {
   );
 }
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const PERIOD_END_IN_TEXT = new RegExp(
-  `\\b(?:year|period)\\s+(?:ended|ending|to|end(?:ed)?)\\s+(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})|(${MONTHS})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)\\s+(\\d{4})`,
-  'gi',
-);
+/** "year ended 31 March 2025", "period ending March 31, 2025": the date itself is read by isoDateIn. */
+const PERIOD_END_IN_TEXT =
+  /\b(?:year|period)\s+(?:ended|ending|to|end(?:ed)?)\s+(?:on\s+)?[^.;]{0,30}?\d{4}/gi;
 
 export const period: Rule = (c) => {
   const { periodStart, periodEnd } = c.document;
@@ -68,13 +66,11 @@ export const period: Rule = (c) => {
   const agreeing: number[] = [];
   c.sentences.forEach((s, i) => {
     for (const m of s.text.matchAll(PERIOD_END_IN_TEXT)) {
-      const year = Number(m[5]);
-      const month = (m[2] ?? m[3] ?? '').toLowerCase();
-      const declaredMonth = new Date(`${periodEnd}T00:00:00Z`)
-        .toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
-        .toLowerCase();
-      if (year === endYear && month === declaredMonth) agreeing.push(i);
-      else if (year === endYear || year === endYear - 1 || year === endYear + 1) disagreeing.push(i);
+      const stated = isoDateIn(m[0]);
+      if (!stated) continue;
+      const year = Number(stated.slice(0, 4));
+      if (stated.slice(0, 7) === periodEnd.slice(0, 7)) agreeing.push(i);
+      else if (Math.abs(year - endYear) <= 1) disagreeing.push(i);
     }
   });
   if (disagreeing.length && !agreeing.length) {

@@ -34,9 +34,10 @@ export interface RealisticCase {
   /**
    * Which blind set: none = the first blind eight (session 8, since fixed for), `blind-2` = the ten
    * written in session 9 by an engineer who had not read the checker, while the first eight were fixed;
-   * `blind-3` = ten written in session 10 the same way, while sets 1 and 2 were being fixed for.
+   * `blind-3` = ten written in session 10 the same way, while sets 1 and 2 were being fixed for;
+   * `blind-4` = ten written in session 11 the same way, after the checker had been fixed for sets 1–3.
    */
-  set?: 'blind-2' | 'blind-3';
+  set?: 'blind-2' | 'blind-3' | 'blind-4';
   areas: Record<AreaKey, Expected>;
   rules: Partial<Record<RuleId, Expected>>;
   rating: Rating;
@@ -905,5 +906,301 @@ export const CASES: RealisticCase[] = [
       'uk-period': 'pass',
     },
     rating: 'adequate',
+  },
+
+  /*
+   * Blind set 4 (blind6, session 11): ten statements written from rules.md and the law by an
+   * engineer who had not read the checker, committed before the checker was run on them.
+   */
+  {
+    file: 'pelham-coffee-franchise.txt',
+    format: 'text',
+    form: 'coffee franchisor: franchisees covered by the operations manual; run-in headings ("Who we are. …"), a bulleted KPI list with targets, a broker-fee case repaid',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Pelham Coffee House Limited', entityType: 'company' },
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    },
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      // Fees repaid, arrears paid with a breach notice, and a Speak Up line open to suppliers' workers.
+      'uk-remediation': 'pass',
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+      'uk-actions-not-promises': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'glenmorven-care-scotland.html',
+    format: 'html',
+    form: 'Scottish care charity (company limited by guarantee, OSCR number, £41.7m income); h2 sections; risk only in general terms ("can occur in any supply chain", "keeps the risk low"); Board of Trustees approves, its Chair signs',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Glenmorven Care', entityType: 'charity' },
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    },
+    // The trustees of a charitable company are its directors (the statement says so): the board approves, its Chair signs.
+    areas: {
+      ...ALL_PASS,
+      // It says only that risk "can occur in any sector" and is considered in tenders: no part of the
+      // business or supply chain is named, so s54(5)(d)'s "parts … where there is a risk" is not met;
+      // the risk register and committee review are a process, so a weak reading may credit it.
+      risk: ['warn', 'absent'],
+    },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      // No sector, country, group or tier named; "keeps the risk low" (2025 foreword: not looking hard enough).
+      'uk-risks-identified': ['fail', 'warn'],
+      // Questionnaire returns 35 of 38 (92%), up from 27; 97% of managers trained.
+      'uk-kpis-measurable': 'pass',
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    // No risks identified: weak (rules.md summary).
+    rating: 'weak',
+  },
+  {
+    file: 'harbury-vane-llp-second-year.docx.md',
+    format: 'docx',
+    form: 'architects LLP, second statement that keeps last year\'s text and adds a "Progress since last year" heading over a commitments table (commitment | what we did | status); approved by the members, signed by a designated member in one prose line',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Harbury Vane LLP', entityType: 'llp' },
+      periodStart: '2024-05-01',
+      periodEnd: '2025-04-30',
+    },
+    // The progress table reports last year's commitments against what was done, with a status and a
+    // percentage: effectiveness measured (s54(5)(e)); risk and due diligence share one heading.
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'fernhill-garden-centres.pdf.md',
+    format: 'pdf',
+    form: 'garden-centre retailer PDF: headings numbered "1." (large) and "1.1" (bold body size), KPI table with three columns of years and targets; training only for buyers and merchandisers',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Fernhill Garden Centres Limited', entityType: 'company' },
+      periodStart: '2024-03-03',
+      periodEnd: '2025-03-01',
+    },
+    // Training given to buyers is training available to (some of) its staff: s54(5)(f) is addressed,
+    // however narrowly; store staff training is only planned.
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      // Passports returned and verified; transport charges refunded; a helpline open to agency workers.
+      'uk-remediation': 'pass',
+      'uk-approval-date': 'pass',
+      // "52 weeks ended 1 March 2025" agrees with the declared 52-week period.
+      'uk-period': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'corrin-logistics-committee.txt',
+    format: 'text',
+    form: 'logistics group: capitals title, a long boilerplate preamble (ILO figures, "committed to acting ethically"), then sound sections; approved by "the Audit and Risk Committee of the Board … on behalf of the Board"; signed by the CFO and Director',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Corrin Logistics Group Limited', entityType: 'company' },
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+    },
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      // s54(6)(a) asks for the board's approval; a committee acting "on behalf of the Board" is the
+      // delegated wording rules.md says does not count.
+      'uk-approval': 'fail',
+      // Shared accounts found, agency removed, GLAA informed, workers offered direct employment.
+      'uk-remediation': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'tillingham-brewery-unsigned.html',
+    format: 'html',
+    form: 'regional brewer and pub company page (age gate, menu): h2 sections, hop-harvest seasonal workers named as a risk; effectiveness only promised; "approved by the Board of Directors on 18 March 2025" and no signature at all',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Tillingham Brewery Company Limited', entityType: 'company' },
+      periodStart: '2023-10-01',
+      periodEnd: '2024-09-30',
+    },
+    areas: {
+      ...ALL_PASS,
+      // "We have not yet set formal performance indicators. Over the next year we will develop …"
+      effectiveness: 'warn',
+    },
+    rules: {
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      // s54(6)(a): it must be signed by a director; nobody signs it.
+      'uk-signature': 'fail',
+      'uk-risks-identified': 'pass',
+      'uk-kpis-measurable': ['absent', 'warn'],
+      // 18 March 2025 is after the period end and within six months of it.
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'non_compliant',
+  },
+  {
+    file: 'wrenfield-interiors-faq.docx.md',
+    format: 'docx',
+    form: 'furniture retailer\'s first statement as FAQ (every heading a question): no policy yet, no risk assessment yet, everything "we plan to" / "we intend to"; approved by the board and signed by a director',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Wrenfield Interiors Limited', entityType: 'company' },
+      periodStart: '2024-02-01',
+      periodEnd: '2025-01-31',
+    },
+    areas: {
+      structure: 'pass',
+      // "Not yet. We are drafting a Modern Slavery Policy …": only a promise.
+      policies: ['warn', 'absent'],
+      dueDiligence: 'warn',
+      // Names where it will look (UK upholstery workshops, cotton and curtain making in India and China)
+      // but has assessed nothing: promised.
+      risk: 'warn',
+      effectiveness: 'warn',
+      training: 'warn',
+    },
+    rules: {
+      // Neither steps taken nor a plain "no steps were taken" (as kestrel-promises).
+      'uk-steps-or-none': ['warn', 'fail'],
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      // Named as where it expects risk to be, not as risks found: either reading is defensible.
+      'uk-risks-identified': ['pass', 'warn'],
+      'uk-kpis-measurable': ['absent', 'warn'],
+      'uk-actions-not-promises': ['fail', 'warn'],
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'weak',
+  },
+  {
+    file: 'kingsholm-leisure-group.html',
+    format: 'html',
+    form: 'leisure group plc (holiday parks, gyms, lodges): the companies covered in an HTML table (company | number | business); section elements with h2; KPI list; signed by the CEO (a director per the form)',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Kingsholm Leisure Group plc', entityType: 'company' },
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      isGroup: true,
+      groupMembers: [
+        { name: 'Kingsholm Holiday Parks Limited' },
+        { name: 'FitHub Gyms Limited' },
+        { name: 'Kingsholm Lodges Limited' },
+        { name: 'Parkside Catering Services Limited' },
+      ],
+      signatory: {
+        firstName: 'Rachel',
+        lastName: 'Penrose',
+        jobTitle: 'Chief Executive Officer',
+        role: 'director',
+      },
+    },
+    areas: ALL_PASS,
+    rules: {
+      ...GOOD_RULES,
+      // Every member is named, in the table.
+      'uk-group-members-named': 'pass',
+      // Over-deductions refunded (£9,850), contract ended, 12 workers employed directly; Speak Up line.
+      'uk-remediation': 'pass',
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'vandermolen-flowers-bv.txt',
+    format: 'text',
+    form: 'Dutch B.V. carrying on business in the UK through a branch (flower importer); plain headings without numbers; no effectiveness section; approved by the Management Board (directie), signed by the Statutory Director',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Vandermolen Flowers B.V.', entityType: 'other_body_corporate' },
+      periodStart: '2024-07-01',
+      periodEnd: '2025-06-30',
+    },
+    // s54(6)(a) and s54(12): a body corporate wherever incorporated; its "board of directors (or
+    // equivalent management body)" approves and a director (or equivalent) signs. A Dutch
+    // management board and statutory director are exactly that equivalent.
+    areas: {
+      ...ALL_PASS,
+      // Figures appear (96% certified volume, 58 farm visits) but only as due diligence facts, never
+      // as measures of whether the steps work.
+      effectiveness: 'absent',
+    },
+    rules: {
+      ...GOOD_RULES,
+      'uk-kpis-measurable': 'absent',
+      // A broker's fees repaid to 85 workers and verified; a grievance committee on its own farm.
+      'uk-remediation': 'pass',
+      // 14 November 2025: after the period end, before the check date (1 December 2025).
+      'uk-approval-date': 'pass',
+      'uk-period': 'pass',
+    },
+    rating: 'adequate',
+  },
+  {
+    file: 'brampton-security-short.pdf.md',
+    format: 'pdf',
+    form: 'security guarding firm, one page (310 words): business, "zero tolerance", a list of policies, one contract clause added, right-to-work checks; nothing on risk, effectiveness or training; approved by the board, signed by the Managing Director',
+    blind: true,
+    set: 'blind-4',
+    document: {
+      organisation: { name: 'Brampton Security Services Ltd', entityType: 'company' },
+      periodStart: '2024-04-01',
+      periodEnd: '2025-03-31',
+    },
+    areas: {
+      structure: 'pass',
+      policies: 'pass',
+      // Right-to-work checks on every officer are a process in place (as elmhurst-care), but nothing
+      // on suppliers or the subcontracted event companies beyond a clause: thin either way.
+      dueDiligence: ['pass', 'absent'],
+      risk: 'absent',
+      effectiveness: 'absent',
+      training: 'absent',
+    },
+    rules: {
+      // "During the year we added an anti-slavery clause to the standard terms" is a step taken.
+      'uk-steps-or-none': 'pass',
+      'uk-approval': 'pass',
+      'uk-signature': 'pass',
+      'uk-risks-identified': 'absent',
+      'uk-kpis-measurable': 'absent',
+      // 310 words.
+      'uk-not-boilerplate': 'fail',
+      // 30 September 2025: after the period end, within the six months.
+      'uk-approval-date': 'pass',
+    },
+    // Three or more areas missing: weak (rules.md summary).
+    rating: 'weak',
   },
 ];

@@ -125,6 +125,10 @@ describe('the realistic statement set', { timeout: 60_000 }, () => {
           'blind set 3 (session 10; written without reading the checker while sets 1 and 2 were fixed for)',
           all.filter((o) => o.c.set === 'blind-3'),
         ),
+        report(
+          'blind set 4 (session 11; written without reading the checker after sets 1 to 3 were fixed for)',
+          all.filter((o) => o.c.set === 'blind-4'),
+        ),
       ].join('\n\n'),
     );
     expect(all).toHaveLength(CASES.length);

@@ -312,16 +312,11 @@ export async function seedRegister(
   let organisations = 0;
   let items = 0;
   let buffer: WriteRequest[] = [];
-  // One buffer is written while the next is generated: this process's CPU overlaps DynamoDB Local's.
-  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const requests = buffer;
     buffer = [];
     items += requests.length;
-    await writing;
-    writing = batchWriteItems(store, requests, { parallel: options.parallel ?? 12, capacity });
-    // Awaited at the next flush or the end; marked handled so a failure waits to be thrown there.
-    writing.catch(() => {});
+    await batchWriteItems(store, requests, { parallel: options.parallel ?? 12, capacity });
   };
 
   let seenNames = 0;
@@ -358,7 +353,6 @@ export async function seedRegister(
     });
   }
   await flush();
-  await writing;
   sample.years = [...counters.keys()].sort();
   const seconds = (performance.now() - started) / 1000;
   await store.doc.send(

@@ -156,7 +156,9 @@ export function createStreamPoller(options: StreamPollerOptions) {
       );
       next = page.NextShardIterator;
       const read = page.Records ?? [];
-      records.push(...read);
+      // A later page read from a fresh iterator (readPage) starts again at the checkpoint.
+      const seen = new Set(records.map((record) => record.dynamodb?.SequenceNumber));
+      records.push(...read.filter((record) => !seen.has(record.dynamodb?.SequenceNumber)));
       if (read.length === 0) break;
     }
     return { records, next };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import * as z from 'zod';
 import { createRenderer, defaultAssetRoot } from '../../web/render.ts';
 import { createRegisterApp } from '../app/register-app.ts';
 import type { Fetcher } from '../checker/website.ts';
@@ -24,7 +25,7 @@ import { type RunningDynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.
 import { createFileArchive } from './file-archive.ts';
 import { startFront } from './start-front.ts';
 import { staticAssets } from './static-assets.ts';
-import { createStreamPoller, type StreamPoller } from './stream-poller.ts';
+import { createStreamPoller, DEFAULT_STREAM_PARALLEL, type StreamPoller } from './stream-poller.ts';
 
 export interface LocalRegisterOptions {
   port: number;
@@ -54,6 +55,19 @@ export interface LocalRegisterOptions {
   sessions?: SessionSettings;
   /** What the checker fetches statement and homepage addresses with (npm start: the demo's sites, then the network). */
   checkFetcher?: Fetcher;
+  /** Stream batches handled at once per shard; by default LOCAL_STREAM_PARALLEL, else the stack's 4. */
+  streamParallel?: number;
+}
+
+const streamParallelSchema = z.coerce.number().int().min(1).max(10).optional();
+
+/** LOCAL_STREAM_PARALLEL (1–10, as Lambda's parallelizationFactor allows), or the stack's default. */
+export function streamParallelFrom(env: Record<string, string | undefined>): number {
+  const value = env.LOCAL_STREAM_PARALLEL;
+  const parsed = streamParallelSchema.safeParse(value === '' ? undefined : value);
+  if (!parsed.success)
+    throw new Error(`Invalid LOCAL_STREAM_PARALLEL: ${value} (a whole number from 1 to 10).`);
+  return parsed.data ?? DEFAULT_STREAM_PARALLEL;
 }
 
 /**
@@ -148,6 +162,7 @@ export async function startLocalRegister(options: LocalRegisterOptions): Promise
         )
       ).firstFailure,
     onError: (error) => log('stream poller error', error),
+    parallel: options.streamParallel ?? streamParallelFrom(process.env),
     ...(options.dataDir ? { checkpointFile: path.join(options.dataDir, 'stream-checkpoint.json') } : {}),
   });
   if (options.pollStream !== false) poller.start();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
@@ -23,7 +24,19 @@ export interface StreamPollerOptions {
   intervalMs?: number;
   /** The streams client; by default one for `endpoint`. */
   streams?: DynamoDBStreamsClient;
+  /**
+   * Batches of one shard handled at once, records of one partition key always in the same one
+   * and in order: the event source mapping's `parallelizationFactor` (infra/register-stack.ts).
+   */
+  parallel?: number;
+  /** Most records handed to `handle` at once. */
+  batchSize?: number;
 }
+
+/** The stack's `parallelizationFactor` (infra/register-stack.ts), so local runs keep up as AWS does. */
+export const DEFAULT_STREAM_PARALLEL = 4;
+/** A GetRecords page: the most records one batch has held locally since the poller was written. */
+export const DEFAULT_STREAM_BATCH_SIZE = 100;
 
 interface PassResult {
   handled: number;
@@ -48,7 +61,12 @@ export function createStreamPoller(options: StreamPollerOptions) {
     options.checkpointFile && existsSync(options.checkpointFile)
       ? checkpointSchema.parse(JSON.parse(readFileSync(options.checkpointFile, 'utf8')))
       : {};
+  const parallel = Math.max(1, Math.floor(options.parallel ?? DEFAULT_STREAM_PARALLEL));
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_STREAM_BATCH_SIZE));
   const iterators = new Map<string, string | undefined>();
+  const parents = new Map<string, string>();
+  /** Per shard, records after its checkpoint already handled (another lane failed before them). */
+  const handledAhead = new Map<string, Set<string>>();
   const finished = new Set<string>();
   let streamArn: string | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -73,6 +91,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
     for (const shard of shards) {
       const id = shard.ShardId;
       if (!id || iterators.has(id) || finished.has(id)) continue;
+      if (shard.ParentShardId) parents.set(id, shard.ParentShardId);
       iterators.set(id, await iteratorAfterCheckpoint(id));
     }
   }
@@ -97,15 +116,15 @@ export function createStreamPoller(options: StreamPollerOptions) {
    * the first record arrives (aws/aws-sdk-java#2923), and any iterator expires after 15 minutes:
    * both are answered, as Lambda does, by a fresh iterator from the checkpoint.
    */
-  async function readPage(shardId: string, iterator: string) {
+  async function readPage(shardId: string, iterator: string, limit: number) {
     try {
-      return await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      return await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') throw error;
       const fresh = await iteratorAfterCheckpoint(shardId);
       return fresh
-        ? await streams.send(new GetRecordsCommand({ ShardIterator: fresh, Limit: 100 }))
+        ? await streams.send(new GetRecordsCommand({ ShardIterator: fresh, Limit: limit }))
         : { Records: [], NextShardIterator: undefined };
     }
   }
@@ -118,46 +137,115 @@ export function createStreamPoller(options: StreamPollerOptions) {
     renameSync(partial, options.checkpointFile);
   }
 
-  /** One pass over every shard: how many records were handled, and whether any failed. */
+  /** Records of one partition key always share a lane, so each key's changes stay in order. */
+  function laneOf(pk: string): number {
+    let hash = 0;
+    for (let i = 0; i < pk.length; i++) hash = (Math.imul(hash, 31) + pk.charCodeAt(i)) >>> 0;
+    return hash % parallel;
+  }
+
+  /** Pages from the shard's iterator, up to one batch per lane, and the iterator after them. */
+  async function readRecords(shardId: string, iterator: string) {
+    const records: _Record[] = [];
+    let next: string | undefined = iterator;
+    for (let pages = 0; next && pages < parallel && records.length < parallel * batchSize; pages++) {
+      const page: Awaited<ReturnType<typeof readPage>> = await readPage(
+        shardId,
+        next,
+        Math.min(100, parallel * batchSize - records.length),
+      );
+      next = page.NextShardIterator;
+      const read = page.Records ?? [];
+      // A later page read from a fresh iterator (readPage) starts again at the checkpoint.
+      const seen = new Set(records.map((record) => record.dynamodb?.SequenceNumber));
+      records.push(...read.filter((record) => !seen.has(record.dynamodb?.SequenceNumber)));
+      if (read.length === 0) break;
+    }
+    return { records, next };
+  }
+
+  /**
+   * One shard's share of a pass, as Lambda's parallelization factor runs it: the records are split
+   * by partition key into `parallel` lanes, each handled batch after batch while the lanes run at
+   * once. A lane stops at its first failure (later changes of that key wait for the retry); the
+   * checkpoint stops before the earliest failure in stream order, and the records after it that
+   * other lanes did handle are remembered, so the retry skips them instead of repeating them.
+   */
+  async function pollShard(shardId: string, iterator: string): Promise<PassResult> {
+    const { records, next } = await readRecords(shardId, iterator);
+    if (records.length === 0) {
+      iterators.set(shardId, next);
+      return { handled: 0, failed: false };
+    }
+    const changes = records.map((record) => changeFromStreamRecord(record));
+    const done = handledAhead.get(shardId) ?? new Set<string>();
+    const lanes: ChangeRecord[][] = Array.from({ length: parallel }, () => []);
+    for (const change of changes)
+      if (!done.has(change.sequenceNumber)) lanes[laneOf(change.pk)]!.push(change);
+    const failures: string[] = [];
+    let handled = 0;
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let from = 0; from < lane.length; from += batchSize) {
+          const batch = lane.slice(from, from + batchSize);
+          const failedAt = await options.handle(batch);
+          const ok = failedAt
+            ? batch.slice(
+                0,
+                Math.max(
+                  0,
+                  batch.findIndex((c) => c.sequenceNumber === failedAt),
+                ),
+              )
+            : batch;
+          for (const change of ok) done.add(change.sequenceNumber);
+          handled += ok.length;
+          if (failedAt || ok.length < batch.length) {
+            failures.push(failedAt ?? batch[ok.length]!.sequenceNumber);
+            return;
+          }
+        }
+      }),
+    );
+    // The first record, in stream order, not handled: everything before it is done.
+    const firstOpen = changes.findIndex((change) => !done.has(change.sequenceNumber));
+    const finished = firstOpen === -1 ? changes : changes.slice(0, firstOpen);
+    for (const change of finished) done.delete(change.sequenceNumber);
+    if (done.size > 0) handledAhead.set(shardId, done);
+    else handledAhead.delete(shardId);
+    const last = finished.at(-1);
+    if (last) {
+      checkpoints[shardId] = last.sequenceNumber;
+      saveCheckpoints();
+    }
+    if (firstOpen === -1) {
+      iterators.set(shardId, next);
+    } else {
+      // Retry from the first record not handled on the next pass, as Lambda would.
+      iterators.set(shardId, await iteratorAfterCheckpoint(shardId));
+    }
+    return { handled, failed: failures.length > 0 };
+  }
+
+  /** One pass over every shard (shards at once, a child only once its parent is read to its end). */
   async function pollOnce(): Promise<PassResult> {
     await refreshShards();
-    let handled = 0;
-    let failed = false;
+    const ready: [string, string][] = [];
     for (const [shardId, iterator] of iterators) {
       if (!iterator) {
         iterators.delete(shardId);
         finished.add(shardId);
         continue;
       }
-      const page = await readPage(shardId, iterator);
-      const records = page.Records ?? [];
-      if (records.length === 0) {
-        iterators.set(shardId, page.NextShardIterator);
-        continue;
-      }
-      const changes = records.map((record) => changeFromStreamRecord(record));
-      const failedAt = await options.handle(changes);
-      const done = failedAt
-        ? changes.slice(
-            0,
-            changes.findIndex((c) => c.sequenceNumber === failedAt),
-          )
-        : changes;
-      handled += done.length;
-      const last = done.at(-1);
-      if (last) {
-        checkpoints[shardId] = last.sequenceNumber;
-        saveCheckpoints();
-      }
-      if (failedAt) {
-        failed = true;
-        // Retry from the failing record on the next pass, as Lambda would.
-        iterators.set(shardId, await iteratorAfterCheckpoint(shardId));
-      } else {
-        iterators.set(shardId, page.NextShardIterator);
-      }
+      const parent = parents.get(shardId);
+      if (parent && iterators.has(parent)) continue;
+      ready.push([shardId, iterator]);
     }
-    return { handled, failed };
+    const results = await Promise.all(ready.map(([shardId, iterator]) => pollShard(shardId, iterator)));
+    return {
+      handled: results.reduce((sum, r) => sum + r.handled, 0),
+      failed: results.some((r) => r.failed),
+    };
   }
 
   function pass(): Promise<PassResult> {

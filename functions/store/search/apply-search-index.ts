@@ -12,7 +12,12 @@ import type { Store } from '../store.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
 import { batchWriteItems, type WriteRequest } from './batch-write-items.ts';
 import { entryItems } from './entry-items.ts';
-import { getOrganisationTypoState, type TypoChange, typoChange } from './organisation-typos.ts';
+import {
+  getOrganisationTypoState,
+  type ReadTypoState,
+  type TypoChange,
+  typoChange,
+} from './organisation-typos.ts';
 import type { SearchIndexState } from './search-index-state.ts';
 
 /** Statistics counters of a year are spread over a few items, so concurrent changes do not collide. */
@@ -98,6 +103,7 @@ async function organisationTypoChange(
   state: SearchIndexState,
   desired: DesiredIndex | null,
   capacity: CapacityMeter | undefined,
+  read: ReadTypoState | undefined,
 ): Promise<(TypoChange & { organisationId: string; readVersion: number; exists: boolean }) | undefined> {
   const names = desired ? typoNamesOf(desired.summary) : null;
   const before = state.pending ?? state.indexed;
@@ -110,7 +116,10 @@ async function organisationTypoChange(
     JSON.stringify(typoNamesOf(state.indexed)) === JSON.stringify(names)
   )
     return undefined;
-  const typoState = await getOrganisationTypoState(store, organisationId, capacity);
+  const typoState =
+    read?.organisationId === organisationId
+      ? read
+      : await getOrganisationTypoState(store, organisationId, capacity);
   const change = typoChange(typoState, organisationId, statementId, names);
   return change && { ...change, organisationId, readVersion: typoState.version, exists: typoState.exists };
 }
@@ -132,7 +141,12 @@ export async function applySearchIndex(
   state: SearchIndexState & { exists: boolean },
   desired: DesiredIndex | null,
   fingerprint: string,
-  options: { now: string; capacity?: CapacityMeter },
+  options: {
+    now: string;
+    capacity?: CapacityMeter;
+    /** The organisation's typo state, read with `state` (getIndexAndTypoStates). */
+    typoState?: ReadTypoState | undefined;
+  },
 ): Promise<boolean> {
   const stateKey = keys.searchState(statementId);
   const condition = {
@@ -165,7 +179,14 @@ export async function applySearchIndex(
   for (const [key, item] of oldItems) {
     if (!wanted.has(key)) requests.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
   }
-  const typos = await organisationTypoChange(store, statementId, state, desired, options.capacity);
+  const typos = await organisationTypoChange(
+    store,
+    statementId,
+    state,
+    desired,
+    options.capacity,
+    options.typoState,
+  );
   for (const item of typos?.puts ?? []) requests.push({ PutRequest: { Item: item } });
   // Removed names' entries are deleted with the commit, so a concurrent change that read the new
   // state and put them again is not undone; past the transaction's limit, after it.

@@ -5,9 +5,16 @@ import {
   type TypoName,
   unionOfNames,
 } from '../../domain/search/organisation-typos.ts';
+import { batchGetItems } from '../batch-get-items.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import { keyString as keyStringOf } from '../key-string.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
+import {
+  EMPTY_SEARCH_INDEX_STATE,
+  type SearchIndexState,
+  searchIndexStateSchema,
+} from './search-index-state.ts';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
@@ -24,6 +31,37 @@ export const organisationTypoStateSchema = z.object({
   refs: z.record(z.string(), z.array(typoNameSchema)),
 });
 export type OrganisationTypoState = z.infer<typeof organisationTypoStateSchema>;
+/** An organisation's typo state as read, for the organisation it was read for. */
+export type ReadTypoState = OrganisationTypoState & { exists: boolean; organisationId: string };
+
+/**
+ * A statement's index state and its organisation's typo state in one strongly consistent
+ * BatchGet (the worker knows the organisation from the stream image before reading the header),
+ * so a first statement costs no extra call.
+ */
+export async function getIndexAndTypoStates(
+  store: Store,
+  statementId: string,
+  organisationId: string,
+  capacity?: CapacityMeter,
+): Promise<{ state: SearchIndexState & { exists: boolean }; typoState: ReadTypoState }> {
+  const stateKey = keys.searchState(statementId);
+  const typoKey = keys.organisationTypoState(organisationId);
+  const found = await batchGetItems(store, [stateKey, typoKey], {
+    consistent: true,
+    ...(capacity ? { capacity } : {}),
+  });
+  const stateItem = found.get(keyStringOf(stateKey));
+  const typoItem = found.get(keyStringOf(typoKey));
+  return {
+    state: stateItem
+      ? { ...searchIndexStateSchema.parse(stateItem), exists: true }
+      : { ...EMPTY_SEARCH_INDEX_STATE, exists: false },
+    typoState: typoItem
+      ? { ...organisationTypoStateSchema.parse(typoItem), exists: true, organisationId }
+      : { version: 0, refs: {}, exists: false, organisationId },
+  };
+}
 
 export async function getOrganisationTypoState(
   store: Store,

@@ -1,11 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { normaliseName } from '../functions/domain/names.ts';
 import { openDataRow } from '../functions/domain/open-data.ts';
+import { typoNamesOf } from '../functions/domain/search/organisation-typos.ts';
 import { type Counters, contributionOf } from '../functions/domain/statistics.ts';
 import { type CapacityMeter, newCapacityMeter } from '../functions/store/capacity.ts';
 import { keys } from '../functions/store/keys.ts';
 import { indexItemsFor } from '../functions/store/search/apply-search-index.ts';
 import { batchWriteItems, type WriteRequest } from '../functions/store/search/batch-write-items.ts';
+import { organisationTypoSeedItems } from '../functions/store/search/organisation-typos.ts';
 import type { Store } from '../functions/store/store.ts';
 import type { CheckResult } from '../schemas/check-result.ts';
 import type { Organisation } from '../schemas/organisation.ts';
@@ -252,12 +254,22 @@ function generateOrganisation(rng: Random, serial: number, maxStatements: number
     );
     summaries.push(summary);
   }
+  // Typo entries once per organisation, from the names of all its statements (INDEX_VERSION 5).
+  items.push(
+    ...organisationTypoSeedItems(
+      organisation.id,
+      Object.fromEntries(summaries.map((summary) => [summary.id, typoNamesOf(summary)])),
+    ),
+  );
   return { organisation, items, summaries };
 }
 
 const META_KEY = { pk: 'BENCH', sk: 'META' };
-/** 4: name entries carry their year partition (gsi3, INDEX_VERSION 3); 5: slim typo entries and name + sector/rating partitions (INDEX_VERSION 4). */
-const GENERATOR_VERSION = 5;
+/**
+ * 4: name entries carry their year partition (gsi3, INDEX_VERSION 3); 5: slim typo entries and
+ * name + sector/rating partitions (INDEX_VERSION 4); 6: typo entries once per organisation (5).
+ */
+const GENERATOR_VERSION = 6;
 
 export interface SeedMeta {
   statements: number;

@@ -239,6 +239,13 @@ export const keys = {
     pk: searchFacetKey({ kind: 'fuzzy', key: deletionKey }),
     sk: `${relevance}#${statementId}`,
   }),
+  /** An organisation's typo entry (`fuzzy` facet, INDEX_VERSION 5): in the table only, best first. */
+  organisationTypoEntry: (deletionKey: string, relevance: string, organisationId: string) => ({
+    pk: searchFacetKey({ kind: 'fuzzy', key: deletionKey }),
+    sk: `${relevance}#O#${organisationId}`,
+  }),
+  /** Which names of which listed statements an organisation's typo entries are built from. */
+  organisationTypoState: (organisationId: string) => ({ pk: `ORG#${organisationId}`, sk: 'TYPO' }),
   /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
   searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */

@@ -9,6 +9,7 @@ import { keys, withoutKeys } from '../store/keys.ts';
 import { getCheckResult } from '../store/public/get-check-result.ts';
 import { applySearchIndex, type DesiredIndex } from '../store/search/apply-search-index.ts';
 import { getStatementSummary } from '../store/search/get-statement-summary.ts';
+import { getIndexAndTypoStates } from '../store/search/organisation-typos.ts';
 import { getSearchIndexState, type SearchIndexState } from '../store/search/search-index-state.ts';
 import { getRevision, revisionFromItem } from '../store/statements/get-revision.ts';
 import type { Store } from '../store/store.ts';
@@ -90,16 +91,26 @@ export async function reindexStatement(
   statementId: string,
   options: ReindexOptions,
 ): Promise<'unchanged' | 'applied'> {
+  // The organisation, known from the stream image: its typo state is read with the index state.
+  const organisationId =
+    typeof options.revisionImage?.organisationId === 'string'
+      ? options.revisionImage.organisationId
+      : undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [summary, state] = await Promise.all([
+    const [summary, { state, typoState }] = await Promise.all([
       getStatementSummary(store, statementId, options.capacity).catch((error: unknown) => {
         // A header that breaks the summary contract would block the stream for good if thrown.
         if (error instanceof ZodError) return 'malformed' as const;
         throw error;
       }),
       attempt === 0 && options.state
-        ? options.state
-        : getSearchIndexState(store, statementId, options.capacity),
+        ? { state: options.state, typoState: undefined }
+        : organisationId
+          ? getIndexAndTypoStates(store, statementId, organisationId, options.capacity)
+          : getSearchIndexState(store, statementId, options.capacity).then((state) => ({
+              state,
+              typoState: undefined,
+            })),
     ]);
     if (summary === 'malformed') {
       options.log?.(
@@ -118,6 +129,7 @@ export async function reindexStatement(
     const applied = await applySearchIndex(store, statementId, state, desired, fingerprint, {
       now: options.now(),
       ...(options.capacity ? { capacity: options.capacity } : {}),
+      typoState,
     });
     if (applied) return 'applied';
   }

@@ -4,13 +4,19 @@ import { createMemoryArchive } from '../../functions/domain/archive.ts';
 import { normaliseName } from '../../functions/domain/names.ts';
 import { OPEN_DATA_VERSION } from '../../functions/domain/open-data.ts';
 import { INDEX_VERSION, pairFacet } from '../../functions/domain/search/index-entries.ts';
+import { legacyStatementTypoEntries, typoNamesOf } from '../../functions/domain/search/organisation-typos.ts';
+import { planSearch } from '../../functions/domain/search/plan.ts';
 import { keys } from '../../functions/store/keys.ts';
+import { batchWriteItems } from '../../functions/store/search/batch-write-items.ts';
 import {
   getOpenDataProgress,
   listIndexedStatementIds,
 } from '../../functions/store/search/open-data-progress.ts';
+import { organisationTypoItems } from '../../functions/store/search/organisation-typos.ts';
+import { searchSimilarNames } from '../../functions/store/search/search-similar-names.ts';
 import { reindexStatement } from '../../functions/worker/index-statement.ts';
 import { rerenderOpenData } from '../../functions/worker/open-data-rerender.ts';
+import { statementSummarySchema } from '../../schemas/statement-summary.ts';
 import { putOrganisation, putStatement } from '../public/fixtures.ts';
 import { useTestTable } from '../support/table.ts';
 
@@ -108,71 +114,75 @@ describe('re-rendering the open data after a change of format', () => {
     expect(await pairEntry()).toMatchObject({ id });
   });
 
-  it('slims the typo entries of version 3 (index copies and the whole projection) to the table alone', async () => {
-    const statement = await putStatement(table.store, {
-      organisation: await putOrganisation(table.store, { name: 'Slimwater Dyeworks Ltd' }),
-    });
+  it("replaces version 4's typo entries of each statement by its organisation's, still found by a one-letter typo", async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Slimwater Dyeworks Ltd' });
+    const statement = await putStatement(table.store, { organisation });
     const id = statement.header.id;
     await reindexStatement(table.store, id, { now: () => '2026-01-01T00:00:00.000Z' });
+    const partition = keys.searchPartition({ kind: 'fuzzy', key: 'slimwater' });
     const typoEntries = async () => {
       const { Items } = await table.store.doc.send(
         new QueryCommand({
           TableName: table.store.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'fuzzy', key: 'slimwater' }) },
+          ExpressionAttributeValues: { ':pk': partition },
         }),
       );
-      return (Items ?? []).filter((item) => item.id === id);
+      return (Items ?? []).filter((item) => item.id === id || item.o === organisation.id);
     };
-    const [entry] = await typoEntries();
-    expect(entry).toBeDefined();
-    // As version 3 wrote it: in gsi1, gsi2 and gsi3, with every projected attribute.
-    const partition = String(entry?.pk);
-    await table.store.doc.send(
-      new PutCommand({
-        TableName: table.store.tableName,
-        Item: {
-          ...entry,
-          gsi1pk: partition,
-          gsi1sk: `slimwater dyeworks#${id}`,
-          gsi2pk: partition,
-          gsi2sk: `x#${id}`,
-          gsi3pk: `${partition}#Y2025`,
-          gsi3sk: String(entry?.sk),
-          n: 'Slimwater Dyeworks Ltd',
-          r: 'strong',
-        },
-      }),
-    );
+    const similar = () =>
+      searchSimilarNames(table.store, planSearch({ sort: 'relevance', q: 'slimwatr' }), ['slimwatr'], {
+        limit: 20,
+      });
+
+    // The layout version 4 left: entries per statement (its id, names), no organisation entries or state.
+    const summary = statementSummarySchema.parse(statement.header);
+    const current = await typoEntries();
+    expect(current.map((item) => Object.keys(item).sort())).toEqual([['entity', 'o', 'pk', 'sk', 'tx']]);
+    const organisationEntries = organisationTypoItems(organisation.id, typoNamesOf(summary));
+    const legacy = legacyStatementTypoEntries(summary).map((entry) => ({
+      pk: keys.searchPartition({ kind: 'fuzzy', key: entry.key }),
+      sk: `${entry.relevance}#${id}`,
+      entity: 'searchEntry',
+      id,
+      tx: entry.text,
+    }));
+    await batchWriteItems(table.store, [
+      ...[...organisationEntries, keys.organisationTypoState(organisation.id)].map(({ pk, sk }) => ({
+        DeleteRequest: { Key: { pk, sk } },
+      })),
+      ...legacy.map((Item) => ({ PutRequest: { Item } })),
+    ]);
     await table.store.doc.send(
       new UpdateCommand({
         TableName: table.store.tableName,
         Key: keys.searchState(id),
-        UpdateExpression: 'SET fingerprint = :v, indexVersion = :three',
-        ExpressionAttributeValues: { ':v': 'version 3', ':three': 3 },
+        UpdateExpression: 'SET fingerprint = :v, indexVersion = :four',
+        ExpressionAttributeValues: { ':v': 'version 4', ':four': 4 },
       }),
     );
     await table.store.doc.send(
       new PutCommand({
         TableName: table.store.tableName,
-        Item: { ...keys.openDataProgress(), entity: 'openDataProgress', version: 3, rendering: null },
+        Item: { ...keys.openDataProgress(), entity: 'openDataProgress', version: 4, rendering: null },
       }),
     );
+    expect((await typoEntries()).map((item) => item.id)).toEqual([id]);
+    // Found through the old entries until the re-index.
+    expect((await similar()).map((result) => result.id)).toEqual([id]);
 
     await rerenderOpenData(deps());
 
     const after = await typoEntries();
-    expect(after).toHaveLength(1);
-    expect(Object.keys(after[0]!).sort()).toEqual(['entity', 'id', 'pk', 'sk', 'tx']);
-    const { Items: inIndex } = await table.store.doc.send(
-      new QueryCommand({
-        TableName: table.store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-      }),
-    );
-    expect(inIndex?.filter((item) => item.id === id)).toEqual([]);
+    expect(after.map((item) => item.o)).toEqual([organisation.id]);
+    // None of the statement's old entries is left, in any of its deletion keys' partitions.
+    for (const { pk, sk } of legacy) {
+      const { Item } = await table.store.doc.send(
+        new GetCommand({ TableName: table.store.tableName, Key: { pk, sk } }),
+      );
+      expect(Item).toBeUndefined();
+    }
+    expect((await similar()).map((result) => result.id)).toEqual([id]);
   });
 
   it('stops when its time is up and carries on from there the next day', async () => {

@@ -188,6 +188,7 @@ describe('the search index kept by the stream worker', () => {
   // The document client's input, before or after marshalling depending on the middleware order.
   type Pk = { pk?: string | { S?: string }; sk?: string | { S?: string } };
   type WriteRequestInput = { PutRequest?: { Item: Pk }; DeleteRequest?: { Key: Pk } };
+  type TransactItemInput = { Put?: { Item: Pk }; Delete?: { Key: Pk } };
   /** Keys of the items under `prefix` put and deleted while `run` runs, from what the store sends. */
   async function writesTo(
     prefix: string,
@@ -199,10 +200,19 @@ describe('the search index kept by the stream worker', () => {
       `${typeof key?.pk === 'object' ? key.pk.S : key?.pk} ${typeof key?.sk === 'object' ? key.sk.S : key?.sk}`;
     table.store.client.middlewareStack.add(
       (next) => async (args) => {
-        const { RequestItems } = args.input as { RequestItems?: Record<string, WriteRequestInput[]> };
-        for (const request of Object.values(RequestItems ?? {}).flat()) {
-          const put = request.PutRequest && keyOf(request.PutRequest.Item);
-          const deleted = request.DeleteRequest && keyOf(request.DeleteRequest.Key);
+        const { RequestItems, TransactItems } = args.input as {
+          RequestItems?: Record<string, WriteRequestInput[]>;
+          TransactItems?: TransactItemInput[];
+        };
+        const writes = [
+          ...Object.values(RequestItems ?? {})
+            .flat()
+            .map((request) => ({ put: request.PutRequest?.Item, deleted: request.DeleteRequest?.Key })),
+          ...(TransactItems ?? []).map((item) => ({ put: item.Put?.Item, deleted: item.Delete?.Key })),
+        ];
+        for (const write of writes) {
+          const put = write.put && keyOf(write.put);
+          const deleted = write.deleted && keyOf(write.deleted);
           if (put?.startsWith(prefix)) seen.puts.push(put);
           if (deleted?.startsWith(prefix)) seen.deletes.push(deleted);
         }
@@ -298,7 +308,58 @@ describe('the search index kept by the stream worker', () => {
         ExpressionAttributeValues: { ':pk': keys.searchPartition({ kind: 'fuzzy', key: 'hazelburn' }) },
       }),
     );
-    expect(Items?.filter((item) => item.id === statement.header.id)).toEqual([]);
+    expect(Items?.filter((item) => item.o === organisation.id)).toEqual([]);
+  });
+
+  it("writes no typo entries for an organisation's second statement under the same name, finds both by a typo, and removes them with the last", async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Quillonby Ropeworks Ltd' });
+    const first = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2023-04-01', periodEnd: '2024-03-31' },
+    });
+    const second = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2024-04-01', periodEnd: '2025-03-31' },
+    });
+    expect(
+      (await typoWrites(() => reindexStatement(table.store, first.header.id, now))).puts,
+    ).toBeGreaterThan(0);
+    expect(await typoWrites(() => reindexStatement(table.store, second.header.id, now))).toEqual({
+      puts: 0,
+      deletes: 0,
+    });
+    // Newest year first, as before; a year filter reads that year's statement only.
+    expect((await similar({ q: 'quilonby' })).map((r) => r.year)).toEqual([2025, 2024]);
+    expect((await similar({ q: 'quilonby', year: 2024 })).map((r) => r.id)).toEqual([first.header.id]);
+
+    await deleteHeader(table.store, second.header.id);
+    expect(await typoWrites(() => reindexStatement(table.store, second.header.id, now))).toEqual({
+      puts: 0,
+      deletes: 0,
+    });
+    expect((await similar({ q: 'quilonby' })).map((r) => r.id)).toEqual([first.header.id]);
+    await deleteHeader(table.store, first.header.id);
+    const last = await typoWrites(() => reindexStatement(table.store, first.header.id, now));
+    expect(last.puts).toBe(0);
+    expect(last.deletes).toBeGreaterThan(0);
+    expect(await similar({ q: 'quilonby' })).toEqual([]);
+  });
+
+  it('keeps a renamed organisation found by a typo of the old name while a statement still has it', async () => {
+    const organisation = await putOrganisation(table.store, { name: 'Thistledown Cordage Ltd' });
+    const old = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2023-04-01', periodEnd: '2024-03-31' },
+    });
+    const renamed = await putStatement(table.store, {
+      organisation,
+      document: { periodStart: '2024-04-01', periodEnd: '2025-03-31' },
+    });
+    await putHeader(table.store, { ...renamed.header, organisationName: 'Marramgrass Cordage Ltd' });
+    await reindexStatement(table.store, old.header.id, now);
+    await reindexStatement(table.store, renamed.header.id, now);
+    expect((await similar({ q: 'thistldown' })).map((r) => r.id)).toEqual([old.header.id]);
+    expect((await similar({ q: 'maramgrass' })).map((r) => r.id)).toEqual([renamed.header.id]);
   });
 
   it('indexes a new submission once, with its check, when its revision item follows in the batch; without the check when the checker fails', async () => {

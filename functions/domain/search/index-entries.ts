@@ -1,7 +1,6 @@
 import { SECTORS, TURNOVER_BANDS } from '../../../schemas/registry-options.ts';
 import type { Rating, StatementSummary } from '../../../schemas/statement-summary.ts';
 import { normaliseName, significantWords } from '../names.ts';
-import { indexedDeletionKeys } from './typos.ts';
 
 /**
  * The search index, as the domain sees it: which partitions ("facets") a submitted statement is
@@ -19,10 +18,9 @@ import { indexedDeletionKeys } from './typos.ts';
  * - `fuzzy`: one partition per deletion key of a name word of 4 or more letters (the word, and the
  *   word with each one letter left out): a word with a one-letter typo shares a key with it.
  *   Read only when the exact search finds nothing (functions/store/search/search-similar-names.ts).
- *   These entries carry only the statement id and its names, in the table alone (no index copy):
- *   none of their attributes depends on the check or on anything but the names and the year, so
- *   a recheck, the check's arrival or a revision that keeps the names rewrites none of them. A
- *   hit is resolved to what the result shows by reading the statement's header.
+ *   Kept once per organisation, not built here (functions/domain/search/organisation-typos.ts):
+ *   an entry carries the organisation id and the names, in the table alone (no index copy); a
+ *   hit is resolved through the organisation's statements for the year and their headers.
  * - `termSector` / `termRating`: the 4-character `term` partitions again, one per sector of the
  *   statement and one for its check rating ("reta" in sector 3): a name with a sector or rating
  *   filter (relevance order, the year through gsi3) reads only entries that pass the filter. In
@@ -66,9 +64,11 @@ export type SearchFacet =
  * company partitions per reporting year (gsi3 on the same entries: no new items), and deletion
  * keys of name words (`fuzzy`); 4: `fuzzy` entries slimmed to keys, id and names, in no index
  * (same keys: re-indexing at 4 overwrites each old entry and its index copies), and 4-letter name
- * prefixes per sector and per rating (`termSector`, `termRating`).
+ * prefixes per sector and per rating (`termSector`, `termRating`); 5: `fuzzy` entries once per
+ * organisation (same partitions, new sort keys and items; the per-statement entries of 3 and 4
+ * are rebuilt by legacyStatementTypoEntries to be deleted).
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;
@@ -233,9 +233,6 @@ export function indexStatement(summary: StatementSummary): StatementIndex {
     words.forEach((word, position) => {
       for (let length = MIN_PREFIX; length <= Math.min(MAX_PREFIX, word.length); length++) {
         seen({ kind: 'term', prefix: word.slice(0, length) }, { ...found, tier: tierAt(position) });
-      }
-      for (const key of indexedDeletionKeys(word)) {
-        seen({ kind: 'fuzzy', key }, { ...found, tier: tierAt(position) });
       }
     });
     // Pairs of different 4-letter prefixes of this one name, ranked by the earlier word.

@@ -4,6 +4,7 @@ import type { OpenDataRow } from '../../../schemas/open-data.ts';
 import type { StatementSummary } from '../../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, renderOpenDataLines } from '../../domain/open-data.ts';
 import { INDEX_VERSION, indexStatement } from '../../domain/search/index-entries.ts';
+import { legacyStatementTypoEntries, typoNamesOf } from '../../domain/search/organisation-typos.ts';
 import { contributionDelta } from '../../domain/statistics.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, shardOf } from '../keys.ts';
@@ -11,6 +12,12 @@ import type { Store } from '../store.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
 import { batchWriteItems, type WriteRequest } from './batch-write-items.ts';
 import { entryItems } from './entry-items.ts';
+import {
+  getOrganisationTypoState,
+  type ReadTypoState,
+  type TypoChange,
+  typoChange,
+} from './organisation-typos.ts';
 import type { SearchIndexState } from './search-index-state.ts';
 
 /** Statistics counters of a year are spread over a few items, so concurrent changes do not collide. */
@@ -46,6 +53,77 @@ export function indexItemsFor(summary: StatementSummary, row: OpenDataRow | null
 
 const keyString = (item: { pk: string; sk: string }) => `${item.pk}\u0000${item.sk}`;
 
+/** Deletes of an organisation's typo entries that go in the committing transaction (its limit is 100 items). */
+const TRANSACTED_TYPO_DELETES = 90;
+
+/** Keys of the per-statement typo entries INDEX_VERSION 3 and 4 wrote, for deletion. */
+function legacyTypoKeys(summary: StatementSummary): Item[] {
+  return legacyStatementTypoEntries(summary).map((entry) => ({
+    pk: keys.searchPartition({ kind: 'fuzzy', key: entry.key }),
+    sk: `${entry.relevance}#${summary.id}`,
+  }));
+}
+
+/**
+ * The organisation's new typo state, conditional on the version read; deleted (not left empty)
+ * when no listed statement is left.
+ */
+function typoStateWrite(
+  store: Store,
+  typos: TypoChange & { organisationId: string; readVersion: number; exists: boolean },
+) {
+  const Key = keys.organisationTypoState(typos.organisationId);
+  const condition = typos.exists
+    ? {
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': typos.readVersion },
+      }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  if (Object.keys(typos.next.refs).length === 0)
+    return { Delete: { TableName: store.tableName, Key, ...condition } };
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { ...Key, entity: 'organisationTypoState', ...typos.next },
+      ...condition,
+    },
+  };
+}
+
+/**
+ * How the statement's change moves its organisation's typo entries (organisation-typos.ts):
+ * nothing to read when the statement was indexed by this version under the same names (a
+ * recheck, the check's arrival, a revision that keeps the names); otherwise the organisation's
+ * state is read and the change computed.
+ */
+async function organisationTypoChange(
+  store: Store,
+  statementId: string,
+  state: SearchIndexState,
+  desired: DesiredIndex | null,
+  capacity: CapacityMeter | undefined,
+  read: ReadTypoState | undefined,
+): Promise<(TypoChange & { organisationId: string; readVersion: number; exists: boolean }) | undefined> {
+  const names = desired ? typoNamesOf(desired.summary) : null;
+  const before = state.pending ?? state.indexed;
+  const organisationId = desired?.summary.organisationId ?? before?.organisationId;
+  if (!organisationId || (!names && !before)) return undefined;
+  const known = state.indexed && !state.pending && state.indexVersion === INDEX_VERSION;
+  if (
+    known &&
+    state.indexed?.organisationId === organisationId &&
+    JSON.stringify(typoNamesOf(state.indexed)) === JSON.stringify(names)
+  )
+    return undefined;
+  const typoState =
+    read?.organisationId === organisationId
+      ? read
+      : await getOrganisationTypoState(store, organisationId, capacity);
+  const change = typoChange(typoState, organisationId, statementId, names);
+  return change && { ...change, organisationId, readVersion: typoState.version, exists: typoState.exists };
+}
+
 /**
  * Brings the index of one statement from `state` to `desired` (null: not listed):
  * 1. records the change as pending on the state item (conditional on the state read), so an
@@ -63,7 +141,12 @@ export async function applySearchIndex(
   state: SearchIndexState & { exists: boolean },
   desired: DesiredIndex | null,
   fingerprint: string,
-  options: { now: string; capacity?: CapacityMeter },
+  options: {
+    now: string;
+    capacity?: CapacityMeter;
+    /** The organisation's typo state, read with `state` (getIndexAndTypoStates). */
+    typoState?: ReadTypoState | undefined;
+  },
 ): Promise<boolean> {
   const stateKey = keys.searchState(statementId);
   const condition = {
@@ -75,6 +158,8 @@ export async function applySearchIndex(
   for (const summary of [state.pending, state.indexed]) {
     if (!summary) continue;
     for (const item of indexItemsFor(summary, null)) oldItems.set(keyString(item), item);
+    if (state.indexVersion < 5)
+      for (const item of legacyTypoKeys(summary)) oldItems.set(keyString(item), item);
   }
   const indexedJson = new Map<string, string>();
   if (state.indexed && !state.pending && state.indexVersion === INDEX_VERSION) {
@@ -94,6 +179,25 @@ export async function applySearchIndex(
   for (const [key, item] of oldItems) {
     if (!wanted.has(key)) requests.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
   }
+  const typos = await organisationTypoChange(
+    store,
+    statementId,
+    state,
+    desired,
+    options.capacity,
+    options.typoState,
+  );
+  for (const item of typos?.puts ?? []) requests.push({ PutRequest: { Item: item } });
+  // Removed names' entries are deleted with the commit, so a concurrent change that read the new
+  // state and put them again is not undone; past the transaction's limit, after it.
+  const typoDeletes = typos?.deletes.slice(0, TRANSACTED_TYPO_DELETES) ?? [];
+  const lateTypoDeletes = typos?.deletes.slice(TRANSACTED_TYPO_DELETES) ?? [];
+  const typoWrites = typos
+    ? [
+        typoStateWrite(store, typos),
+        ...typoDeletes.map((key) => ({ Delete: { TableName: store.tableName, Key: key } })),
+      ]
+    : [];
 
   try {
     if (desired && requests.length > 0) {
@@ -168,11 +272,17 @@ export async function applySearchIndex(
             },
           },
           ...counterUpdates,
+          ...typoWrites,
         ],
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
     recordCapacity(options.capacity, 'write', done.ConsumedCapacity);
+    await batchWriteItems(
+      store,
+      lateTypoDeletes.map((key) => ({ DeleteRequest: { Key: key } })),
+      { capacity: options.capacity },
+    );
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -1,7 +1,8 @@
-import { statementSummarySchema } from '../../../schemas/statement-summary.ts';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type StatementSummary, statementSummarySchema } from '../../../schemas/statement-summary.ts';
 import { type IndexProjection, projectionOf } from '../../domain/search/index-entries.ts';
 import { batchGetItems } from '../batch-get-items.ts';
-import type { CapacityMeter } from '../capacity.ts';
+import { type CapacityMeter, recordCapacity } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
 import type { Store } from '../store.ts';
 
@@ -16,16 +17,58 @@ export async function getStatementProjections(
   statementIds: string[],
   options: { capacity?: CapacityMeter | undefined } = {},
 ): Promise<Map<string, IndexProjection>> {
+  const summaries = await getSubmittedSummaries(store, statementIds, options);
+  return new Map([...summaries].map(([id, summary]) => [id, projectionOf(summary)]));
+}
+
+/** The submitted statements' summaries, by id, read from their headers (one BatchGet per 100). */
+export async function getSubmittedSummaries(
+  store: Store,
+  statementIds: string[],
+  options: { capacity?: CapacityMeter | undefined } = {},
+): Promise<Map<string, StatementSummary>> {
   const found = await batchGetItems(
     store,
     statementIds.map((id) => keys.statement(id)),
     { consistent: false, ...(options.capacity ? { capacity: options.capacity } : {}) },
   );
-  const projections = new Map<string, IndexProjection>();
+  const summaries = new Map<string, StatementSummary>();
   for (const item of found.values()) {
     const summary = statementSummarySchema.safeParse(withoutKeys(item));
-    if (summary.success && summary.data.status === 'submitted')
-      projections.set(summary.data.id, projectionOf(summary.data));
+    if (summary.success && summary.data.status === 'submitted') summaries.set(summary.data.id, summary.data);
   }
-  return projections;
+  return summaries;
+}
+
+/**
+ * The ids of an organisation's statements (of one reporting year, when given), from its
+ * keys.statementForYear claims: one small Query, eventually consistent, ids only.
+ */
+export async function statementIdsOfOrganisation(
+  store: Store,
+  organisationId: string,
+  options: { year?: number | undefined; capacity?: CapacityMeter | undefined } = {},
+): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.organisation(organisationId).pk,
+          ':prefix': `${keys.statementForYearPrefix}${options.year ?? ''}`,
+        },
+        ProjectionExpression: 'statementId',
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
+    for (const item of page.Items ?? []) if (typeof item.statementId === 'string') ids.push(item.statementId);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return ids;
 }

@@ -201,7 +201,7 @@ describe('the demo register', () => {
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Statistics and open data');
       await visit('statistics');
     });
-  }, 120_000);
+  }, 240_000);
 
   it.concurrent('walks the demo officer from the local sign-in to the dashboard, the queue, a missing flag, its figures and a weak statement’s findings', async ({
     expect,
@@ -279,7 +279,7 @@ describe('the demo register', () => {
       expect(await review.publicRating()).toBe('weak');
       await visit('review of the weak statement’s findings');
     });
-  }, 120_000);
+  }, 240_000);
 
   it.concurrent('walks a demo business from the local sign-in to its rating and flags, a revision draft and its public page', async ({
     expect,
@@ -346,9 +346,10 @@ describe('the demo register', () => {
       expect(await findings.rating()).toBe('Weak');
       await visit('public statement');
     });
-  }, 120_000);
+  }, 240_000);
 
   // The next two run after the three above, each on its own, to keep two cores' contention down.
+  // (240 s each: under a load average of 20-30 on two cores a walk at both widths took 110-120 s.)
   it('walks the public through a one-letter typo, filters cleared, and numbered pages with a result count', async ({
     expect,
   }) => {
@@ -398,7 +399,7 @@ describe('the demo register', () => {
       expect([...first, ...second]).toEqual([...first, ...second].sort((a, b) => a.localeCompare(b)));
       await visit('all statements, page 2');
     });
-  }, 120_000);
+  }, 240_000);
 
   it('walks a new business adding its own organisation, refused for a duplicate, and uploading its statement as Word', async ({
     expect,
@@ -458,5 +459,5 @@ describe('the demo register', () => {
       expect((await journey.answers())['Statement file']).toMatch(/^statement\.docx \(Word, \d+ KB\)$/);
       await visit('check your answers with the Word file');
     });
-  }, 120_000);
+  }, 240_000);
 });

@@ -229,6 +229,7 @@ async function main() {
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
     ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],
     ['bench/stream-writes.ts', 'benchStreamWrites', 'Stream worker: calls and write units per submission'],
+    ['bench/cli-start.ts', 'benchCliStart', 'Command line: start-up of register --help'],
   ] as const) {
     if (process.env.BENCH_ONLY !== undefined && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
     log(`${title}…`);

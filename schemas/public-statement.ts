@@ -5,7 +5,7 @@ import { documentFetchSchema, importedFromSchema } from './gov-import.ts';
 import { organisationSchema } from './organisation.ts';
 import { revisionListItemSchema } from './statement.ts';
 import { statementSummarySchema } from './statement-summary.ts';
-import { storedDocumentSchema } from './submission.ts';
+import { archivedFileSchema, storedDocumentSchema } from './submission.ts';
 
 /**
  * The answers of a submitted revision as the public sees them: the whole submission document
@@ -17,7 +17,7 @@ export const publicDocumentSchema = storedDocumentSchema.omit({ archivedFile: tr
 /** The register's own copy of the statement's file, kept when the company's page goes. */
 export const archivedCopySchema = z.object({
   href: z.string().meta({ example: '/statements/01JDQ8Z4V6W4Y0B3C9E7K2M5N8/revisions/1/document' }),
-  contentType: z.enum(['application/pdf', 'text/html']),
+  contentType: archivedFileSchema.shape.contentType,
   bytes: z.number().int().min(1),
   sha256: z.string(),
 });

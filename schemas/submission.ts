@@ -409,10 +409,13 @@ export const submissionDocumentSchemaAt = (now: () => Date) =>
 export const submissionDraftSchemaAt = (now: () => Date) =>
   withRules(submissionDraftFieldsSchema, false, utcToday(now));
 
-/** The archived copy of the statement's file (PDF or HTML), as the checker reads it. */
+/** The media type of a Word document (.docx). */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The archived copy of the statement's file (PDF, Word .docx or HTML), as the checker reads it. */
 export const archivedFileSchema = z.object({
   key: z.string().min(1),
-  contentType: z.enum(['application/pdf', 'text/html']),
+  contentType: z.enum(['application/pdf', DOCX_TYPE, 'text/html']),
   bytes: z.number().int().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   fileName: z.string().max(255).optional(),

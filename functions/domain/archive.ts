@@ -1,3 +1,4 @@
+import { DOCX_TYPE } from '../../schemas/submission.ts';
 /**
  * Where the register keeps its own copy of statement documents (so the statement survives when the
  * company's page disappears): S3 in AWS (functions/archive/s3-archive.ts), the data folder
@@ -16,7 +17,7 @@ export interface Archive {
 
 /** Keys are made here: statements/<statement id>/<sha256>.<ext>, so the same file is stored once. */
 export function archiveKeyFor(statementId: string, sha256: string, contentType: string): string {
-  const extension = contentType === 'application/pdf' ? 'pdf' : 'html';
+  const extension = contentType === 'application/pdf' ? 'pdf' : contentType === DOCX_TYPE ? 'docx' : 'html';
   return `statements/${statementId}/${sha256}.${extension}`;
 }
 

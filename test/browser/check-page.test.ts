@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textPdf } from '../checker/fixtures.ts';
+import { docxFromSource } from '../checker/realistic/documents.ts';
 import { GOOD_TEXT } from '../checker/support.ts';
 import { axeViolations, useBrowserRegister } from '../support/browser.ts';
 import { CheckPage } from './pages/check-page.ts';
@@ -57,6 +58,19 @@ describe('the "Check a statement" page in Chromium', () => {
     await expect(check.page.getByText('(page 2)').first().isVisible()).resolves.toBe(true);
     await check.page.close();
   });
+
+  it('checks an uploaded Word .docx, reading its text', async () => {
+    const path = join(tmpdir(), `check-${Date.now()}.docx`);
+    writeFileSync(path, await docxFromSource(GOOD_TEXT));
+    const check = new CheckPage(await ctx.browser.newPage(), ctx.url);
+    await check.uploadFile(path);
+    await expect(check.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Check result',
+    );
+    await expect(check.finding('uk-approval').textContent()).resolves.toMatch(/Pass/);
+    expect(await axeViolations(check.page)).toEqual([]);
+    await check.page.close();
+  }, 60_000);
 
   it('asks for the text when nothing was given, with an error summary', async () => {
     const check = new CheckPage(await ctx.browser.newPage(), ctx.url);

@@ -8,6 +8,9 @@ import { getStatement } from '../../functions/store/statements/get-statement.ts'
 import { listRevisions } from '../../functions/store/statements/list-revisions.ts';
 import { listStatementsOfOrganisation } from '../../functions/store/statements/list-statements-of-organisation.ts';
 import { statementSummarySchema } from '../../schemas/statement-summary.ts';
+import { DOCX_TYPE } from '../../schemas/submission.ts';
+import { docxFromSource } from '../checker/realistic/documents.ts';
+import { GOOD_TEXT } from '../checker/support.ts';
 import { authFor, testApp } from '../support/app.ts';
 import { enrolledOrganisation, json, officer, validDocument } from '../support/submissions.ts';
 import { useTestTable } from '../support/table.ts';
@@ -352,6 +355,53 @@ describe('submitting statements through the JSON API', () => {
       body: new Uint8Array(10 * 1024 * 1024 + 1),
     });
     expect(tooBig.status).toBe(413);
+  });
+
+  it('archives an uploaded Word .docx as Word, and serves the published copy as a .docx download', async () => {
+    const email = 'word@upload.example';
+    const org = await enrolledOrganisation(app, email);
+    const auth = await authFor({ email });
+    const { id } = (await (
+      await json(
+        app,
+        'POST',
+        `/api/v1/organisations/${org.id}/statements`,
+        { ...validDocument(), submit: true },
+        auth,
+      )
+    ).json()) as { id: string };
+    const bytes = await docxFromSource(GOOD_TEXT);
+    const upload = await app.request(`/api/v1/statements/${id}/document`, {
+      method: 'PUT',
+      // The declared type is not trusted: the bytes say Word.
+      headers: {
+        ...auth,
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'statement.docx',
+        'if-match': '1',
+      },
+      body: Buffer.from(bytes),
+    });
+    expect(upload.status).toBe(200);
+    const { archivedFile } = (await upload.json()) as { archivedFile: { key: string; contentType: string } };
+    expect(archivedFile.contentType).toBe(DOCX_TYPE);
+    expect(archivedFile.key).toMatch(/\.docx$/);
+    expect(archive.objects.get(archivedFile.key)?.body).toEqual(bytes);
+
+    await json(app, 'POST', `/api/v1/statements/${id}/submit`, undefined, auth);
+    const download = await app.request(`/statements/${id}/revisions/2/document`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe(DOCX_TYPE);
+    expect(download.headers.get('content-disposition')).toBe(
+      `attachment; filename="statement-${id}-revision-2.docx"`,
+    );
+    // A zip that is not a Word document is still refused.
+    const zip = await app.request(`/api/v1/statements/${id}/document`, {
+      method: 'PUT',
+      headers: auth,
+      body: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]),
+    });
+    expect(zip.status).toBe(415);
   });
 
   describe('bad input', () => {

@@ -1,6 +1,7 @@
 import { countryName } from '../../../schemas/countries.ts';
 import { AREA_KEYS, AREAS } from '../../../schemas/registry-options.ts';
 import type { StoredDraft } from '../../../schemas/submission.ts';
+import { documentKindName } from '../../domain/submissions/documents.ts';
 import { type SectionSlug, sectionsFor } from './statement-form.ts';
 
 /** One row of a check-your-answers list: plain text only (the template escapes it). */
@@ -111,7 +112,7 @@ export function answerRows(document: StoredDraft): AnswerRow[] {
     'document',
     'Statement file',
     file
-      ? `${file.fileName ?? 'Uploaded file'} (${file.contentType === 'application/pdf' ? 'PDF' : 'HTML'}, ${Math.ceil(file.bytes / 1024)} KB)`
+      ? `${file.fileName ?? 'Uploaded file'} (${documentKindName(file.contentType)}, ${Math.ceil(file.bytes / 1024)} KB)`
       : 'None uploaded',
   );
   add(

@@ -72,14 +72,18 @@ export async function readCheckRequest(c: Context<AppEnv>): Promise<CheckRequest
     const text = typeof form.statementText === 'string' ? form.statementText : document.statementText;
     if (text?.trim()) return { document, source: { kind: 'text', text } };
     if (document.statementUrl) return { document, source: { kind: 'url' } };
-    throw invalid([{ path: '/file', message: 'upload the statement (PDF, HTML or text) or give its text' }]);
+    throw invalid([
+      { path: '/file', message: 'upload the statement (PDF, Word .docx, HTML or text) or give its text' },
+    ]);
   }
   if (DOCUMENT_TYPES.test(type)) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (!bytes.byteLength) throw invalid([{ path: '', message: 'the body is empty' }]);
     return { document: {}, source: { kind: 'document', bytes, hint: type } };
   }
-  throw unsupportedMediaType('Send JSON, a multipart form with a file, or a PDF, HTML or text body.');
+  throw unsupportedMediaType(
+    'Send JSON, a multipart form with a file, or a PDF, Word (.docx), HTML or text body.',
+  );
 }
 
 /** Runs the check without storing anything (the API and the /check page). */

@@ -55,7 +55,7 @@ export function checkPage(deps: AppDeps, options: { fetcher?: Fetcher } = {}) {
         error.kind === 'too_large'
           ? 'The file must be at most 10 MB'
           : error.kind === 'unsupported_media_type'
-            ? 'Upload a PDF, HTML or text file'
+            ? 'Upload a PDF, Word (.docx), HTML or text file'
             : 'Paste the statement’s text or upload the statement file';
       return renderPage(
         c,

@@ -15,7 +15,7 @@ export const checkRoute = createRoute({
   path: '/api/v1/check',
   summary: 'Check a statement without storing it',
   description:
-    'Body: JSON `{statementText, ...submission fields, organisation?}` (or `statementUrl` to fetch it), a multipart form with `file` (PDF, HTML or text) and optional `document` (the submission fields as JSON), or a raw `application/pdf`, `text/html` or `text/plain` body. Answers the check result; nothing is stored. `?offline=true` skips the website checks (their findings are `unknown`).',
+    'Body: JSON `{statementText, ...submission fields, organisation?}` (or `statementUrl` to fetch it), a multipart form with `file` (PDF, Word .docx, HTML or text) and optional `document` (the submission fields as JSON), or a raw `application/pdf`, `.docx` (`application/vnd.openxmlformats-officedocument.wordprocessingml.document`), `text/html` or `text/plain` body. Answers the check result; nothing is stored. `?offline=true` skips the website checks (their findings are `unknown`).',
   tags: ['Public'],
   request: {
     query: z.object({ offline: z.enum(['true', 'false']).optional() }),

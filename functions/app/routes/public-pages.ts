@@ -4,8 +4,10 @@ import { countryName } from '../../../schemas/countries.ts';
 import type { OrganisationYear, StatementView } from '../../../schemas/public-statement.ts';
 import { AREA_KEYS, AREAS } from '../../../schemas/registry-options.ts';
 import type { RegisterStatistics } from '../../../schemas/statistics.ts';
+import { DOCX_TYPE } from '../../../schemas/submission.ts';
 import { notFound } from '../../domain/errors.ts';
 import { planSearch } from '../../domain/search/plan.ts';
+import { documentKindName } from '../../domain/submissions/documents.ts';
 import { getStatistics } from '../../store/public/get-statistics.ts';
 import { searchStatements } from '../../store/search/search-statements.ts';
 import { getRevision } from '../../store/statements/get-revision.ts';
@@ -135,7 +137,9 @@ function statementPageModel(view: StatementView | StatementPageView, highlight: 
     archivedCopy: statement.archivedCopy
       ? {
           ...statement.archivedCopy,
-          kind: statement.archivedCopy.contentType === 'application/pdf' ? 'PDF' : 'web page',
+          kind: { PDF: 'PDF', Word: 'Word document', HTML: 'web page' }[
+            documentKindName(statement.archivedCopy.contentType)
+          ],
           size: bytesText(statement.archivedCopy.bytes),
         }
       : null,
@@ -285,11 +289,12 @@ export function publicPages(deps: AppDeps) {
     // The copy never changes (it is stored by its hash). A web page is someone else's HTML: it is
     // sent as a download, never shown as a page of the register's (whose CSP would apply anyway).
     const pdf = file.contentType === 'application/pdf';
+    const docx = file.contentType === DOCX_TYPE;
     c.header('cache-control', 'public, max-age=86400, immutable');
-    c.header('content-type', pdf ? 'application/pdf' : 'text/html; charset=utf-8');
+    c.header('content-type', pdf || docx ? file.contentType : 'text/html; charset=utf-8');
     c.header(
       'content-disposition',
-      `${pdf ? 'inline' : 'attachment'}; filename="statement-${id}-revision-${n}.${pdf ? 'pdf' : 'html'}"`,
+      `${pdf ? 'inline' : 'attachment'}; filename="statement-${id}-revision-${n}.${pdf ? 'pdf' : docx ? 'docx' : 'html'}"`,
     );
     return c.body(new Uint8Array(object.body));
   });

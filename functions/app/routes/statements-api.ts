@@ -10,6 +10,7 @@ import {
 } from '../../../schemas/statement.ts';
 import {
   archivedFileSchema,
+  DOCX_TYPE,
   submissionDocumentSchemaAt,
   submissionDraftSchemaAt,
   submissionFieldsSchema,
@@ -140,9 +141,10 @@ const draftRoute = createRoute({
 const uploadRoute = createRoute({
   method: 'put',
   path: '/api/v1/statements/{id}/document',
-  summary: 'Upload the statement file (PDF or HTML, at most 10 MB): the register keeps a copy',
+  summary: 'Upload the statement file (PDF, Word .docx or HTML, at most 10 MB): the register keeps a copy',
   description:
-    'The body is the file itself. Its type is read from its content (a PDF starts %PDF-), not trusted ' +
+    'The body is the file itself. Its type is read from its content (a PDF starts %PDF-, a .docx is a zip ' +
+    'holding word/document.xml), not trusted ' +
     'from Content-Type. The file is attached to the draft (one is made from the latest revision if ' +
     'needed); submit to publish it.',
   tags: ['Submitters'],
@@ -155,6 +157,7 @@ const uploadRoute = createRoute({
       required: true,
       content: {
         'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+        [DOCX_TYPE]: { schema: z.string().meta({ format: 'binary' }) },
         'text/html': { schema: z.string() },
       },
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArchivedFile } from '../../../schemas/submission.ts';
+import { type ArchivedFile, DOCX_TYPE } from '../../../schemas/submission.ts';
 import type { User } from '../../../schemas/user.ts';
 import { type Archive, archiveKeyFor } from '../archive.ts';
 import { invalid, tooLarge, unsupportedMediaType } from '../errors.ts';
@@ -12,10 +12,16 @@ import {
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-/** What the bytes are, whatever the upload claims: a PDF starts "%PDF-"; HTML starts with a tag. */
-export function sniffDocumentType(bytes: Uint8Array): 'application/pdf' | 'text/html' | undefined {
+/**
+ * What the bytes are, whatever the upload claims: a PDF starts "%PDF-"; a Word .docx is a zip
+ * holding word/document.xml (its name is stored uncompressed in the zip's directory); HTML starts
+ * with a tag.
+ */
+export function sniffDocumentType(bytes: Uint8Array): ArchivedFile['contentType'] | undefined {
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'application/pdf';
+  if (head.startsWith('PK\u0003\u0004'))
+    return Buffer.from(bytes).includes('word/document.xml', 0, 'latin1') ? DOCX_TYPE : undefined;
   const start = head
     .replace(/^\uFEFF/, '')
     .trimStart()
@@ -26,7 +32,7 @@ export function sniffDocumentType(bytes: Uint8Array): 'application/pdf' | 'text/
 }
 
 /**
- * Keeps the register's copy of the statement's file (PDF or HTML, at most 10 MB) and records it on
+ * Keeps the register's copy of the statement's file (PDF, Word .docx or HTML, at most 10 MB) and records it on
  * the draft as `document.archivedFile`, where the checker finds it once submitted.
  */
 export async function archiveStatementFile(
@@ -42,7 +48,8 @@ export async function archiveStatementFile(
     throw invalid([{ path: '/file', message: 'The selected file is empty' }]);
   if (upload.bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge('The file must be at most 10 MB.');
   const contentType = sniffDocumentType(upload.bytes);
-  if (!contentType) throw unsupportedMediaType('The file must be a PDF or an HTML page.');
+  if (!contentType)
+    throw unsupportedMediaType('The file must be a PDF, a Word (.docx) document or an HTML page.');
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const key = archiveKeyFor(id, sha256, contentType);
   await deps.archive.put(key, upload.bytes, contentType);
@@ -56,4 +63,10 @@ export async function archiveStatementFile(
   };
   const result = await attachArchivedFile(deps, user, id, ifMatch, archivedFile);
   return { ...result, archivedFile };
+}
+
+/** How the pages name a file's kind: "PDF", "Word" or "HTML". */
+export function documentKindName(contentType: string): 'PDF' | 'Word' | 'HTML' {
+  if (contentType === 'application/pdf') return 'PDF';
+  return contentType === DOCX_TYPE ? 'Word' : 'HTML';
 }

@@ -96,6 +96,24 @@ export class SearchPage {
     return this.page.locator('#result-count').textContent();
   }
 
+  /** Follows "Clear filters": the same name search without the filters. */
+  async clearFilters() {
+    await this.page.getByRole('link', { name: 'Clear filters', exact: true }).click();
+    await this.page.waitForLoadState();
+  }
+
+  /** The pagination's items (numbers and "⋯"), the current one marked with a *. */
+  async pageNumbers(): Promise<string[]> {
+    return this.page
+      .locator('.govuk-pagination__list .govuk-pagination__item')
+      .evaluateAll((items) =>
+        items.map(
+          (item) =>
+            `${item.textContent?.trim() ?? ''}${item.classList.contains('govuk-pagination__item--current') ? '*' : ''}`,
+        ),
+      );
+  }
+
   async hasNextPage(): Promise<boolean> {
     return (await this.page.getByRole('link', { name: /Next page/ }).count()) > 0;
   }

@@ -226,6 +226,7 @@ async function main() {
     ['bench/checker.ts', 'benchChecker', 'Checker'],
     ['bench/pdf-fonts.ts', 'benchPdfFonts', 'PDF extraction: the cost of reading font names'],
     ['bench/bundle.ts', 'benchBundle', 'API bundle'],
+    ['bench/charts.ts', 'benchCharts', 'Charts (Observable Plot, charts.mjs)'],
     ['bench/officers.ts', 'benchOfficers', 'Compliance officers'],
     ['bench/import-gov.ts', 'benchImportGov', 'Government registry import (register import-gov)'],
     ['bench/stream-writes.ts', 'benchStreamWrites', 'Stream worker: calls and write units per submission'],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHARTS_BUNDLE_FILE } from '../functions/app/routes/charts.ts';
 import { compiledTemplatesFile } from '../web/compiled-templates.ts';
 
 /**
@@ -68,18 +69,19 @@ export const esbuildOptions = {
  * - checker (check, stream worker): the document readers' worker thread (HTML, PDF, Word), bundled
  *   on its own as `extract-worker.mjs` beside index.mjs (functions/checker/extract/pool.ts starts
  *   it from there), and
- *   the tagger model, copied to functions/checker/model under REGISTER_ASSET_ROOT.
+ *   the tagger model, copied to functions/checker/model under REGISTER_ASSET_ROOT;
+ * - charts (api): the chart builders as charts.mjs beside index.mjs (chartsBundleCommand).
  */
-export const bundleExtras: Record<HandlerName, { templates: boolean; checker: boolean }> = {
-  api: { templates: true, checker: false },
-  check: { templates: true, checker: true },
-  stream: { templates: false, checker: true },
-  schedule: { templates: false, checker: false },
-  rotation: { templates: false, checker: false },
+export const bundleExtras: Record<HandlerName, { templates: boolean; checker: boolean; charts: boolean }> = {
+  api: { templates: true, checker: false, charts: true },
+  check: { templates: true, checker: true, charts: false },
+  stream: { templates: false, checker: true, charts: false },
+  schedule: { templates: false, checker: false, charts: false },
+  rotation: { templates: false, checker: false, charts: false },
 };
 
 export const carriesFiles = (handler: HandlerName): boolean =>
-  bundleExtras[handler].templates || bundleExtras[handler].checker;
+  bundleExtras[handler].templates || bundleExtras[handler].checker || bundleExtras[handler].charts;
 
 /** Shell commands (bash) run after esbuild, with the project at inputDir and the bundle at outputDir. */
 export function afterBundlingCommands(handler: HandlerName, inputDir: string, outputDir: string): string[] {
@@ -87,7 +89,31 @@ export function afterBundlingCommands(handler: HandlerName, inputDir: string, ou
   return [
     ...(extras.templates ? templateCopyCommands(inputDir, outputDir) : []),
     ...(extras.checker ? checkerFileCommands(inputDir, outputDir) : []),
+    ...(extras.charts ? [chartsBundleCommand(inputDir, outputDir)] : []),
   ];
+}
+
+/**
+ * The chart builders (Observable Plot and its linkedom document, about 700 KB minified) bundled on
+ * their own as charts.mjs beside index.mjs, which imports them on the first chart page
+ * (functions/app/routes/charts.ts): the other pages' cold start does not compile them.
+ */
+export const chartsEntry = 'functions/app/routes/officers-charts.ts';
+
+export function chartsBundleCommand(inputDir: string, outputDir: string): string {
+  return [
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/${chartsEntry}"`,
+    '--bundle',
+    `--platform=${esbuildOptions.platform}`,
+    `--format=${esbuildOptions.format}`,
+    `--target=${esbuildOptions.target}`,
+    '--minify',
+    `--main-fields=${esbuildOptions.mainFields.join(',')}`,
+    '--log-level=warning',
+    `"--banner:js=${esmRequireBanner}"`,
+    `--outfile="${outputDir}/${CHARTS_BUNDLE_FILE}"`,
+  ].join(' ');
 }
 
 export function templateCopyCommands(inputDir: string, outputDir: string): string[] {

@@ -208,8 +208,20 @@ describe('the public register in Chromium', () => {
 
   it('draws the statistics as accessible SVG charts with tables, and passes axe', async () => {
     const page = await ctx.browser.newPage();
+    // A chart's inline <style> or style="" would be refused by the CSP (style-src 'self'), and said so here.
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.goto(`${ctx.url}/statistics`);
     expect(await page.locator('svg[role="img"]').count()).toBe(3);
+    // Styled from register.scss instead: block, full width, in the page's font.
+    expect(
+      await page
+        .locator('svg.register-chart__svg')
+        .first()
+        .evaluate((svg) => getComputedStyle(svg).display),
+    ).toBe('block');
     expect(await page.getByRole('img', { name: /Statements submitted per reporting year/ }).count()).toBe(1);
     const perYear = await page.locator('table').first().locator('tbody tr').allTextContents();
     // Reporting year, statements, checked, meeting the legal minimum, not meeting it, share.
@@ -218,6 +230,7 @@ describe('the public register in Chromium', () => {
       expect.stringMatching(/^2025 9 9 /),
     ]);
     expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 

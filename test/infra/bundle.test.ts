@@ -4,15 +4,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { invokeHandlerScript, lambdaLikeEnv } from '../../bench/bundle.ts';
+import { CHARTS_BUNDLE_FILE } from '../../functions/app/routes/charts.ts';
 import { EXTRACT_LIMITS } from '../../functions/checker/extract/limits.ts';
+import { keys } from '../../functions/store/keys.ts';
 import { checkerModelDir, esmRequireBanner, projectRoot } from '../../infra/bundling.ts';
 import { registerFunction } from '../../infra/register-function.ts';
 import { compiledTemplatesFile } from '../../web/compiled-templates.ts';
+import { testRegion, useTestTable } from '../support/table.ts';
 
 /**
  * The one test that runs the real bundling: the api function exactly as the stack declares it
@@ -22,6 +26,7 @@ let outdir: string;
 /** The api function's bundle folder, and the check function's. */
 let bundleDir: string;
 let checkDir: string;
+const table = useTestTable();
 
 beforeAll(() => {
   outdir = mkdtempSync(path.join(tmpdir(), 'register-bundle-test-'));
@@ -113,6 +118,27 @@ describe('the api bundle', () => {
     // Strings that only the HTML reader (Readability) and the tagger model loader carry.
     expect(code).not.toContain('_grabArticle');
     expect(code).not.toContain('tagger.bin');
+  });
+
+  test('draws the statistics charts from charts.mjs beside index.mjs, which does not carry the charting library', async () => {
+    expect(existsSync(path.join(bundleDir, CHARTS_BUNDLE_FILE))).toBe(true);
+    // Observable Plot's default class name, in its own bundle only.
+    expect(readFileSync(path.join(bundleDir, 'index.mjs'), 'utf8')).not.toContain('plot-d6a7b5');
+    expect(readFileSync(path.join(bundleDir, CHARTS_BUNDLE_FILE), 'utf8')).toContain('plot-d6a7b5');
+    await table.store.doc.send(
+      new PutCommand({
+        TableName: table.store.tableName,
+        Item: { pk: keys.statisticsPartition, sk: 'bundle-test', year: 2025, n: 3, ck: 2, mt: 1, mf: 1 },
+      }),
+    );
+    const answers = invokeBundle(bundleDir, ['/statistics'], {
+      TABLE_NAME: table.store.tableName,
+      DYNAMODB_ENDPOINT: table.endpoint,
+      AWS_REGION: testRegion,
+    });
+    expect(answers['/statistics']?.statusCode).toBe(200);
+    const svgs = answers['/statistics']?.body.match(/<svg[^>]*role="img"/g) ?? [];
+    expect(svgs).toHaveLength(3);
   });
 
   test('ships zod without its translations', () => {
@@ -212,14 +238,18 @@ describe('the check bundle', () => {
 });
 
 /** Runs a bundle's handler in a fresh Node process, as Lambda would, for GET requests to `paths`. */
-function invokeBundle(dir: string, paths: string[]): Record<string, { statusCode: number; body: string }> {
+function invokeBundle(
+  dir: string,
+  paths: string[],
+  env: NodeJS.ProcessEnv = {},
+): Record<string, { statusCode: number; body: string }> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'register-invoke-'));
   try {
     const runner = path.join(scratch, 'invoke.mjs');
     const result = path.join(scratch, 'result.json');
     writeFileSync(runner, invokeHandlerScript);
     execFileSync(process.execPath, [runner, path.join(dir, 'index.mjs'), result, ...paths], {
-      env: lambdaLikeEnv(dir),
+      env: { ...lambdaLikeEnv(dir), ...env },
       cwd: scratch,
       stdio: 'ignore',
       timeout: 60_000,

@@ -1,47 +1,28 @@
+import * as Plot from '@observablehq/plot';
 import { nice, ticks } from 'd3-array';
+import { parseHTML } from 'linkedom';
+import { COLOURS, NOT_DETERMINED } from './charts.ts';
+
+export { COLOURS, NOT_DETERMINED };
 
 /**
- * Server-rendered charts for the officers' dashboard: plain numbers for an SVG template
- * (web/views/officers/chart.njk). Each chart has a title and a text description for screen
- * readers, and every chart is followed on the page by a table of the same figures.
+ * Server-rendered charts for the statistics page and the officers' figures: Observable Plot draws
+ * each chart into a linkedom document (no browser), and the SVG is serialised to a string for the
+ * template (web/views/officers/chart.njk). Each chart has a title and a text description for
+ * screen readers, and every chart is followed on the page by a table of the same figures.
  */
-export interface ChartBar {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  fill: string;
-  /** Read out for the bar (its <title>). */
-  label: string;
-}
-
-export interface ChartText {
-  x: number;
-  y: number;
-  text: string;
-  anchor: 'start' | 'middle' | 'end';
-}
-
 export interface Chart {
   id: string;
   title: string;
   description: string;
-  width: number;
-  height: number;
-  bars: ChartBar[];
-  texts: ChartText[];
-  lines: { x1: number; y1: number; x2: number; y2: number }[];
+  /** The chart's SVG, built only from our numbers and escaped labels (linkedom escapes text and attributes). */
+  svg: string;
   legend: { fill: string; text: string }[];
 }
 
-/** GOV.UK palette colours with at least 3:1 contrast against white. */
-export const COLOURS = {
-  blue: '#1d70b8',
-  green: '#00703c',
-  orange: '#b64c00',
-  purple: '#4c2c92',
-  grey: '#505a5f',
-};
+/** GOV.UK text colour, and the mid grey of its borders for the grid lines. */
+const TEXT = '#0b0c0c';
+const GRID = '#b1b4b6';
 
 /**
  * A value axis from zero: d3-array's `nice` rounds the top to a round number and `ticks` picks
@@ -59,8 +40,53 @@ export function valueAxis(
 
 const format = (n: number) => n.toLocaleString('en-GB');
 
-/** What a group's bar says when there is no figure (nothing was determined), instead of a 0. */
-export const NOT_DETERMINED = 'Not determined';
+let plotDocument: Document | undefined;
+/** One server-side document for every chart: Plot only creates detached elements in it. */
+function serverDocument(): Document {
+  plotDocument ??= parseHTML('<!doctype html><html><head></head><body></body></html>')
+    .document as unknown as Document;
+  return plotDocument;
+}
+
+/**
+ * Plot's SVG, made to live under the pages' CSP (style-src 'self'): its `<style>` element and any
+ * inline style go (register.scss gives the same rules), and it is named for screen readers by a
+ * `<title>` and `<desc>` (role="img", aria-labelledby) instead of Plot's aria-label.
+ */
+function toSvg(node: Element, chart: { id: string; title: string; description: string }): string {
+  const doc = serverDocument();
+  for (const style of Array.from(node.querySelectorAll('style'))) style.remove();
+  for (const styled of Array.from(node.querySelectorAll('[style]'))) styled.removeAttribute('style');
+  node.removeAttribute('style');
+  node.removeAttribute('aria-label');
+  node.removeAttribute('aria-description');
+  node.removeAttribute('width');
+  node.removeAttribute('height');
+  node.setAttribute('class', 'register-chart__svg');
+  node.setAttribute('font-size', '13');
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-labelledby', `${chart.id}-title ${chart.id}-desc`);
+  node.setAttribute('focusable', 'false');
+  node.setAttribute('preserveAspectRatio', 'xMinYMin meet');
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const title = doc.createElementNS(svgNs, 'title');
+  title.setAttribute('id', `${chart.id}-title`);
+  title.textContent = chart.title;
+  const desc = doc.createElementNS(svgNs, 'desc');
+  desc.setAttribute('id', `${chart.id}-desc`);
+  desc.textContent = chart.description;
+  node.insertBefore(desc, node.firstChild);
+  node.insertBefore(title, node.firstChild);
+  return node.outerHTML;
+}
+
+/** Plot's options every chart shares: our document, one width (the SVG scales down), no figure wrapper. */
+const common = () => ({
+  document: serverDocument(),
+  width: 760,
+  figure: false as const,
+  className: 'register-plot',
+});
 
 /** Vertical bars in groups (e.g. per year: organisations in scope and statements received). */
 export function groupedBarChart(input: {
@@ -73,70 +99,65 @@ export function groupedBarChart(input: {
   /** The axis: a fixed top (100 for percentages) and how its values are written. Counts by default. */
   axis?: { top?: number; unit?: string };
 }): Chart {
-  const width = 760;
-  const height = 300;
-  const left = 56;
-  const bottom = 40;
-  const top = 16;
-  const plotWidth = width - left - 16;
-  const plotHeight = height - top - bottom;
   const unit = input.axis?.unit ?? '';
-  const values = input.groups.flatMap((group) => group.values).filter((v): v is number => v !== null);
-  const axis = valueAxis(Math.max(0, ...values), {
+  const cells = input.groups.flatMap((group) =>
+    group.values.map((value, s) => ({
+      group: group.label,
+      series: input.series[s]?.name ?? '',
+      value,
+    })),
+  );
+  const known = cells.filter((cell): cell is typeof cell & { value: number } => cell.value !== null);
+  const unknown = cells.filter((cell) => cell.value === null);
+  const axis = valueAxis(Math.max(0, ...known.map((cell) => cell.value)), {
     ...(input.axis?.top !== undefined ? { top: input.axis.top } : {}),
-    integer: values.every(Number.isInteger),
+    integer: known.every((cell) => Number.isInteger(cell.value)),
   });
-  const max = axis.top;
-  const groupWidth = plotWidth / Math.max(1, input.groups.length);
-  const barWidth = Math.max(4, (groupWidth * 0.8) / input.series.length);
-  const chart: Chart = {
+  const seriesNames = input.series.map((series) => series.name);
+  const node = Plot.plot({
+    ...common(),
+    height: 300,
+    marginLeft: 56,
+    marginBottom: 36,
+    fx: { domain: input.groups.map((group) => group.label), label: null, padding: 0.2 },
+    x: { domain: seriesNames, axis: null, padding: 0.05 },
+    y: {
+      domain: [0, axis.top],
+      ticks: axis.ticks,
+      tickFormat: (value: number) => `${format(value)}${unit}`,
+      label: null,
+      clamp: true,
+    },
+    color: { domain: seriesNames, range: input.series.map((series) => series.fill) },
+    marks: [
+      Plot.gridY(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
+      Plot.barY(known, {
+        fx: 'group',
+        x: 'series',
+        y: 'value',
+        fill: 'series',
+        title: (cell: { group: string; series: string; value: number }) =>
+          `${cell.group}: ${cell.series} ${format(cell.value)}${unit}`,
+      }),
+      Plot.text(unknown, {
+        fx: 'group',
+        x: 'series',
+        y: 0,
+        dy: -10,
+        text: () => NOT_DETERMINED,
+        fill: TEXT,
+        fontSize: 13,
+      }),
+      Plot.ruleY([0], { stroke: TEXT, ariaHidden: 'true' }),
+    ],
+  });
+  return {
     id: input.id,
     title: input.title,
     description: input.description,
-    width,
-    height,
-    bars: [],
-    texts: [],
-    lines: [],
+    svg: toSvg(node, input),
     legend: input.series.map((series) => ({ fill: series.fill, text: series.name })),
   };
-  const yOf = (value: number) => top + plotHeight - (Math.min(value, max) / max) * plotHeight;
-  for (const value of axis.ticks) {
-    const y = yOf(value);
-    chart.lines.push({ x1: left, y1: y, x2: width - 16, y2: y });
-    chart.texts.push({ x: left - 6, y: y + 4, text: `${format(value)}${unit}`, anchor: 'end' });
-  }
-  input.groups.forEach((group, g) => {
-    const groupX = left + g * groupWidth + groupWidth * 0.1;
-    group.values.forEach((value, s) => {
-      const name = input.series[s]?.name ?? '';
-      if (value === null) {
-        chart.texts.push({
-          x: groupX + s * barWidth + barWidth / 2,
-          y: top + plotHeight - 6,
-          text: NOT_DETERMINED,
-          anchor: 'middle',
-        });
-        return;
-      }
-      const barHeight = top + plotHeight - yOf(value);
-      chart.bars.push({
-        x: groupX + s * barWidth,
-        y: yOf(value),
-        width: barWidth - 2,
-        height: barHeight,
-        fill: input.series[s]?.fill ?? COLOURS.grey,
-        label: `${group.label}: ${name} ${format(value)}${unit}`,
-      });
-    });
-    chart.texts.push({
-      x: left + g * groupWidth + groupWidth / 2,
-      y: height - bottom + 18,
-      text: group.label,
-      anchor: 'middle',
-    });
-  });
-  return chart;
 }
 
 /** Horizontal bars, one per row, each with its value written beside it. */
@@ -144,42 +165,75 @@ export function horizontalBarChart(input: {
   id: string;
   title: string;
   description: string;
-  rows: { label: string; value: number; display: string }[];
+  /** A null value draws no bar; its `display` (e.g. "Not determined") is written instead. */
+  rows: { label: string; value: number | null; display: string }[];
+  /** A fixed end of the axis (6 areas, 100 %); otherwise a round number above the largest value. */
   max?: number;
+  unit?: string;
   fill?: string;
 }): Chart {
-  const rowHeight = 28;
-  const labelWidth = 330;
-  const width = 760;
-  const height = Math.max(1, input.rows.length) * rowHeight + 16;
-  const plotWidth = width - labelWidth - 80;
-  const max = input.max ?? valueAxis(Math.max(0, ...input.rows.map((row) => row.value))).top;
-  const chart: Chart = {
+  const unit = input.unit ?? '';
+  const rows = input.rows.map((row, i) => ({
+    ...row,
+    // Two rows may share a label; the band is keyed by position and labelled by the tick format.
+    key: String(i),
+    short: row.label.length > 48 ? `${row.label.slice(0, 46)}…` : row.label,
+  }));
+  const values = rows.map((row) => row.value).filter((v): v is number => v !== null);
+  const axis = valueAxis(Math.max(0, ...values), {
+    ...(input.max !== undefined ? { top: input.max } : {}),
+    integer: values.every(Number.isInteger) && (input.max === undefined || Number.isInteger(input.max)),
+  });
+  const labelOf = new Map(rows.map((row) => [row.key, row.short]));
+  const node = Plot.plot({
+    ...common(),
+    height: Math.max(1, rows.length) * 28 + 44,
+    marginLeft: 330,
+    marginRight: 110,
+    marginTop: 8,
+    marginBottom: 36,
+    y: {
+      domain: rows.map((row) => row.key),
+      tickFormat: (key: string) => labelOf.get(key) ?? '',
+      label: null,
+      padding: 0.25,
+      tickSize: 0,
+    },
+    x: {
+      domain: [0, axis.top],
+      ticks: axis.ticks,
+      tickFormat: (value: number) => `${format(value)}${unit}`,
+      label: null,
+      clamp: true,
+    },
+    marks: [
+      Plot.gridX(axis.ticks, { stroke: GRID, strokeOpacity: 1 }),
+      Plot.barX(
+        rows.filter((row) => row.value !== null),
+        {
+          y: 'key',
+          x: 'value',
+          fill: input.fill ?? COLOURS.blue,
+          title: (row: { label: string; display: string }) => `${row.label}: ${row.display}`,
+        },
+      ),
+      Plot.text(rows, {
+        y: 'key',
+        x: (row: { value: number | null }) => Math.min(row.value ?? 0, axis.top),
+        text: 'display',
+        textAnchor: 'start',
+        dx: 6,
+        fill: TEXT,
+        fontSize: 13,
+      }),
+      Plot.ruleX([0], { stroke: TEXT, ariaHidden: 'true' }),
+    ],
+  });
+  return {
     id: input.id,
     title: input.title,
     description: input.description,
-    width,
-    height,
-    bars: [],
-    texts: [],
-    lines: [],
+    svg: toSvg(node, input),
     legend: [],
   };
-  input.rows.forEach((row, i) => {
-    const y = 8 + i * rowHeight;
-    const barWidth = max === 0 ? 0 : (row.value / max) * plotWidth;
-    const label = row.label.length > 48 ? `${row.label.slice(0, 46)}…` : row.label;
-    chart.texts.push({ x: labelWidth - 8, y: y + 17, text: label, anchor: 'end' });
-    chart.bars.push({
-      x: labelWidth,
-      y: y + 3,
-      width: barWidth,
-      height: rowHeight - 8,
-      fill: input.fill ?? COLOURS.blue,
-      label: `${row.label}: ${row.display}`,
-    });
-    chart.texts.push({ x: labelWidth + barWidth + 6, y: y + 17, text: row.display, anchor: 'start' });
-  });
-  chart.lines.push({ x1: labelWidth, y1: 4, x2: labelWidth, y2: height - 4 });
-  return chart;
 }

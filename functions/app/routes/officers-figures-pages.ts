@@ -4,7 +4,7 @@ import { FLAG_TYPES, type Flag } from '../../../schemas/flag.ts';
 import { FIRST_REPORTING_YEAR } from '../../domain/compliance/reporting-years.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { renderPage } from '../page.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
+import { type ChartBuilders, COLOURS, loadCharts, NOT_DETERMINED } from './charts.ts';
 import { complianceSummary, defaultSummaryYear } from './officers-compliance-api.ts';
 import { numberedPagination } from './pagination.ts';
 
@@ -24,7 +24,11 @@ export function summaryYear(c: Context, deps: AppDeps): number {
 
 type TypeLabels = Record<Flag['type'], string>;
 
-function charts(summary: ComplianceSummary, typeLabels: TypeLabels) {
+function charts(
+  { groupedBarChart, horizontalBarChart }: ChartBuilders,
+  summary: ComplianceSummary,
+  typeLabels: TypeLabels,
+) {
   const years = summary.years;
   return {
     perYear: groupedBarChart({
@@ -69,7 +73,11 @@ function charts(summary: ComplianceSummary, typeLabels: TypeLabels) {
   };
 }
 
-function sectorsChart(summary: ComplianceSummary, rows: ComplianceSummary['bySector']) {
+function sectorsChart(
+  { horizontalBarChart }: ChartBuilders,
+  summary: ComplianceSummary,
+  rows: ComplianceSummary['bySector'],
+) {
   return horizontalBarChart({
     id: 'chart-sectors',
     title: `Share of ${summary.year} statements meeting the legal minimum, by sector`,
@@ -81,9 +89,14 @@ function sectorsChart(summary: ComplianceSummary, rows: ComplianceSummary['bySec
     rows: rows.map((row) => {
       const decided = row.pass + row.fail;
       const rate = decided > 0 ? row.pass / decided : null;
-      return { label: row.sector, value: rate ?? 0, display: rate === null ? NOT_DETERMINED : pct(rate) };
+      return {
+        label: row.sector,
+        value: rate === null ? null : Math.round(rate * 100),
+        display: rate === null ? NOT_DETERMINED : pct(rate),
+      };
     }),
-    max: 1,
+    max: 100,
+    unit: '%',
     fill: COLOURS.green,
   });
 }
@@ -105,7 +118,7 @@ export function addOfficersFigurePages(app: Hono<AppEnv>, deps: AppDeps, typeLab
       title: 'Statements received against organisations in scope',
       activeNav: 'officers',
       summary,
-      charts: charts(summary, typeLabels),
+      charts: charts(await loadCharts(), summary, typeLabels),
     });
   });
 
@@ -115,7 +128,7 @@ export function addOfficersFigurePages(app: Hono<AppEnv>, deps: AppDeps, typeLab
       title: `Flags for ${summary.year}`,
       activeNav: 'officers',
       summary,
-      charts: charts(summary, typeLabels),
+      charts: charts(await loadCharts(), summary, typeLabels),
       typeLabels,
       flagTypes: FLAG_TYPES,
     });
@@ -147,7 +160,7 @@ export function addOfficersFigurePages(app: Hono<AppEnv>, deps: AppDeps, typeLab
       title: `Legal minimum by sector, ${summary.year}`,
       activeNav: 'officers',
       summary,
-      charts: { sectors: sectorsChart(summary, rows) },
+      charts: { sectors: sectorsChart(await loadCharts(), summary, rows) },
       rows: rows.map((row) => ({ ...row, rate: pct(row.passRate) })),
       first: (page - 1) * SECTORS_PER_PAGE + 1,
       last: (page - 1) * SECTORS_PER_PAGE + rows.length,

@@ -25,7 +25,7 @@ import {
   statementPageView,
   statementView,
 } from '../public-views.ts';
-import { COLOURS, groupedBarChart, horizontalBarChart, NOT_DETERMINED } from './officers-charts.ts';
+import { type ChartBuilders, COLOURS, loadCharts, NOT_DETERMINED } from './charts.ts';
 
 const APPROVED_BY: Record<string, string> = {
   board: 'The board of directors (or equivalent management body)',
@@ -164,7 +164,11 @@ const determinedShare = (y: RegisterStatistics['years'][number]) => {
   return decided > 0 ? y.meetsLegalMinimum / decided : null;
 };
 
-function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number | undefined) {
+function statisticsPageModel(
+  { groupedBarChart, horizontalBarChart }: ChartBuilders,
+  statistics: RegisterStatistics,
+  wantedYear: number | undefined,
+) {
   const years = statistics.years;
   const selected = years.find((y) => y.year === wantedYear) ?? years.at(-1);
   const perYear = groupedBarChart({
@@ -205,7 +209,7 @@ function statisticsPageModel(statistics: RegisterStatistics, wantedYear: number 
             .join('; ') || 'No statements for this year.',
         rows: sectors.map((s) => ({
           label: s.sector,
-          value: s.averageAreasCovered ?? 0,
+          value: s.averageAreasCovered,
           display:
             s.averageAreasCovered === null ? 'not checked' : `${s.averageAreasCovered.toFixed(1)} of 6`,
         })),
@@ -337,7 +341,7 @@ export function publicPages(deps: AppDeps) {
       description:
         'How many modern slavery statements are on the register each year, how many meet the legal minimum, and the open data to download.',
       activeNav: 'statistics',
-      ...statisticsPageModel(statistics, Number.isInteger(wanted) ? wanted : undefined),
+      ...statisticsPageModel(await loadCharts(), statistics, Number.isInteger(wanted) ? wanted : undefined),
     });
   });
 

@@ -919,3 +919,71 @@ describe('uk-actions-not-promises with the committed tagger: acknowledgements ar
     expect(f.status, f.message).toBe(status);
   });
 });
+
+/*
+ * Issue 12 (fix7): a sentence whose own subject first states an intention is a promise, whatever
+ * past verbs follow in its relative clauses or examples; "not yet" reports nothing done.
+ */
+describe('plans that hold past verbs, and things not yet done', () => {
+  it.each([
+    // The intention leads; the past verb sits in a relative clause or an example.
+    [
+      'We expect to appoint an auditor in 2026, and we will start with the bakeries where agency staff have been reported underpaid.',
+      true,
+    ],
+    [
+      'Over the next year we will draw up measures, such as the share of growers who have signed our code.',
+      true,
+    ],
+    [
+      'We intend to set indicators once the review is finished, for example the number of audits completed.',
+      true,
+    ],
+    ['We also intend to look at how our van drivers are engaged.', true],
+    ['Once approved, our buyers will give the code to every mill that has supplied us.', true],
+    // Not done yet is nothing done.
+    ['Not yet.', true],
+    ['We have not yet carried out a review of our laundry contractors.', true],
+    ['The company is yet to adopt a supplier code.', true],
+    // An option being weighed is not in place.
+    ['We are also considering an external hotline for agency staff.', true],
+    ['We are exploring membership of a textile industry initiative.', true],
+    // A later clause with its own subject that reports a step is an action.
+    ['We plan to extend the audits, and in 2025 we audited four of our nine mills.', false],
+    ['We will widen the checks next year, but we screened every new haulier in 2025.', false],
+    ['In 2025 we audited four mills and we will audit the rest next year.', false],
+    // A denial stays a denial, not a plan.
+    ['We have not yet found any cases of forced labour at our mills.', false],
+  ] as const)('"%s" is a promise: %s', (sentence, promise) => {
+    expect(isPromise(sentence)).toBe(promise);
+  });
+
+  const intro =
+    'Ashcombe Linens Ltd launders hotel linen at two plants in Devon, employs 380 people and buys detergents, linen and transport from 60 suppliers in the UK, Portugal and Pakistan.\n\n';
+  it.each([
+    [
+      'uk-area-policies',
+      'Our policies',
+      'Not yet. We are preparing a supplier code and we intend to ask the directors to approve it, after which we will send it to every supplier that has worked with us this year.',
+    ],
+    [
+      'uk-area-risk',
+      'Risk',
+      'We have not yet assessed our risks. We expect to do so in 2026, and we will look first at the Pakistani weaving mills, where forced overtime has been reported.',
+    ],
+    [
+      'uk-area-effectiveness',
+      'Measuring progress',
+      'We have not yet chosen indicators. Next year we will pick a few, such as the share of suppliers who have returned our questionnaire.',
+    ],
+  ] as const)('%s under "%s" is only promised: "%s"', async (rule, heading, section) => {
+    const f = finding(await check(text(`${intro}${heading}\n${section}`)), rule);
+    expect(f.status, f.message).toBe('warn');
+    expect(f.evidenceStatus).toBe('promises');
+  });
+
+  it('an example of an indicator it will set is no measurable indicator', async () => {
+    const statement = `${intro}Measuring progress\nWe have not yet chosen indicators. Next year we will pick a few, such as the percentage of suppliers who have returned our questionnaire.`;
+    expect(finding(await check(text(statement)), 'uk-kpis-measurable').status).not.toBe('pass');
+  });
+});

@@ -50,6 +50,10 @@ export const KNOWN_GAPS: KnownGap[] = [
    * Blind set 4 (blind6, session 11): every disagreement on the ten statements written after the
    * checker was fixed for sets 1–3, recorded on the first run without changing the checker or the
    * expectations. Checker verdict vs what the law asks.
+   * Fixed by fix7 (session 11, from sentences of its own): wrenfield's policies, due diligence, risk,
+   * effectiveness, steps, KPIs and rating, and tillingham's effectiveness and KPIs (a sentence whose
+   * own subject first states an intention is a promise, whatever past verbs its relative clauses or
+   * examples hold; "not yet" / "we have not yet …" reports nothing done; "we are looking at" is a plan).
    */
   {
     file: 'glenmorven-care-scotland.html',
@@ -68,60 +72,6 @@ export const KNOWN_GAPS: KnownGap[] = [
     rule: 'rating',
     reason:
       'adequate, but no risks are identified, which rules.md rates weak (follows from uk-risks-identified).',
-  },
-  {
-    file: 'tillingham-brewery-unsigned.html',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass 'addressed in 2 sentences (section Effectiveness)', but they are 'We have not yet set formal performance indicators. Over the next year we will develop a small set of measures, such as …': a promise (warn).",
-  },
-  {
-    file: 'tillingham-brewery-unsigned.html',
-    rule: 'uk-kpis-measurable',
-    reason:
-      "pass 'measurable indicators (1 sentence)', but the only candidate is the example of measures it 'will develop' ('the share of suppliers who have signed our Code'): no figure, no target, and stated as not yet set.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-policies',
-    reason:
-      "pass 'addressed in 3 sentences', but the answer is 'Not yet. We are drafting a Modern Slavery Policy … we intend to ask the board to adopt both … Once adopted, we will share the Code': no policy exists, only a promise.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-due-diligence',
-    reason:
-      "pass 'addressed in 5 sentences', but every one is planned: 'We plan to send a questionnaire', 'We will then consider independent audits', 'We also intend to look at'.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-risk',
-    reason:
-      "pass 'addressed in 5 sentences', but it says 'We have not yet carried out a formal risk assessment. We expect to commission one in 2025, and we will look in particular at …': where it will look, not an assessment made or a risk managed.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass 'addressed in 1 sentence', but that sentence is 'We intend to set key performance indicators once our policy and risk assessment are in place, for example the percentage of manufacturers …': a promise.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-steps-or-none',
-    reason:
-      "pass '9 sentences describe steps taken', but nothing was done in the year: the business description, 'We crossed the £36 million turnover threshold' and plans ('we plan to', 'we intend to', 'we aim to', 'we are drafting') are not steps; nor does it say plainly that no steps were taken.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-kpis-measurable',
-    reason:
-      "pass 'measurable indicators (1 sentence)', but the percentage is an example of an indicator it intends to set, with no figure.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'rating',
-    reason:
-      'adequate, but a statement of promises only (no policy, no assessment, no step taken) is weak (follows from the area verdicts and uk-steps-or-none).',
   },
   {
     file: 'vandermolen-flowers-bv.txt',

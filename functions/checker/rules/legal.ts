@@ -242,6 +242,9 @@ export function approvalSentences(c: RuleContext): number[] {
         // under an approval heading).
         (/statement|this (report|document)/i.test(c.sentences[i]!.text + heading) ||
           /^(approved|adopted|endorsed)\b/i.test(text) ||
+          // "It was approved by the Board …" right after a sentence that names the statement.
+          (/^(it|this) (was|has been|is) (formally )?(approved|adopted|endorsed)\b/i.test(text) &&
+            /\bstatement\b/i.test(c.sentences[i - 1]?.text ?? '')) ||
           /\b(approval|approved|sign(ed|ature|-off))\b/i.test(heading))
       );
     });

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAcknowledgement, isBareHeading, isPromise } from '../../functions/checker/rules/wording.ts';
+import {
+  isAcknowledgement,
+  isBareHeading,
+  isDenial,
+  isPromise,
+  namesWhereRiskLies,
+} from '../../functions/checker/rules/wording.ts';
 import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts';
 import { isTrainingSentence, mitigationTags } from '../../functions/checker/tagger/lexicon.ts';
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
@@ -985,5 +991,46 @@ describe('plans that hold past verbs, and things not yet done', () => {
   it('an example of an indicator it will set is no measurable indicator', async () => {
     const statement = `${intro}Measuring progress\nWe have not yet chosen indicators. Next year we will pick a few, such as the percentage of suppliers who have returned our questionnaire.`;
     expect(finding(await check(text(statement)), 'uk-kpis-measurable').status).not.toBe('pass');
+  });
+});
+
+/*
+ * Issue 12 (fix7): area (d) asks where the risks are and how they are assessed. A remark that
+ * slavery can occur anywhere names no place, and a process without a place is general terms.
+ */
+describe('general remarks about risk, and processes that name no place', () => {
+  it.each([
+    ['Forced labour can be found in any sector, including construction.', false],
+    ['Slavery can happen anywhere, even on farms.', false],
+    ['We know that exploitation can occur in every industry, hospitality among them.', false],
+    ['The greatest risk lies with migrant workers at our packing sites.', true],
+    ['Of all our supply chains, the riskiest are the cotton farms in Turkey.', true],
+  ] as const)('"%s" names where the risk lies: %s', (sentence, names) => {
+    expect(namesWhereRiskLies(sentence)).toBe(names);
+  });
+
+  it.each([
+    ['We believe our recruitment checks keep the risk of exploitation low.', true],
+    ['Our buyers visit the farms where the risk is highest.', false],
+  ] as const)('"%s" minimises the risk: %s', (sentence, denial) => {
+    expect(isDenial(sentence)).toBe(denial);
+  });
+
+  const intro =
+    'Strathbeg Homes is a housing association with 2,400 homes in Fife; it employs 310 staff and buys repairs, cleaning and grounds maintenance from 150 contractors.\n\n';
+  const general =
+    'We know that modern slavery can occur in any organisation and in any supply chain, including in construction. Risk is considered in every procurement exercise and is recorded on our risk register, which is reviewed by the board each quarter.';
+  it('does not credit area (d) or name risks on a general remark and a process', async () => {
+    const result = await check(text(`${intro}Risk\n${general}`));
+    const area = finding(result, 'uk-area-risk');
+    expect(area.status, area.message).toBe('warn');
+    expect(finding(result, 'uk-risks-identified').status).not.toBe('pass');
+  });
+
+  it('credits them once a place in its own supply chains is named', async () => {
+    const specific = `${general} The highest risk we found is among agency workers employed by our roofing subcontractors.`;
+    const result = await check(text(`${intro}Risk\n${specific}`));
+    expect(finding(result, 'uk-area-risk').status).toBe('pass');
+    expect(finding(result, 'uk-risks-identified').status).toBe('pass');
   });
 });

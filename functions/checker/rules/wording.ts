@@ -56,7 +56,7 @@ export const PAST = new RegExp(
 
 /** Denies or minimises the thing the area asks about ("we have not identified any risk"). */
 export const DENIAL =
-  /\b(have|has|did) not (yet )?(identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
+  /\b(have|has|did) not (yet )?(identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\b(keeps?|keeping|kept) (the |our )?(risks?|likelihood)\b[^.]{0,30}? (very )?(low|minimal|negligible)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
 
 /** The organisation's practice before "and will continue": "We audit our agencies every year and will continue to". */
 const CONTINUING = /^\s*(we \S+( \S+){2,}?)(,|;| and)\s*(we |it |they )?(will|shall) continue\b/i;
@@ -167,6 +167,17 @@ const TIER =
 export function specificRisk(text: string): boolean {
   return COUNTRY.test(text) || SECTOR.test(text) || GROUP.test(text) || TIER.test(text);
 }
+
+/**
+ * A remark that slavery can be anywhere ("it can occur in any organisation and in any supply chain,
+ * including in the care sector") names no place in this organisation's business or supply chains,
+ * whatever sector it mentions in passing.
+ */
+const ANYWHERE =
+  /\b(in|across|within|to) (any|every) (organisations?|business(es)?|sectors?|industr(y|ies)|supply chains?|compan(y|ies)|countr(y|ies)|workplaces?|part of (the )?(economy|world))\b|\b(anywhere|everywhere|universal)\b|\bno (sector|industry|organisation|business|supply chain) is immune\b/i;
+
+/** Names where this organisation's risk lies, not a general remark that it may be anywhere. */
+export const namesWhereRiskLies = (text: string) => specificRisk(text) && !ANYWHERE.test(text);
 
 /** Measurable indicators: numbers, percentages, targets, counts of things done. */
 export const MEASURABLE =

@@ -58,26 +58,12 @@ export const KNOWN_GAPS: KnownGap[] = [
    * and rating (a sign-off line such as "Signed: Name, Role" is never a heading, so a footer after it
    * is not its section and the PDF's sentences keep their reading; a line ending in a dotted legal form
    * such as "B.V." is a name, not a sentence that makes the role line above it a heading; "It was
-   * approved by the Board …" right after a sentence naming the statement is the statement's approval).
+   * approved by the Board …" right after a sentence naming the statement is the statement's approval);
+   * glenmorven's risk, risks identified and rating (a remark that slavery can occur "in any
+   * organisation … including in the care sector" names no place where this organisation's risk lies;
+   * an assessment process reported without naming any place is described only in general terms, not
+   * actions on area (d); "keeps the risk low" minimises the risk).
    */
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'uk-area-risk',
-    reason:
-      "pass 'addressed in 3 sentences (section Risk)', but the section says only that slavery 'can occur in any organisation and in any supply chain, including in the care sector', that tenders consider it and that 'our approach … keeps the risk low': no part of its business or supply chains is named as where the risk is (s54(5)(d)).",
-  },
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'uk-risks-identified',
-    reason:
-      "pass 'names specific risks (1 sentence)', presumably 'including in the care sector' in a sentence saying slavery can occur anywhere; a general acknowledgement is not a risk identified in its own operations or supply chains, and it ends by calling the risk low.",
-  },
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'rating',
-    reason:
-      'adequate, but no risks are identified, which rules.md rates weak (follows from uk-risks-identified).',
-  },
   {
     file: 'brampton-security-short.pdf.md',
     rule: 'uk-area-due-diligence',

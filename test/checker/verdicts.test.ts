@@ -1034,3 +1034,27 @@ describe('general remarks about risk, and processes that name no place', () => {
     expect(finding(result, 'uk-risks-identified').status).toBe('pass');
   });
 });
+
+describe('a table of the year’s figures under a heading that presents them as measures', () => {
+  const statement = (heading: string) =>
+    [
+      'Harlow Bakeries Ltd bakes bread at three sites in Essex, employs 640 people and buys flour, packaging and transport from 85 suppliers.',
+      '',
+      'Due diligence',
+      'In 2025 we audited our four labour agencies and visited 12 flour mills.',
+      '',
+      heading,
+      '| Measure | 2024 | 2025 |',
+      '| Agency workers interviewed in private | 40 | 95 |',
+      '| Suppliers who signed our code | 61% | 88% |',
+    ].join('\n');
+  it.each(['Our year in numbers', 'Key figures', 'Our 2025 scorecard', 'Progress in numbers'])(
+    'counts as effectiveness under "%s"',
+    async (heading) => {
+      const result = await check(text(statement(heading)));
+      const area = finding(result, 'uk-area-effectiveness');
+      expect(area.status, area.message).toBe('pass');
+      expect(finding(result, 'uk-kpis-measurable').status).toBe('pass');
+    },
+  );
+});

@@ -159,7 +159,7 @@ export const AREA_SPECS: AreaSpec[] = [
     // "%" stands outside the word boundaries: "84%" ends in no word character.
     cue: /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|track(ed|ing)?|per ?cent|number of|baseline|outcomes?|results?)\b|\d\s?%/i,
     heading:
-      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|monitoring (and|&) evaluation|(is|are) (it|they|this|these|our \w+) working|(it|this|they|our \w+) (is|are) working|whether (it|this|they|our \w+) works?|what works|how (do )?we know (if|whether|that|it|our))\b/i,
+      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|(year|progress|performance|impact|results) in (numbers|figures)|key (figures|numbers|statistics)|scorecard|dashboard|monitoring (and|&) evaluation|(is|are) (it|they|this|these|our \w+) working|(it|this|they|our \w+) (is|are) working|whether (it|this|they|our \w+) works?|what works|how (do )?we know (if|whether|that|it|our))\b/i,
     declared: 'kpis',
     minimum: 1,
     lookedFor:

@@ -308,3 +308,27 @@ describe('uk-approval reads "It was approved" after the sentence naming the stat
     if (status === 'pass') expect(findingOf(result, 'uk-approval-date').status).toBe('pass');
   });
 });
+
+describe('a name joined to the organisation’s name in a sign-off', () => {
+  it.each([
+    // The organisation is known from elsewhere: the words before it name the person.
+    ['Signed: Ann Smith Acme Retail Ltd', ['Acme Retail Ltd'], 'Ann Smith'],
+    ['Oliwia Brandt Harbourline Foods Group Limited', ['Harbourline Foods Group Limited'], 'Oliwia Brandt'],
+    // Unknown, the whole run may be the organisation's name: no person is read.
+    ['Signed: Ann Smith Acme Retail Ltd', [], undefined],
+    // A known name that is all there is names nobody.
+    ['Signed: Acme Retail Ltd', ['Acme Retail Ltd'], undefined],
+  ] as const)('personNameIn(%j, %j) → %j', (text, organisations, name) => {
+    const known = [...organisations, ...organisationNamesIn(text)];
+    expect(personNameIn(text, known)).toBe(name);
+  });
+
+  it.each([
+    ['Signed: Ann Smith Acme Retail Ltd, Director', 'pass'],
+    ['Signed: Ann Smith Acme Retail Ltd', 'fail'],
+  ] as const)('uk-signature on %j → %s', (block, status) => {
+    const f = findingOf(signedWith(block, 'text'), 'uk-signature');
+    expect(f.status, f.message).toBe(status);
+    if (status === 'fail') expect(f.message).toMatch(/no role for Ann Smith/);
+  });
+});

@@ -441,9 +441,12 @@ export const signature: Rule = (c) => {
     ]);
   }
   if (signed.length) {
+    const signatoryName = signed.map((i) => personNameIn(c.sentences[i]!.text, organisations)).find(Boolean);
     const why = withRole.length
       ? 'the signatory is not named'
-      : `the signatory’s role is not that of ${expected.name}`;
+      : signed.some((i) => roleAt(i, ANY_ROLE))
+        ? `the signatory’s role is not that of ${expected.name}`
+        : `it gives no role${signatoryName ? ` for ${signatoryName}` : ''}: it must be signed by ${expected.name}, with the role stated`;
     return finding('uk-signature', 'legal', 'fail', `The statement has a sign-off, but ${why}.`, [
       ...quotes(c, signed.slice(-2), 2),
       ...fieldEvidence,

@@ -112,6 +112,30 @@ describe('text and HTML extraction', () => {
     },
   );
 
+  // Issue 12 (fix7): some templates put the site's footer inside <main>, after the article.
+  it.each([
+    ['<p>© 2025 Acme Retail Ltd. All rights reserved.</p>', false],
+    [
+      '<ul><li><a href="/privacy">Privacy</a></li><li><a href="/careers">Careers at Acme</a></li><li><a href="/contact">Contact us</a></li></ul>',
+      false,
+    ],
+    [
+      '<p>Approved by the Board of Directors on 2 June 2025 · Signed: Lena Okafor, Director · © Acme</p>',
+      true,
+    ],
+    ['<p>Acme Retail Ltd is registered in England, company number 01234567, at 1 Kirkgate, Leeds.</p>', true],
+  ])('a footer inside <main> after the article, %j, is read: %s', async (footer, kept) => {
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>During the year we assessed ${i + 3} labour providers against our supplier code and visited their sites.</p>`,
+    ).join('');
+    const html = `<!doctype html><html><body><main><div class="content"><h1>Statement</h1>${paragraphs}</div><footer class="site-footer">${footer}</footer></main></body></html>`;
+    const texts = (await extractFromHtml(html)).sentences.map((s) => s.text).join(' ');
+    const marker = /Approved by the Board|registered in England|All rights reserved|Careers at Acme/;
+    expect(marker.test(texts)).toBe(kept);
+  });
+
   it.each([
     [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), '', 'pdf'],
     [new TextEncoder().encode('<!doctype html><p>x</p>'), '', 'html'],

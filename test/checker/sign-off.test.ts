@@ -262,3 +262,73 @@ describe('dates as statements write them', () => {
     expect(isoDateIn(text)).toBe(iso);
   });
 });
+
+/*
+ * Issue 12 (fix7): what follows a sign-off does not turn its lines into headings, and an approval
+ * may refer to the statement named in the sentence before it.
+ */
+describe('a sign-off followed by more lines', () => {
+  it.each([
+    // A registration footer after a one-line sign-off.
+    'Signed: Ann Smith, Managing Director\nAcme Retail Ltd · Registered in England no. 01234567 · 1 Kirkgate, Leeds LS1 6BA',
+    'Signed by Ann Smith, Director\nAcme Retail Ltd, registered office 1 Kirkgate, Leeds LS1 6BA, company number 01234567.',
+    // An organisation whose legal form is abbreviated with full stops, after the role.
+    'Signed\nJan de Vries\nStatutory Director\nDe Vries Bloemen B.V.',
+    'Jan de Vries\nManaging Director and Chief Executive\nDe Vries Bloemen B.V.\n14 November 2025',
+    'Ann Smith\nChief Executive and Director\nAcme Holdings Inc.\n3 October 2025',
+  ])('passes uk-signature in pasted text: %j', (block) => {
+    const f = findingOf(signedWith(block, 'text'), 'uk-signature');
+    expect(f.status, f.message).toBe('pass');
+  });
+
+  it('reads the sign-off in a PDF with the footer after it', async () => {
+    const { pdfFromSource } = await import('./realistic/documents.ts');
+    const source = `${BODY.replace(/\n\n+/g, '\n')}\nSigned: Ann Smith, Managing Director\nAcme Retail Ltd · Registered in England no. 01234567 · 1 Kirkgate, Leeds LS1 6BA`;
+    const extraction = await extractDocument(await pdfFromSource(source), 'pdf');
+    const result = checkScenario({ extraction, textGiven: false, document: { signatory: undefined } });
+    expect(findingOf(result, 'uk-signature').status).toBe('pass');
+  });
+});
+
+describe('uk-approval reads "It was approved" after the sentence naming the statement', () => {
+  it.each([
+    [
+      'This document is the slavery and human trafficking statement of Acme Retail Ltd for 2025. It was approved by the Board of Directors on 18 June 2025.',
+      'pass',
+    ],
+    [
+      'This statement covers Acme Retail Ltd and its subsidiaries. It has been approved by our board on 18 June 2025.',
+      'pass',
+    ],
+    // "It" is the code named before, not the statement.
+    ['Our supplier code was updated in 2024. It was approved by the board on 3 March 2024.', 'fail'],
+  ] as const)('%j → %s', (line, status) => {
+    const result = checkScenario({ text: withApproval(line), document: { approvalDate: null } });
+    expect(findingOf(result, 'uk-approval').status).toBe(status);
+    if (status === 'pass') expect(findingOf(result, 'uk-approval-date').status).toBe('pass');
+  });
+});
+
+describe('a name joined to the organisation’s name in a sign-off', () => {
+  it.each([
+    // The organisation is known from elsewhere: the words before it name the person.
+    ['Signed: Ann Smith Acme Retail Ltd', ['Acme Retail Ltd'], 'Ann Smith'],
+    ['Oliwia Brandt Harbourline Foods Group Limited', ['Harbourline Foods Group Limited'], 'Oliwia Brandt'],
+    // Unknown, the whole run may be the organisation's name: no person is read.
+    ['Signed: Ann Smith Acme Retail Ltd', [], undefined],
+    // A known name that is all there is names nobody.
+    ['Signed: Acme Retail Ltd', ['Acme Retail Ltd'], undefined],
+  ] as const)('personNameIn(%j, %j) → %j', (text, organisations, name) => {
+    const known = [...organisations, ...organisationNamesIn(text)];
+    expect(personNameIn(text, known)).toBe(name);
+  });
+
+  it.each([
+    ['Signed: Ann Smith Acme Retail Ltd, Director', 'pass'],
+    ['Signed: Ann Smith Acme Retail Ltd', 'fail'],
+  ] as const)('uk-signature on %j → %s', (block, status) => {
+    const f = findingOf(signedWith(block, 'text'), 'uk-signature');
+    expect(f.status, f.message).toBe(status);
+    if (status === 'fail') expect(f.message).toMatch(/no role for Ann Smith/);
+  });
+});

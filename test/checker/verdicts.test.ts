@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAcknowledgement, isBareHeading, isPromise } from '../../functions/checker/rules/wording.ts';
+import {
+  isAcknowledgement,
+  isBareHeading,
+  isDenial,
+  isPromise,
+  namesWhereRiskLies,
+} from '../../functions/checker/rules/wording.ts';
 import { type CheckSource, runCheck } from '../../functions/checker/run-check.ts';
 import { isTrainingSentence, mitigationTags } from '../../functions/checker/tagger/lexicon.ts';
 import { defaultTagger } from '../../functions/checker/tagger/model.ts';
@@ -918,4 +924,137 @@ describe('uk-actions-not-promises with the committed tagger: acknowledgements ar
     const f = finding(await check(text(`${intro}${body}`)), 'uk-actions-not-promises');
     expect(f.status, f.message).toBe(status);
   });
+});
+
+/*
+ * Issue 12 (fix7): a sentence whose own subject first states an intention is a promise, whatever
+ * past verbs follow in its relative clauses or examples; "not yet" reports nothing done.
+ */
+describe('plans that hold past verbs, and things not yet done', () => {
+  it.each([
+    // The intention leads; the past verb sits in a relative clause or an example.
+    [
+      'We expect to appoint an auditor in 2026, and we will start with the bakeries where agency staff have been reported underpaid.',
+      true,
+    ],
+    [
+      'Over the next year we will draw up measures, such as the share of growers who have signed our code.',
+      true,
+    ],
+    [
+      'We intend to set indicators once the review is finished, for example the number of audits completed.',
+      true,
+    ],
+    ['We also intend to look at how our van drivers are engaged.', true],
+    ['Once approved, our buyers will give the code to every mill that has supplied us.', true],
+    // Not done yet is nothing done.
+    ['Not yet.', true],
+    ['We have not yet carried out a review of our laundry contractors.', true],
+    ['The company is yet to adopt a supplier code.', true],
+    // An option being weighed is not in place.
+    ['We are also considering an external hotline for agency staff.', true],
+    ['We are exploring membership of a textile industry initiative.', true],
+    // A later clause with its own subject that reports a step is an action.
+    ['We plan to extend the audits, and in 2025 we audited four of our nine mills.', false],
+    ['We will widen the checks next year, but we screened every new haulier in 2025.', false],
+    ['In 2025 we audited four mills and we will audit the rest next year.', false],
+    // A denial stays a denial, not a plan.
+    ['We have not yet found any cases of forced labour at our mills.', false],
+  ] as const)('"%s" is a promise: %s', (sentence, promise) => {
+    expect(isPromise(sentence)).toBe(promise);
+  });
+
+  const intro =
+    'Ashcombe Linens Ltd launders hotel linen at two plants in Devon, employs 380 people and buys detergents, linen and transport from 60 suppliers in the UK, Portugal and Pakistan.\n\n';
+  it.each([
+    [
+      'uk-area-policies',
+      'Our policies',
+      'Not yet. We are preparing a supplier code and we intend to ask the directors to approve it, after which we will send it to every supplier that has worked with us this year.',
+    ],
+    [
+      'uk-area-risk',
+      'Risk',
+      'We have not yet assessed our risks. We expect to do so in 2026, and we will look first at the Pakistani weaving mills, where forced overtime has been reported.',
+    ],
+    [
+      'uk-area-effectiveness',
+      'Measuring progress',
+      'We have not yet chosen indicators. Next year we will pick a few, such as the share of suppliers who have returned our questionnaire.',
+    ],
+  ] as const)('%s under "%s" is only promised: "%s"', async (rule, heading, section) => {
+    const f = finding(await check(text(`${intro}${heading}\n${section}`)), rule);
+    expect(f.status, f.message).toBe('warn');
+    expect(f.evidenceStatus).toBe('promises');
+  });
+
+  it('an example of an indicator it will set is no measurable indicator', async () => {
+    const statement = `${intro}Measuring progress\nWe have not yet chosen indicators. Next year we will pick a few, such as the percentage of suppliers who have returned our questionnaire.`;
+    expect(finding(await check(text(statement)), 'uk-kpis-measurable').status).not.toBe('pass');
+  });
+});
+
+/*
+ * Issue 12 (fix7): area (d) asks where the risks are and how they are assessed. A remark that
+ * slavery can occur anywhere names no place, and a process without a place is general terms.
+ */
+describe('general remarks about risk, and processes that name no place', () => {
+  it.each([
+    ['Forced labour can be found in any sector, including construction.', false],
+    ['Slavery can happen anywhere, even on farms.', false],
+    ['We know that exploitation can occur in every industry, hospitality among them.', false],
+    ['The greatest risk lies with migrant workers at our packing sites.', true],
+    ['Of all our supply chains, the riskiest are the cotton farms in Turkey.', true],
+  ] as const)('"%s" names where the risk lies: %s', (sentence, names) => {
+    expect(namesWhereRiskLies(sentence)).toBe(names);
+  });
+
+  it.each([
+    ['We believe our recruitment checks keep the risk of exploitation low.', true],
+    ['Our buyers visit the farms where the risk is highest.', false],
+  ] as const)('"%s" minimises the risk: %s', (sentence, denial) => {
+    expect(isDenial(sentence)).toBe(denial);
+  });
+
+  const intro =
+    'Strathbeg Homes is a housing association with 2,400 homes in Fife; it employs 310 staff and buys repairs, cleaning and grounds maintenance from 150 contractors.\n\n';
+  const general =
+    'We know that modern slavery can occur in any organisation and in any supply chain, including in construction. Risk is considered in every procurement exercise and is recorded on our risk register, which is reviewed by the board each quarter.';
+  it('does not credit area (d) or name risks on a general remark and a process', async () => {
+    const result = await check(text(`${intro}Risk\n${general}`));
+    const area = finding(result, 'uk-area-risk');
+    expect(area.status, area.message).toBe('warn');
+    expect(finding(result, 'uk-risks-identified').status).not.toBe('pass');
+  });
+
+  it('credits them once a place in its own supply chains is named', async () => {
+    const specific = `${general} The highest risk we found is among agency workers employed by our roofing subcontractors.`;
+    const result = await check(text(`${intro}Risk\n${specific}`));
+    expect(finding(result, 'uk-area-risk').status).toBe('pass');
+    expect(finding(result, 'uk-risks-identified').status).toBe('pass');
+  });
+});
+
+describe('a table of the year’s figures under a heading that presents them as measures', () => {
+  const statement = (heading: string) =>
+    [
+      'Harlow Bakeries Ltd bakes bread at three sites in Essex, employs 640 people and buys flour, packaging and transport from 85 suppliers.',
+      '',
+      'Due diligence',
+      'In 2025 we audited our four labour agencies and visited 12 flour mills.',
+      '',
+      heading,
+      '| Measure | 2024 | 2025 |',
+      '| Agency workers interviewed in private | 40 | 95 |',
+      '| Suppliers who signed our code | 61% | 88% |',
+    ].join('\n');
+  it.each(['Our year in numbers', 'Key figures', 'Our 2025 scorecard', 'Progress in numbers'])(
+    'counts as effectiveness under "%s"',
+    async (heading) => {
+      const result = await check(text(statement(heading)));
+      const area = finding(result, 'uk-area-effectiveness');
+      expect(area.status, area.message).toBe('pass');
+      expect(finding(result, 'uk-kpis-measurable').status).toBe('pass');
+    },
+  );
 });

@@ -189,6 +189,23 @@ export function blocksOf(root) {
   return boldParagraphsAsHeadings(blocks);
 }
 
+/**
+ * A site's footer that a page template put inside <main> (outside any article or section): mostly
+ * links, or a copyright, cookie or privacy line, and no approval or sign-off of the text's own.
+ */
+function siteChrome(footer) {
+  const text = clean(footer.textContent ?? '');
+  if (/\bapproved by\b|\bsigned\b(?! up)/i.test(text)) return false;
+  const linked = Array.from(footer.querySelectorAll('a')).reduce(
+    (n, a) => n + clean(a.textContent ?? '').length,
+    0,
+  );
+  return (
+    linked > 0.4 * text.length ||
+    /©|\bcopyright\b|\bcookies?\b|\ball rights reserved\b|\bprivacy\b/i.test(text)
+  );
+}
+
 const textLength = (blocks) => blocks.reduce((n, block) => n + block.text.length, 0);
 
 /**
@@ -211,7 +228,8 @@ export function htmlBlocks(html, limits, { readability = true } = {}) {
     if (
       node.tagName === 'FOOTER' &&
       node.getAttribute('role') !== 'contentinfo' &&
-      node.parentElement?.closest('article, section, main')
+      (node.parentElement?.closest('article, section') ||
+        (node.parentElement?.closest('main') && !siteChrome(node)))
     ) {
       const block = document.createElement('div');
       block.append(...Array.from(node.childNodes));

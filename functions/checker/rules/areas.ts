@@ -16,6 +16,7 @@ import {
   isDenial,
   isSignOff,
   MEASURABLE,
+  namesWhereRiskLies,
   PAST,
   specificRisk,
 } from './wording.ts';
@@ -158,7 +159,7 @@ export const AREA_SPECS: AreaSpec[] = [
     // "%" stands outside the word boundaries: "84%" ends in no word character.
     cue: /\b(kpis?|key performance indicators?|indicators?|measur\w+|metrics?|targets?|progress|effective(ness)?|track(ed|ing)?|per ?cent|number of|baseline|outcomes?|results?)\b|\d\s?%/i,
     heading:
-      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|monitoring (and|&) evaluation|(is|are) (it|they|this|these|our \w+) working|(it|this|they|our \w+) (is|are) working|whether (it|this|they|our \w+) works?|what works|how (do )?we know (if|whether|that|it|our))\b/i,
+      /\b(kpis?|key performance|effectiveness|measuring|progress|performance indicators?|metrics|targets|how we measure|(year|progress|performance|impact|results) in (numbers|figures)|key (figures|numbers|statistics)|scorecard|dashboard|monitoring (and|&) evaluation|(is|are) (it|they|this|these|our \w+) working|(it|this|they|our \w+) (is|are) working|whether (it|this|they|our \w+) works?|what works|how (do )?we know (if|whether|that|it|our))\b/i,
     declared: 'kpis',
     minimum: 1,
     lookedFor:
@@ -424,7 +425,7 @@ export function areaEvidence(c: RuleContext, spec: AreaSpec): AreaEvidence {
     if (named) e = Math.max(e, 1 - (1 - p) * 0.4);
     // A sentence that speaks of risk and names where it lies ("the greatest risks are in cotton
     // spinning in India") is risk evidence in its own words, whatever the model's score.
-    if (spec.key === 'risk' && RISK_WORDS.test(text) && specificRisk(text) && !promisedAt(c, i))
+    if (spec.key === 'risk' && RISK_WORDS.test(text) && namesWhereRiskLies(text) && !promisedAt(c, i))
       e = Math.max(e, 1 - (1 - p) * 0.4);
     if (spec.key === 'effectiveness' && !section) {
       // Outside an effectiveness section, a figure or finding ("98% of staff completed it", "the
@@ -511,12 +512,13 @@ export function evidenceStatusOf(c: RuleContext, support: readonly number[], key
     if (isDenial(text)) denials++;
     else if (promisedAt(c, i)) promises++;
     else if (isAcknowledgement(text)) continue;
-    else if (key !== 'risk' || specificRisk(text)) return 'actions';
+    else if (key !== 'risk' || namesWhereRiskLies(text)) return 'actions';
     else if (PAST.test(text)) assessed = true;
   }
-  // An assessment reported as done that concludes "we have not identified any risk" is a denial:
-  // the area asks where the risks are, and the statement names none.
-  if (assessed && !denials) return 'actions';
+  // The area asks where the risks are and how they are assessed: an assessment or a process
+  // reported without naming any part of the business or supply chains where the risk lies is
+  // described only in general terms; one that concludes "we have not identified any risk" is a denial.
+  if (assessed && !denials) return 'none';
   return denials ? 'denial' : promises ? 'promises' : 'none';
 }
 

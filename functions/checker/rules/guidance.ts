@@ -23,7 +23,7 @@ import {
 import { isoDateIn } from './dates.ts';
 import { approvalSentences, approvalText, PARTNERSHIPS_WITHOUT_APPROVAL } from './legal.ts';
 import { promisedAt } from './modality.ts';
-import { isDenial, specificRisk } from './wording.ts';
+import { isDenial, namesWhereRiskLies } from './wording.ts';
 
 /** Guidance rules: the Home Office statutory guidance (rules.md). */
 
@@ -360,7 +360,9 @@ export const risksIdentified: Rule = (c) => {
   const risk = evidenceFor(c, 'risk');
   const pool = c.sentences.map((_, i) => i).filter((i) => risk.perSentence[i]! >= 0.5);
   const byStrength = (xs: number[]) => [...xs].sort((a, b) => risk.perSentence[b]! - risk.perSentence[a]!);
-  const named = pool.filter((i) => specificRisk(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text));
+  const named = pool.filter(
+    (i) => namesWhereRiskLies(c.sentences[i]!.text) && !isDenial(c.sentences[i]!.text),
+  );
   // "We intend to assess our agency labour providers" names where to look, not a risk found.
   const specific = byStrength(named.filter((i) => !promisedAt(c, i)));
   const promised = byStrength(named.filter((i) => promisedAt(c, i)));

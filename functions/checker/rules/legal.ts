@@ -242,6 +242,9 @@ export function approvalSentences(c: RuleContext): number[] {
         // under an approval heading).
         (/statement|this (report|document)/i.test(c.sentences[i]!.text + heading) ||
           /^(approved|adopted|endorsed)\b/i.test(text) ||
+          // "It was approved by the Board …" right after a sentence that names the statement.
+          (/^(it|this) (was|has been|is) (formally )?(approved|adopted|endorsed)\b/i.test(text) &&
+            /\bstatement\b/i.test(c.sentences[i - 1]?.text ?? '')) ||
           /\b(approval|approved|sign(ed|ature|-off))\b/i.test(heading))
       );
     });
@@ -438,9 +441,12 @@ export const signature: Rule = (c) => {
     ]);
   }
   if (signed.length) {
+    const signatoryName = signed.map((i) => personNameIn(c.sentences[i]!.text, organisations)).find(Boolean);
     const why = withRole.length
       ? 'the signatory is not named'
-      : `the signatory’s role is not that of ${expected.name}`;
+      : signed.some((i) => roleAt(i, ANY_ROLE))
+        ? `the signatory’s role is not that of ${expected.name}`
+        : `it gives no role${signatoryName ? ` for ${signatoryName}` : ''}: it must be signed by ${expected.name}, with the role stated`;
     return finding('uk-signature', 'legal', 'fail', `The statement has a sign-off, but ${why}.`, [
       ...quotes(c, signed.slice(-2), 2),
       ...fieldEvidence,

@@ -135,6 +135,8 @@ export function personNameIn(text: string, organisationNames: readonly string[] 
       .replace(/[^\p{L}'’.-]+/gu, ' ')
       .trim()} `;
   const organisations = organisationNames.map(spaced);
+  /** A name read as one organisation's that ends in another known one ("Ann Smith Acme Retail Ltd"). */
+  const lineOrganisation = (o: string) => organisations.some((p) => p !== o && p.trim() && o.endsWith(p));
   // Punctuation stays on the word it follows: it ends a name ("Jane Smith, Group Chief Executive").
   const tokens = tokensOf(text);
   let run: string[] = [];
@@ -142,7 +144,26 @@ export function personNameIn(text: string, organisationNames: readonly string[] 
   let titled = false;
   /** `end`: the token after the run, or undefined when punctuation closed it. */
   const found = (end: number | undefined): string | undefined => {
-    const corporateNext = end !== undefined && end < tokens.length && isCorporateSuffix(tokens, end);
+    let corporateNext = end !== undefined && end < tokens.length && isCorporateSuffix(tokens, end);
+    // "Ann Smith Acme Retail Ltd": when the run ends in the name of an organisation known from
+    // elsewhere, the words before that name may be the person's.
+    if (corporateNext && end !== undefined) {
+      let stop = end;
+      while (stop + 1 < tokens.length && isCorporateSuffix(tokens, stop + 1)) stop++;
+      const suffix = tokens
+        .slice(end, stop + 1)
+        .map(bare)
+        .join(' ');
+      for (let k = 2; k < run.length; k++) {
+        if (!organisations.includes(spaced(`${run.slice(k).join(' ')} ${suffix}`))) continue;
+        const person = run.slice(0, k);
+        if (WORD.test(person.at(-1)!) && !organisations.some((o) => o === spaced(person.join(' ')))) {
+          run = person;
+          corporateNext = false;
+        }
+        break;
+      }
+    }
     while (run.length && PARTICLES.has(run.at(-1)!.toLowerCase())) run.pop();
     const surnames = run.filter((t) => WORD.test(t)).length;
     const last = run.at(-1);
@@ -152,7 +173,7 @@ export function personNameIn(text: string, organisationNames: readonly string[] 
       last &&
       WORD.test(last) &&
       !corporateNext &&
-      !organisations.some((o) => o.includes(spaced(run.join(' '))))
+      !organisations.some((o) => o.includes(spaced(run.join(' '))) && !lineOrganisation(o))
         ? run.join(' ')
         : undefined;
     run = [];

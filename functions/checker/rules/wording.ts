@@ -18,7 +18,8 @@ export const FUTURE = new RegExp(
     String.raw`(?<!\btargets?\b[^.;]{0,40})\bby (the (end|start|middle) of |early |mid-?|late )?(${MONTH_OR_SEASON} )?20\d\d\b`,
     String.raw`\bwe are (looking|planning|seeking|working) (to|towards)\b|\bcommit(ted)? to (reviewing|developing|introducing|implementing|rolling|carrying|conducting)\b`,
     // Work under way is not yet in place: "we are developing a module", "we are drafting a policy".
-    String.raw`\bwe are (currently |now )?(developing|drafting|designing|preparing)\b`,
+    // So is an option being weighed: "we are looking at an independent whistleblowing service".
+    String.raw`\bwe are( (currently|now|also|still))* (developing|drafting|designing|preparing|looking at|considering|exploring)\b`,
   ].join('|'),
   'i',
 );
@@ -55,10 +56,35 @@ export const PAST = new RegExp(
 
 /** Denies or minimises the thing the area asks about ("we have not identified any risk"). */
 export const DENIAL =
-  /\b(have|has|did) not (identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
+  /\b(have|has|did) not (yet )?(identified|identify|found|find|detected|detect|discovered|uncover(ed)?|become aware of)\b|\b(no|not any) (known |identified |reported )?(instances?|cases?|incidents?|evidence|risks?|issues)\b|\bnot aware of any\b|\b(risk|risks|likelihood)\b[^.]{0,40}\b(is|are|remains?|to be|as) (very )?(low|minimal|negligible|limited)\b|\b(low|minimal|negligible)[- ]risk (business|organisation|sector|industry)\b|\b(keeps?|keeping|kept) (the |our )?(risks?|likelihood)\b[^.]{0,30}? (very )?(low|minimal|negligible)\b|\bdo(es)? not (consider|believe|think)\b[^.]{0,60}\brisk\b|\bnot (applicable|relevant) to (us|our)\b/i;
 
 /** The organisation's practice before "and will continue": "We audit our agencies every year and will continue to". */
 const CONTINUING = /^\s*(we \S+( \S+){2,}?)(,|;| and)\s*(we |it |they )?(will|shall) continue\b/i;
+
+/** An opening phrase before the subject ("Over the next year", "Once adopted,"), with no subject of its own. */
+const OPENING = String.raw`((?:(?!\b(we|it|they|our)\b)[^,;.]){1,50}?,? )?`;
+const SUBJECT = String.raw`(we|it|they|the (company|group|business|board|firm|organisation|trust|partnership)|our [\w-]+( [\w-]+)?)( (also|then|now|further|still|currently|therefore|next|first|additionally|initially|intend to|plan to))*`;
+/**
+ * The sentence's own subject first states an intention: "We expect to commission one in 2025, and
+ * we will look at the workshops, where there have been reported cases". A past verb in what
+ * follows (a relative clause, an example: "suppliers who have signed our Code") does not report a
+ * step taken; only a later clause with its own subject does (LATER_ACTION).
+ */
+const LEAD_INTENT = new RegExp(
+  String.raw`^${OPENING}${SUBJECT} (will|shall|plan(s)? to|intend(s)? to|aim(s)? to|expect(s)? to|hope(s)? to|propose(s)? to|would like to|are (currently |now |also |still )*(planning|drafting|developing|designing|preparing|looking at|considering|exploring))\b`,
+  'i',
+);
+/**
+ * Not done yet: "We have not yet carried out a risk assessment", "We are yet to adopt a code", or
+ * the bare answer "Not yet." Nothing was done in the year, so it is no step taken.
+ */
+const NOT_YET = new RegExp(
+  String.raw`^(not yet\b|${OPENING}${SUBJECT} (have|has|had|do|does|did|are|is) (not yet|yet to)\b)`,
+  'i',
+);
+/** A later clause with its own subject reporting a step: "…, and in 2025 we audited six of them". */
+const LATER_ACTION =
+  /(,|;|\band\b|\bbut\b|\balthough\b)\s+((in|during|since) 20\d\d(\/\d\d)?,? )?(we|it|they)( (have|has|had))?( (already|also|recently|now|since))* (?!(need|exceed|proceed|succeed)\b)\w+ed\b/i;
 
 /**
  * A promise states an intention and reports no step taken. "We will continue to audit …" is a
@@ -67,7 +93,10 @@ const CONTINUING = /^\s*(we \S+( \S+){2,}?)(,|;| and)\s*(we |it |they )?(will|sh
  * will continue to") is in place, so the sentence is not a promise.
  */
 export function isPromise(text: string): boolean {
-  if (!FUTURE.test(text) || PAST_VERB.test(text)) return false;
+  if (NOT_YET.test(text.trim()) && !LATER_ACTION.test(text) && !DENIAL.test(text)) return true;
+  if (!FUTURE.test(text)) return false;
+  if (LEAD_INTENT.test(text.trim()) && !LATER_ACTION.test(text)) return true;
+  if (PAST_VERB.test(text)) return false;
   const practice = text.match(CONTINUING)?.[1];
   return !(practice && !FUTURE.test(practice));
 }
@@ -138,6 +167,17 @@ const TIER =
 export function specificRisk(text: string): boolean {
   return COUNTRY.test(text) || SECTOR.test(text) || GROUP.test(text) || TIER.test(text);
 }
+
+/**
+ * A remark that slavery can be anywhere ("it can occur in any organisation and in any supply chain,
+ * including in the care sector") names no place in this organisation's business or supply chains,
+ * whatever sector it mentions in passing.
+ */
+const ANYWHERE =
+  /\b(in|across|within|to) (any|every) (organisations?|business(es)?|sectors?|industr(y|ies)|supply chains?|compan(y|ies)|countr(y|ies)|workplaces?|part of (the )?(economy|world))\b|\b(anywhere|everywhere|universal)\b|\bno (sector|industry|organisation|business|supply chain) is immune\b/i;
+
+/** Names where this organisation's risk lies, not a general remark that it may be anywhere. */
+export const namesWhereRiskLies = (text: string) => specificRisk(text) && !ANYWHERE.test(text);
 
 /** Measurable indicators: numbers, percentages, targets, counts of things done. */
 export const MEASURABLE =

@@ -66,6 +66,11 @@ export function withoutListMarker(text: string): string {
 /** "1. Introduction", "2.3 Our supply chains", "4) Training": a number, then a capitalised title. */
 const NUMBERED = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+(?=\p{Lu})/u;
 const TERMINAL = /[.!?;:)"'”’]$/;
+/**
+ * A line ending in a legal form's abbreviation ("Vandermolen Flowers B.V.", "Acme Inc.") is a
+ * name, not a sentence: under a short line it does not make that line a heading.
+ */
+const ORGANISATION_END = /(^|\s)(\p{L}\.){2,3}$|\b(ltd|inc|co|corp|plc|llp|pty|bhd|gmbh)\.$/iu;
 const DATE_LIKE =
   /\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b/i;
 const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length;
@@ -93,7 +98,11 @@ const QUESTION_HEADING =
   /^(what|who|how|where|why|which|when|whom|whose|do|does|did|is|are|was|were|can|has|have)\b[^.!?;:]*\?$/i;
 const questionHeading = (text: string) => isShort(text) && QUESTION_HEADING.test(text);
 
+/** A sign-off line ("Signed: Ann Lee, Director", "Approved by the board …") is the end of the text, not a heading. */
+const SIGN_OFF_LINE = /^(signed|approved|adopted|dated)( (by|for|on behalf of))?[:\s]+\S/i;
+
 function looksLikeHeading(text: string): boolean {
+  if (SIGN_OFF_LINE.test(text)) return false;
   if (labelHeading(text) || questionHeading(text)) return true;
   if (!isShort(text) || TERMINAL.test(text)) return false;
   if (DATE_LIKE.test(text) || /\d\s?%/.test(text)) return false;
@@ -234,7 +243,7 @@ export function blocksFromLines(lines: readonly Line[]): Block[] {
           (allCapitals(joined[i]!) || isNumberedHeading(joined[i]!))) ||
         next.lines.length > 1 ||
         !isShort(next.lines[0]!) ||
-        TERMINAL.test(next.lines[0]!));
+        (TERMINAL.test(next.lines[0]!) && !ORGANISATION_END.test(next.lines[0]!)));
     heading[i] = nextIsBody || isNumberedHeading(joined[i]!);
     chained[i] = heading[i]! && next !== undefined && heading[i + 1]!;
   }

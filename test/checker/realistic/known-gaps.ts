@@ -50,125 +50,24 @@ export const KNOWN_GAPS: KnownGap[] = [
    * Blind set 4 (blind6, session 11): every disagreement on the ten statements written after the
    * checker was fixed for sets 1–3, recorded on the first run without changing the checker or the
    * expectations. Checker verdict vs what the law asks.
+   * Fixed by fix7 (session 11, from sentences of its own): wrenfield's policies, due diligence, risk,
+   * effectiveness, steps, KPIs and rating, and tillingham's effectiveness and KPIs (a sentence whose
+   * own subject first states an intention is a promise, whatever past verbs its relative clauses or
+   * examples hold; "not yet" / "we have not yet …" reports nothing done; "we are looking at" is a plan);
+   * vandermolen's signature and rating, and brampton's structure, approval, signature, approval date
+   * and rating (a sign-off line such as "Signed: Name, Role" is never a heading, so a footer after it
+   * is not its section and the PDF's sentences keep their reading; a line ending in a dotted legal form
+   * such as "B.V." is a name, not a sentence that makes the role line above it a heading; "It was
+   * approved by the Board …" right after a sentence naming the statement is the statement's approval);
+   * glenmorven's risk, risks identified and rating (a remark that slavery can occur "in any
+   * organisation … including in the care sector" names no place where this organisation's risk lies;
+   * an assessment process reported without naming any place is described only in general terms, not
+   * actions on area (d); "keeps the risk low" minimises the risk).
    */
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'uk-area-risk',
-    reason:
-      "pass 'addressed in 3 sentences (section Risk)', but the section says only that slavery 'can occur in any organisation and in any supply chain, including in the care sector', that tenders consider it and that 'our approach … keeps the risk low': no part of its business or supply chains is named as where the risk is (s54(5)(d)).",
-  },
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'uk-risks-identified',
-    reason:
-      "pass 'names specific risks (1 sentence)', presumably 'including in the care sector' in a sentence saying slavery can occur anywhere; a general acknowledgement is not a risk identified in its own operations or supply chains, and it ends by calling the risk low.",
-  },
-  {
-    file: 'glenmorven-care-scotland.html',
-    rule: 'rating',
-    reason:
-      'adequate, but no risks are identified, which rules.md rates weak (follows from uk-risks-identified).',
-  },
-  {
-    file: 'tillingham-brewery-unsigned.html',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass 'addressed in 2 sentences (section Effectiveness)', but they are 'We have not yet set formal performance indicators. Over the next year we will develop a small set of measures, such as …': a promise (warn).",
-  },
-  {
-    file: 'tillingham-brewery-unsigned.html',
-    rule: 'uk-kpis-measurable',
-    reason:
-      "pass 'measurable indicators (1 sentence)', but the only candidate is the example of measures it 'will develop' ('the share of suppliers who have signed our Code'): no figure, no target, and stated as not yet set.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-policies',
-    reason:
-      "pass 'addressed in 3 sentences', but the answer is 'Not yet. We are drafting a Modern Slavery Policy … we intend to ask the board to adopt both … Once adopted, we will share the Code': no policy exists, only a promise.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-due-diligence',
-    reason:
-      "pass 'addressed in 5 sentences', but every one is planned: 'We plan to send a questionnaire', 'We will then consider independent audits', 'We also intend to look at'.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-risk',
-    reason:
-      "pass 'addressed in 5 sentences', but it says 'We have not yet carried out a formal risk assessment. We expect to commission one in 2025, and we will look in particular at …': where it will look, not an assessment made or a risk managed.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-area-effectiveness',
-    reason:
-      "pass 'addressed in 1 sentence', but that sentence is 'We intend to set key performance indicators once our policy and risk assessment are in place, for example the percentage of manufacturers …': a promise.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-steps-or-none',
-    reason:
-      "pass '9 sentences describe steps taken', but nothing was done in the year: the business description, 'We crossed the £36 million turnover threshold' and plans ('we plan to', 'we intend to', 'we aim to', 'we are drafting') are not steps; nor does it say plainly that no steps were taken.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'uk-kpis-measurable',
-    reason:
-      "pass 'measurable indicators (1 sentence)', but the percentage is an example of an indicator it intends to set, with no figure.",
-  },
-  {
-    file: 'wrenfield-interiors-faq.docx.md',
-    rule: 'rating',
-    reason:
-      'adequate, but a statement of promises only (no policy, no assessment, no step taken) is weak (follows from the area verdicts and uk-steps-or-none).',
-  },
-  {
-    file: 'vandermolen-flowers-bv.txt',
-    rule: 'uk-signature',
-    reason:
-      "fail 'the signatory's role is not that of a director or equivalent', but the sign-off is 'Pieter van der Molen / Statutory Director (statutair bestuurder) and Chief Executive Officer / Vandermolen Flowers B.V.': a director of an overseas body corporate (s54(6)(a) 'a director (or equivalent)').",
-  },
-  {
-    file: 'vandermolen-flowers-bv.txt',
-    rule: 'rating',
-    reason:
-      'non_compliant, from the signature above; adequate otherwise (effectiveness is the only missing area).',
-  },
-  {
-    file: 'brampton-security-short.pdf.md',
-    rule: 'uk-area-structure',
-    reason:
-      "warn 'touched on in only 1 sentence', but three sentences give the services, clients and region, the workforce and turnover, and the main suppliers and subcontractors (s54(5)(a)).",
-  },
   {
     file: 'brampton-security-short.pdf.md',
     rule: 'uk-area-due-diligence',
     reason:
       "warn (unclear) 'touched on in only 1 sentence'; the law leaves room for pass (SIA licence and right-to-work checks on every officer, as elmhurst-care) or absent, but warn means promised or denied, which it is not.",
-  },
-  {
-    file: 'brampton-security-short.pdf.md',
-    rule: 'uk-approval',
-    reason:
-      "fail 'does not say it was approved by the board', but the last paragraph says '… constitutes Brampton Security Services Ltd's slavery and human trafficking statement … It was approved by the Board of Directors on 30 September 2025.' ('It' is the statement, named in the sentence before).",
-  },
-  {
-    file: 'brampton-security-short.pdf.md',
-    rule: 'uk-signature',
-    reason:
-      "fail 'the signatory's role is not that of a director', but the sign-off is 'Signed: Daniel Osei, Managing Director' (in the PDF, followed by a '·'-joined footer line); a managing director is a director.",
-  },
-  {
-    file: 'brampton-security-short.pdf.md',
-    rule: 'uk-approval-date',
-    reason:
-      "fail 'no approval date is given', but the approval sentence says 'on 30 September 2025' (follows from uk-approval not finding the sentence).",
-  },
-  {
-    file: 'brampton-security-short.pdf.md',
-    rule: 'rating',
-    reason:
-      'non_compliant, from approval and signature above; weak by rules.md (approved and signed, but risk, effectiveness and training missing).',
   },
 ];

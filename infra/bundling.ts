@@ -100,10 +100,11 @@ export function afterBundlingCommands(handler: HandlerName, inputDir: string, ou
  */
 export const chartsEntry = 'functions/app/routes/officers-charts.ts';
 
-export function chartsBundleCommand(inputDir: string, outputDir: string): string {
+/** One entry bundled on its own beside index.mjs, with the handler's esbuild options. */
+function separateBundleCommand(inputDir: string, entry: string, outfile: string): string {
   return [
     `"${inputDir}/node_modules/.bin/esbuild"`,
-    `"${inputDir}/${chartsEntry}"`,
+    `"${inputDir}/${entry}"`,
     '--bundle',
     `--platform=${esbuildOptions.platform}`,
     `--format=${esbuildOptions.format}`,
@@ -112,8 +113,12 @@ export function chartsBundleCommand(inputDir: string, outputDir: string): string
     `--main-fields=${esbuildOptions.mainFields.join(',')}`,
     '--log-level=warning',
     `"--banner:js=${esmRequireBanner}"`,
-    `--outfile="${outputDir}/${CHARTS_BUNDLE_FILE}"`,
+    `--outfile="${outfile}"`,
   ].join(' ');
+}
+
+export function chartsBundleCommand(inputDir: string, outputDir: string): string {
+  return separateBundleCommand(inputDir, chartsEntry, `${outputDir}/${CHARTS_BUNDLE_FILE}`);
 }
 
 export function templateCopyCommands(inputDir: string, outputDir: string): string[] {
@@ -127,19 +132,7 @@ export const extractWorkerEntry = 'functions/checker/extract/extract-worker.mjs'
 export const checkerModelDir = 'functions/checker/model';
 
 export function checkerFileCommands(inputDir: string, outputDir: string): string[] {
-  const esbuild = [
-    `"${inputDir}/node_modules/.bin/esbuild"`,
-    `"${inputDir}/${extractWorkerEntry}"`,
-    '--bundle',
-    `--platform=${esbuildOptions.platform}`,
-    `--format=${esbuildOptions.format}`,
-    `--target=${esbuildOptions.target}`,
-    '--minify',
-    `--main-fields=${esbuildOptions.mainFields.join(',')}`,
-    '--log-level=warning',
-    `"--banner:js=${esmRequireBanner}"`,
-    `--outfile="${outputDir}/extract-worker.mjs"`,
-  ].join(' ');
+  const esbuild = separateBundleCommand(inputDir, extractWorkerEntry, `${outputDir}/extract-worker.mjs`);
   return [
     esbuild,
     `if [ -d "${inputDir}/${checkerModelDir}" ]; then mkdir -p "${outputDir}/functions/checker" && ` +

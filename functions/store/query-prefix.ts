@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type CapacityMeter, recordCapacity } from './capacity.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -10,7 +11,12 @@ export async function* queryPrefix(
   store: Store,
   pk: string,
   prefix: string,
-  options: { newestFirst?: boolean; consistent?: boolean; projection?: string } = {},
+  options: {
+    newestFirst?: boolean;
+    consistent?: boolean;
+    projection?: string;
+    capacity?: CapacityMeter | undefined;
+  } = {},
 ): AsyncGenerator<Record<string, unknown>> {
   let start: Record<string, unknown> | undefined;
   do {
@@ -22,9 +28,11 @@ export async function* queryPrefix(
         ScanIndexForward: !options.newestFirst,
         ...(options.consistent ? { ConsistentRead: true } : {}),
         ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+        ...(options.capacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
         ExclusiveStartKey: start,
       }),
     );
+    recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
     yield* page.Items ?? [];
     start = page.LastEvaluatedKey;
   } while (start);

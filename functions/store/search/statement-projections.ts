@@ -1,9 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type StatementSummary, statementSummarySchema } from '../../../schemas/statement-summary.ts';
 import { type IndexProjection, projectionOf } from '../../domain/search/index-entries.ts';
 import { batchGetItems } from '../batch-get-items.ts';
-import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import type { CapacityMeter } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
+import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 
 /**
@@ -50,25 +50,12 @@ export async function statementIdsOfOrganisation(
   options: { year?: number | undefined; capacity?: CapacityMeter | undefined } = {},
 ): Promise<string[]> {
   const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': keys.organisation(organisationId).pk,
-          ':prefix': `${keys.statementForYearPrefix}${options.year ?? ''}`,
-        },
-        ProjectionExpression: 'statementId',
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    recordCapacity(options.capacity, 'read', page.ConsumedCapacity);
-    for (const item of page.Items ?? []) if (typeof item.statementId === 'string') ids.push(item.statementId);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = queryPrefix(
+    store,
+    keys.organisation(organisationId).pk,
+    `${keys.statementForYearPrefix}${options.year ?? ''}`,
+    { newestFirst: true, projection: 'statementId', capacity: options.capacity },
+  );
+  for await (const item of items) if (typeof item.statementId === 'string') ids.push(item.statementId);
   return ids;
 }

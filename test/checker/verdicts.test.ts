@@ -187,6 +187,29 @@ describe('a statement of promises', () => {
     expect(risks.message).toMatch(/plans to assess/);
   });
 
+  it.each([
+    'Signed: Jane Smith, Managing Director',
+    'Signature: Jane Smith, Managing Director',
+    'Signed – Jane Smith, Managing Director, 10 June 2025',
+    'Yours sincerely, Jane Smith, Managing Director',
+  ])('never quotes the sign-off line "%s" as evidence of the section it closes', async (signOff) => {
+    const result = await check(
+      text(
+        [
+          'Acme Widgets Ltd Modern Slavery Statement 2025',
+          '',
+          'Effectiveness',
+          'We measure the share of suppliers who have signed our code (92% this year, up from 80%) and the number of audits completed (14 against a target of 12).',
+          '',
+          'This statement was approved by the board of directors on 10 June 2025.',
+          signOff,
+        ].join('\n'),
+      ),
+    );
+    const effectiveness = finding(result, 'uk-area-effectiveness');
+    expect(effectiveness.evidence.map((e) => e.text)).not.toContain(signOff);
+  });
+
   it('marks an area whose only evidence denies there is anything to find', async () => {
     const denial = HARBOUR.replace(
       /Where we see the greatest exposure\n[^\n]+/,

@@ -131,10 +131,11 @@ export const isBareHeading = (text: string) =>
 
 /**
  * The statement's own approval or sign-off: evidence for the legal rules, never for an area.
- * "Signed by 212 of our suppliers" is a result, not a sign-off.
+ * A line opening "Signed:", "Signature:" or "Yours sincerely," is one too; "Signed by 212 of our
+ * suppliers" is a result, not a sign-off.
  */
 const SIGN_OFF =
-  /\b(this|the|our) ([\w-]+ ){0,6}statement\b[^.]{0,80}\b(approved|signed|adopted|endorsed)\b|\b(approved|signed|adopted|endorsed)\b[^.]{0,60}\b(this|the) ([\w-]+ ){0,6}statement\b|\bsigned (by|on behalf of)\b(?! (\d|(all|every|each|most|many|some|over|nearly|almost)\b))/i;
+  /\b(this|the|our) ([\w-]+ ){0,6}statement\b[^.]{0,80}\b(approved|signed|adopted|endorsed)\b|\b(approved|signed|adopted|endorsed)\b[^.]{0,60}\b(this|the) ([\w-]+ ){0,6}statement\b|\bsigned (by|on behalf of)\b(?! (\d|(all|every|each|most|many|some|over|nearly|almost)\b))|^\s*(signed|signature|yours (sincerely|faithfully))\s*[:,–—-]/i;
 export const isSignOff = (text: string) => SIGN_OFF.test(text);
 export const isDenial = (text: string) => DENIAL.test(text);
 

@@ -174,6 +174,19 @@ describe('uk-approval-date reads the date the statement states when the form doe
   });
 
   it.each([
+    ['Signed\nAnn Smith\nDirector\n14 July 2025', 'pass', '14 July 2025'],
+    ['Signed: Ann Smith, Director, 14 July 2025', 'pass', '14 July 2025'],
+    ['Signed\nAnn Smith\nDirector\n14 March 2025', 'fail', 'before the end of the period'],
+    ['Signed\nAnn Smith\nDirector', 'fail', 'No approval date'],
+  ] as const)('an undated approval followed by the sign-off %j → %s', (block, status, said) => {
+    const text = withApproval(
+      'This statement was approved by the Board of Directors of Acme Retail Ltd.',
+    ).replace(GOOD_BLOCK, block);
+    const f = findingOf(checkScenario({ text, document: partial }), 'uk-approval-date');
+    expect([f.status, f.message]).toEqual([status, expect.stringContaining(said)]);
+  });
+
+  it.each([
     ['Approved by the Board of Directors on 18 June 2025.', 'pass'],
     ['Approved by the Board of Directors.', 'fail'],
   ] as const)('on a bare check (no form), approval %j → %s', (line, status) => {
@@ -186,13 +199,23 @@ describe('uk-approval-date reads the date the statement states when the form doe
     ['2025-07-10', APPROVAL, 'pass'],
     ['2025-07-10', 'This statement was approved by the Board of Directors on 12 July 2025.', 'warn'],
     ['2025-07-10', 'This statement was approved by the Board of Directors.', 'warn'],
-  ] as const)('with the form’s approval date %s, approval %j → %s', (approvalDate, line, status) => {
-    const f = findingOf(
-      checkScenario({ text: withApproval(line), document: { approvalDate } }),
-      'uk-approval-date',
-    );
-    expect(f.status).toBe(status);
-  });
+    // Signed a few days after the board approved it: the sign-off's date dates the statement.
+    [
+      '2025-07-10',
+      'This statement was approved by the Board of Directors.',
+      'pass',
+      'Signed\nAnn Smith\nDirector\n14 July 2025',
+    ],
+  ] as const)(
+    'with the form’s approval date %s, approval %j → %s',
+    (approvalDate, line, status, block: string = GOOD_BLOCK) => {
+      const f = findingOf(
+        checkScenario({ text: withApproval(line).replace(GOOD_BLOCK, block), document: { approvalDate } }),
+        'uk-approval-date',
+      );
+      expect(f.status).toBe(status);
+    },
+  );
 });
 
 describe('uk-approval finds an approval inside a line whose parts are joined by separators', () => {

@@ -33,7 +33,7 @@ const ADVICE: Partial<Record<RuleId, (c: RuleContext) => Advice>> = {
       'Report the steps taken in the year (“we audited 40 suppliers”, “we trained 300 buyers”) and keep plans to a separate, shorter part.',
   }),
   'uk-approval-date': () => ({
-    lookedFor: 'the date of the board’s approval, in the approval sentence or the sign-off',
+    lookedFor: 'the date of the board’s approval',
     searchedIn: 'the approval sentence and the sign-off',
     howToSatisfy: 'Give the date, for instance “approved by the Board on 15 July 2025”.',
   }),

@@ -144,7 +144,16 @@ export const approvalDate: Rule = (c) => {
       'not_applicable',
       'A partnership’s statement needs no approval under section 54(6), so there is no approval date to state.',
     );
-  const dated = approvalSentences(c).filter((i) => isoDateIn(approvalText(c, i)) !== undefined);
+  const approvals = approvalSentences(c);
+  const datedApprovals = approvals.filter((i) => isoDateIn(approvalText(c, i)) !== undefined);
+  // An undated approval sentence followed closely by a dated sign-off ("approved by the Board.
+  // Signed by: name, role, 14 May 2025") is dated by that sign-off.
+  const datedSignOffs = tagged(c, 'signature').filter(
+    (i) => isoDateIn(c.sentences[i]!.text) !== undefined && approvals.some((a) => a < i && i - a <= 3),
+  );
+  const dated = datedApprovals.length ? datedApprovals : datedSignOffs;
+  const dateOf = (i: number) =>
+    datedApprovals.length ? isoDateIn(approvalText(c, i)) : isoDateIn(c.sentences[i]!.text);
   const inTextDate = c.sentences.length
     ? [...dated, ...tagged(c, 'signature').filter((i) => isoDateIn(c.sentences[i]!.text) !== undefined)]
     : [];
@@ -153,7 +162,7 @@ export const approvalDate: Rule = (c) => {
     // The statement's own date is what the guidance asks for: a form sent without one (only the
     // period, or no form at all) does not make a dated statement undated.
     if (dated.length) {
-      const stated = isoDateIn(approvalText(c, dated[0]!))!;
+      const stated = dateOf(dated[0]!)!;
       const periodEvidence: Evidence[] = periodEnd ? [{ field: 'periodEnd', text: periodEnd }] : [];
       if (stated > today)
         return finding(
@@ -207,14 +216,15 @@ export const approvalDate: Rule = (c) => {
       [...evidence, { field: 'periodEnd', text: periodEnd }],
     );
   }
-  const stated = dated.length ? isoDateIn(approvalText(c, dated[0]!)) : undefined;
+  // A sign-off may be dated after the approval: only an approval sentence's own date can disagree.
+  const stated = datedApprovals.length ? isoDateIn(approvalText(c, datedApprovals[0]!)) : undefined;
   if (stated && stated !== date) {
     return finding(
       'uk-approval-date',
       'guidance',
       'warn',
       `The form gives the approval date ${formatDate(date)}, but the statement dates its approval ${formatDate(stated)}.`,
-      [...quotes(c, dated, 1), ...evidence],
+      [...quotes(c, datedApprovals, 1), ...evidence],
     );
   }
   if (!inTextDate.length && !textUnreadable(c)) {

@@ -22,6 +22,23 @@ describe('home page in Chromium', () => {
     await page.close();
   });
 
+  it('still finds violations on a later page of a context, where axe is loaded ahead as an init script', async () => {
+    const context = await ctx.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${ctx.url}/`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${ctx.url}/check`);
+    // biome-ignore lint/suspicious/noExplicitAny: reading the axe the init script loaded.
+    expect(await page.evaluate(() => typeof (window as any).axe?.run)).toBe('function');
+    await page.evaluate(() => {
+      document.body.append(document.createElement('img'), document.createElement('button'));
+    });
+    expect((await axeViolations(page)).map((v) => v.id)).toEqual(
+      expect.arrayContaining(['image-alt', 'button-name']),
+    );
+    await context.close();
+  });
+
   it('runs no inline script without the page nonce (CSP)', async () => {
     const page = await ctx.browser.newPage();
     const response = await page.goto(`${ctx.url}/`);

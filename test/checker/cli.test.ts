@@ -74,7 +74,10 @@ describe('register help and version', () => {
   });
 });
 
-describe('register classify', () => {
+// Each test spawns its own process on its own files, so they run side by side: the processes'
+// start-up and model loading overlap instead of queueing. (The help describe above stays in order:
+// one of its tests makes the next spawn rebuild dist/cli.)
+describe.concurrent('register classify', () => {
   it('answers one line per input line, in order, with the tags of each sentence', async () => {
     const input = [
       {
@@ -124,7 +127,7 @@ describe('register classify', () => {
   });
 });
 
-describe('register check', () => {
+describe.concurrent('register check', () => {
   it('prints the check result as JSON with --json, the same shape the API answers', async () => {
     const { code, stdout } = await register([
       'check',

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { rateLimitsAllowing } from '../../functions/domain/rate-limits.ts';
 import {
@@ -81,6 +81,13 @@ export function useBrowserRegister(
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axePreloaded = new WeakSet<BrowserContext>();
+
+async function preloadAxe(context: BrowserContext) {
+  if (axePreloaded.has(context)) return;
+  axePreloaded.add(context);
+  await context.addInitScript(await axeSource);
+}
 
 export interface AxeViolation {
   id: string;
@@ -93,12 +100,20 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through DevTools, so the page's CSP (which blocks injected scripts) does not apply;
   // once per document (a navigation starts a fresh window), not again for a second run on it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource);
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(await axeSource);
+    // And from now on as an init script of the page's context, so each document it opens later
+    // starts with axe loaded: handing the 0.5 MB source over again for each page cost ~200 ms
+    // more per page than an init script does here. Only contexts that run axe carry it.
+    await preloadAxe(page.context());
+  }
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
     const axe = (window as any).axe;
     const result = await axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      // Only the violations are read: axe's own option to skip collecting the passing nodes.
+      resultTypes: ['violations'],
     });
     return result.violations.map((v: AxeViolation) => ({
       id: v.id,

@@ -245,7 +245,10 @@ export const keys = {
     sk: `${relevance}#O#${organisationId}`,
   }),
   /** Which names of which listed statements an organisation's typo entries are built from. */
-  organisationTypoState: (organisationId: string) => ({ pk: `ORG#${organisationId}`, sk: 'TYPO' }),
+  organisationTypoState: (organisationId: string) => ({
+    pk: keys.organisationPartition(organisationId),
+    sk: 'TYPO',
+  }),
   /** A name or company partition narrowed to one reporting year (gsi3), in relevance order. */
   searchYearPartition: (facet: SearchFacet, year: number) => `${searchFacetKey(facet)}#Y${year}`,
   /** What the search index holds for a statement, so the next change knows what to replace. */

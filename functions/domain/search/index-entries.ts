@@ -69,6 +69,8 @@ export type SearchFacet =
  * are rebuilt by legacyStatementTypoEntries to be deleted).
  */
 export const INDEX_VERSION = 5;
+/** The first version whose typo entries belong to the organisation, not the statement. */
+export const ORGANISATION_TYPOS_SINCE = 5;
 
 /** Shortest and longest prefix that has its own partition. */
 export const MIN_PREFIX = 2;

@@ -3,10 +3,15 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenDataRow } from '../../../schemas/open-data.ts';
 import type { StatementSummary } from '../../../schemas/statement-summary.ts';
 import { OPEN_DATA_VERSION, renderOpenDataLines } from '../../domain/open-data.ts';
-import { INDEX_VERSION, indexStatement } from '../../domain/search/index-entries.ts';
+import {
+  INDEX_VERSION,
+  indexStatement,
+  ORGANISATION_TYPOS_SINCE,
+} from '../../domain/search/index-entries.ts';
 import { legacyStatementTypoEntries, typoNamesOf } from '../../domain/search/organisation-typos.ts';
 import { contributionDelta } from '../../domain/statistics.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
+import { keyString } from '../key-string.ts';
 import { keys, shardOf } from '../keys.ts';
 import type { Store } from '../store.ts';
 import { isConditionFailure } from '../transaction-errors.ts';
@@ -51,17 +56,14 @@ export function indexItemsFor(summary: StatementSummary, row: OpenDataRow | null
   return items;
 }
 
-const keyString = (item: { pk: string; sk: string }) => `${item.pk}\u0000${item.sk}`;
-
 /** Deletes of an organisation's typo entries that go in the committing transaction (its limit is 100 items). */
 const TRANSACTED_TYPO_DELETES = 90;
 
 /** Keys of the per-statement typo entries INDEX_VERSION 3 and 4 wrote, for deletion. */
 function legacyTypoKeys(summary: StatementSummary): Item[] {
-  return legacyStatementTypoEntries(summary).map((entry) => ({
-    pk: keys.searchPartition({ kind: 'fuzzy', key: entry.key }),
-    sk: `${entry.relevance}#${summary.id}`,
-  }));
+  return legacyStatementTypoEntries(summary).map((entry) =>
+    keys.fuzzyEntry(entry.key, entry.relevance, summary.id),
+  );
 }
 
 /**
@@ -158,7 +160,7 @@ export async function applySearchIndex(
   for (const summary of [state.pending, state.indexed]) {
     if (!summary) continue;
     for (const item of indexItemsFor(summary, null)) oldItems.set(keyString(item), item);
-    if (state.indexVersion < 5)
+    if (state.indexVersion < ORGANISATION_TYPOS_SINCE)
       for (const item of legacyTypoKeys(summary)) oldItems.set(keyString(item), item);
   }
   const indexedJson = new Map<string, string>();

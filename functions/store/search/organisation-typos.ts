@@ -7,7 +7,7 @@ import {
 } from '../../domain/search/organisation-typos.ts';
 import { batchGetItems } from '../batch-get-items.ts';
 import { type CapacityMeter, recordCapacity } from '../capacity.ts';
-import { keyString as keyStringOf } from '../key-string.ts';
+import { keyString } from '../key-string.ts';
 import { keys } from '../keys.ts';
 import type { Store } from '../store.ts';
 import {
@@ -31,6 +31,7 @@ export const organisationTypoStateSchema = z.object({
   refs: z.record(z.string(), z.array(typoNameSchema)),
 });
 export type OrganisationTypoState = z.infer<typeof organisationTypoStateSchema>;
+const NO_TYPO_STATE: OrganisationTypoState = { version: 0, refs: {} };
 /** An organisation's typo state as read, for the organisation it was read for. */
 export type ReadTypoState = OrganisationTypoState & { exists: boolean; organisationId: string };
 
@@ -51,15 +52,15 @@ export async function getIndexAndTypoStates(
     consistent: true,
     ...(capacity ? { capacity } : {}),
   });
-  const stateItem = found.get(keyStringOf(stateKey));
-  const typoItem = found.get(keyStringOf(typoKey));
+  const stateItem = found.get(keyString(stateKey));
+  const typoItem = found.get(keyString(typoKey));
   return {
     state: stateItem
       ? { ...searchIndexStateSchema.parse(stateItem), exists: true }
       : { ...EMPTY_SEARCH_INDEX_STATE, exists: false },
     typoState: typoItem
       ? { ...organisationTypoStateSchema.parse(typoItem), exists: true, organisationId }
-      : { version: 0, refs: {}, exists: false, organisationId },
+      : { ...NO_TYPO_STATE, exists: false, organisationId },
   };
 }
 
@@ -77,7 +78,7 @@ export async function getOrganisationTypoState(
     }),
   );
   recordCapacity(capacity, 'read', ConsumedCapacity);
-  if (!Item) return { version: 0, refs: {}, exists: false };
+  if (!Item) return { ...NO_TYPO_STATE, exists: false };
   return { ...organisationTypoStateSchema.parse(Item), exists: true };
 }
 
@@ -99,8 +100,6 @@ export function organisationTypoSeedItems(organisationId: string, refs: Record<s
     { ...keys.organisationTypoState(organisationId), entity: 'organisationTypoState', version: 1, refs },
   ];
 }
-
-const keyString = (item: { pk: string; sk: string }) => `${item.pk}\u0000${item.sk}`;
 
 /** What changes in an organisation's typo entries when one statement's names change. */
 export interface TypoChange {

@@ -1,5 +1,4 @@
 import { type StatementSummary, statementSummarySchema } from '../../../schemas/statement-summary.ts';
-import { type IndexProjection, projectionOf } from '../../domain/search/index-entries.ts';
 import { batchGetItems } from '../batch-get-items.ts';
 import type { CapacityMeter } from '../capacity.ts';
 import { keys, withoutKeys } from '../keys.ts';
@@ -7,21 +6,10 @@ import { queryPrefix } from '../query-prefix.ts';
 import type { Store } from '../store.ts';
 
 /**
- * What the results list shows of each statement, read from the statement headers by key (one
- * BatchGet per 100): how a typo-tolerant (`fuzzy`) hit, which carries only the statement id, is
- * resolved. Only submitted statements are answered; a header that breaks the summary contract is
- * left out rather than failing the search.
+ * The submitted statements' summaries, by id, read from their headers (one BatchGet per 100): how
+ * a typo-tolerant (`fuzzy`) hit is resolved. A header that breaks the summary contract is left
+ * out rather than failing the search.
  */
-export async function getStatementProjections(
-  store: Store,
-  statementIds: string[],
-  options: { capacity?: CapacityMeter | undefined } = {},
-): Promise<Map<string, IndexProjection>> {
-  const summaries = await getSubmittedSummaries(store, statementIds, options);
-  return new Map([...summaries].map(([id, summary]) => [id, projectionOf(summary)]));
-}
-
-/** The submitted statements' summaries, by id, read from their headers (one BatchGet per 100). */
 export async function getSubmittedSummaries(
   store: Store,
   statementIds: string[],

@@ -182,7 +182,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
     const lanes: ChangeRecord[][] = Array.from({ length: parallel }, () => []);
     for (const change of changes)
       if (!done.has(change.sequenceNumber)) lanes[laneOf(change.pk)]!.push(change);
-    const failures: string[] = [];
+    let failed = false;
     let handled = 0;
     await Promise.all(
       lanes.map(async (lane) => {
@@ -201,7 +201,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
           for (const change of ok) done.add(change.sequenceNumber);
           handled += ok.length;
           if (failedAt || ok.length < batch.length) {
-            failures.push(failedAt ?? batch[ok.length]!.sequenceNumber);
+            failed = true;
             return;
           }
         }
@@ -224,7 +224,7 @@ export function createStreamPoller(options: StreamPollerOptions) {
       // Retry from the first record not handled on the next pass, as Lambda would.
       iterators.set(shardId, await iteratorAfterCheckpoint(shardId));
     }
-    return { handled, failed: failures.length > 0 };
+    return { handled, failed };
   }
 
   /** One pass over every shard (shards at once, a child only once its parent is read to its end). */

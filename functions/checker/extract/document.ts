@@ -11,6 +11,7 @@ import { EXTRACT_LIMITS, type ExtractLimits } from './limits.ts';
 import { blocksFromPdf } from './pdf-layout.ts';
 import { extractPool, type WorkerKind } from './pool.ts';
 import { MIN_READABLE_WORDS, readableWords } from './readable.ts';
+import { isWordDocx, isZip } from './word-sniff.ts';
 
 /** The largest document the checker reads. Larger inputs are refused before any parsing. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -48,15 +49,12 @@ export interface Extraction {
 
 export class DocumentTooLargeError extends Error {}
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
 /** Guesses a document's kind from its bytes (and its declared type or file name as hints). */
 export function sniffKind(bytes: Uint8Array, hint = ''): DocumentKind | 'unknown' {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  // A zip: a Word document when it holds word/document.xml; any other zip is not read.
-  if (head.startsWith('PK\u0003\u0004'))
-    return latin1(bytes).includes('word/document.xml', 0, 'latin1') ? 'docx' : 'unknown';
+  // A zip is read only when it is a Word document.
+  if (isZip(bytes)) return isWordDocx(bytes) ? 'docx' : 'unknown';
   if (/pdf/i.test(hint) && !/html|text/i.test(hint)) return 'pdf';
   const sample = bytes.subarray(0, 8192);
   let control = 0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ArchivedFile, DOCX_TYPE } from '../../../schemas/submission.ts';
 import type { User } from '../../../schemas/user.ts';
+import { isWordDocx, isZip } from '../../checker/extract/word-sniff.ts';
 import { type Archive, archiveKeyFor } from '../archive.ts';
 import { invalid, tooLarge, unsupportedMediaType } from '../errors.ts';
 import {
@@ -14,14 +15,12 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /**
  * What the bytes are, whatever the upload claims: a PDF starts "%PDF-"; a Word .docx is a zip
- * holding word/document.xml (its name is stored uncompressed in the zip's directory); HTML starts
- * with a tag.
+ * holding word/document.xml (isWordDocx, as the checker reads it); HTML starts with a tag.
  */
 export function sniffDocumentType(bytes: Uint8Array): ArchivedFile['contentType'] | undefined {
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024));
   if (head.startsWith('%PDF-')) return 'application/pdf';
-  if (head.startsWith('PK\u0003\u0004'))
-    return Buffer.from(bytes).includes('word/document.xml', 0, 'latin1') ? DOCX_TYPE : undefined;
+  if (isZip(bytes)) return isWordDocx(bytes) ? DOCX_TYPE : undefined;
   const start = head
     .replace(/^\uFEFF/, '')
     .trimStart()

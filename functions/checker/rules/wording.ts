@@ -5,6 +5,10 @@ import { COUNTRY_CODES } from '../../../schemas/countries.ts';
 const MONTH_OR_SEASON =
   '(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|q[1-4])';
 
+/** "(we are) now drafting", "still looking at": work under way or an option weighed, not yet in place. */
+const UNDER_WAY_ADVERBS = '( (currently|now|also|still))*';
+const UNDER_WAY_VERBS = 'developing|drafting|designing|preparing|looking at|considering|exploring';
+
 /**
  * An intention: a modal or a verb of intent, or a date ahead of the writer ("next year", "by
  * March 2026", "over the coming year"). A date names the future whatever year it is; "by …" after
@@ -19,7 +23,7 @@ export const FUTURE = new RegExp(
     String.raw`\bwe are (looking|planning|seeking|working) (to|towards)\b|\bcommit(ted)? to (reviewing|developing|introducing|implementing|rolling|carrying|conducting)\b`,
     // Work under way is not yet in place: "we are developing a module", "we are drafting a policy".
     // So is an option being weighed: "we are looking at an independent whistleblowing service".
-    String.raw`\bwe are( (currently|now|also|still))* (developing|drafting|designing|preparing|looking at|considering|exploring)\b`,
+    String.raw`\bwe are${UNDER_WAY_ADVERBS} (${UNDER_WAY_VERBS})\b`,
   ].join('|'),
   'i',
 );
@@ -71,7 +75,7 @@ const SUBJECT = String.raw`(we|it|they|the (company|group|business|board|firm|or
  * step taken; only a later clause with its own subject does (LATER_ACTION).
  */
 const LEAD_INTENT = new RegExp(
-  String.raw`^${OPENING}${SUBJECT} (will|shall|plan(s)? to|intend(s)? to|aim(s)? to|expect(s)? to|hope(s)? to|propose(s)? to|would like to|are (currently |now |also |still )*(planning|drafting|developing|designing|preparing|looking at|considering|exploring))\b`,
+  String.raw`^${OPENING}${SUBJECT} (will|shall|plan(s)? to|intend(s)? to|aim(s)? to|expect(s)? to|hope(s)? to|propose(s)? to|would like to|are${UNDER_WAY_ADVERBS} (planning|${UNDER_WAY_VERBS}))\b`,
   'i',
 );
 /**
